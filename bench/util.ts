@@ -1,0 +1,36 @@
+/** Small timing helpers shared by the benchmark scripts. Ratios, not absolute times, are the point. */
+
+/** Runs `fn` (which does `work` units) until ~`ms` have passed; returns ns per unit. */
+export function nsPerUnit(fn: () => void, work: number, ms = 60): number {
+  let reps = 0;
+  const t0 = performance.now();
+  let t = t0;
+  do {
+    fn();
+    reps++;
+    t = performance.now();
+  } while (t - t0 < ms);
+  return ((t - t0) * 1e6) / (reps * work);
+}
+
+/** Interleaves the candidates over `rounds` so that machine noise hits them alike; medians. */
+export function compare(candidates: Record<string, () => number>, rounds = 7): Record<string, number> {
+  const samples: Record<string, number[]> = {};
+  for (const name of Object.keys(candidates)) samples[name] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, run] of Object.entries(candidates)) samples[name].push(run());
+  }
+  const out: Record<string, number> = {};
+  for (const [name, xs] of Object.entries(samples)) {
+    xs.sort((a, b) => a - b);
+    out[name] = xs[xs.length >> 1];
+  }
+  return out;
+}
+
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}

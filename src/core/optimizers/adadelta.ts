@@ -1,0 +1,55 @@
+import { defineRule, epsSpec, maximizeSpec, weightDecaySpec } from './rule';
+
+/**
+ * Adadelta (Zeiler, 2012), as `torch.optim.Adadelta`.
+ *
+ * ```text
+ * input: lr, rho ρ, eps ε, weightDecay λ, maximize
+ * v ← 0, u ← 0
+ * for t = 1, 2, ...
+ *   g ← ∇f(p)                          (−∇f(p) if maximize)
+ *   if λ ≠ 0:  g ← g + λ p
+ *   v ← ρ v + (1 − ρ) g²
+ *   Δ ← √(u + ε) / √(v + ε) · g
+ *   u ← ρ u + (1 − ρ) Δ²
+ *   p ← p − lr Δ
+ * ```
+ *
+ * Where torch differs: the paper has no learning rate (the ratio of running averages sets the
+ * step's units); torch multiplies by `lr`, default 1.0, which is the paper's rule.
+ *
+ * State: v then u (2n slots).
+ */
+export const adadelta = defineRule({
+  name: 'Adadelta',
+  defaults: { lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false },
+  spec: {
+    lr: { kind: 'number', doc: 'coefficient that scales Δ before it is applied (1 = the paper)', min: 0, log: true },
+    rho: { kind: 'number', doc: 'decay ρ of both running averages', min: 0, max: 1 },
+    eps: epsSpec,
+    weightDecay: { kind: 'number', doc: 'weight decay: adds weightDecay * p to the gradient', min: 0 },
+    maximize: maximizeSpec,
+  },
+  rule: String.raw`\begin{aligned}
+&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
+&v_t = \rho\, v_{t-1} + (1-\rho)\, g_t^2 \\
+&\Delta_t = \frac{\sqrt{u_{t-1} + \epsilon}}{\sqrt{v_t + \epsilon}}\, g_t \\
+&u_t = \rho\, u_{t-1} + (1-\rho)\, \Delta_t^2 \\
+&\theta_t = \theta_{t-1} - \gamma\, \Delta_t
+\end{aligned}`,
+  differs: "The paper has no learning rate; torch's lr (default 1.0) scales the paper's step.",
+  stateSize: (n) => 2 * n,
+  step(p, g, s, _t, h) {
+    const { lr, rho, eps, weightDecay, maximize } = h;
+    const n = p.length;
+    for (let i = 0; i < n; i++) {
+      let gi = maximize ? -g[i] : g[i];
+      if (weightDecay !== 0) gi += weightDecay * p[i];
+      const v = rho * s[i] + (1 - rho) * gi * gi;
+      s[i] = v;
+      const delta = (Math.sqrt(s[n + i] + eps) / Math.sqrt(v + eps)) * gi;
+      s[n + i] = rho * s[n + i] + (1 - rho) * delta * delta;
+      p[i] -= lr * delta;
+    }
+  },
+});

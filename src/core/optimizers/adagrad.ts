@@ -1,0 +1,55 @@
+import { defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+
+/**
+ * Adagrad (Duchi et al., 2011), as `torch.optim.Adagrad`.
+ *
+ * ```text
+ * input: lr, lrDecay η, weightDecay λ, initialAccumulatorValue s₀, eps ε, maximize
+ * s ← s₀
+ * for t = 1, 2, ...
+ *   g ← ∇f(p)                          (−∇f(p) if maximize)
+ *   if λ ≠ 0:  g ← g + λ p
+ *   γ̃ ← lr / (1 + (t − 1) η)
+ *   s ← s + g²
+ *   p ← p − γ̃ g / (√s + ε)
+ * ```
+ *
+ * Where torch differs: ε sits outside the square root (Keras puts it outside too, but starts
+ * the accumulator at 0.1 rather than 0); the paper has no lrDecay.
+ *
+ * State: s (n slots).
+ */
+export const adagrad = defineRule({
+  name: 'Adagrad',
+  defaults: { lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false },
+  spec: {
+    lr: lrSpec,
+    lrDecay: { kind: 'number', doc: 'learning-rate decay η: lr / (1 + (t − 1) η)', min: 0 },
+    weightDecay: weightDecaySpec,
+    initialAccumulatorValue: { kind: 'number', doc: 'starting value s₀ of the sum of squared gradients', min: 0 },
+    eps: epsSpec,
+    maximize: maximizeSpec,
+  },
+  rule: String.raw`\begin{aligned}
+&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
+&\tilde\gamma = \gamma / \bigl(1 + (t-1)\,\eta\bigr) \\
+&s_t = s_{t-1} + g_t^2 \\
+&\theta_t = \theta_{t-1} - \tilde\gamma\, \frac{g_t}{\sqrt{s_t} + \epsilon}
+\end{aligned}`,
+  differs: 'The sum s only grows, so steps shrink towards zero; torch adds ε outside the square root.',
+  stateSize: (n) => n,
+  init(s, n, h) {
+    s.fill(h.initialAccumulatorValue, 0, n);
+  },
+  step(p, g, s, t, h) {
+    const { lr, lrDecay, weightDecay, eps, maximize } = h;
+    const clr = lr / (1 + (t - 1) * lrDecay);
+    for (let i = 0; i < p.length; i++) {
+      let gi = maximize ? -g[i] : g[i];
+      if (weightDecay !== 0) gi += weightDecay * p[i];
+      const si = s[i] + gi * gi;
+      s[i] = si;
+      p[i] -= (clr * gi) / (Math.sqrt(si) + eps);
+    }
+  },
+});

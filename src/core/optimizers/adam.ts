@@ -1,0 +1,157 @@
+import type { Hyper, UpdateRule } from './rule';
+import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec } from './rule';
+
+interface AdamHyper extends Hyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+}
+
+/**
+ * Adam's moment updates and bias-corrected step, shared by Adam (L2 weight decay folded into
+ * the gradient) and AdamW (weight decay applied to the parameter, decoupled).
+ * State layout: m, v, v̂max (3n slots), then β₁ᵗ and β₂ᵗ (2 slots).
+ */
+function adamUpdate(
+  p: number[],
+  g: readonly number[],
+  s: Float64Array,
+  t: number,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  weightDecay: number,
+  amsgrad: boolean,
+  maximize: boolean,
+  decoupled: boolean,
+): void {
+  const n = p.length;
+  // β^t as running products in the state: Math.pow every step costs more than the rest of
+  // the step, and the products agree with torch's beta ** step to ~1e-13 relative.
+  const b1t = s[3 * n] * beta1;
+  const b2t = s[3 * n + 1] * beta2;
+  s[3 * n] = b1t;
+  s[3 * n + 1] = b2t;
+  const bc1 = 1 - b1t;
+  const bc2Sqrt = Math.sqrt(1 - b2t);
+  const stepSize = lr / bc1;
+  for (let i = 0; i < n; i++) {
+    let gi = maximize ? -g[i] : g[i];
+    if (weightDecay !== 0) {
+      if (decoupled) p[i] *= 1 - lr * weightDecay;
+      else gi += weightDecay * p[i];
+    }
+    // torch: exp_avg.lerp_(grad, 1 - beta1); exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2)
+    const m = s[i] + (1 - beta1) * (gi - s[i]);
+    const v = beta2 * s[n + i] + (1 - beta2) * gi * gi;
+    s[i] = m;
+    s[n + i] = v;
+    let vHat = v;
+    if (amsgrad) {
+      vHat = Math.max(s[2 * n + i], v);
+      s[2 * n + i] = vHat;
+    }
+    const denom = Math.sqrt(vHat) / bc2Sqrt + eps;
+    p[i] -= (stepSize * m) / denom;
+  }
+}
+
+/**
+ * Adam's step for the common case (no weight decay, no maximize), with the flags as constants
+ * so the JIT drops the unused branches once it inlines this into the step loop.
+ */
+function fastAdam(h: AdamHyper): UpdateRule<AdamHyper>['step'] | undefined {
+  if (h.maximize || h.weightDecay !== 0) return undefined;
+  return h.amsgrad
+    ? (p, g, s, t, k) => adamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, true, false, false)
+    : (p, g, s, t, k) => adamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false, false);
+}
+
+function initPowers(s: Float64Array, n: number): void {
+  s[3 * n] = 1;
+  s[3 * n + 1] = 1;
+}
+
+const adamSpec = {
+  lr: lrSpec,
+  beta1: beta1Spec,
+  beta2: beta2Spec,
+  eps: epsSpec,
+  weightDecay: { kind: 'number', doc: 'weight decay λ', min: 0 },
+  amsgrad: { kind: 'boolean', doc: 'AMSGrad: divide by the running maximum of v (Reddi et al., 2018)' },
+  maximize: maximizeSpec,
+} as const;
+
+const adamTex = (decoupled: boolean) => String.raw`\begin{aligned}
+${decoupled ? String.raw`&\theta_{t-1} \leftarrow \theta_{t-1} - \gamma\lambda\,\theta_{t-1} \\ &g_t = \nabla f(\theta_{t-1})` : String.raw`&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`} \\
+&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
+&v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
+&\hat v_t = \max(\hat v_{t-1}, v_t) \ \ (\text{amsgrad}), \quad v_t \ \ (\text{otherwise}) \\
+&\theta_t = \theta_{t-1} - \frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{\sqrt{\hat v_t}/\sqrt{1-\beta_2^t} + \epsilon}
+\end{aligned}`;
+
+/**
+ * Adam (Kingma & Ba, 2015), with AMSGrad as an option, as `torch.optim.Adam`.
+ *
+ * ```text
+ * input: lr γ, beta1 β₁, beta2 β₂, eps ε, weightDecay λ, amsgrad, maximize
+ * m ← 0, v ← 0, v̂max ← 0
+ * for t = 1, 2, ...
+ *   g ← ∇f(p)                          (−∇f(p) if maximize)
+ *   if λ ≠ 0:  g ← g + λ p
+ *   m ← β₁ m + (1 − β₁) g
+ *   v ← β₂ v + (1 − β₂) g²
+ *   v̂ ← max(v̂max, v) (and v̂max ← v̂)  if amsgrad,  else v̂ ← v
+ *   p ← p − γ / (1 − β₁ᵗ) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
+ * ```
+ *
+ * Where torch differs: the paper bias-corrects m and v and adds ε to √v̂ₜ; torch divides √v̂ by
+ * √(1 − β₂ᵗ) before adding ε, which is the paper's Algorithm 1. Keras instead folds both
+ * corrections into the learning rate and adds ε to the uncorrected √v ("epsilon hat"), so its
+ * ε acts about √(1 − β₂ᵗ) times smaller early on. torch's AMSGrad keeps the maximum of the
+ * uncorrected v, not of the corrected v̂ that Reddi et al. write.
+ */
+export const adam = defineRule<AdamHyper>({
+  name: 'Adam',
+  defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false },
+  spec: adamSpec,
+  rule: adamTex(false),
+  differs:
+    'ε is added after dividing √v by √(1 − β₂ᵗ) (Keras adds it to the uncorrected √v); AMSGrad keeps the max of the uncorrected v.',
+  stateSize: (n) => 3 * n + 2,
+  init: initPowers,
+  fastStep: (h) => fastAdam(h),
+  step: (p, g, s, t, h) =>
+    adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.amsgrad, h.maximize, false),
+});
+
+/**
+ * AdamW (Loshchilov & Hutter, 2019), as `torch.optim.AdamW`: Adam whose weight decay shrinks
+ * the parameter directly instead of adding λp to the gradient.
+ *
+ * ```text
+ * for t = 1, 2, ...
+ *   p ← p − γ λ p
+ *   then Adam's step with g = ∇f(p) (no L2 term)
+ * ```
+ *
+ * Where torch differs: the paper scales the decay by a schedule multiplier ηₜ and not by the
+ * learning rate; torch multiplies it by lr (default weightDecay 1e-2, not 0).
+ */
+export const adamw = defineRule<AdamHyper>({
+  name: 'AdamW',
+  defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false },
+  spec: { ...adamSpec, weightDecay: { kind: 'number', doc: 'decoupled weight decay λ: p ← p − γλp', min: 0 } },
+  rule: adamTex(true),
+  differs: 'torch scales the decoupled decay by lr (p ← p − γλp); the paper uses a separate schedule.',
+  stateSize: (n) => 3 * n + 2,
+  init: initPowers,
+  fastStep: (h) => fastAdam(h),
+  step: (p, g, s, t, h) =>
+    adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.amsgrad, h.maximize, true),
+});

@@ -1,0 +1,76 @@
+import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+
+/**
+ * Adamax (Kingma & Ba, 2015, section 7.1), as `torch.optim.Adamax`: Adam with the infinity norm.
+ *
+ * ```text
+ * input: lr γ, beta1 β₁, beta2 β₂, eps ε, weightDecay λ, maximize
+ * m ← 0, u ← 0
+ * for t = 1, 2, ...
+ *   g ← ∇f(p)                          (−∇f(p) if maximize)
+ *   if λ ≠ 0:  g ← g + λ p
+ *   m ← β₁ m + (1 − β₁) g
+ *   u ← max(β₂ u, |g| + ε)
+ *   p ← p − γ / (1 − β₁ᵗ) · m / u
+ * ```
+ *
+ * Where torch differs: the paper has no ε; torch adds it to |g| inside the max so u > 0.
+ *
+ * State: m, u (2n slots), then β₁ᵗ as a running product (1 slot).
+ */
+export const adamax = defineRule({
+  name: 'Adamax',
+  defaults: { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, maximize: false },
+  spec: {
+    lr: lrSpec,
+    beta1: beta1Spec,
+    beta2: { ...beta2Spec, doc: 'decay of the running infinity norm (torch: betas[1])' },
+    eps: epsSpec,
+    weightDecay: weightDecaySpec,
+    maximize: maximizeSpec,
+  },
+  rule: String.raw`\begin{aligned}
+&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
+&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
+&u_t = \max\bigl(\beta_2 u_{t-1},\ |g_t| + \epsilon\bigr) \\
+&\theta_t = \theta_{t-1} - \frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{u_t}
+\end{aligned}`,
+  differs: 'The paper has no ε; torch adds it to |g| inside the max.',
+  stateSize: (n) => 2 * n + 1,
+  init(s, n) {
+    s[2 * n] = 1;
+  },
+  fastStep: (h) =>
+    h.maximize || h.weightDecay !== 0
+      ? undefined
+      : (p, g, s, t, k) => adamaxUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false),
+  step: (p, g, s, t, h) => adamaxUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.maximize),
+});
+
+/** The rule itself, with every hyperparameter an argument (see `fastStep`). */
+function adamaxUpdate(
+  p: number[],
+  g: readonly number[],
+  s: Float64Array,
+  t: number,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  weightDecay: number,
+  maximize: boolean,
+): void {
+  const n = p.length;
+  const b1t = s[2 * n] * beta1; // β₁ᵗ as a running product, as in adam.ts
+  s[2 * n] = b1t;
+  const clr = lr / (1 - b1t);
+  for (let i = 0; i < n; i++) {
+    let gi = maximize ? -g[i] : g[i];
+    if (weightDecay !== 0) gi += weightDecay * p[i];
+    const m = s[i] + (1 - beta1) * (gi - s[i]);
+    s[i] = m;
+    const u = Math.max(beta2 * s[n + i], Math.abs(gi) + eps);
+    s[n + i] = u;
+    p[i] -= (clr * m) / u;
+  }
+}

@@ -1,0 +1,156 @@
+import { OptionError } from '../errors';
+import { adadelta } from './adadelta';
+import { adagrad } from './adagrad';
+import { adam, adamw } from './adam';
+import { adamax } from './adamax';
+import { nadam } from './nadam';
+import { radam } from './radam';
+import { rmsprop } from './rmsprop';
+import type { Hyper, HyperValue, UpdateRule } from './rule';
+import { sgd } from './sgd';
+
+export type { Hyper, HyperSpec, HyperValue, UpdateRule } from './rule';
+export { adadelta, adagrad, adam, adamax, adamw, nadam, radam, rmsprop, sgd };
+
+/** The update rules, keyed by torch.optim's class name in lower case. */
+export const rules = { sgd, adagrad, adadelta, rmsprop, adam, adamw, adamax, nadam, radam } as const;
+export type RuleId = keyof typeof rules;
+
+/** A named optimizer: an update rule plus default overrides, like an optax alias. */
+export interface OptimizerPreset {
+  readonly id: string;
+  readonly label: string;
+  /** The update rule's id in `rules`. */
+  readonly ruleId: RuleId;
+  readonly kernel: UpdateRule;
+  /** torch's defaults with this preset's overrides applied. */
+  readonly defaults: Hyper;
+  /** What the preset changes from torch's defaults. */
+  readonly overrides: Hyper;
+  /** The update rule as TeX, for the UI. */
+  readonly rule: string;
+  /** Where torch differs from the paper or Keras. */
+  readonly differs?: string;
+  /** One line on the idea, in the words of the notes this project grew from. */
+  readonly summary: string;
+}
+
+function preset(
+  id: string,
+  label: string,
+  ruleId: RuleId,
+  summary: string,
+  overrides: Hyper = {},
+): OptimizerPreset {
+  const kernel = rules[ruleId] as unknown as UpdateRule;
+  return Object.freeze({
+    id,
+    label,
+    ruleId,
+    kernel,
+    defaults: Object.freeze({ ...kernel.defaults, ...overrides }),
+    overrides: Object.freeze({ ...overrides }),
+    rule: kernel.rule,
+    differs: kernel.differs,
+    summary,
+  });
+}
+
+/** Every preset, in the order the notes introduce them, then the ones beyond the notes. */
+export const optimizers = Object.freeze({
+  sgd: preset('sgd', 'SGD', 'sgd', 'Steps straight down the gradient.'),
+  momentum: preset('momentum', 'Momentum', 'sgd', 'Remembers the previous direction and keeps moving.', {
+    momentum: 0.9,
+  }),
+  nesterov: preset(
+    'nesterov',
+    'Nesterov (NAG)',
+    'sgd',
+    'Looks where momentum is about to carry it, so it brakes before overshooting.',
+    { momentum: 0.9, nesterov: true },
+  ),
+  adagrad: preset(
+    'adagrad',
+    'Adagrad',
+    'adagrad',
+    'A learning rate per coordinate from the sum of squared gradients; steps shrink towards zero.',
+  ),
+  adadelta: preset(
+    'adadelta',
+    'Adadelta',
+    'adadelta',
+    'A moving average instead of the sum, scaled by past step sizes: no learning rate needed.',
+  ),
+  rmsprop: preset('rmsprop', 'RMSprop', 'rmsprop', "Adadelta's moving average with a learning rate put back."),
+  adam: preset('adam', 'Adam', 'adam', "RMSprop's per-coordinate scaling plus momentum's average of gradients."),
+  amsgrad: preset('amsgrad', 'AMSGrad', 'adam', 'Adam that never lets its scaling v shrink (running maximum).', {
+    amsgrad: true,
+  }),
+  adamw: preset('adamw', 'AdamW', 'adamw', 'Adam with weight decay applied to the parameters, not the gradient.'),
+  adamax: preset('adamax', 'Adamax', 'adamax', 'Adam with the infinity norm in place of the squared average.'),
+  nadam: preset('nadam', 'NAdam', 'nadam', "Adam with Nesterov's look-ahead momentum."),
+  radam: preset('radam', 'RAdam', 'radam', "Adam that starts as momentum SGD until its variance estimate is reliable."),
+});
+
+export type PresetId = keyof typeof optimizers;
+export const presetIds = Object.freeze(Object.keys(optimizers)) as readonly PresetId[];
+
+export function isPresetId(id: unknown): id is PresetId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(optimizers, id);
+}
+
+/** Looks up a preset; throws an OptionError naming the bad id and the known ones. */
+export function getPreset(id: unknown): OptimizerPreset {
+  if (!isPresetId(id)) {
+    throw new OptionError('optimizer', id, `must be one of ${presetIds.join(', ')}`);
+  }
+  return optimizers[id];
+}
+
+/**
+ * The hyperparameters a run uses: the preset's defaults, then `hyper` on top (explicit values
+ * always win), validated against torch.optim's own checks. The result always has the rule's
+ * keys in the rule's order, so every run of one rule sees objects of one shape.
+ */
+export function resolveHyper(presetId: unknown, hyper: Readonly<Record<string, unknown>> = {}): Hyper {
+  const p = getPreset(presetId);
+  if (hyper === null || typeof hyper !== 'object') throw new OptionError('hyper', hyper, 'must be an object');
+  const { kernel } = p;
+  for (const key of Object.keys(hyper)) {
+    if (!(key in kernel.defaults)) {
+      throw new OptionError(
+        key,
+        hyper[key],
+        `is not an option of ${kernel.name} (${p.id}); its options are ${Object.keys(kernel.defaults).join(', ')}`,
+      );
+    }
+  }
+  // A clone of the rule's own defaults object, then overwritten in place: every run of one rule
+  // then passes the kernel objects of one hidden class, which keeps its step code monomorphic.
+  const out: Record<string, HyperValue> = { ...kernel.defaults };
+  for (const key of Object.keys(kernel.defaults)) {
+    const value = hyper[key] === undefined ? p.defaults[key] : hyper[key];
+    const spec = kernel.spec[key];
+    if (spec.kind === 'boolean') {
+      if (typeof value !== 'boolean') throw new OptionError(key, value, 'must be true or false');
+    } else {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new OptionError(key, value, 'must be a finite number');
+      }
+      if (spec.min !== undefined && value < spec.min) {
+        throw new OptionError(key, value, `must be a number >= ${spec.min}`);
+      }
+      if (spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max)) {
+        throw new OptionError(
+          key,
+          value,
+          `must be a number in [${spec.min ?? '-inf'}, ${spec.max}${spec.maxExclusive ? ')' : ']'}`,
+        );
+      }
+    }
+    out[key] = value;
+  }
+  kernel.check?.(out);
+  return out;
+}
+

@@ -1,0 +1,110 @@
+import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+
+/**
+ * RAdam (Liu et al., 2020), as `torch.optim.RAdam`: Adam whose adaptive step is switched on
+ * only once the variance of the adaptive learning rate is tractable, and rectified after.
+ *
+ * ```text
+ * input: lr γ, beta1 β₁, beta2 β₂, eps ε, weightDecay λ, decoupledWeightDecay, maximize
+ * m ← 0, v ← 0, ρ∞ ← 2 / (1 − β₂) − 1
+ * for t = 1, 2, ...
+ *   g ← ∇f(p)                          (−∇f(p) if maximize)
+ *   if λ ≠ 0:  p ← p − γλp if decoupledWeightDecay, else g ← g + λ p
+ *   m ← β₁ m + (1 − β₁) g
+ *   v ← β₂ v + (1 − β₂) g²
+ *   m̂ ← m / (1 − β₁ᵗ)
+ *   ρₜ ← ρ∞ − 2 t β₂ᵗ / (1 − β₂ᵗ)
+ *   if ρₜ > 5:
+ *     r ← √((ρₜ − 4)(ρₜ − 2) ρ∞ / ((ρ∞ − 4)(ρ∞ − 2) ρₜ))
+ *     p ← p − γ m̂ r √(1 − β₂ᵗ) / (√v + ε)
+ *   else:
+ *     p ← p − γ m̂                         (plain momentum SGD)
+ * ```
+ *
+ * Where torch differs: the paper switches at ρₜ > 4; torch uses 5, as the authors' code does.
+ * With the default β₂ = 0.999 the first five steps are un-rectified momentum steps.
+ *
+ * State: m, v (2n slots), then β₁ᵗ and β₂ᵗ as running products (2 slots).
+ */
+export const radam = defineRule({
+  name: 'RAdam',
+  defaults: {
+    lr: 1e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    weightDecay: 0,
+    decoupledWeightDecay: false,
+    maximize: false,
+  },
+  spec: {
+    lr: lrSpec,
+    beta1: beta1Spec,
+    beta2: beta2Spec,
+    eps: epsSpec,
+    weightDecay: weightDecaySpec,
+    decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
+    maximize: maximizeSpec,
+  },
+  rule: String.raw`\begin{aligned}
+&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
+&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
+&\hat m_t = m_t / (1-\beta_1^t), \quad \rho_\infty = \tfrac{2}{1-\beta_2} - 1, \quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t} \\
+&r_t = \sqrt{\tfrac{(\rho_t-4)(\rho_t-2)\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\rho_t}} \\
+&\theta_t = \theta_{t-1} - \begin{cases} \gamma\, \hat m_t\, r_t\, \dfrac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon} & \rho_t > 5 \\ \gamma\, \hat m_t & \text{otherwise} \end{cases}
+\end{aligned}`,
+  differs: 'torch switches the adaptive step on at ρₜ > 5 (the paper writes 4).',
+  stateSize: (n) => 2 * n + 2,
+  init(s, n) {
+    s[2 * n] = 1;
+    s[2 * n + 1] = 1;
+  },
+  fastStep: (h) =>
+    h.maximize || h.weightDecay !== 0
+      ? undefined
+      : (p, g, s, t, k) => radamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false),
+  step: (p, g, s, t, h) =>
+    radamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupledWeightDecay, h.maximize),
+});
+
+/** The rule itself, with every hyperparameter an argument (see `fastStep`). */
+function radamUpdate(
+  p: number[],
+  g: readonly number[],
+  s: Float64Array,
+  t: number,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  weightDecay: number,
+  decoupledWeightDecay: boolean,
+  maximize: boolean,
+): void {
+  const n = p.length;
+  const b1t = s[2 * n] * beta1; // β^t as running products, as in adam.ts
+  const beta2t = s[2 * n + 1] * beta2;
+  s[2 * n] = b1t;
+  s[2 * n + 1] = beta2t;
+  const bc1 = 1 - b1t;
+  const bc2 = 1 - beta2t;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * t * beta2t) / bc2;
+  const rect =
+    rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const bc2Sqrt = Math.sqrt(bc2);
+  for (let i = 0; i < n; i++) {
+    let gi = maximize ? -g[i] : g[i];
+    if (weightDecay !== 0) {
+      if (decoupledWeightDecay) p[i] *= 1 - lr * weightDecay;
+      else gi += weightDecay * p[i];
+    }
+    const m = s[i] + (1 - beta1) * (gi - s[i]);
+    const v = beta2 * s[n + i] + (1 - beta2) * gi * gi;
+    s[i] = m;
+    s[n + i] = v;
+    const mHat = m / bc1;
+    if (rhoT > 5) p[i] += mHat * lr * (bc2Sqrt / (Math.sqrt(v) + eps)) * rect * -1;
+    else p[i] += mHat * lr * -1;
+  }
+}

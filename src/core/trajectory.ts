@@ -1,0 +1,258 @@
+import { surfaces } from '../../surfaces/index';
+import { OptionError } from './errors';
+import { getPreset, resolveHyper } from './optimizers/index';
+import { nextState, uniform } from './random';
+import type { Hyper, UpdateRule } from './optimizers/index';
+import type { Point, Surface, Trajectory } from './types';
+
+/** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
+export type SurfaceInput = string | Surface | { readonly expr: string; readonly domain?: Surface['domain'] };
+
+/** Gaussian noise added to every gradient component, to show SGD's jumpiness. */
+export interface NoiseOptions {
+  /** Standard deviation of the noise. */
+  readonly sd: number;
+  /** Seed of the noise stream; the same seed gives the same path. Default 1. */
+  readonly seed?: number;
+}
+
+export interface TrajectoryOptions {
+  readonly surface: SurfaceInput;
+  /** A preset id (`sgd`, `momentum`, `nesterov`, `adagrad`, `adadelta`, `rmsprop`, `adam`, ...). */
+  readonly optimizer: string;
+  /** Overrides of the preset's hyperparameters, camelCase of torch.optim's names. */
+  readonly hyper?: Readonly<Record<string, number | boolean>>;
+  readonly start: Point | { readonly x: number; readonly y: number };
+  /** Number of update steps; the arrays have `steps + 1` entries. */
+  readonly steps: number;
+  readonly noise?: NoiseOptions;
+}
+
+/** Gradient norm below which an iterate counts as converged. */
+export const CONVERGED_GRAD_NORM = 1e-8;
+/** An iterate further outside the domain than this many spans counts as diverged. */
+export const DIVERGENCE_SPANS = 10;
+
+let expressionCompiler: ((expr: string, options?: { domain?: Surface['domain'] }) => Surface) | undefined;
+
+/** Lets the expression module plug in, so the core stays free of mathjs until it is used. */
+export function setExpressionCompiler(compile: typeof expressionCompiler): void {
+  expressionCompiler = compile;
+}
+
+/** Resolves a SurfaceInput to a Surface, or throws an OptionError that names it. */
+export function resolveSurface(input: SurfaceInput): Surface {
+  if (typeof input === 'string') {
+    const found = Object.prototype.hasOwnProperty.call(surfaces, input)
+      ? (surfaces as Record<string, Surface>)[input]
+      : undefined;
+    if (!found) throw new OptionError('surface', input, `must be one of ${Object.keys(surfaces).join(', ')}`);
+    return found;
+  }
+  if (input && typeof input === 'object') {
+    if ('f' in input && typeof input.f === 'function' && typeof input.grad === 'function') {
+      const { domain } = input;
+      const ok = (r: unknown) =>
+        Array.isArray(r) && r.length === 2 && Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1];
+      if (!domain || !ok(domain.x) || !ok(domain.y)) {
+        throw new OptionError('surface.domain', domain, 'must be { x: [min, max], y: [min, max] } with min < max');
+      }
+      return input;
+    }
+    if ('expr' in input && typeof input.expr === 'string') {
+      if (!expressionCompiler) {
+        throw new OptionError(
+          'surface',
+          input,
+          'is an expression, which needs the expression module (import "descent-lab/core", which registers it)',
+        );
+      }
+      return expressionCompiler(input.expr, input.domain ? { domain: input.domain } : undefined);
+    }
+  }
+  throw new OptionError('surface', input, 'must be a catalog id, a Surface or { expr, domain }');
+}
+
+function readStart(start: TrajectoryOptions['start']): [number, number] {
+  let x: unknown;
+  let y: unknown;
+  if (Array.isArray(start)) [x, y] = start;
+  else if (start && typeof start === 'object') ({ x, y } = start as { x: unknown; y: unknown });
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    throw new OptionError('start', start, 'must be two finite numbers [x, y]');
+  }
+  return [x, y];
+}
+
+/**
+ * Runs one optimizer on one surface from one start for `steps` steps.
+ *
+ * Always runs every step. An iterate or loss that is not finite, or an iterate more than
+ * `DIVERGENCE_SPANS` spans outside the domain, ends the run with `status: 'diverged'` and
+ * `divergedAt` = that step; later entries are NaN. Nothing throws for divergence; bad options
+ * throw an OptionError naming the option and the value.
+ */
+export function trajectory(options: TrajectoryOptions): Trajectory {
+  if (!options || typeof options !== 'object') throw new OptionError('options', options, 'must be an object');
+  const { optimizer, hyper, steps, noise } = options;
+  const preset = getPreset(optimizer);
+  const h = resolveHyper(optimizer, hyper ?? {});
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1) {
+    throw new OptionError('steps', steps, 'must be a positive integer');
+  }
+  const [x0, y0] = readStart(options.start);
+  let sd = 0;
+  let rng = 1;
+  if (noise !== undefined) {
+    if (!noise || typeof noise !== 'object' || typeof noise.sd !== 'number' || !(noise.sd >= 0) || !Number.isFinite(noise.sd)) {
+      throw new OptionError('noise', noise, 'must be { sd: a number >= 0, seed?: an integer }');
+    }
+    if (noise.seed !== undefined && !Number.isInteger(noise.seed)) {
+      throw new OptionError('noise.seed', noise.seed, 'must be an integer');
+    }
+    sd = noise.sd;
+    rng = (noise.seed ?? 1) | 0;
+  }
+  const surface = resolveSurface(options.surface);
+  const { f, domain } = surface;
+  const [xMin, xMax] = domain.x;
+  const [yMin, yMax] = domain.y;
+  const xLo = xMin - DIVERGENCE_SPANS * (xMax - xMin);
+  const xHi = xMax + DIVERGENCE_SPANS * (xMax - xMin);
+  const yLo = yMin - DIVERGENCE_SPANS * (yMax - yMin);
+  const yHi = yMax + DIVERGENCE_SPANS * (yMax - yMin);
+
+  const xs = new Float64Array(steps + 1);
+  const ys = new Float64Array(steps + 1);
+  const loss = new Float64Array(steps + 1);
+  const { kernel } = preset;
+  const state = new Float64Array(kernel.stateSize(2, h));
+  kernel.init?.(state, 2, h);
+  xs[0] = x0;
+  ys[0] = y0;
+  loss[0] = f(x0, y0);
+  let divergedAt = -1;
+  let convergedAt = -1;
+  if (!Number.isFinite(loss[0])) {
+    divergedAt = 0;
+  } else {
+    const end = loopFor(preset.id)(
+      surface, kernel.fastStep?.(h) ?? kernel.step, h, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform,
+    );
+    if (end >= 0) divergedAt = end;
+    else if (end < -1) convergedAt = -end - 2;
+  }
+  if (divergedAt >= 0) {
+    xs.fill(NaN, divergedAt + 1);
+    ys.fill(NaN, divergedAt + 1);
+    loss.fill(NaN, divergedAt + 1);
+  }
+  return {
+    x: xs,
+    y: ys,
+    loss,
+    status: divergedAt >= 0 ? 'diverged' : 'ok',
+    ...(divergedAt >= 0 ? { divergedAt } : {}),
+    ...(convergedAt >= 0 ? { convergedAt } : {}),
+    optimizer: preset.id,
+    hyper: h,
+  };
+}
+
+type StepLoop = typeof stepLoop;
+
+/**
+ * The step loop. It refers to nothing outside its parameters, so `loopFor` can compile a
+ * private copy of it per preset: the JIT then sees one kernel at its `step` call and inlines
+ * it, keeping p and g in registers. (One shared loop sees a dozen kernels, stops
+ * inlining, and runs 1.5–2x slower; bench/core.ts measures it.)
+ *
+ * Returns divergedAt (>= 0), or -(convergedAt + 2) if the gradient norm fell below 1e-8, or -1.
+ */
+function stepLoop(
+  surface: Surface,
+  step: UpdateRule['step'],
+  h: Hyper,
+  state: Float64Array,
+  xs: Float64Array,
+  ys: Float64Array,
+  loss: Float64Array,
+  steps: number,
+  xLo: number,
+  xHi: number,
+  yLo: number,
+  yHi: number,
+  sd: number,
+  seed: number,
+  nextState: (s: number) => number,
+  uniform: (s: number) => number,
+): number {
+  const f = surface.f;
+  // Plain arrays, not Float64Arrays: once `step` is inlined, escape analysis keeps them in
+  // registers, which typed arrays defeat.
+  // NaN makes both literals double arrays from the start, so no store changes their kind.
+  const p = [NaN, NaN];
+  const g = [NaN, NaN];
+  p[0] = xs[0];
+  p[1] = ys[0];
+  let rng = seed;
+  let convergedAt = -1;
+  for (let t = 1; t <= steps; t++) {
+    surface.grad(p[0], p[1], g);
+    if (convergedAt < 0 && g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = t - 1; // |g| < CONVERGED_GRAD_NORM
+    if (sd > 0) {
+      // Box–Muller: one pair of standard normals per step, one for each coordinate.
+      rng = nextState(rng);
+      const u1 = 1 - uniform(rng);
+      rng = nextState(rng);
+      const u2 = uniform(rng);
+      const r = sd * Math.sqrt(-2 * Math.log(u1));
+      g[0] += r * Math.cos(2 * Math.PI * u2);
+      g[1] += r * Math.sin(2 * Math.PI * u2);
+    }
+    step(p, g, state, t, h);
+    const x = p[0];
+    const y = p[1];
+    const l = f(x, y);
+    xs[t] = x;
+    ys[t] = y;
+    loss[t] = l;
+    // Written so that NaN fails every comparison and counts as diverged.
+    if (!(x >= xLo && x <= xHi && y >= yLo && y <= yHi && l - l === 0)) return t;
+  }
+  if (convergedAt < 0) {
+    surface.grad(p[0], p[1], g);
+    if (g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = steps;
+  }
+  return convergedAt >= 0 ? -convergedAt - 2 : -1;
+}
+
+const loops = new Map<string, StepLoop>();
+let canCompile = true;
+
+/**
+ * A private copy of `stepLoop` for one preset, compiled from its own source text so that it
+ * gets its own JIT feedback. Where a Content Security Policy forbids `new Function`, every
+ * preset shares `stepLoop` itself: same results, somewhat slower.
+ */
+function loopFor(presetId: string): StepLoop {
+  let loop = loops.get(presetId);
+  if (!loop) {
+    loop = stepLoop;
+    if (canCompile) {
+      try {
+        loop = new Function(`return ${stepLoop.toString()}`)() as StepLoop;
+      } catch {
+        canCompile = false;
+      }
+    }
+    loops.set(presetId, loop);
+  }
+  return loop;
+}
+
+/** For tests: run every rule through the shared loop, as under a strict CSP. */
+export function useSharedLoop(shared: boolean): void {
+  canCompile = !shared;
+  loops.clear();
+}

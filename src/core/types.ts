@@ -1,0 +1,97 @@
+/**
+ * Shared types of the headless core. No DOM, no lit: everything here runs in a page, a Worker
+ * or Node.
+ */
+
+/** A plotting window: `x: [xmin, xmax]`, `y: [ymin, ymax]`. */
+export interface Domain {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
+/** A point in the plane, `[x, y]`. */
+export type Point = readonly [number, number];
+
+export type CriticalKind = 'global-min' | 'local-min' | 'saddle' | 'local-max';
+
+/** A point where the gradient vanishes, classified by the Hessian's eigenvalues. */
+export interface CriticalPoint {
+  readonly kind: CriticalKind;
+  readonly x: number;
+  readonly y: number;
+  /** f(x, y) */
+  readonly f: number;
+  /**
+   * True where the Hessian is singular there, so its eigenvalues do not decide the kind and
+   * `kind` comes from how f behaves nearby (a monkey saddle, a kink at Ackley's minimum).
+   */
+  readonly degenerate?: boolean;
+}
+
+/**
+ * A 2D loss surface. `expr` is the mathjs text of `f`, so every built-in surface can also be
+ * typed in; `f` and `grad` are written by hand (or compiled) for speed.
+ */
+export interface Surface {
+  readonly id: string;
+  readonly label: string;
+  /** mathjs expression of f in x and y */
+  readonly expr: string;
+  f(x: number, y: number): number;
+  /** Writes df/dx to out[0] and df/dy to out[1]; allocates nothing. */
+  grad(x: number, y: number, out: Float64Array | number[]): void;
+  /** Plotting window; trajectories that leave it by more than 10 spans count as diverged. */
+  readonly domain: Domain;
+  /**
+   * Critical points inside the domain. For surfaces with very many (Rastrigin-like) this lists
+   * the global minima and the local minima nearest `start`, and `criticalNote` says so.
+   */
+  readonly critical: readonly CriticalPoint[];
+  readonly criticalNote?: string;
+  /** A start point that makes a good race. */
+  readonly start: Point;
+  /** One line on what the surface teaches. */
+  readonly note: string;
+  /** Where the formula and domain come from. */
+  readonly source?: string;
+  /** The race the playground opens with on this surface; see `Race`. */
+  readonly race?: Race;
+}
+
+/** One runner of a default race: a preset, its hyperparameter overrides and an optional label. */
+export interface RaceEntry {
+  /** A preset id (`sgd`, `momentum`, `adam`, ...). */
+  readonly optimizer: string;
+  /** Overrides of the preset's defaults, camelCase of torch.optim's names (usually just `lr`). */
+  readonly hyper?: Readonly<Record<string, number | boolean>>;
+  readonly label?: string;
+}
+
+/**
+ * The race a surface opens with in the playground: which optimizers run, with which learning
+ * rates, for how many steps. Chosen by running trajectories (scripts/race-tuning.ts) so that the
+ * paths tell the surface's story, not from torch's defaults, which barely move on most surfaces.
+ */
+export interface Race {
+  readonly steps: number;
+  readonly optimizers: readonly RaceEntry[];
+  /** What the reader should see, in a sentence or two. */
+  readonly story?: string;
+  /** Animation speed in steps per second; the playground's default when absent. */
+  readonly speed?: number;
+}
+
+/** What `trajectory()` returns: arrays of length `steps + 1`, index 0 is the start. */
+export interface Trajectory {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly status: 'ok' | 'diverged';
+  /** First step index whose iterate or loss is non-finite or far outside the domain. */
+  readonly divergedAt?: number;
+  /** First step index at which the gradient norm is below 1e-8 (information only). */
+  readonly convergedAt?: number;
+  /** The preset id and the hyperparameters actually used (preset defaults merged with overrides). */
+  readonly optimizer: string;
+  readonly hyper: Readonly<Record<string, number | boolean>>;
+}
