@@ -266,7 +266,7 @@ describe.each(surfaceIds.map((id) => [id, surfaces[id]] as const))('%s', (id, s)
     });
   } else {
     it('findCriticalPoints finds every listed point; the list is the global and nearest local minima', () => {
-      const nearest = setting.nearestLocalMinima;
+      const nearest = setting.nearestLocalMinima as number;
       expect(s.criticalNote).toMatch(/global minimum and the \d+ local minima nearest the start/);
       const fresh = findCriticalPoints(s, { seeds: setting.seeds });
       for (const p of s.critical) {
