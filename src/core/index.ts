@@ -17,5 +17,6 @@ export { surfaces, surfaceIds } from '../../surfaces/index';
 export type { SurfaceId } from '../../surfaces/index';
 export { findCriticalPoints } from './critical-points';
 export { OptionError } from './errors';
+export { compileSurface, SurfaceError } from './expression/index';
 export { mulberry32 } from './random';
 export type { CriticalKind, CriticalPoint, Domain, Point, Surface, Trajectory } from './types';

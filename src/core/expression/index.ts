@@ -1,0 +1,286 @@
+/**
+ * Type your own surface: `compileSurface('sin(x)*cos(y) + 0.1*(x^2+y^2)')` is a Surface with
+ * exact gradients (symbolic differentiation), compiled to plain JavaScript, with its minima,
+ * saddles and maxima found numerically.
+ *
+ * Importing this module registers it with `trajectory()`, so `{ expr, domain }` surfaces work
+ * wherever it has been loaded. It imports mathjs (for parsing only); pages that should not
+ * download mathjs until needed reach it through `loadExpressions()` (./load.ts).
+ */
+import { findCriticalPoints } from '../critical-points';
+import { OptionError } from '../errors';
+import { setExpressionCompiler } from '../trajectory';
+import type { CriticalPoint, Domain, Point, Surface } from '../types';
+import { compileGraph } from './compile';
+import type { Backend, CompiledFunctions } from './compile';
+import { SurfaceError } from './errors';
+import { Graph } from './graph';
+import { checkExpression } from './parse-check';
+
+export { SurfaceError } from './errors';
+export type { SurfaceErrorCode } from './errors';
+export { MAX_EXPRESSION_LENGTH, MAX_NESTING } from './parse-check';
+export { FUNCTION_NAMES } from './functions';
+export type { Backend } from './compile';
+
+export interface CompileExpressionOptions {
+  /**
+   * 'auto' (default): generated code, or the interpreter where the page's Content Security
+   * Policy forbids generated code. 'function' / 'interpreter' force one (tests, benchmarks).
+   */
+  readonly backend?: Backend;
+}
+
+export interface CompileSurfaceOptions extends CompileExpressionOptions {
+  /** Plotting window; default x, y ∈ [-5, 5]. */
+  readonly domain?: Domain;
+}
+
+/** A compiled expression: f, its gradient and its Hessian, before any domain is chosen. */
+export interface CompiledExpression extends CompiledFunctions {
+  /** mathjs's normalised text of the expression (implicit multiplication shown). */
+  readonly expr: string;
+  /** True where f does not depend on x or y at all, so every point is critical. */
+  readonly flat: boolean;
+  /** True where f is affine (constant gradient): no critical points unless it is flat. */
+  readonly affine: boolean;
+  /** True where the Hessian is 0 wherever it is defined (piecewise linear f: abs, min, max). */
+  readonly linearPieces: boolean;
+}
+
+/** A Surface compiled from an expression; it also carries the exact Hessian. */
+export interface CompiledSurface extends Surface {
+  /** Writes [fxx, fxy, fyy] to out[0..2]; allocates nothing. */
+  hessian(x: number, y: number, out: Float64Array): void;
+}
+
+export const DEFAULT_DOMAIN: Domain = Object.freeze({
+  x: Object.freeze([-5, 5]) as readonly [number, number],
+  y: Object.freeze([-5, 5]) as readonly [number, number],
+});
+
+/** Samples per axis of the finiteness check. */
+const FINITE_SAMPLES = 41;
+
+/**
+ * Checks, differentiates and compiles `expr` (mathjs syntax in x and y). Throws a SurfaceError
+ * that says what is wrong and where, and nothing else for any string.
+ */
+export function compileExpression(expr: string, options: CompileExpressionOptions = {}): CompiledExpression {
+  const backend = readBackend(options);
+  const { ast, normalized } = checkExpression(expr);
+  const graph = new Graph();
+  const f = graph.fromAst(ast);
+  const fx = graph.derivative(f, 'x');
+  const fy = graph.derivative(f, 'y');
+  const fxx = graph.derivative(fx, 'x');
+  const fxy = graph.derivative(fx, 'y');
+  const fyy = graph.derivative(fy, 'y');
+  const compiled = compileGraph(graph, { f, grad: [fx, fy], hessian: [fxx, fxy, fyy] }, backend);
+  const flat = graph.constant(fx) === 0 && graph.constant(fy) === 0;
+  const affine = graph.constant(fx) !== undefined && graph.constant(fy) !== undefined;
+  const linearPieces = [fxx, fxy, fyy].every((id) => graph.constant(id) === 0);
+  return { ...compiled, expr: normalized, flat, affine, linearPieces };
+}
+
+function readBackend(options: CompileExpressionOptions): Backend {
+  if (!options || typeof options !== 'object') throw new OptionError('options', options, 'must be an object');
+  const { backend = 'auto' } = options;
+  if (backend !== 'auto' && backend !== 'function' && backend !== 'interpreter') {
+    throw new OptionError('backend', backend, 'must be "auto", "function" or "interpreter"');
+  }
+  return backend;
+}
+
+function readDomain(domain: unknown): Domain {
+  if (domain === undefined) return DEFAULT_DOMAIN;
+  const ok = (r: unknown): r is readonly [number, number] =>
+    Array.isArray(r) && r.length === 2 && Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1];
+  const d = domain as Partial<Domain> | null;
+  if (!d || typeof d !== 'object' || !ok(d.x) || !ok(d.y)) {
+    throw new OptionError('domain', domain, 'must be { x: [min, max], y: [min, max] } with finite min < max');
+  }
+  return Object.freeze({
+    x: Object.freeze([d.x[0], d.x[1]]) as readonly [number, number],
+    y: Object.freeze([d.y[0], d.y[1]]) as readonly [number, number],
+  });
+}
+
+/** Fraction of a FINITE_SAMPLES^2 grid over the domain (edges included) where f is finite. */
+function finiteFraction(f: (x: number, y: number) => number, domain: Domain): number {
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
+  const n = FINITE_SAMPLES;
+  let finite = 0;
+  for (let i = 0; i < n; i++) {
+    const x = x0 + ((x1 - x0) * i) / (n - 1);
+    for (let j = 0; j < n; j++) {
+      const v = f(x, y0 + ((y1 - y0) * j) / (n - 1));
+      if (v - v === 0) finite++;
+    }
+  }
+  return finite / (n * n);
+}
+
+/** Rounds away the 0.30000000000000004 of grid arithmetic. */
+function tidy(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
+/**
+ * A start that makes a race: on a 7 x 7 grid inside the domain (1/8 to 7/8 of each span), the
+ * point whose f is nearest the upper quartile of the grid's values (high on the surface, so there
+ * is somewhere to go, but not on its most extreme wall), with a finite gradient, at least a tenth
+ * of the smaller span from every critical point (where critical points are denser than that, as
+ * far from them as the grid allows). Ties go to the upper left. Deterministic.
+ */
+function chooseStart(
+  compiled: Pick<CompiledFunctions, 'f' | 'grad'>,
+  domain: Domain,
+  critical: readonly CriticalPoint[],
+): Point {
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
+  const g = new Float64Array(2);
+  const candidates: { x: number; y: number; f: number; clearance: number }[] = [];
+  for (let i = 1; i <= 7; i++) {
+    for (let j = 7; j >= 1; j--) {
+      const x = tidy(x0 + ((x1 - x0) * i) / 8);
+      const y = tidy(y0 + ((y1 - y0) * j) / 8);
+      const f = compiled.f(x, y);
+      compiled.grad(x, y, g);
+      if (!Number.isFinite(f) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) continue;
+      let clearance = Infinity;
+      for (const c of critical) clearance = Math.min(clearance, Math.hypot(c.x - x, c.y - y));
+      candidates.push({ x, y, f, clearance });
+    }
+  }
+  if (candidates.length === 0) return [tidy(x0 + 0.25 * (x1 - x0)), tidy(y1 - 0.25 * (y1 - y0))];
+  let widest = 0;
+  for (const c of candidates) widest = Math.max(widest, c.clearance);
+  const wanted = Math.min(0.1 * Math.min(x1 - x0, y1 - y0), 0.5 * widest);
+  const clear = candidates.filter((c) => c.clearance >= wanted);
+  const sorted = clear.map((c) => c.f).sort((a, b) => a - b);
+  const target = sorted[Math.floor(0.75 * (sorted.length - 1))];
+  let best = clear[0];
+  // Candidates are in upper-left-first order, so strict < keeps the upper-left one on ties.
+  for (const c of clear) if (Math.abs(c.f - target) < Math.abs(best.f - target)) best = c;
+  return [best.x, best.y];
+}
+
+/** More critical points than this and the list is partial, like the catalog's Rastrigin. */
+export const MANY_CRITICAL_POINTS = 50;
+const NEAREST_LOCAL_MINIMA = 4;
+/** Seeds per axis for piecewise linear surfaces (the finder's default is 41). */
+const PIECEWISE_LINEAR_SEEDS = 21;
+
+/**
+ * The critical points to list, the start, and a note if the list is partial: all points when
+ * there are at most MANY_CRITICAL_POINTS, else the global minima and the local minima nearest the
+ * start (Surface's contract for Rastrigin-like surfaces).
+ */
+function criticalAndStart(
+  compiled: CompiledExpression,
+  domain: Domain,
+): { critical: readonly CriticalPoint[]; start: Point; criticalNote?: string } {
+  if (compiled.flat) {
+    return {
+      critical: [],
+      start: chooseStart(compiled, domain, []),
+      criticalNote: 'f is constant: every point is critical, so none is marked.',
+    };
+  }
+  // A plane has no critical point; the finder would spend most of a second proving it.
+  if (compiled.affine) return { critical: [], start: chooseStart(compiled, domain, []) };
+  const { f, grad, hessian } = compiled;
+  // Piecewise linear f (abs, min, max of linear pieces) gives Newton no curvature to work with,
+  // so every seed falls back to the finder's slower compass search: use a coarser seed grid.
+  const seeds = compiled.linearPieces ? PIECEWISE_LINEAR_SEEDS : undefined;
+  const all = findCriticalPoints({ f, grad, hessian, domain }, seeds ? { seeds } : {});
+  const start = chooseStart(compiled, domain, all);
+  if (all.length <= MANY_CRITICAL_POINTS) return { critical: all, start };
+  const distance = (c: CriticalPoint) => Math.hypot(c.x - start[0], c.y - start[1]);
+  const globals = all.filter((c) => c.kind === 'global-min');
+  const locals = all
+    .filter((c) => c.kind === 'local-min')
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, NEAREST_LOCAL_MINIMA)
+    .sort((a, b) => a.f - b.f || a.x - b.x || a.y - b.y);
+  const listed = [...globals, ...locals];
+  return {
+    critical: listed,
+    start,
+    criticalNote:
+      `Partial: the global minima and the ${locals.length} local minima nearest the start; ` +
+      `${all.length - listed.length} other critical points are not listed.`,
+  };
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable id for an expression and domain. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+// Surfaces are immutable, and trajectory({ surface: { expr } }) compiles on every call (once per
+// optimizer in a race), so recent ones are kept. Insertion order of a Map makes it an LRU.
+const CACHE_SIZE = 32;
+const cache = new Map<string, CompiledSurface>();
+
+/**
+ * Compiles a mathjs expression in x and y to a Surface: exact gradient, compiled f and grad,
+ * critical points found numerically (Newton on the gradient, with the exact Hessian), a start
+ * point chosen for a good race. Throws a SurfaceError (what and where) for a bad expression or
+ * one that is not finite over most of the domain, an OptionError for bad options.
+ *
+ * @example
+ * const s = compileSurface('sin(x)*cos(y) + 0.1*(x^2+y^2)');
+ * s.critical.filter((c) => c.kind === 'global-min');
+ */
+export function compileSurface(expr: string, options: CompileSurfaceOptions = {}): CompiledSurface {
+  const backend = readBackend(options);
+  const domain = readDomain(options.domain);
+  const key = `${backend}\u0000${domain.x.join()}\u0000${domain.y.join()}\u0000${String(expr)}`;
+  const cached = cache.get(key);
+  if (cached) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const compiled = compileExpression(expr, { backend });
+  const fraction = finiteFraction(compiled.f, domain);
+  if (fraction < 0.5) {
+    const shown = fraction > 0 && fraction < 0.01 ? '<1' : String(Math.round(fraction * 100));
+    throw new SurfaceError(
+      'not-finite',
+      `the surface is not finite over most of its domain: only ${shown}% of ${FINITE_SAMPLES * FINITE_SAMPLES} sample points ` +
+        `in x ∈ [${domain.x.join(', ')}], y ∈ [${domain.y.join(', ')}] give a finite value`,
+      0,
+      expr.length,
+    );
+  }
+  const { critical, start, criticalNote } = criticalAndStart(compiled, domain);
+  const { f, grad, hessian } = compiled;
+  const surface: CompiledSurface = Object.freeze({
+    id: `expr:${hash(`${compiled.expr}|${domain.x.join()}|${domain.y.join()}`)}`,
+    label: expr.trim(),
+    expr: compiled.expr,
+    f,
+    grad,
+    hessian,
+    domain,
+    critical: Object.freeze(critical.map((c) => Object.freeze({ ...c }))),
+    ...(criticalNote ? { criticalNote } : {}),
+    start: Object.freeze([start[0], start[1]]) as Point,
+    note: 'typed in',
+  });
+  cache.set(key, surface);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return surface;
+}
+
+setExpressionCompiler(compileSurface);
