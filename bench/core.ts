@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { optimizers, presetIds, resolveHyper, surfaces, trajectory } from '../src/core/index';
 import { inlinedRosenbrock } from './inlined';
-import { compare, nsPerUnit, table } from './util';
+import { nsPerUnit, pairedRatio, table } from './util';
 
 const surface = surfaces.rosenbrock;
 const start: [number, number] = [-1.5, 2];
@@ -89,23 +89,23 @@ export async function benchCore(): Promise<string> {
       throw new Error(`${id}: inlined loop and trajectory() disagree (status ${a.status}, |Δ| = ${dx})`);
     }
     for (let i = 0; i < 5; i++) (ours(), inlined(steps, start[0], start[1])); // warm up both
-    const med = compare({
-      ours: () => nsPerUnit(ours, steps),
-      inlined: () => nsPerUnit(() => inlined(steps, start[0], start[1]), steps),
-    });
+    const med = pairedRatio(
+      () => nsPerUnit(ours, steps),
+      () => nsPerUnit(() => inlined(steps, start[0], start[1]), steps),
+    );
     const opt = tfOptimizer(id, h);
     const tfNs = opt ? tfNsPerStep(opt, 300) : NaN;
     rows.push([
       optimizers[id].label,
       med.ours.toFixed(1),
-      med.inlined.toFixed(1),
-      `${(med.ours / med.inlined).toFixed(2)}x`,
+      med.baseline.toFixed(1),
+      `${med.ratio.toFixed(2)}x`,
       opt ? (tfNs / 1000).toFixed(1) : '—',
       opt ? `${Math.round(tfNs / med.ours).toLocaleString('en-US')}x` : 'no tfjs-core equivalent',
     ]);
   }
   return table(
-    ['preset', 'trajectory() ns/step', 'inlined ns/step', 'ours / inlined', 'tfjs-core µs/step', 'tfjs-core / ours'],
+    ['preset', 'trajectory() ns/step', 'inlined ns/step', 'ours / inlined (median of paired runs)', 'tfjs-core µs/step', 'tfjs-core / ours'],
     rows,
   );
 }

@@ -28,6 +28,31 @@ export function compare(candidates: Record<string, () => number>, rounds = 7): R
   return out;
 }
 
+/**
+ * Paired measurement: in each round, times `ours` and `baseline` back to back and keeps their
+ * ratio, so that a slow patch of the machine hits both; reports medians of each and of the ratio.
+ */
+export function pairedRatio(
+  ours: () => number,
+  baseline: () => number,
+  rounds = 9,
+): { ours: number; baseline: number; ratio: number } {
+  const o: number[] = [];
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const first = i % 2 === 0;
+    const a = first ? ours() : 0;
+    const c = baseline();
+    const d = first ? a : ours();
+    o.push(d);
+    b.push(c);
+    r.push(d / c);
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+  return { ours: median(o), baseline: median(b), ratio: median(r) };
+}
+
 export function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));

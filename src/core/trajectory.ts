@@ -241,7 +241,8 @@ function loopFor(presetId: string): StepLoop {
     loop = stepLoop;
     if (canCompile) {
       try {
-        loop = new Function(`return ${stepLoop.toString()}`)() as StepLoop;
+        // V8 caches compiled code by source text: the preset's name makes each copy distinct.
+        loop = new Function(`// step loop for ${JSON.stringify(presetId)}\nreturn ${stepLoop.toString()}`)() as StepLoop;
       } catch {
         canCompile = false;
       }

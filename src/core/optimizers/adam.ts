@@ -65,12 +65,16 @@ function adamUpdate(
  * Adam's step for the common case (no weight decay, no maximize), with the flags as constants
  * so the JIT drops the unused branches once it inlines this into the step loop.
  */
-function fastAdam(h: AdamHyper): UpdateRule<AdamHyper>['step'] | undefined {
+function fastAdam(h: AdamHyper): Step | undefined {
   if (h.maximize || h.weightDecay !== 0) return undefined;
-  return h.amsgrad
-    ? (p, g, s, t, k) => adamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, true, false, false)
-    : (p, g, s, t, k) => adamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false, false);
+  return h.amsgrad ? amsgradStep : plainAdamStep;
 }
+
+type Step = UpdateRule<AdamHyper>['step'];
+const plainAdamStep: Step = (p, g, s, t, h) =>
+  adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, 0, false, false, false);
+const amsgradStep: Step = (p, g, s, t, h) =>
+  adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, 0, true, false, false);
 
 function initPowers(s: Float64Array, n: number): void {
   s[3 * n] = 1;

@@ -1,4 +1,14 @@
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+import type { Hyper, UpdateRule } from './rule';
+
+interface AdamaxHyper extends Hyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  maximize: boolean;
+}
 
 /**
  * Adamax (Kingma & Ba, 2015, section 7.1), as `torch.optim.Adamax`: Adam with the infinity norm.
@@ -18,7 +28,7 @@ import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weight
  *
  * State: m, u (2n slots), then β₁ᵗ as a running product (1 slot).
  */
-export const adamax = defineRule({
+export const adamax = defineRule<AdamaxHyper>({
   name: 'Adamax',
   defaults: { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, maximize: false },
   spec: {
@@ -40,12 +50,12 @@ export const adamax = defineRule({
   init(s, n) {
     s[2 * n] = 1;
   },
-  fastStep: (h) =>
-    h.maximize || h.weightDecay !== 0
-      ? undefined
-      : (p, g, s, t, k) => adamaxUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false),
+  fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
   step: (p, g, s, t, h) => adamaxUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.maximize),
 });
+
+/** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */
+const commonStep: UpdateRule<AdamaxHyper>['step'] = (p, g, s, t, k) => adamaxUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false);
 
 /** The rule itself, with every hyperparameter an argument (see `fastStep`). */
 function adamaxUpdate(

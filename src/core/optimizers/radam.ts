@@ -1,4 +1,15 @@
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+import type { Hyper, UpdateRule } from './rule';
+
+interface RAdamHyper extends Hyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  decoupledWeightDecay: boolean;
+  maximize: boolean;
+}
 
 /**
  * RAdam (Liu et al., 2020), as `torch.optim.RAdam`: Adam whose adaptive step is switched on
@@ -26,7 +37,7 @@ import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weight
  *
  * State: m, v (2n slots), then β₁ᵗ and β₂ᵗ as running products (2 slots).
  */
-export const radam = defineRule({
+export const radam = defineRule<RAdamHyper>({
   name: 'RAdam',
   defaults: {
     lr: 1e-3,
@@ -59,13 +70,13 @@ export const radam = defineRule({
     s[2 * n] = 1;
     s[2 * n + 1] = 1;
   },
-  fastStep: (h) =>
-    h.maximize || h.weightDecay !== 0
-      ? undefined
-      : (p, g, s, t, k) => radamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false),
+  fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
   step: (p, g, s, t, h) =>
     radamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupledWeightDecay, h.maximize),
 });
+
+/** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */
+const commonStep: UpdateRule<RAdamHyper>['step'] = (p, g, s, t, k) => radamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false);
 
 /** The rule itself, with every hyperparameter an argument (see `fastStep`). */
 function radamUpdate(

@@ -1,4 +1,4 @@
-import type { Hyper } from './rule';
+import type { Hyper, UpdateRule } from './rule';
 import { defineRule, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
 interface SgdHyper extends Hyper {
@@ -64,12 +64,16 @@ export const sgd = defineRule<SgdHyper>({
   fastStep(h) {
     // Constant flags let the JIT drop the unused branches once this inlines into the loop.
     if (h.maximize || h.weightDecay !== 0 || h.dampening !== 0) return undefined;
-    if (h.momentum === 0) return (p, g, s, t, k) => sgdUpdate(p, g, s, t, k.lr, 0, 0, 0, false, false);
-    if (h.nesterov) return (p, g, s, t, k) => sgdUpdate(p, g, s, t, k.lr, k.momentum, 0, 0, true, false);
-    return (p, g, s, t, k) => sgdUpdate(p, g, s, t, k.lr, k.momentum, 0, 0, false, false);
+    if (h.momentum === 0) return plainStep;
+    return h.nesterov ? nesterovStep : heavyBallStep;
   },
   step: (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, h.dampening, h.weightDecay, h.nesterov, h.maximize),
 });
+
+type Step = UpdateRule<SgdHyper>['step'];
+const plainStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, 0, 0, 0, false, false);
+const heavyBallStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, 0, 0, false, false);
+const nesterovStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, 0, 0, true, false);
 
 /** The rule itself, with every hyperparameter an argument (see `fastStep`). */
 function sgdUpdate(
