@@ -1,7 +1,7 @@
 import type { Hyper, UpdateRule } from './rule';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec } from './rule';
 
-interface AdamHyper extends Hyper {
+export interface AdamHyper extends Hyper {
   lr: number;
   beta1: number;
   beta2: number;

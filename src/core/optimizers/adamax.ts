@@ -1,7 +1,7 @@
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 import type { Hyper, UpdateRule } from './rule';
 
-interface AdamaxHyper extends Hyper {
+export interface AdamaxHyper extends Hyper {
   lr: number;
   beta1: number;
   beta2: number;

@@ -1,7 +1,7 @@
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 import type { Hyper, UpdateRule } from './rule';
 
-interface RAdamHyper extends Hyper {
+export interface RAdamHyper extends Hyper {
   lr: number;
   beta1: number;
   beta2: number;

@@ -1,7 +1,7 @@
 import type { Hyper, UpdateRule } from './rule';
 import { defineRule, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
-interface SgdHyper extends Hyper {
+export interface SgdHyper extends Hyper {
   lr: number;
   momentum: number;
   dampening: number;

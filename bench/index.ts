@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark in one process, each printing ratios against a baseline
+ * measured alongside it. Pass names to run a subset: `npm run bench -- core expression`.
+ * Machines here are shared and noisy: compare ratios, not absolute times.
+ */
+import { benchBrowser } from './browser';
+import { benchCore } from './core';
+import { benchExpression } from './expression';
+
+const all = {
+  core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
+  expression: ['Typed-in surfaces: f + grad per call', benchExpression],
+  browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
+} as const;
+
+const wanted = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];
+console.log(`descent-lab benchmarks, Node ${process.version}, ${new Date().toISOString()}\n`);
+for (const name of wanted.length ? wanted : (Object.keys(all) as (keyof typeof all)[])) {
+  const [title, run] = all[name];
+  console.log(`## ${title}\n`);
+  console.log(await run());
+  console.log('');
+}

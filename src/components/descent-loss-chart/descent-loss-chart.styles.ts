@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    font: 11px/1.3 var(--descent-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    color: var(--descent-muted, #555);
+    user-select: none;
+    -webkit-user-select: none;
+  }
+  svg {
+    display: block;
+    overflow: visible;
+    cursor: crosshair;
+    touch-action: pan-y;
+  }
+  .tick line {
+    stroke: rgba(0, 0, 0, 0.1);
+  }
+  .tick text,
+  .axis-label {
+    fill: var(--descent-muted, #555);
+    font-size: 10px;
+  }
+  .frame-line {
+    stroke: rgba(0, 0, 0, 0.35);
+  }
+  [part~='loss-curve'] {
+    fill: none;
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+  }
+  [part~='cursor'] {
+    stroke: #222;
+    stroke-width: 1;
+    stroke-dasharray: 3 3;
+  }
+  .preview [part~='cursor'] {
+    stroke: var(--descent-focus, #1a73e8);
+  }
+  .blowup {
+    stroke-width: 2;
+    fill: none;
+  }
+`;

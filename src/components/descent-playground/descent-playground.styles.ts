@@ -1,0 +1,396 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    font: 13px/1.4 var(--descent-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--descent-text, #1d1d1f);
+    --descent-muted: #5f6368;
+    --descent-line: #e3e3e8;
+    --descent-panel: #fafafc;
+    --descent-focus: #1a73e8;
+    --descent-accent: #1d1d1f;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 2px solid var(--descent-focus);
+    outline-offset: 1px;
+  }
+  .shell {
+    display: grid;
+    grid-template-columns: 270px minmax(0, 1fr) 300px;
+    grid-template-rows: auto minmax(0, 1fr);
+    gap: 10px 18px;
+    height: var(--descent-height, 640px);
+  }
+  .shell.narrow {
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto;
+    height: auto;
+  }
+  [part~='error'] {
+    grid-column: 1 / -1;
+    margin: 0;
+    padding: 6px 10px;
+    border: 1px solid #e0a3a3;
+    background: #fdf1f1;
+    color: #8a1c1c;
+    border-radius: 6px;
+    font-size: 12px;
+  }
+  [part~='error'] ul {
+    margin: 0;
+    padding-left: 16px;
+  }
+  /* ---- toolbar ---- */
+  [part~='controls'] {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding-bottom: 8px;
+    border-bottom: 1px solid var(--descent-line);
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 8px 12px;
+    flex-wrap: wrap;
+    min-width: 0;
+  }
+  .note {
+    flex: 1 1 200px;
+    min-width: 0;
+    color: var(--descent-muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  label.field {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    color: var(--descent-muted);
+    white-space: nowrap;
+  }
+  select,
+  input[type='number'],
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  select,
+  input[type='number'] {
+    border: 1px solid #c9c9d0;
+    border-radius: 5px;
+    background: #fff;
+    padding: 2px 6px;
+    height: 26px;
+  }
+  input[type='number'] {
+    width: 76px;
+  }
+  button {
+    border: 1px solid #c9c9d0;
+    background: #fff;
+    border-radius: 5px;
+    height: 26px;
+    padding: 0 9px;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  button:hover {
+    background: #f2f2f5;
+  }
+  button.primary {
+    background: var(--descent-accent);
+    border-color: var(--descent-accent);
+    color: #fff;
+    min-width: 74px;
+    justify-content: center;
+  }
+  button.primary:hover {
+    background: #3a3a40;
+  }
+  .segmented {
+    display: inline-flex;
+    border: 1px solid #c9c9d0;
+    border-radius: 5px;
+    overflow: hidden;
+  }
+  .segmented button {
+    border: 0;
+    border-radius: 0;
+    height: 24px;
+  }
+  .segmented button[aria-pressed='true'] {
+    background: var(--descent-accent);
+    color: #fff;
+  }
+  [part~='timeline'] {
+    flex: 1 1 200px;
+    min-width: 120px;
+    accent-color: var(--descent-accent);
+  }
+  .readout {
+    font-variant-numeric: tabular-nums;
+    color: var(--descent-muted);
+    min-width: 96px;
+    white-space: nowrap;
+  }
+  /* ---- optimizer list ---- */
+  .side {
+    min-height: 0;
+    overflow: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding-right: 4px;
+  }
+  h2 {
+    font-size: 11px;
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+    color: var(--descent-muted);
+    margin: 2px 0 2px;
+    font-weight: 600;
+  }
+  ul.optimizers {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  li.opt {
+    border-radius: 6px;
+    padding: 3px 6px 4px;
+    border: 1px solid transparent;
+  }
+  li.opt.selected {
+    background: var(--descent-panel);
+    border-color: var(--descent-line);
+  }
+  li.opt.off .name {
+    opacity: 0.5;
+  }
+  .opt-head {
+    display: flex;
+    align-items: center;
+    gap: 5px;
+    min-width: 0;
+  }
+  .opt-head input[type='checkbox'] {
+    margin: 0;
+    accent-color: var(--c);
+  }
+  .swatch {
+    width: 14px;
+    height: 3px;
+    border-radius: 2px;
+    background: var(--c);
+    flex: none;
+  }
+  button.name {
+    border: 0;
+    background: none;
+    padding: 0 2px;
+    height: 20px;
+    font-weight: 600;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    flex: 0 1 auto;
+    display: block;
+  }
+  button.name:hover {
+    text-decoration: underline;
+    background: none;
+  }
+  .spacer {
+    flex: 1;
+  }
+  button.icon {
+    border: 0;
+    background: none;
+    width: 22px;
+    height: 20px;
+    padding: 0;
+    justify-content: center;
+    color: var(--descent-muted);
+    font-size: 14px;
+  }
+  button.icon:hover {
+    background: #ececf1;
+  }
+  [part~='badge'] {
+    font-size: 10.5px;
+    font-weight: 600;
+    color: #fff;
+    background: #b3261e;
+    border-radius: 9px;
+    padding: 0 6px;
+    white-space: nowrap;
+    line-height: 16px;
+  }
+  .badge-line {
+    padding: 2px 0 0 19px;
+  }
+  .lr {
+    display: grid;
+    grid-template-columns: 22px minmax(0, 1fr) 52px;
+    align-items: center;
+    gap: 6px;
+    padding-left: 19px;
+    color: var(--descent-muted);
+    font-size: 12px;
+  }
+  .lr input[type='range'] {
+    width: 100%;
+    margin: 0;
+    accent-color: var(--c);
+  }
+  .lr output {
+    font-variant-numeric: tabular-nums;
+    text-align: right;
+    color: var(--descent-text, #1d1d1f);
+  }
+  .more {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 3px 8px;
+    align-items: center;
+    padding: 4px 0 2px 19px;
+    font-size: 12px;
+    color: var(--descent-muted);
+  }
+  .more input[type='number'] {
+    width: 100%;
+    height: 22px;
+  }
+  .more input[type='checkbox'] {
+    justify-self: start;
+  }
+  .field-error {
+    grid-column: 1 / -1;
+    color: #8a1c1c;
+    font-size: 11.5px;
+  }
+  .add {
+    margin-top: 4px;
+  }
+  /* ---- main: panels ---- */
+  .main {
+    min-height: 0;
+    min-width: 0;
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+  }
+  .grid {
+    display: grid;
+    gap: 8px;
+    justify-content: center;
+    align-content: start;
+  }
+  .panel-title {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+    font-size: 12px;
+    font-weight: 600;
+    background: rgba(255, 255, 255, 0.85);
+    border-radius: 4px;
+    padding: 1px 6px;
+    pointer-events: none;
+  }
+  .panel-title .swatch {
+    width: 10px;
+  }
+  .badges {
+    display: flex;
+    flex-direction: column;
+    gap: 3px;
+    align-items: flex-start;
+    pointer-events: none;
+  }
+  .legend-row {
+    display: flex;
+    gap: 4px 14px;
+    flex-wrap: wrap;
+    font-size: 11px;
+    color: var(--descent-muted);
+    margin-top: 6px;
+    justify-content: center;
+  }
+  .legend-row span {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  /* ---- aside: story, loss chart, rule ---- */
+  .aside {
+    min-height: 0;
+    overflow: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .story {
+    margin: 0;
+    color: var(--descent-text, #1d1d1f);
+    font-size: 12.5px;
+  }
+  [part~='rule'] {
+    border-top: 1px solid var(--descent-line);
+    padding-top: 8px;
+  }
+  [part~='rule'] h3 {
+    margin: 0 0 2px;
+    font-size: 14px;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  [part~='rule'] h3 small {
+    font-weight: 400;
+    color: var(--descent-muted);
+    font-size: 11px;
+  }
+  [part~='rule'] p {
+    margin: 4px 0;
+    font-size: 12.5px;
+  }
+  .math {
+    overflow-x: auto;
+    padding: 4px 0;
+    font-size: 14px;
+  }
+  .math math {
+    font-size: 14px;
+  }
+  .differs {
+    color: var(--descent-muted);
+  }
+  .hyper-used {
+    color: var(--descent-muted);
+    font-size: 11.5px;
+    font-variant-numeric: tabular-nums;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

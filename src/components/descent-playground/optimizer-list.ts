@@ -1,0 +1,186 @@
+/**
+ * The optimizer list of `<descent-playground>`: one row per entry with its colour, an on/off
+ * switch, a log-scale learning-rate slider, the other hyperparameters on demand, a "diverged"
+ * badge, and remove; then "Add optimizer". Pure templates over the host's state and callbacks.
+ */
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/index';
+import type { Trajectory } from '../../core/types';
+import { formatNumber } from '../../render/ticks';
+import type { OptimizerEntry } from '../../state/config';
+
+/** lr slider range, as powers of ten. */
+export const LR_MIN_EXP = -5;
+export const LR_MAX_EXP = 1;
+
+export interface EntryRun {
+  readonly entry: OptimizerEntry;
+  readonly index: number;
+  readonly label: string;
+  readonly color: string;
+  /** Resolved hyperparameters (preset defaults + overrides), unless they are invalid. */
+  readonly hyper?: Readonly<Record<string, HyperValue>>;
+  /** Present when the entry is enabled and valid. */
+  readonly trajectory?: Trajectory;
+  readonly error?: string;
+}
+
+export interface OptimizerListHost {
+  readonly runs: readonly EntryRun[];
+  readonly step: number;
+  readonly selected: number;
+  readonly expanded: ReadonlySet<number>;
+  readonly fieldErrors: ReadonlyMap<string, string>;
+  toggle(index: number, enabled: boolean): void;
+  select(index: number): void;
+  toggleMore(index: number): void;
+  remove(index: number): void;
+  setHyper(index: number, key: string, value: HyperValue): void;
+  fieldError(index: number, key: string, message: string): void;
+  add(kind: string): void;
+}
+
+/** "diverged at step k", once the shown step has reached k. */
+export function divergedBadge(run: { label: string; trajectory?: Trajectory }, step: number) {
+  const t = run.trajectory;
+  if (!t || t.divergedAt === undefined || step < t.divergedAt) return nothing;
+  return html`<span part="badge" data-optimizer=${run.label}>diverged at step ${t.divergedAt}</span>`;
+}
+
+/** Rounds to two significant digits: slider values stay short in links. */
+export function twoDigits(v: number): number {
+  return Number(v.toPrecision(2));
+}
+
+function hyperFields(host: OptimizerListHost, run: EntryRun) {
+  const { entry, index } = run;
+  const { kernel } = getPreset(entry.kind);
+  const resolved = run.hyper ?? kernel.defaults;
+  const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
+  return html`<div class="more" role="group" aria-label=${`${run.label} settings`}>
+    ${keys.map((key) => {
+      const spec = kernel.spec[key];
+      const id = `h-${index}-${key}`;
+      const error = host.fieldErrors.get(`${index}:${key}`);
+      const input =
+        spec.kind === 'boolean'
+          ? html`<input
+              id=${id}
+              type="checkbox"
+              .checked=${Boolean(resolved[key])}
+              @change=${(e: Event) => host.setHyper(index, key, (e.target as HTMLInputElement).checked)}
+            />`
+          : html`<input
+              id=${id}
+              type="number"
+              step="any"
+              .value=${String(resolved[key])}
+              @change=${(e: Event) => {
+                const text = (e.target as HTMLInputElement).value.trim();
+                const v = Number(text);
+                if (text !== '' && Number.isFinite(v)) host.setHyper(index, key, v);
+                else host.fieldError(index, key, `${key} must be a number`);
+              }}
+            />`;
+      return html`<label for=${id} title=${spec.doc}>${key}</label>${input}
+        ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
+    })}
+  </div>`;
+}
+
+function row(host: OptimizerListHost, run: EntryRun) {
+  const { entry, index } = run;
+  const preset = getPreset(entry.kind);
+  const hasLr = 'lr' in preset.kernel.spec;
+  const lr = Number(run.hyper?.lr ?? preset.defaults.lr);
+  const lrError = host.fieldErrors.get(`${index}:lr`);
+  const badge = divergedBadge(run, host.step);
+  const selected = host.selected === index;
+  return html`<li
+    class="opt ${entry.enabled ? '' : 'off'} ${selected ? 'selected' : ''}"
+    style="--c:${run.color}"
+    data-optimizer=${run.label}
+  >
+    <div class="opt-head">
+      <input
+        type="checkbox"
+        .checked=${entry.enabled}
+        aria-label=${`Run ${run.label}`}
+        @change=${(e: Event) => host.toggle(index, (e.target as HTMLInputElement).checked)}
+      />
+      <span class="swatch" aria-hidden="true"></span>
+      <button
+        type="button"
+        class="name"
+        title=${`Show ${run.label}'s update rule`}
+        aria-pressed=${String(selected)}
+        @click=${() => host.select(index)}
+      >
+        ${run.label}
+      </button>
+      <span class="spacer"></span>
+      <button
+        type="button"
+        class="icon"
+        aria-label=${`More settings for ${run.label}`}
+        aria-expanded=${String(host.expanded.has(index))}
+        title="More settings"
+        @click=${() => host.toggleMore(index)}
+      >
+        ⋯
+      </button>
+      <button type="button" class="icon" aria-label=${`Remove ${run.label}`} title="Remove" @click=${() => host.remove(index)}>
+        ×
+      </button>
+    </div>
+    ${hasLr
+      ? html`<div class="lr">
+          <label for=${`lr-${index}`}>lr</label>
+          <input
+            id=${`lr-${index}`}
+            type="range"
+            min=${LR_MIN_EXP}
+            max=${LR_MAX_EXP}
+            step="0.01"
+            .value=${String(Math.log10(Math.max(lr, 10 ** LR_MIN_EXP)))}
+            aria-valuetext=${`learning rate ${formatNumber(lr)}`}
+            @input=${(e: Event) => host.setHyper(index, 'lr', twoDigits(10 ** Number((e.target as HTMLInputElement).value)))}
+          />
+          <output for=${`lr-${index}`}>${formatNumber(lr)}</output>
+          ${lrError ? html`<span class="field-error" part="error field-error">${lrError}</span>` : nothing}
+        </div>`
+      : nothing}
+    ${badge === nothing ? nothing : html`<div class="badge-line">${badge}</div>`}
+    ${run.error ? html`<div class="field-error" part="error field-error">${run.error}</div>` : nothing}
+    ${host.expanded.has(index) ? hyperFields(host, run) : nothing}
+  </li>`;
+}
+
+export function optimizerList(host: OptimizerListHost) {
+  return html`<div class="side">
+    <h2 id="opt-heading">Optimizers</h2>
+    <ul class="optimizers" aria-labelledby="opt-heading">
+      ${repeat(
+        host.runs,
+        (r) => r.index,
+        (r) => row(host, r),
+      )}
+    </ul>
+    <label class="field add"
+      >Add
+      <select
+        aria-label="Add an optimizer"
+        @change=${(e: Event) => {
+          const select = e.target as HTMLSelectElement;
+          const kind = select.value;
+          select.value = '';
+          host.add(kind);
+        }}
+      >
+        <option value="">optimizer…</option>
+        ${presetIds.map((id) => html`<option value=${id}>${getPreset(id).label}</option>`)}
+      </select></label
+    >
+  </div>`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The selected optimizer's update rule as rendered math (KaTeX to MathML, which Chromium, Firefox
+ * and Safari draw natively: no KaTeX CSS or fonts inside the shadow root), its one-line idea,
+ * and where torch differs from the paper. KaTeX is imported only when a rule is first shown.
+ */
+import { html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
+import { formatNumber } from '../../render/ticks';
+
+let katex: Promise<typeof import('katex')> | undefined;
+const rendered = new Map<string, string>();
+
+/** MathML for `tex`, if already rendered; otherwise starts rendering and calls `ready` when done. */
+export function ruleMath(tex: string, ready: () => void): string | undefined {
+  const done = rendered.get(tex);
+  if (done !== undefined) return done;
+  katex ??= import('katex');
+  katex.then(
+    (mod) => {
+      if (rendered.has(tex)) return;
+      const k = (mod as unknown as { default?: typeof import('katex') }).default ?? mod;
+      rendered.set(tex, k.renderToString(tex, { output: 'mathml', displayMode: true, throwOnError: false }));
+      ready();
+    },
+    () => rendered.set(tex, ''),
+  );
+  return undefined;
+}
+
+export interface RulePanelRun {
+  readonly kind: PresetId;
+  readonly label: string;
+  readonly color: string;
+  readonly hyper?: Readonly<Record<string, HyperValue>>;
+}
+
+export function rulePanel(run: RulePanelRun | undefined, ready: () => void) {
+  if (!run) return nothing;
+  const preset = getPreset(run.kind);
+  const math = ruleMath(preset.rule, ready);
+  const used = run.hyper
+    ? Object.entries(run.hyper)
+        .filter(([, v]) => v !== false)
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : v}`)
+        .join(' · ')
+    : '';
+  return html`<section part="rule" aria-label=${`${run.label}: update rule`}>
+    <h3>
+      <span class="swatch" style="--c:${run.color}" aria-hidden="true"></span>${run.label}
+      <small>torch.optim.${preset.kernel.name}</small>
+    </h3>
+    <p>${preset.summary}</p>
+    <div class="math">${math ? unsafeHTML(math) : html`<code>${preset.rule}</code>`}</div>
+    ${preset.differs ? html`<p class="differs"><strong>torch vs. the paper:</strong> ${preset.differs}</p>` : nothing}
+    ${used ? html`<p class="hyper-used">${used}</p>` : nothing}
+  </section>`;
+}

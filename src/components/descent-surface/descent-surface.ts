@@ -1,0 +1,528 @@
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { trajectory } from '../../core/trajectory';
+import type { Point, Surface } from '../../core/types';
+import { assignColors } from '../../render/colors';
+import { criticalKinds, criticalLabels, criticalSymbol } from '../../render/markers';
+import { trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
+import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
+import { axisTicks, formatNumber } from '../../render/ticks';
+import { getPreset } from '../../core/optimizers/index';
+import { getSurface, isSurfaceId, newEntry, raceOf } from '../../state/config';
+import { parsePresetList, parseStart } from '../../state/parse';
+import { contourPainting, surfaceContours } from '../shared/contour-cache';
+import { define } from '../shared/define';
+import type { PanelRun, StartChangeDetail } from '../shared/types';
+import { styles } from './descent-surface.styles';
+
+interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+const AXES: Margins = { top: 6, right: 10, bottom: 30, left: 42 };
+const BARE: Margins = { top: 1, right: 1, bottom: 1, left: 1 };
+
+/** Decimals that resolve about 1/2000 of a span: start points stay short in links. */
+export function startDecimals(span: number): number {
+  return Math.max(0, Math.ceil(-Math.log10(span / 2000)));
+}
+
+function roundTo(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+/**
+ * One contour panel: a surface's filled contour map, its critical points, one trajectory and
+ * moving head per run, axes, and the draggable start point.
+ *
+ * Give it runs (from `<descent-playground>`) or, standalone, an `optimizers` list: then it runs
+ * them itself with the surface's default-race learning rates and follows its own start handle.
+ *
+ * @element descent-surface
+ *
+ * @attr {string} surface - Catalog surface id (or set the `surface` property to a Surface).
+ * @attr {string} start - Start point "x y"; defaults to the surface's own start.
+ * @attr {number} step - Step shown; paths are drawn up to it and heads sit on it. Default: the last.
+ * @attr {string} optimizers - Standalone use: space-separated preset ids to run.
+ * @attr {number} steps - Standalone use: steps per run (default: the surface's race).
+ * @attr {boolean} no-legend - Hide the critical-point legend.
+ * @attr {boolean} no-axes - Hide the axes (for small multiples).
+ *
+ * @prop {PanelRun[]} runs - Trajectories to draw, each with a key, label and colour.
+ *
+ * @fires {CustomEvent<StartChangeDetail>} descent-start-change - The start handle moved
+ *   (every pointer move and arrow key; `final` on release). Bubbles, composed.
+ *
+ * @csspart surface - The SVG drawing (axes, markers, paths, handle).
+ * @csspart contours - The canvas with the filled contour bands.
+ * @csspart trajectory - One path per run, with `data-optimizer` set to its label.
+ * @csspart head - The moving point of each run, with `data-optimizer`.
+ * @csspart start-handle - The draggable, focusable start point.
+ * @csspart critical-point - A critical point marker, with `data-kind`.
+ * @csspart legend - The critical-point legend.
+ *
+ * @cssprop --descent-font - Font stack.
+ * @cssprop --descent-muted - Colour of axis text.
+ * @cssprop --descent-focus - Focus ring colour.
+ *
+ * @slot - Overlaid at the plot's top left (titles, badges).
+ */
+export class DescentSurface extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    surface: { attribute: 'surface', converter: { fromAttribute: (v: string | null) => v ?? undefined } },
+    runs: { attribute: false },
+    start: {
+      converter: {
+        fromAttribute: (v: string | null) => {
+          if (v === null) return undefined;
+          const r = parseStart(v);
+          return r.ok ? r.value : undefined;
+        },
+      },
+    },
+    step: { type: Number, noAccessor: true },
+    optimizers: { type: String },
+    steps: { type: Number },
+    noLegend: { type: Boolean, attribute: 'no-legend' },
+    noAxes: { type: Boolean, attribute: 'no-axes' },
+    width: { state: true },
+    dragging: { state: true },
+  };
+
+  declare surface: Surface | string | undefined;
+  declare runs: readonly PanelRun[] | undefined;
+  declare start: Point | undefined;
+  declare optimizers: string | undefined;
+  declare steps: number | undefined;
+  declare noLegend: boolean;
+  declare noAxes: boolean;
+  declare protected width: number;
+  declare protected dragging: boolean;
+
+  private geometry = new Map<string, TrajectoryGeometry>();
+  private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales } = {};
+  private ownRuns: readonly PanelRun[] | undefined;
+  private ownRunsFor = '';
+  private resizeObserver: ResizeObserver | undefined;
+  private painted = '';
+  private dragRect: DOMRect | undefined;
+  private _step = Infinity;
+  /** Elements the step moves, collected after each render: the step never re-renders. */
+  private stepTargets: {
+    readonly run: PanelRun;
+    readonly geometry: TrajectoryGeometry;
+    readonly paths: readonly SVGPathElement[];
+    readonly head: SVGCircleElement | null;
+  }[] = [];
+
+  /** Step shown: paths are drawn up to it and heads sit on it (Infinity: the last). */
+  get step(): number {
+    return this._step;
+  }
+
+  set step(value: number) {
+    const old = this._step;
+    this._step = Number.isNaN(value) ? Infinity : value;
+    // Between renders only attributes change; a pending render applies the step itself.
+    if (this.hasUpdated && !this.isUpdatePending) this.applyStep();
+    else this.requestUpdate('step', old);
+  }
+
+  constructor() {
+    super();
+    this.noLegend = false;
+    this.noAxes = false;
+    this.width = 0;
+    this.dragging = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver((entries) => {
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (w !== this.width) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  /** The Surface drawn (the default catalog surface when `surface` is missing or unknown). */
+  get resolvedSurface(): Surface {
+    const s = this.surface;
+    if (s && typeof s === 'object') return s;
+    return getSurface(typeof s === 'string' && isSurfaceId(s) ? s : '');
+  }
+
+  /** The start point drawn: `start`, else the surface's own. */
+  get resolvedStart(): Point {
+    return this.start ?? this.resolvedSurface.start;
+  }
+
+  private get margins(): Margins {
+    return this.noAxes ? BARE : AXES;
+  }
+
+  /** Scales of the plot area, or undefined before the element has a width. */
+  get scales(): PanelScales | undefined {
+    const m = this.margins;
+    const pw = this.width - m.left - m.right;
+    if (!(pw > 20)) return undefined;
+    const domain = this.resolvedSurface.domain;
+    return panelScales(domain, pw, panelHeight(domain, pw));
+  }
+
+  /** The runs drawn: the `runs` property, or in standalone use the element's own. */
+  private get drawnRuns(): readonly PanelRun[] {
+    if (this.runs) return this.runs;
+    if (!this.optimizers) return [];
+    const surface = this.resolvedSurface;
+    const start = this.resolvedStart;
+    const steps = this.steps ?? raceOf(surface).steps;
+    const key = `${surface.id}|${start.join(',')}|${steps}|${this.optimizers}`;
+    if (key !== this.ownRunsFor || !this.ownRuns) {
+      const { ids } = parsePresetList(this.optimizers);
+      const colors = assignColors(ids);
+      this.ownRuns = ids.map((kind, i) => ({
+        key: String(i),
+        label: getPreset(kind).label,
+        color: colors[i],
+        trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
+      }));
+      this.ownRunsFor = key;
+    }
+    return this.ownRuns;
+  }
+
+  protected override willUpdate(): void {
+    const runs = this.drawnRuns;
+    const scales = this.scales;
+    if (!scales) return;
+    if (runs === this.geometryFor.runs && scales.width === this.geometryFor.scales?.width && this.geometryFor.scales.y.domain()[0] === scales.y.domain()[0] && this.geometryFor.scales.x.domain()[0] === scales.x.domain()[0]) return;
+    const next = new Map<string, TrajectoryGeometry>();
+    for (const run of runs) {
+      next.set(
+        run.key,
+        trajectoryGeometry(run.trajectory.x, run.trajectory.y, scales.x, scales.y, {
+          width: scales.width,
+          height: scales.height,
+        }),
+      );
+    }
+    this.geometry = next;
+    this.geometryFor = { runs, scales };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.collectStepTargets();
+    this.applyStep();
+    this.paintContours();
+  }
+
+  private collectStepTargets(): void {
+    const root = this.renderRoot;
+    this.stepTargets = this.drawnRuns.flatMap((run) => {
+      const geometry = this.geometry.get(run.key);
+      if (!geometry) return [];
+      const key = CSS.escape(run.key);
+      return [
+        {
+          run,
+          geometry,
+          paths: [...root.querySelectorAll<SVGPathElement>(`path[data-key="${key}"]`)],
+          head: root.querySelector<SVGCircleElement>(`circle[data-key="${key}"]`),
+        },
+      ];
+    });
+  }
+
+  /** Reveals each path up to the step (a dash as long as the path so far) and moves its head. */
+  private applyStep(): void {
+    const step = this._step;
+    for (const { run, geometry: g, paths, head } of this.stepTargets) {
+      const k = Math.max(0, Math.min(step, g.last));
+      const dash = k >= g.last ? 'none' : `${g.lengths[k].toFixed(1)} 100000`;
+      for (const path of paths) path.style.strokeDasharray = dash;
+      if (!head || g.last < 0) continue;
+      const diverged = run.trajectory.divergedAt !== undefined && step >= run.trajectory.divergedAt;
+      head.setAttribute('cx', g.px[k].toFixed(1));
+      head.setAttribute('cy', g.py[k].toFixed(1));
+      head.classList.toggle('diverged', diverged);
+      head.setAttribute('stroke', diverged ? run.color : '#fff');
+    }
+  }
+
+  private paintContours(): void {
+    const scales = this.scales;
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!scales || !canvas) return;
+    const surface = this.resolvedSurface;
+    const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+    const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}`;
+    if (key === this.painted && canvas.dataset.surface === surface.id) return;
+    const painting = contourPainting(surface, scales.width, scales.height, ratio);
+    canvas.width = painting.width;
+    canvas.height = painting.height;
+    canvas.getContext('2d')?.drawImage(painting, 0, 0);
+    canvas.dataset.surface = surface.id;
+    canvas.dataset.levels = String(surfaceContours(surface).levels.thresholds.length);
+    canvas.dataset.spacing = surfaceContours(surface).levels.log ? 'log' : 'linear';
+    this.painted = key;
+  }
+
+  // ---- start handle ----------------------------------------------------------------------
+
+  private emitStart(start: Point, source: StartChangeDetail['source'], final: boolean): void {
+    this.start = start;
+    this.dispatchEvent(
+      new CustomEvent<StartChangeDetail>('descent-start-change', {
+        detail: { start, source, final },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private pointFromEvent(e: PointerEvent): Point | undefined {
+    const scales = this.scales;
+    const rect = this.dragRect;
+    if (!scales || !rect) return undefined;
+    const m = this.margins;
+    const { domain } = this.resolvedSurface;
+    const x = scales.x.invert(e.clientX - rect.left - m.left);
+    const y = scales.y.invert(e.clientY - rect.top - m.top);
+    const clamp = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
+    return [
+      roundTo(clamp(x, domain.x), startDecimals(domain.x[1] - domain.x[0])),
+      roundTo(clamp(y, domain.y), startDecimals(domain.y[1] - domain.y[0])),
+    ];
+  }
+
+  private beginDrag(e: PointerEvent, target: Element): void {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    this.dragRect = this.renderRoot.querySelector('svg.plot')?.getBoundingClientRect();
+    target.setPointerCapture(e.pointerId);
+    this.dragging = true;
+    (this.renderRoot.querySelector('[part~="start-handle"]') as SVGGElement | null)?.focus({ preventScroll: true });
+  }
+
+  private onHandleDown = (e: PointerEvent) => {
+    this.beginDrag(e, e.currentTarget as Element);
+  };
+
+  /** A press on the map (mouse or pen) moves the start there and keeps dragging it. */
+  private onPlotDown = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') return;
+    this.beginDrag(e, e.currentTarget as Element);
+    const p = this.pointFromEvent(e);
+    if (p) this.emitStart(p, 'pointer', false);
+  };
+
+  private onDragMove = (e: PointerEvent) => {
+    if (!this.dragging) return;
+    const p = this.pointFromEvent(e);
+    if (!p) return;
+    const [x0, y0] = this.resolvedStart;
+    if (p[0] !== x0 || p[1] !== y0) this.emitStart(p, 'pointer', false);
+  };
+
+  private onDragEnd = (e: PointerEvent) => {
+    if (!this.dragging) return;
+    this.dragging = false;
+    (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
+    this.emitStart(this.resolvedStart, 'pointer', true);
+  };
+
+  private onHandleKey = (e: KeyboardEvent) => {
+    const surface = this.resolvedSurface;
+    const { domain } = surface;
+    const [x, y] = this.resolvedStart;
+    const sx = (domain.x[1] - domain.x[0]) / (e.shiftKey ? 10 : 100);
+    const sy = (domain.y[1] - domain.y[0]) / (e.shiftKey ? 10 : 100);
+    let next: [number, number] | undefined;
+    switch (e.key) {
+      case 'ArrowLeft':
+        next = [x - sx, y];
+        break;
+      case 'ArrowRight':
+        next = [x + sx, y];
+        break;
+      case 'ArrowUp':
+        next = [x, y + sy];
+        break;
+      case 'ArrowDown':
+        next = [x, y - sy];
+        break;
+      case 'Home':
+        next = [surface.start[0], surface.start[1]];
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    const clamp = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
+    this.emitStart(
+      [
+        roundTo(clamp(next[0], domain.x), startDecimals(domain.x[1] - domain.x[0])),
+        roundTo(clamp(next[1], domain.y), startDecimals(domain.y[1] - domain.y[0])),
+      ],
+      'keyboard',
+      true,
+    );
+  };
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  private renderAxes(s: PanelScales) {
+    if (this.noAxes) return nothing;
+    const xt = axisTicks(s.x, Math.max(2, Math.round(s.width / 90)));
+    const yt = axisTicks(s.y, Math.max(2, Math.round(s.height / 70)));
+    return svg`<g class="axes" aria-hidden="true">
+      ${xt.map(
+        (t) => svg`<g class="tick" transform="translate(${t.offset},${s.height})">
+          <line y2="4"></line><text y="14" text-anchor="middle">${t.label}</text></g>`,
+      )}
+      ${yt.map(
+        (t) => svg`<g class="tick" transform="translate(0,${t.offset})">
+          <line x2="-4"></line><text x="-6" dy="0.32em" text-anchor="end">${t.label}</text></g>`,
+      )}
+      <text class="axis-label" x=${s.width / 2} y=${s.height + 27} text-anchor="middle">x</text>
+      <text class="axis-label" x="-36" y=${s.height / 2} dy="0.32em" text-anchor="middle">y</text>
+    </g>`;
+  }
+
+  private renderLegend(surface: Surface) {
+    if (this.noLegend) return nothing;
+    const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
+    if (!kinds.length) return nothing;
+    return html`<div class="legend" part="legend" aria-label="Critical points">
+      ${kinds.map(
+        (k) => html`<span
+          ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
+            <path part="critical-point-key" d=${criticalSymbol(k, 50)} fill="#fff" stroke="#222" stroke-width="1.2"></path></svg
+          >${criticalLabels[k]}</span
+        >`,
+      )}
+    </div>`;
+  }
+
+  protected override render() {
+    const surface = this.resolvedSurface;
+    const s = this.scales;
+    if (!s) return html`<div class="frame" style="height: 1px"></div>`;
+    const m = this.margins;
+    const runs = this.drawnRuns;
+    const [sx0, sy0] = this.resolvedStart;
+    const hx = s.x(sx0);
+    const hy = s.y(sy0);
+    const loss = surface.f(sx0, sy0);
+    const valueText = `x ${formatNumber(sx0)}, y ${formatNumber(sy0)}, loss ${formatNumber(loss)}`;
+    const fullW = this.width;
+    const fullH = s.height + m.top + m.bottom;
+    const clipId = 'plot-clip';
+    return html`<div class="frame" style="width:${fullW}px;height:${fullH}px">
+        <canvas
+          part="contours"
+          style="left:${m.left}px;top:${m.top}px;width:${s.width}px;height:${s.height}px"
+          aria-hidden="true"
+        ></canvas>
+        <svg
+          class="plot"
+          part="surface"
+          width=${fullW}
+          height=${fullH}
+          role="group"
+          aria-label=${`${surface.label}: contour map with ${runs.length} trajectories`}
+        >
+          <defs><clipPath id=${clipId}><rect width=${s.width} height=${s.height}></rect></clipPath></defs>
+          <g transform="translate(${m.left},${m.top})">
+            ${this.renderAxes(s)}
+            <rect
+              class="plot-border"
+              width=${s.width}
+              height=${s.height}
+              style="pointer-events: all; fill: transparent"
+              @pointerdown=${this.onPlotDown}
+              @pointermove=${this.onDragMove}
+              @pointerup=${this.onDragEnd}
+              @pointercancel=${this.onDragEnd}
+            ></rect>
+            <g clip-path="url(#${clipId})" style="pointer-events: none">
+              <g class="critical">
+                ${surface.critical.map(
+                  (c) => svg`<path part="critical-point" data-kind=${c.kind}
+                    transform="translate(${s.x(c.x)},${s.y(c.y)})" d=${criticalSymbol(c.kind)}>
+                    <title>${criticalLabels[c.kind]} (${formatNumber(c.x)}, ${formatNumber(c.y)}), f = ${formatNumber(c.f)}</title></path>`,
+                )}
+              </g>
+              ${repeat(
+                runs,
+                (r) => r.key,
+                (r) => {
+                  const g = this.geometry.get(r.key);
+                  if (!g) return nothing;
+                  // A white casing keeps overlaid paths apart; a panel with one path does not need it.
+                  return svg`${runs.length > 1 ? svg`<path class="halo" data-key=${r.key} d=${g.d}></path>` : nothing}
+                    <path part="trajectory" data-key=${r.key} data-optimizer=${r.label} stroke=${r.color} d=${g.d}></path>`;
+                },
+              )}
+              ${repeat(
+                runs,
+                (r) => r.key,
+                (r) => {
+                  const g = this.geometry.get(r.key);
+                  if (!g || g.last < 0) return nothing;
+                  return svg`<circle part="head" data-key=${r.key} data-optimizer=${r.label} r="4.5" fill=${r.color}></circle>`;
+                },
+              )}
+            </g>
+            <g
+              part="start-handle"
+              class=${this.dragging ? 'dragging' : ''}
+              transform="translate(${hx},${hy})"
+              tabindex="0"
+              role="slider"
+              aria-roledescription="2D start point"
+              aria-label="Start point"
+              aria-valuemin=${surface.domain.x[0]}
+              aria-valuemax=${surface.domain.x[1]}
+              aria-valuenow=${sx0}
+              aria-valuetext=${valueText}
+              @pointerdown=${this.onHandleDown}
+              @pointermove=${this.onDragMove}
+              @pointerup=${this.onDragEnd}
+              @pointercancel=${this.onDragEnd}
+              @keydown=${this.onHandleKey}
+            >
+              <title>Start: ${valueText}. Drag, or use the arrow keys (Shift for bigger steps).</title>
+              <circle class="handle-hit" r="16"></circle>
+              <circle class="handle-focus" r="11"></circle>
+              <circle class="handle-ring" r="7"></circle>
+              <circle class="handle-dot" r="2.5"></circle>
+            </g>
+          </g>
+        </svg>
+        <div class="title-slot" style="position:absolute;left:${m.left + 4}px;top:${m.top + 4}px"><slot></slot></div>
+      </div>
+      ${this.renderLegend(surface)}`;
+  }
+}
+
+define('descent-surface', DescentSurface);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'descent-surface': DescentSurface;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Contours are computed once per surface (grid, levels, rings, in the surface's coordinates) and
+ * painted once per surface and pixel size into an offscreen canvas; every panel of that size
+ * copies the bitmap. Dragging and animating never touch them.
+ */
+import type { Surface } from '../../core/types';
+import { contourColor } from '../../render/colors';
+import { contourRings, ringsPath, type ContourBand } from '../../render/contours';
+import { sampleGrid } from '../../render/grid';
+import { contourLevels, type ContourLevels } from '../../render/levels';
+import { panelScales } from '../../render/scales';
+
+export interface SurfaceContours {
+  readonly levels: ContourLevels;
+  readonly bands: readonly ContourBand[];
+}
+
+/** Samples per axis: fine enough for Rastrigin's ten ripples, quick enough to build on a switch. */
+const GRID_SIZE = 200;
+
+const contoursBySurface = new WeakMap<Surface, SurfaceContours>();
+const paintings = new WeakMap<Surface, Map<string, HTMLCanvasElement>>();
+
+export function surfaceContours(surface: Surface): SurfaceContours {
+  let c = contoursBySurface.get(surface);
+  if (!c) {
+    const grid = sampleGrid(surface, GRID_SIZE, GRID_SIZE);
+    const levels = contourLevels(grid.values);
+    c = { levels, bands: contourRings(grid, levels.thresholds) };
+    contoursBySurface.set(surface, c);
+  }
+  return c;
+}
+
+/**
+ * A canvas `width` × `height` CSS pixels at `ratio` device pixels each, with the filled bands and
+ * thin level lines of `surface`. Cached: at most a few sizes per surface are kept.
+ */
+export function contourPainting(surface: Surface, width: number, height: number, ratio: number): HTMLCanvasElement {
+  const key = `${width}x${height}@${ratio}`;
+  let bySize = paintings.get(surface);
+  if (!bySize) paintings.set(surface, (bySize = new Map()));
+  const cached = bySize.get(key);
+  if (cached) return cached;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    const { bands } = surfaceContours(surface);
+    const { x, y } = panelScales(surface.domain, width, height);
+    ctx.scale(ratio, ratio);
+    const n = bands.length;
+    ctx.fillStyle = contourColor(0);
+    ctx.fillRect(0, 0, width, height);
+    const paths = bands.map((band) => new Path2D(ringsPath(band, x, y)));
+    paths.forEach((path, k) => {
+      ctx.fillStyle = contourColor(n > 1 ? (k + 1) / n : 1);
+      ctx.fill(path, 'evenodd');
+    });
+    ctx.lineWidth = 0.6;
+    ctx.strokeStyle = 'rgba(40, 40, 60, 0.22)';
+    for (const path of paths) ctx.stroke(path);
+  }
+  if (bySize.size > 6) bySize.delete(bySize.keys().next().value as string);
+  bySize.set(key, canvas);
+  return canvas;
+}

@@ -1,0 +1,116 @@
+/**
+ * Loss-chart geometry. Losses are shown as the gap above the surface's global minimum on a log
+ * scale when that makes sense (every run stays above it and the gaps span orders of magnitude),
+ * otherwise as f itself on a linear scale.
+ */
+import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
+import { round1 } from './contours';
+import { affine, type Axis } from './paths';
+
+export interface LossScale {
+  readonly kind: 'log' | 'linear';
+  /** Subtracted from every loss before scaling (f* on a log scale, 0 otherwise). */
+  readonly offset: number;
+  readonly scale: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+  /** What the y axis shows, for its label. */
+  readonly label: string;
+}
+
+/** The smallest gap shown on a log scale; runs that reach the minimum sit on the floor. */
+export const LOG_FLOOR = 1e-12;
+
+/**
+ * Chooses the y scale for `runs` (loss arrays) onto [height, 0]. `fStar` is the global minimum
+ * when the surface has one. Values far above the starting losses (a run on its way to diverging)
+ * are clipped so that they do not flatten everything else.
+ */
+export function lossScale(runs: readonly ArrayLike<number>[], height: number, fStar?: number): LossScale {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let startHi = -Infinity;
+  for (const loss of runs) {
+    if (loss.length && Number.isFinite(loss[0])) startHi = Math.max(startHi, loss[0]);
+    for (let k = 0; k < loss.length; k++) {
+      const v = loss[k];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo === Infinity) {
+    return { kind: 'linear', offset: 0, scale: scaleLinear().domain([0, 1]).range([height, 0]), label: 'f(x, y)' };
+  }
+  // Clip runaways: nothing above a few times the spread of the starting losses.
+  if (Number.isFinite(startHi)) hi = Math.min(hi, startHi + 2 * Math.max(Math.abs(startHi - lo), 1e-9));
+  if (fStar !== undefined && Number.isFinite(fStar) && lo >= fStar - 1e-9 * Math.max(1, Math.abs(fStar))) {
+    const top = Math.max(hi - fStar, LOG_FLOOR * 10);
+    const bottom = Math.max(lo - fStar, LOG_FLOOR);
+    if (top / bottom > 10) {
+      const scale = scaleLog()
+        .domain([Math.max(bottom, top * 1e-12), top])
+        .range([height, 0])
+        .clamp(true)
+        .nice();
+      return { kind: 'log', offset: fStar, scale, label: fStar === 0 ? 'f(x, y)' : 'f(x, y) − f*' };
+    }
+  }
+  const scale = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([height, 0]).nice();
+  return { kind: 'linear', offset: 0, scale, label: 'f(x, y)' };
+}
+
+/**
+ * A loss curve: step k at sx(k), loss through `y` (a LossScale). Where several steps share a pixel
+ * column only their min and max are drawn, so 10 000 steps cost no more than the chart's width.
+ */
+export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): string {
+  const ax = affine(sx);
+  const { scale, offset, kind } = y;
+  const [r0, r1] = scale.range();
+  const bottom = Math.max(r0, r1);
+  const top = Math.min(r0, r1);
+  // The scale's own arithmetic, inlined: this runs for every step of every run on each redraw.
+  const [d0, d1] = scale.domain() as [number, number];
+  const log = kind === 'log';
+  const t0 = log ? Math.log(d0) : d0;
+  const t1 = log ? Math.log(d1) : d1;
+  const k = (r1 - r0) / (t1 - t0);
+  const yOf = (v: number) => {
+    const g = v - offset;
+    let p: number;
+    if (log) p = g <= LOG_FLOOR ? bottom : r0 + k * (Math.log(g) - t0);
+    else p = r0 + k * (g - t0);
+    if (log && p > bottom) p = bottom; // the log scale clamps
+    return p < top - 20 ? top - 20 : p > bottom + 20 ? bottom + 20 : p;
+  };
+  let d = '';
+  let column = NaN;
+  let minY = 0;
+  let maxY = 0;
+  let firstY = 0;
+  let lastY = 0;
+  const flush = () => {
+    if (Number.isNaN(column)) return;
+    const cx = round1(column);
+    d += `${d ? 'L' : 'M'}${cx},${round1(firstY)}`;
+    if (minY !== firstY) d += `L${cx},${round1(minY)}`;
+    if (maxY !== minY) d += `L${cx},${round1(maxY)}`;
+    if (lastY !== maxY) d += `L${cx},${round1(lastY)}`;
+  };
+  for (let k = 0; k < loss.length; k++) {
+    const v = loss[k];
+    if (!Number.isFinite(v)) break;
+    const px = Math.round(ax ? ax.k * k + ax.b : sx(k));
+    const py = yOf(v);
+    if (px !== column) {
+      flush();
+      column = px;
+      minY = maxY = firstY = lastY = py;
+    } else {
+      if (py < minY) minY = py;
+      if (py > maxY) maxY = py;
+      lastY = py;
+    }
+  }
+  flush();
+  return d;
+}

@@ -1,0 +1,177 @@
+/**
+ * The one Config type: everything a playground shows, as plain data. The URL hash, the element's
+ * attributes and (later) the embed snippet are all views of it.
+ */
+import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
+import type { Point, Race, Surface } from '../core/types';
+import { surfaces, surfaceIds } from '../../surfaces/index';
+
+export type Layout = 'overlay' | 'grid';
+export const layouts: readonly Layout[] = ['overlay', 'grid'];
+
+/** One runner: a preset, its overrides of the preset's defaults, a label, and whether it runs. */
+export interface OptimizerEntry {
+  readonly kind: PresetId;
+  readonly label?: string;
+  readonly hyper: Readonly<Record<string, HyperValue>>;
+  readonly enabled: boolean;
+}
+
+export interface Config {
+  /** A catalog surface id. */
+  readonly surface: string;
+  readonly optimizers: readonly OptimizerEntry[];
+  readonly start: Point;
+  /** Steps per run. */
+  readonly steps: number;
+  /** Animation speed in steps per second. */
+  readonly speed: number;
+  readonly layout: Layout;
+  /** The step shown (0 = the start). */
+  readonly step: number;
+}
+
+export const DEFAULT_SURFACE = 'rosenbrock';
+export const DEFAULT_SPEED = 60;
+export const MAX_STEPS = 20_000;
+export const MAX_SPEED = 5_000;
+
+/** The notes' seven, in the order they introduce them. */
+export const notesPresets: readonly PresetId[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'];
+
+/**
+ * The race for a surface without one of its own: the notes' seven with learning rates that move
+ * visibly on unit-scale surfaces.
+ */
+export const fallbackRace: Race = {
+  steps: 300,
+  optimizers: [
+    { optimizer: 'sgd', hyper: { lr: 0.01 } },
+    { optimizer: 'momentum', hyper: { lr: 0.01 } },
+    { optimizer: 'nesterov', hyper: { lr: 0.01 } },
+    { optimizer: 'adagrad', hyper: { lr: 0.1 } },
+    { optimizer: 'adadelta', hyper: { lr: 1 } },
+    { optimizer: 'rmsprop', hyper: { lr: 0.01 } },
+    { optimizer: 'adam', hyper: { lr: 0.05 } },
+  ],
+};
+
+export function isSurfaceId(id: unknown): id is keyof typeof surfaces {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(surfaces, id);
+}
+
+export function getSurface(id: string): Surface {
+  return isSurfaceId(id) ? surfaces[id] : surfaces[DEFAULT_SURFACE as keyof typeof surfaces];
+}
+
+/** The surface's race, or the fallback. */
+export function raceOf(surface: Surface): Race {
+  return surface.race ?? fallbackRace;
+}
+
+/** The race's runners as config entries (unknown presets or bad overrides are dropped). */
+export function raceEntries(race: Race): OptimizerEntry[] {
+  const out: OptimizerEntry[] = [];
+  for (const r of race.optimizers) {
+    if (!isPresetId(r.optimizer)) continue;
+    const hyper = { ...(r.hyper ?? {}) };
+    try {
+      resolveHyper(r.optimizer, hyper);
+    } catch {
+      continue;
+    }
+    out.push({ kind: r.optimizer, hyper, enabled: true, ...(r.label ? { label: r.label } : {}) });
+  }
+  return out;
+}
+
+/** The configuration a surface opens with: its default race from its default start. */
+export function defaultConfig(surfaceId: string = DEFAULT_SURFACE): Config {
+  const surface = getSurface(surfaceId);
+  const race = raceOf(surface);
+  return {
+    surface: surface.id,
+    optimizers: raceEntries(race),
+    start: [surface.start[0], surface.start[1]],
+    steps: race.steps,
+    speed: race.speed ?? DEFAULT_SPEED,
+    layout: 'overlay',
+    step: 0,
+  };
+}
+
+/** A new entry for a preset, starting from the learning rate the current race gives it. */
+export function newEntry(kind: PresetId, surfaceId: string): OptimizerEntry {
+  const race = raceOf(getSurface(surfaceId));
+  const inRace = race.optimizers.find((r) => r.optimizer === kind);
+  const fromFallback = fallbackRace.optimizers.find((r) => r.optimizer === kind);
+  const hyper = { ...(inRace?.hyper ?? fromFallback?.hyper ?? { lr: 0.01 }) };
+  return { kind, hyper, enabled: true };
+}
+
+export function sameEntry(a: OptimizerEntry, b: OptimizerEntry): boolean {
+  if (a.kind !== b.kind || a.enabled !== b.enabled || (a.label ?? '') !== (b.label ?? '')) return false;
+  const ka = Object.keys(a.hyper);
+  const kb = Object.keys(b.hyper);
+  return ka.length === kb.length && ka.every((k) => a.hyper[k] === b.hyper[k]);
+}
+
+export function sameEntries(a: readonly OptimizerEntry[], b: readonly OptimizerEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => sameEntry(e, b[i]));
+}
+
+/** Labels of runs: an entry's own, else the preset's; a preset listed twice gets its lr appended. */
+export function runLabels(entries: readonly OptimizerEntry[]): string[] {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return entries.map((e) => {
+    if (e.label) return e.label;
+    const preset = getPreset(e.kind);
+    if ((counts.get(e.kind) ?? 0) < 2) return preset.label;
+    const lr = e.hyper.lr ?? preset.defaults.lr;
+    return `${preset.label}, lr ${typeof lr === 'number' ? Number(lr.toPrecision(3)) : lr}`;
+  });
+}
+
+/**
+ * A Config set by script, made safe: unknown surfaces and optimizers, options the core would
+ * refuse and malformed numbers are replaced by defaults, with one message each in `errors`.
+ */
+export function normalizeConfig(value: Config, errors: string[]): Config {
+  const v = (value ?? {}) as Partial<Config>;
+  const surface = isSurfaceId(v.surface) ? v.surface : undefined;
+  if (!surface) errors.push(`config.surface "${String(v.surface)}" is not a catalog surface; use one of ${surfaceIds.join(', ')}.`);
+  const base = defaultConfig(surface);
+  const optimizers: OptimizerEntry[] = [];
+  if (Array.isArray(v.optimizers)) {
+    for (const e of v.optimizers) {
+      if (!isPresetId(e?.kind)) {
+        errors.push(`config.optimizers: "${String(e?.kind)}" is not an optimizer; use one of ${presetIds.join(', ')}.`);
+        continue;
+      }
+      const hyper = { ...(e.hyper ?? {}) };
+      try {
+        resolveHyper(e.kind, hyper);
+      } catch (error) {
+        errors.push(`config.optimizers (${e.kind}): ${(error as Error).message}.`);
+        continue;
+      }
+      optimizers.push({ kind: e.kind, hyper, enabled: e.enabled !== false, ...(e.label ? { label: e.label } : {}) });
+    }
+  }
+  const start =
+    Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n)) ? v.start : base.start;
+  const steps = Number.isInteger(v.steps) && (v.steps as number) >= 1 && (v.steps as number) <= MAX_STEPS ? (v.steps as number) : base.steps;
+  const speed = typeof v.speed === 'number' && v.speed > 0 && v.speed <= MAX_SPEED ? v.speed : base.speed;
+  return {
+    surface: base.surface,
+    optimizers: Array.isArray(v.optimizers) ? optimizers : base.optimizers,
+    start: [start[0], start[1]],
+    steps,
+    speed,
+    layout: layouts.includes(v.layout as Layout) ? (v.layout as Layout) : base.layout,
+    step: Number.isInteger(v.step) ? Math.max(0, Math.min(steps, v.step as number)) : 0,
+  };
+}
+
+export { presetIds, surfaceIds };

@@ -1,0 +1,180 @@
+/**
+ * The URL-hash codec: a Config as a short, readable hash, like TensorFlow Playground's.
+ *
+ *   #surface=rosenbrock&start=-1.2,1&steps=800&speed=120&layout=grid&step=40
+ *    &opt=sgd(lr=0.002),adam(lr=0.05,beta1=0.8,label=Fast%20Adam),rmsprop(lr=0.01,off)
+ *
+ * Everything that equals the surface's default is left out, so the default race on Rosenbrock
+ * is just `#surface=rosenbrock`. Decoding never throws: each bad part is reported in a message
+ * that names it, and the surface's default stands in for it.
+ */
+import { presetIds, type HyperValue } from '../core/optimizers/index';
+import {
+  DEFAULT_SURFACE,
+  defaultConfig,
+  getSurface,
+  raceEntries,
+  raceOf,
+  sameEntries,
+  type Config,
+  type OptimizerEntry,
+} from './config';
+import {
+  parseHyperValue,
+  parseLayout,
+  parsePresetId,
+  parseSpeed,
+  parseStart,
+  parseStep,
+  parseSteps,
+  parseSurface,
+  type Parsed,
+} from './parse';
+
+const KEYS = ['surface', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
+
+/** Percent-encodes a label, including the characters the entry syntax uses. */
+function encodeLabel(label: string): string {
+  return encodeURIComponent(label).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function encodeEntry(entry: OptimizerEntry): string {
+  const parts = Object.entries(entry.hyper).map(([k, v]) => `${k}=${String(v)}`);
+  if (entry.label !== undefined) parts.push(`label=${encodeLabel(entry.label)}`);
+  if (!entry.enabled) parts.push('off');
+  return parts.length ? `${entry.kind}(${parts.join(',')})` : entry.kind;
+}
+
+/** The hash for `config`, without the leading `#`. */
+export function encodeHash(config: Config): string {
+  const base = defaultConfig(config.surface);
+  const out = [`surface=${config.surface}`];
+  if (config.start[0] !== base.start[0] || config.start[1] !== base.start[1]) {
+    out.push(`start=${config.start[0]},${config.start[1]}`);
+  }
+  if (config.steps !== base.steps) out.push(`steps=${config.steps}`);
+  if (config.speed !== base.speed) out.push(`speed=${config.speed}`);
+  if (config.layout !== base.layout) out.push(`layout=${config.layout}`);
+  if (config.step > 0) out.push(`step=${config.step}`);
+  if (!sameEntries(config.optimizers, base.optimizers)) {
+    out.push(`opt=${config.optimizers.map(encodeEntry).join(',')}`);
+  }
+  return out.join('&');
+}
+
+/** Splits on commas that are not inside parentheses. */
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Parses one `kind(key=value,...)` entry; problems go to `errors`, what is usable is kept. */
+export function decodeEntry(text: string, errors: string[]): OptimizerEntry | undefined {
+  const m = /^([A-Za-z0-9_-]+)(?:\((.*)\))?$/.exec(text);
+  if (!m) {
+    errors.push(`optimizer "${safeDecode(text)}" in the link is not of the form name(key=value,...)`);
+    return undefined;
+  }
+  const kind = parsePresetId(m[1]);
+  if (!kind.ok) {
+    errors.push(`optimizer "${m[1]}" in the link ${kind.message}`);
+    return undefined;
+  }
+  const hyper: Record<string, HyperValue> = {};
+  let label: string | undefined;
+  let enabled = true;
+  for (const part of m[2] ? m[2].split(',') : []) {
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim();
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    if (key === 'off' && eq < 0) {
+      enabled = false;
+    } else if (key === 'label') {
+      label = safeDecode(raw);
+    } else {
+      const value = parseHyperValue(kind.value, key, safeDecode(raw));
+      if (value.ok) hyper[key] = value.value;
+      else errors.push(`${kind.value} ${key}=${safeDecode(raw)} in the link: ${value.message}`);
+    }
+  }
+  return { kind: kind.value, hyper, enabled, ...(label !== undefined ? { label } : {}) };
+}
+
+export interface DecodedHash {
+  readonly config: Config;
+  /** One message per part that could not be used. */
+  readonly errors: string[];
+}
+
+/** Reads a hash (with or without `#`); never throws. */
+export function decodeHash(hash: string): DecodedHash {
+  const errors: string[] = [];
+  const fields = new Map<string, string>();
+  for (const pair of hash.replace(/^#/, '').split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    if (!(KEYS as readonly string[]).includes(key)) {
+      errors.push(`unknown setting "${safeDecode(key)}" in the link; known: ${KEYS.join(', ')}`);
+      continue;
+    }
+    fields.set(key, key === 'opt' ? value : safeDecode(value));
+  }
+  const read = <T>(key: string, parse: (t: string) => Parsed<T>): T | undefined => {
+    const text = fields.get(key);
+    if (text === undefined) return undefined;
+    const r = parse(text);
+    if (r.ok) return r.value;
+    errors.push(`${key}=${safeDecode(text)} in the link ${r.message}`);
+    return undefined;
+  };
+  const surface = read('surface', parseSurface) ?? DEFAULT_SURFACE;
+  const base = defaultConfig(surface);
+  let optimizers = base.optimizers;
+  const opt = fields.get('opt');
+  if (opt !== undefined) {
+    const entries = splitTop(opt)
+      .map((t) => decodeEntry(t, errors))
+      .filter((e): e is OptimizerEntry => e !== undefined);
+    if (entries.length) optimizers = entries;
+    else errors.push(`opt in the link names no usable optimizer (known: ${presetIds.join(', ')})`);
+  }
+  const steps = read('steps', parseSteps) ?? base.steps;
+  const step = Math.min(read('step', parseStep) ?? 0, steps);
+  const config: Config = {
+    surface,
+    optimizers,
+    start: read('start', parseStart) ?? base.start,
+    steps,
+    speed: read('speed', parseSpeed) ?? base.speed,
+    layout: read('layout', parseLayout) ?? base.layout,
+    step,
+  };
+  return { config, errors };
+}
+
+/** The default race's entries for a surface id, for callers that reset a surface. */
+export function defaultEntries(surfaceId: string): OptimizerEntry[] {
+  return raceEntries(raceOf(getSurface(surfaceId)));
+}

@@ -1,0 +1,5 @@
+/** descent-lab/state: the Config type, its defaults, its parsers and its URL-hash codec. */
+export * from './config';
+export * from './parse';
+export { encodeHash, decodeHash, decodeEntry, defaultEntries } from './hash';
+export type { DecodedHash } from './hash';

@@ -1,0 +1,114 @@
+/**
+ * Parsers for the values a Config is written as in attributes and in the URL hash. Each returns
+ * the value or a message that says what was expected; callers add where the value came from.
+ */
+import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
+import type { Point } from '../core/types';
+import { surfaceIds } from '../../surfaces/index';
+import { isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** A plain decimal or exponent number, nothing else (no hex, no empty string, no "Infinity"). */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+export function parseSurface(text: string): Parsed<string> {
+  return isSurfaceId(text) ? ok(text) : fail(`is not a catalog surface; use one of ${surfaceIds.join(', ')}`);
+}
+
+/** "x y" or "x,y". */
+export function parseStart(text: string): Parsed<Point> {
+  const parts = text.trim().split(/[\s,]+/);
+  const nums = parts.map(parseNumber);
+  if (parts.length !== 2 || nums.some((v) => v === undefined)) {
+    return fail('must be two numbers "x y", e.g. "-1.5 2"');
+  }
+  return ok([nums[0] as number, nums[1] as number]);
+}
+
+export function parseSteps(text: string): Parsed<number> {
+  const v = parseNumber(text);
+  if (v === undefined || !Number.isInteger(v) || v < 1 || v > MAX_STEPS) {
+    return fail(`must be a whole number from 1 to ${MAX_STEPS}`);
+  }
+  return ok(v);
+}
+
+/** Steps per second. */
+export function parseSpeed(text: string): Parsed<number> {
+  const v = parseNumber(text);
+  if (v === undefined || !(v > 0) || v > MAX_SPEED) return fail(`must be a number of steps per second in (0, ${MAX_SPEED}]`);
+  return ok(v);
+}
+
+export function parseLayout(text: string): Parsed<Layout> {
+  return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`);
+}
+
+export function parseStep(text: string): Parsed<number> {
+  const v = parseNumber(text);
+  if (v === undefined || !Number.isInteger(v) || v < 0) return fail('must be a whole number >= 0');
+  return ok(v);
+}
+
+export function parsePresetId(text: string): Parsed<PresetId> {
+  return isPresetId(text) ? ok(text) : fail(`is not an optimizer; use one of ${presetIds.join(', ')}`);
+}
+
+/** Space-separated preset ids; unknown ones are reported, the rest kept. */
+export function parsePresetList(text: string): { ids: PresetId[]; unknown: string[] } {
+  const ids: PresetId[] = [];
+  const unknown: string[] = [];
+  for (const word of text.trim().split(/[\s,]+/).filter(Boolean)) {
+    if (isPresetId(word)) ids.push(word);
+    else unknown.push(word);
+  }
+  return { ids, unknown };
+}
+
+/** kebab-case or camelCase hyperparameter name → the rule's camelCase key, if it has one. */
+export function hyperKey(kind: PresetId, name: string): string | undefined {
+  const camel = name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  const { defaults } = getPreset(kind).kernel;
+  if (camel in defaults) return camel;
+  const lower = camel.toLowerCase();
+  return Object.keys(defaults).find((k) => k.toLowerCase() === lower);
+}
+
+/**
+ * A hyperparameter value for `kind` from text, checked by the core's own validation so the message
+ * matches what trajectory() would say.
+ */
+export function parseHyperValue(kind: PresetId, key: string, text: string): Parsed<HyperValue> {
+  const spec = getPreset(kind).kernel.spec[key];
+  if (!spec) return fail(`is not an option of ${kind}; its options are ${Object.keys(getPreset(kind).kernel.defaults).join(', ')}`);
+  let value: HyperValue | undefined;
+  if (spec.kind === 'boolean') {
+    const t = text.trim().toLowerCase();
+    value = t === '' || t === 'true' || t === '1' || t === key.toLowerCase() ? true : t === 'false' || t === '0' ? false : undefined;
+    if (value === undefined) return fail('must be true or false');
+  } else {
+    value = parseNumber(text);
+    if (value === undefined) return fail('must be a number');
+  }
+  const check = checkHyper(kind, { [key]: value });
+  return check.ok ? ok(value) : fail(check.message);
+}
+
+/** Whether overrides are acceptable to the core; the message is the core's. */
+export function checkHyper(kind: PresetId, hyper: Readonly<Record<string, HyperValue>>): { ok: boolean; message: string } {
+  try {
+    resolveHyper(kind, hyper);
+    return { ok: true, message: '' };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type Config } from '../../src/state/config';
+import { decodeHash, encodeHash } from '../../src/state/hash';
+
+describe('encodeHash', () => {
+  it('writes only the surface for its default race', () => {
+    expect(encodeHash(defaultConfig('saddle'))).toBe('surface=saddle');
+  });
+
+  it('writes every changed field, readably', () => {
+    const base = defaultConfig('rosenbrock');
+    const config: Config = {
+      ...base,
+      start: [-1.5, 2],
+      steps: 800,
+      speed: 45,
+      layout: 'grid',
+      step: 40,
+      optimizers: [
+        { kind: 'sgd', hyper: { lr: 0.002 }, enabled: true },
+        { kind: 'adam', hyper: { lr: 0.05, beta1: 0.8 }, label: 'Fast Adam (β1 0.8)', enabled: true },
+        { kind: 'rmsprop', hyper: {}, enabled: false },
+      ],
+    };
+    expect(encodeHash(config)).toBe(
+      'surface=rosenbrock&start=-1.5,2&steps=800&speed=45&layout=grid&step=40' +
+        '&opt=sgd(lr=0.002),adam(lr=0.05,beta1=0.8,label=Fast%20Adam%20%28%CE%B21%200.8%29),rmsprop(off)',
+    );
+  });
+});
+
+describe('decodeHash', () => {
+  it('round-trips a configuration', () => {
+    const config: Config = {
+      ...defaultConfig('two-wells'),
+      start: [0.123, -0.5],
+      layout: 'grid',
+      step: 7,
+      optimizers: [
+        { kind: 'nesterov', hyper: { lr: 0.01, momentum: 0.95 }, enabled: true },
+        { kind: 'adam', hyper: { lr: 0.2, amsgrad: true }, label: 'a, b = (c)', enabled: false },
+        { kind: 'adam', hyper: { lr: 0.02 }, enabled: true },
+      ],
+    };
+    const { config: back, errors } = decodeHash(`#${encodeHash(config)}`);
+    expect(errors).toEqual([]);
+    expect(back).toEqual(config);
+  });
+
+  it('gives the default race of the surface for a bare surface', () => {
+    expect(decodeHash('surface=ravine')).toEqual({ config: defaultConfig('ravine'), errors: [] });
+    expect(decodeHash('').config).toEqual(defaultConfig());
+  });
+
+  it('reports each bad part specifically and keeps the rest', () => {
+    const { config, errors } = decodeHash('surface=nope&start=1&layout=grid&opt=adam(lr=-1,beta1=0.5),zzz,sgd&foo=1');
+    expect(config.surface).toBe(defaultConfig().surface);
+    expect(config.layout).toBe('grid');
+    expect(config.optimizers).toEqual([
+      { kind: 'adam', hyper: { beta1: 0.5 }, enabled: true },
+      { kind: 'sgd', hyper: {}, enabled: true },
+    ]);
+    expect(errors).toEqual([
+      'unknown setting "foo" in the link; known: surface, start, steps, speed, layout, step, opt',
+      expect.stringMatching(/^surface=nope in the link is not a catalog surface; use one of saddle, /),
+      'adam lr=-1 in the link: option "lr" must be a number >= 0, got -1',
+      expect.stringMatching(/^optimizer "zzz" in the link is not an optimizer; use one of sgd, momentum/),
+      'start=1 in the link must be two numbers "x y", e.g. "-1.5 2"',
+    ]);
+  });
+
+  it('clamps the step to the number of steps and never throws on garbage', () => {
+    expect(decodeHash('steps=10&step=99').config.step).toBe(10);
+    expect(() => decodeHash('%E0%A4%A&opt=(((&=&&')).not.toThrow();
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkHyper,
+  hyperKey,
+  parseHyperValue,
+  parseLayout,
+  parseNumber,
+  parsePresetList,
+  parseSpeed,
+  parseStart,
+  parseSteps,
+  parseSurface,
+} from '../../src/state/parse';
+
+describe('parseNumber', () => {
+  it('accepts plain decimals and exponents only', () => {
+    expect(parseNumber(' -1.5e-3 ')).toBe(-0.0015);
+    expect(parseNumber('.5')).toBe(0.5);
+    for (const bad of ['', '0x10', 'Infinity', '1,5', 'abc', '1e999']) expect(parseNumber(bad)).toBeUndefined();
+  });
+});
+
+describe('parseStart', () => {
+  it('reads "x y" and "x,y"', () => {
+    expect(parseStart('-1.5 2')).toEqual({ ok: true, value: [-1.5, 2] });
+    expect(parseStart('0.1,-3')).toEqual({ ok: true, value: [0.1, -3] });
+  });
+  it('explains what it wanted', () => {
+    const r = parseStart('1');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/two numbers "x y"/);
+  });
+});
+
+describe('parseSurface, parseSteps, parseSpeed, parseLayout', () => {
+  it('lists the catalog ids for an unknown surface', () => {
+    const r = parseSurface('nope');
+    expect(!r.ok && r.message).toMatch(/not a catalog surface; use one of .*rosenbrock/);
+    expect(parseSurface('saddle')).toEqual({ ok: true, value: 'saddle' });
+  });
+  it('wants whole steps in range, positive speeds and a known layout', () => {
+    expect(parseSteps('500')).toEqual({ ok: true, value: 500 });
+    expect(parseSteps('2.5').ok).toBe(false);
+    expect(parseSteps('0').ok).toBe(false);
+    expect(parseSpeed('0').ok).toBe(false);
+    expect(parseSpeed('120')).toEqual({ ok: true, value: 120 });
+    expect(parseLayout('grid')).toEqual({ ok: true, value: 'grid' });
+    expect(!parseLayout('tiles').ok && (parseLayout('tiles') as { message: string }).message).toBe('must be overlay or grid');
+  });
+});
+
+describe('parsePresetList', () => {
+  it('keeps known ids in order and reports the rest', () => {
+    expect(parsePresetList('sgd  adam nope adam')).toEqual({ ids: ['sgd', 'adam', 'adam'], unknown: ['nope'] });
+  });
+});
+
+describe('hyperKey and parseHyperValue', () => {
+  it('maps kebab-case attribute names to camelCase options', () => {
+    expect(hyperKey('adam', 'weight-decay')).toBe('weightDecay');
+    expect(hyperKey('adam', 'beta1')).toBe('beta1');
+    expect(hyperKey('sgd', 'beta1')).toBeUndefined();
+  });
+  it("uses the core's validation and message", () => {
+    expect(parseHyperValue('adam', 'lr', '0.05')).toEqual({ ok: true, value: 0.05 });
+    const r = parseHyperValue('adam', 'lr', '-1');
+    expect(!r.ok && r.message).toBe('option "lr" must be a number >= 0, got -1');
+    expect(parseHyperValue('nesterov', 'nesterov', 'false').ok).toBe(true);
+    expect(parseHyperValue('adam', 'amsgrad', 'maybe').ok).toBe(false);
+  });
+  it('checkHyper reports combinations the core refuses', () => {
+    expect(checkHyper('sgd', { nesterov: true }).ok).toBe(false);
+  });
+});
