@@ -49,6 +49,13 @@ export const styles = css`
     stroke-linejoin: round;
     stroke-linecap: round;
   }
+  .ghost {
+    fill: none;
+    stroke-width: 1.2;
+    stroke-dasharray: 1.5 3;
+    stroke-linecap: round;
+    opacity: 0.55;
+  }
   [part~='trajectory'] {
     fill: none;
     stroke-width: 1.8;

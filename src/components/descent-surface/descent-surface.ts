@@ -472,8 +472,12 @@ export class DescentSurface extends LitElement {
                 (r) => {
                   const g = this.geometry.get(r.key);
                   if (!g) return nothing;
-                  // A white casing keeps overlaid paths apart; a panel with one path does not need it.
-                  return svg`${runs.length > 1 ? svg`<path class="halo" data-key=${r.key} d=${g.d}></path>` : nothing}
+                  // The whole path, faint and thin, shows where each run is headed before and
+                  // while it plays (and follows a drag at step 0); the solid path is revealed
+                  // up to the current step. A white casing keeps overlaid solid paths apart; a
+                  // panel with one path does not need it.
+                  return svg`<path class="ghost" stroke=${r.color} d=${g.d}></path>
+                    ${runs.length > 1 ? svg`<path class="halo" data-key=${r.key} d=${g.d}></path>` : nothing}
                     <path part="trajectory" data-key=${r.key} data-optimizer=${r.label} stroke=${r.color} d=${g.d}></path>`;
                 },
               )}
