@@ -3,6 +3,8 @@
  * catalog surfaces: the hand-written code, the compiled expression (generated code), the
  * compiled expression in its interpreter fallback (pages whose CSP forbids generated code), and
  * mathjs's own compile().evaluate() of f and of its two derivatives (mathjs's derivative).
+ * "fused" is the compiled `valueAndGrad` (f and gradient in one call, sharing sin, cos, exp,
+ * ... between them), measured the same way: same points, same runner, same checks.
  * Targets (issue "Type your own surface"): compiled within 2x of hand-written, and over 100x
  * faster than mathjs evaluate.
  */
@@ -47,6 +49,26 @@ function runner(f: Surface['f'], grad: Surface['grad'], xs: Float64Array, ys: Fl
   return make(f, grad, xs, ys);
 }
 
+/** As `runner`, for a fused f + grad (one call returning f and writing the gradient). */
+function fusedRunner(valueAndGrad: NonNullable<Surface['valueAndGrad']>, xs: Float64Array, ys: Float64Array): () => number {
+  const make = new Function(
+    'valueAndGrad',
+    'xs',
+    'ys',
+    `// fused runner ${serial++}
+    const out = new Float64Array(2);
+    return function run() {
+      let sum = 0;
+      for (let i = 0; i < xs.length; i++) {
+        sum += valueAndGrad(xs[i], ys[i], out);
+        sum += out[0] + out[1];
+      }
+      return sum;
+    };`,
+  ) as (valueAndGrad: NonNullable<Surface['valueAndGrad']>, xs: Float64Array, ys: Float64Array) => () => number;
+  return make(valueAndGrad, xs, ys);
+}
+
 function mathjsRunner(expr: string, xs: Float64Array, ys: Float64Array): () => number {
   const node = math.parse(expr);
   const f = node.compile();
@@ -81,6 +103,7 @@ export async function benchExpression(): Promise<string> {
     const runs: Record<string, () => number> = {
       hand: runner(s.f, s.grad, xs, ys),
       compiled: runner(generated.f, generated.grad, xs, ys),
+      fused: fusedRunner(generated.valueAndGrad, xs, ys),
       interpreter: runner(interpreted.f, interpreted.grad, xs, ys),
     };
     // Same numbers from all, or the comparison means nothing.
@@ -101,11 +124,14 @@ export async function benchExpression(): Promise<string> {
       s.label,
       med.hand.toFixed(1),
       med.compiled.toFixed(1),
+      med.fused.toFixed(1),
       med.interpreter.toFixed(1),
       mathjsNs.toFixed(0),
       `${(med.compiled / med.hand).toFixed(2)}x`,
+      `${(med.fused / med.hand).toFixed(2)}x`,
       `${(med.interpreter / med.hand).toFixed(1)}x`,
       `${Math.round(mathjsNs / med.compiled).toLocaleString('en-US')}x`,
+      `${Math.round(mathjsNs / med.fused).toLocaleString('en-US')}x`,
     ]);
   }
   return table(
@@ -113,11 +139,14 @@ export async function benchExpression(): Promise<string> {
       'surface',
       'hand ns',
       'compiled ns',
+      'fused ns',
       'interpreter ns',
       'mathjs ns',
       'compiled / hand',
+      'fused / hand',
       'interpreter / hand',
       'mathjs / compiled',
+      'mathjs / fused',
     ],
     rows,
   );

@@ -188,6 +188,9 @@ function stepLoop(
   uniform: (s: number) => number,
 ): number {
   const f = surface.f;
+  // Surfaces that compute f and its gradient in one call (compiled expressions share sin, cos
+  // and exp between them) get one call per step instead of two.
+  const fused = surface.valueAndGrad !== undefined;
   // Plain arrays, not Float64Arrays: once `step` is inlined, escape analysis keeps them in
   // registers, which typed arrays defeat.
   // NaN makes both literals double arrays from the start, so no store changes their kind.
@@ -197,8 +200,10 @@ function stepLoop(
   p[1] = ys[0];
   let rng = seed;
   let convergedAt = -1;
+  // g always holds the gradient at the current iterate p: at the start, then after each step
+  // together with the loss there.
+  surface.grad(p[0], p[1], g);
   for (let t = 1; t <= steps; t++) {
-    surface.grad(p[0], p[1], g);
     if (convergedAt < 0 && g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = t - 1; // |g| < CONVERGED_GRAD_NORM
     if (sd > 0) {
       // Box–Muller: one pair of standard normals per step, one for each coordinate.
@@ -213,17 +218,20 @@ function stepLoop(
     step(p, g, state, t, h);
     const x = p[0];
     const y = p[1];
-    const l = f(x, y);
+    let l: number;
+    if (fused) {
+      l = surface.valueAndGrad!(x, y, g);
+    } else {
+      l = f(x, y);
+      surface.grad(x, y, g);
+    }
     xs[t] = x;
     ys[t] = y;
     loss[t] = l;
     // Written so that NaN fails every comparison and counts as diverged.
     if (!(x >= xLo && x <= xHi && y >= yLo && y <= yHi && l - l === 0)) return t;
   }
-  if (convergedAt < 0) {
-    surface.grad(p[0], p[1], g);
-    if (g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = steps;
-  }
+  if (convergedAt < 0 && g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = steps;
   return convergedAt >= 0 ? -convergedAt - 2 : -1;
 }
 

@@ -40,6 +40,13 @@ export interface Surface {
   f(x: number, y: number): number;
   /** Writes df/dx to out[0] and df/dy to out[1]; allocates nothing. */
   grad(x: number, y: number, out: Float64Array | number[]): void;
+  /**
+   * Optional: f and its gradient in one call. Returns f(x, y) and writes df/dx to out[0] and
+   * df/dy to out[1], exactly the numbers `f` and `grad` give; allocates nothing. Cheaper than
+   * calling both where they share work (sin, cos, exp of the same argument). Compiled surfaces
+   * have it; catalog surfaces may not.
+   */
+  valueAndGrad?(x: number, y: number, out: Float64Array | number[]): number;
   /** Plotting window; trajectories that leave it by more than 10 spans count as diverged. */
   readonly domain: Domain;
   /**

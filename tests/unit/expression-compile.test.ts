@@ -6,7 +6,7 @@
 import { all, create } from 'mathjs';
 import type { EvalFunction } from 'mathjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateSource } from '../../src/core/expression/compile';
+import { generateSource, sharesCalls } from '../../src/core/expression/compile';
 import { FUNCTION_NAMES } from '../../src/core/expression/functions';
 import { Graph } from '../../src/core/expression/graph';
 import { compileExpression } from '../../src/core/expression/index';
@@ -220,6 +220,53 @@ describe('compileExpression back ends', () => {
     }
   });
 
+  it('valueAndGrad returns exactly f and writes exactly grad, in both back ends', () => {
+    const rnd = mulberry32(23);
+    for (const expr of [...SYMBOLIC, ...NUMERIC]) {
+      for (const backend of ['function', 'interpreter'] as const) {
+        const c = compileExpression(expr, { backend });
+        const g = new Float64Array(2);
+        const fused = [0, 0];
+        for (let k = 0; k < 50; k++) {
+          const x = -4 + 8 * rnd();
+          const y = -4 + 8 * rnd();
+          c.grad(x, y, g);
+          const v = c.valueAndGrad(x, y, fused);
+          expect(Object.is(v, c.f(x, y)), `${expr} (${backend}) f at ${x}, ${y}`).toBe(true);
+          expect(Object.is(fused[0], g[0]) && Object.is(fused[1], g[1]), `${expr} (${backend}) grad at ${x}, ${y}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('valueAndGrad computes sin, cos and exp shared by f and the gradient once', () => {
+    const graph = new Graph();
+    const f = graph.fromAst(checkExpression('-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y)))').ast);
+    const fx = graph.derivative(f, 'x');
+    const fy = graph.derivative(f, 'y');
+    const text = generateSource(graph, { f, grad: [fx, fy], hessian: [fx, fx, fx] });
+    const fused = text.slice(text.indexOf('function valueAndGrad'), text.indexOf('function hessian'));
+    expect(fused.match(/Math\.exp/g)).toHaveLength(2);
+    expect(fused.match(/Math\.sqrt/g)).toHaveLength(1);
+    expect(fused.match(/Math\.cos/g)).toHaveLength(2);
+    expect(fused.match(/Math\.sin/g)).toHaveLength(2);
+  });
+
+  it('valueAndGrad is grad then f where f and the gradient share no call (nothing to save)', () => {
+    for (const expr of ['(1 - x)^2 + 100 * (y - x^2)^2', '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)']) {
+      const graph = new Graph();
+      const f = graph.fromAst(checkExpression(expr).ast);
+      const grad = [graph.derivative(f, 'x'), graph.derivative(f, 'y')] as const;
+      expect(sharesCalls(graph, { f, grad }), expr).toBe(false);
+      const text = generateSource(graph, { f, grad, hessian: [f, f, f] });
+      const fused = text.slice(text.indexOf('function valueAndGrad'), text.indexOf('function hessian'));
+      expect(fused, expr).toBe('function valueAndGrad(x, y, out) {\ngrad(x, y, out);\nreturn f(x, y);\n}\n');
+    }
+    const graph = new Graph();
+    const f = graph.fromAst(checkExpression('exp(x*y) + y^2').ast);
+    expect(sharesCalls(graph, { f, grad: [graph.derivative(f, 'x'), graph.derivative(f, 'y')] })).toBe(true);
+  });
+
   it('falls back to the interpreter where generated code is forbidden (CSP without unsafe-eval)', () => {
     const real = globalThis.Function;
     // What a browser does under such a policy: the Function constructor throws an EvalError.
@@ -247,7 +294,7 @@ describe('compileExpression back ends', () => {
 });
 
 describe('generated code', () => {
-  const ALLOWED_WORDS = new Set(['use', 'strict', 'function', 'f', 'grad', 'hessian', 'x', 'y', 'out', 'const', 'return', 'Math']);
+  const ALLOWED_WORDS = new Set(['use', 'strict', 'function', 'f', 'grad', 'valueAndGrad', 'hessian', 'x', 'y', 'out', 'const', 'return', 'Math']);
 
   function source(expr: string): string {
     const graph = new Graph();
@@ -273,7 +320,7 @@ describe('generated code', () => {
       for (const m of text.matchAll(/Math\.(\w+)/g)) expect(Object.prototype.hasOwnProperty.call(Math, m[1])).toBe(true);
       // Apart from the fixed frame, every line is one assignment or return of an arithmetic
       // expression: no quotes, brackets other than out[0..2], braces, or statements of other kinds.
-      const frame = new Set(['"use strict";', 'function f(x, y) {', 'function grad(x, y, out) {', 'function hessian(x, y, out) {', '}', 'return { f, grad, hessian };']);
+      const frame = new Set(['"use strict";', 'function f(x, y) {', 'function grad(x, y, out) {', 'function valueAndGrad(x, y, out) {', 'grad(x, y, out);', 'return f(x, y);', 'function hessian(x, y, out) {', '}', 'return { f, grad, valueAndGrad, hessian };']);
       for (const line of text.split('\n')) {
         if (frame.has(line)) continue;
         expect(line, expr).toMatch(/^(const t\d+ = |out\[[0-2]\] = |return )[\w. +\-*/()<=?:,]+;$/);

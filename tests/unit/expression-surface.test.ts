@@ -65,6 +65,10 @@ describe('compileSurface', () => {
     s.grad(1, 2, g);
     expect(g[0]).toBeCloseTo(Math.cos(1) * Math.cos(2) + 0.2, 15);
     expect(g[1]).toBeCloseTo(-Math.sin(1) * Math.sin(2) + 0.4, 15);
+    // valueAndGrad: f returned, the gradient written, the very same numbers.
+    const fused = new Float64Array(2);
+    expect(s.valueAndGrad(1, 2, fused)).toBe(s.f(1, 2));
+    expect([...fused]).toEqual([...g]);
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.critical)).toBe(true);
     expect(Object.isFrozen(s.start)).toBe(true);

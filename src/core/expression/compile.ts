@@ -21,6 +21,13 @@ export interface CompiledFunctions {
   f(x: number, y: number): number;
   /** Writes [df/dx, df/dy] to out[0..1]. */
   grad(x: number, y: number, out: Float64Array): void;
+  /**
+   * f and its gradient in one pass: returns f(x, y) and writes [df/dx, df/dy] to out[0..1].
+   * Subexpressions that f and the gradient share (sin, cos, exp, ... of the same argument) are
+   * computed once. The same operations in the same order as `f` and `grad`, so the numbers are
+   * identical to theirs.
+   */
+  valueAndGrad(x: number, y: number, out: Float64Array | number[]): number;
   /** Writes [fxx, fxy, fyy] to out[0..2]. */
   hessian(x: number, y: number, out: Float64Array): void;
   /** The back end actually used. */
@@ -42,6 +49,9 @@ function literal(v: number): string {
   if (Object.is(v, -0)) return '(-0)';
   return v < 0 ? `(${String(v)})` : String(v);
 }
+
+/** The integer exponents that powConst turns into multiplications (powSource's cases). */
+const INLINE_POWERS: ReadonlySet<number> = new Set([2, 3, 4, -1, -2]);
 
 /** The integer exponents that powConst turns into multiplications. */
 function powSource(a: string, c: number): string {
@@ -109,10 +119,29 @@ function bodySource(graph: Graph, outputs: readonly number[], finish: (refs: str
   return lines.join('\n');
 }
 
+/** Whether f and its gradient use a common Math call (or a power with a variable exponent). */
+export function sharesCalls(graph: Graph, roots: Pick<Roots, 'f' | 'grad'>): boolean {
+  const isCall = (id: number) => {
+    const node = graph.nodes[id];
+    if (node.op !== 'pow') return MATH_NAMES.has(node.op);
+    const exponent = graph.constant(node.args[1]);
+    return exponent === undefined || !INLINE_POWERS.has(exponent);
+  };
+  const inF = new Set(graph.reachable([roots.f]).filter(isCall));
+  return graph.reachable(roots.grad).some((id) => inF.has(id));
+}
+
 /** The complete generated source; exported for tests that inspect what it may contain. */
 export function generateSource(graph: Graph, roots: Roots): string {
   const f = bodySource(graph, [roots.f], ([v]) => `return ${v};`);
   const grad = bodySource(graph, roots.grad, ([gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};`);
+  // One pass pays where f and the gradient share calls (sin, exp, ...). Where they share none
+  // (polynomials; Rastrigin's cos in f, sin in the gradient) there is nothing to save, and a
+  // single long body can exceed V8's inlining budget where f and grad alone do not (measured:
+  // Goldstein-Price 1.6x slower than f + grad), so valueAndGrad is then grad followed by f.
+  const fused = sharesCalls(graph, roots)
+    ? bodySource(graph, [roots.f, ...roots.grad], ([v, gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};\nreturn ${v};`)
+    : 'grad(x, y, out);\nreturn f(x, y);';
   const hessian = bodySource(graph, roots.hessian, ([xx, xy, yy]) => `out[0] = ${xx};\nout[1] = ${xy};\nout[2] = ${yy};`);
   return `"use strict";
 function f(x, y) {
@@ -121,17 +150,20 @@ ${f}
 function grad(x, y, out) {
 ${grad}
 }
+function valueAndGrad(x, y, out) {
+${fused}
+}
 function hessian(x, y, out) {
 ${hessian}
 }
-return { f, grad, hessian };`;
+return { f, grad, valueAndGrad, hessian };`;
 }
 
 function compileWithFunction(graph: Graph, roots: Roots): CompiledFunctions {
   const source = generateSource(graph, roots);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from the checked graph only
   const made = new Function(source)() as Omit<CompiledFunctions, 'backend'>;
-  return { f: made.f, grad: made.grad, hessian: made.hessian, backend: 'function' };
+  return { f: made.f, grad: made.grad, valueAndGrad: made.valueAndGrad, hessian: made.hessian, backend: 'function' };
 }
 
 // Opcodes of the tape interpreter.
@@ -277,16 +309,24 @@ function run(tape: Tape, x: number, y: number): Float64Array {
 function compileWithInterpreter(graph: Graph, roots: Roots): CompiledFunctions {
   const fTape = buildTape(graph, [roots.f]);
   const gTape = buildTape(graph, roots.grad);
+  const vgTape = buildTape(graph, [roots.f, ...roots.grad]);
   const hTape = buildTape(graph, roots.hessian);
   const fOut = fTape.outputs[0];
   const [gx, gy] = gTape.outputs;
   const [hxx, hxy, hyy] = hTape.outputs;
+  const [vgF, vgX, vgY] = vgTape.outputs;
   return {
     f: (x, y) => run(fTape, x, y)[fOut],
     grad: (x, y, out) => {
       const r = run(gTape, x, y);
       out[0] = r[gx];
       out[1] = r[gy];
+    },
+    valueAndGrad: (x, y, out) => {
+      const r = run(vgTape, x, y);
+      out[0] = r[vgX];
+      out[1] = r[vgY];
+      return r[vgF];
     },
     hessian: (x, y, out) => {
       const r = run(hTape, x, y);

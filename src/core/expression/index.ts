@@ -50,6 +50,7 @@ export interface CompiledExpression extends CompiledFunctions {
 
 /** A Surface compiled from an expression; it also carries the exact Hessian. */
 export interface CompiledSurface extends Surface {
+  valueAndGrad(x: number, y: number, out: Float64Array | number[]): number;
   /** Writes [fxx, fxy, fyy] to out[0..2]; allocates nothing. */
   hessian(x: number, y: number, out: Float64Array): void;
 }
@@ -264,13 +265,14 @@ export function compileSurface(expr: string, options: CompileSurfaceOptions = {}
     );
   }
   const { critical, start, criticalNote } = criticalAndStart(compiled, domain);
-  const { f, grad, hessian } = compiled;
+  const { f, grad, valueAndGrad, hessian } = compiled;
   const surface: CompiledSurface = Object.freeze({
     id: `expr:${hash(`${compiled.expr}|${domain.x.join()}|${domain.y.join()}`)}`,
     label: expr.trim(),
     expr: compiled.expr,
     f,
     grad,
+    valueAndGrad,
     hessian,
     domain,
     critical: Object.freeze(critical.map((c) => Object.freeze({ ...c }))),
