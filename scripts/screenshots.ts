@@ -1,9 +1,11 @@
 /**
  * Screenshots of index.html for the README: three surfaces in both layouts at 1280 × 800, paused
- * at a step where the race tells its story. Writes docs/screenshots/<surface>-<layout>.png.
+ * at a step where the race tells its story, and a typed-in surface. Writes
+ * docs/screenshots/<surface>-<layout>.png and docs/screenshots/custom-expression.png.
  *
  *   npx tsx scripts/screenshots.ts              (builds the app into dist/app first)
  *   npx tsx scripts/screenshots.ts --no-build   (use the existing dist/app)
+ *   npx tsx scripts/screenshots.ts --no-build custom-expression   (only the files named)
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +21,20 @@ export const shots: readonly { surface: string; step?: number }[] = [
   { surface: 'two-wells', step: 120 },
 ];
 
+/** A typed-in surface: the hash (as the playground writes it) and the step to pause at. */
+export const customShot = {
+  file: 'custom-expression',
+  expr: 'sin(x)*cos(y) + 0.1*(x^2+y^2)',
+  domain: '-4,4,-4,4',
+  // Beside the local maximum at (2, 0): most paths climb away to the local minimum above,
+  // Adadelta's slow start lets it slide down to the global one.
+  start: '2,0.5',
+  step: 150,
+} as const;
+
 const outDir = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const wanted = (file: string) => only.length === 0 || only.includes(file);
 
 async function main(): Promise<void> {
   const executablePath = (await findChromium()) as string | undefined;
@@ -31,6 +46,7 @@ async function main(): Promise<void> {
     mkdirSync(outDir, { recursive: true });
     for (const { surface, step } of shots) {
       for (const layout of ['overlay', 'grid']) {
+        if (!wanted(`${surface}-${layout}`)) continue;
         const hash = `surface=${surface}&layout=${layout}&step=${step ?? 100000}`;
         await page.goto(`${server.url}#${hash}`);
         await page.reload();
@@ -41,6 +57,19 @@ async function main(): Promise<void> {
         await page.screenshot({ path: file });
         console.log(`wrote ${file}`);
       }
+    }
+    if (wanted(customShot.file)) {
+      const { expr, domain, start, step } = customShot;
+      await page.goto(`${server.url}#expr=${encodeURIComponent(expr)}&domain=${domain}&start=${start}&step=${step}`);
+      await page.reload();
+      const playground = page.locator('descent-playground');
+      await playground.locator('canvas[part~="contours"][data-surface^="expr:"]').waitFor();
+      await playground.locator('[part~="trajectory"]').first().waitFor();
+      await playground.locator('math').first().waitFor();
+      await page.waitForTimeout(150);
+      const file = resolve(outDir, `${customShot.file}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
     }
   } finally {
     await browser.close();

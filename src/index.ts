@@ -3,8 +3,33 @@
  * the Config codec, and registers the web components (`<descent-playground>`,
  * `<descent-surface>`, `<descent-loss-chart>`, `<descent-optimizer>`). Registration is guarded:
  * importing this module twice, or in Node (no customElements), does not throw.
+ *
+ * The core's names are listed one by one, from their own modules, rather than re-exported from
+ * `./core/index`: that module statically imports the expression compiler and with it mathjs. Here
+ * typed-in expressions are reached only through `loadExpressions()`, a dynamic import, so a page
+ * that shows catalog surfaces never downloads mathjs. (`descent-lab/core` still exports
+ * `compileSurface` directly, for Node and Workers.)
  */
-export * from './core/index';
+export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
+export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
+export {
+  optimizers,
+  presetIds,
+  rules,
+  getPreset,
+  isPresetId,
+  resolveHyper,
+} from './core/optimizers/index';
+export type { Hyper, HyperSpec, HyperValue, OptimizerPreset, PresetId, RuleId, UpdateRule } from './core/optimizers/index';
+export { surfaces, surfaceIds } from '../surfaces/index';
+export type { SurfaceId } from '../surfaces/index';
+export { findCriticalPoints } from './core/critical-points';
+export { OptionError } from './core/errors';
+export { SurfaceError } from './core/expression/errors';
+export type { SurfaceErrorCode } from './core/expression/errors';
+export { loadExpressions } from './core/expression/load';
+export { mulberry32 } from './core/random';
+export type { CriticalKind, CriticalPoint, Domain, Point, Surface, Trajectory } from './core/types';
 export type { Race, RaceEntry } from './core/types';
 export { encodeHash, decodeHash, defaultConfig } from './state/index';
 export type { Config, Layout, OptimizerEntry } from './state/index';

@@ -3,7 +3,7 @@
  * attributes and (later) the embed snippet are all views of it.
  */
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
-import type { Point, Race, Surface } from '../core/types';
+import type { Domain, Point, Race, Surface } from '../core/types';
 import { surfaces, surfaceIds } from '../../surfaces/index';
 
 export type Layout = 'overlay' | 'grid';
@@ -18,8 +18,18 @@ export interface OptimizerEntry {
 }
 
 export interface Config {
-  /** A catalog surface id. */
+  /**
+   * A catalog surface id. With `expr`, the catalog surface to fall back on if the expression
+   * cannot be used.
+   */
   readonly surface: string;
+  /**
+   * A typed-in surface: a mathjs expression in x and y, as typed. When present it is the surface
+   * shown (compiled by the expression module, which is loaded on demand).
+   */
+  readonly expr?: string;
+  /** The typed-in surface's plotting window; present exactly when `expr` is. */
+  readonly domain?: Domain;
   readonly optimizers: readonly OptimizerEntry[];
   readonly start: Point;
   /** Steps per run. */
@@ -35,6 +45,22 @@ export const DEFAULT_SURFACE = 'rosenbrock';
 export const DEFAULT_SPEED = 60;
 export const MAX_STEPS = 20_000;
 export const MAX_SPEED = 5_000;
+/** The plotting window of a typed-in surface when none is given (compileSurface's default). */
+export const DEFAULT_EXPRESSION_DOMAIN: Domain = Object.freeze({
+  x: Object.freeze([-5, 5]) as readonly [number, number],
+  y: Object.freeze([-5, 5]) as readonly [number, number],
+});
+
+/** Whether a value is a domain: finite bounds, min < max on both axes. */
+export function isDomain(d: unknown): d is Domain {
+  const ok = (r: unknown) =>
+    Array.isArray(r) && r.length === 2 && Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1];
+  return !!d && typeof d === 'object' && ok((d as Domain).x) && ok((d as Domain).y);
+}
+
+export function sameDomain(a: Domain, b: Domain): boolean {
+  return a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
+}
 
 /** The notes' seven, in the order they introduce them. */
 export const notesPresets: readonly PresetId[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'];
@@ -100,9 +126,12 @@ export function defaultConfig(surfaceId: string = DEFAULT_SURFACE): Config {
   };
 }
 
-/** A new entry for a preset, starting from the learning rate the current race gives it. */
-export function newEntry(kind: PresetId, surfaceId: string): OptimizerEntry {
-  const race = raceOf(getSurface(surfaceId));
+/**
+ * A new entry for a preset, starting from the learning rate the current race gives it. `surface`
+ * is a catalog id or a Surface (a typed-in one with its race attached).
+ */
+export function newEntry(kind: PresetId, surface: string | Surface): OptimizerEntry {
+  const race = raceOf(typeof surface === 'string' ? getSurface(surface) : surface);
   const inRace = race.optimizers.find((r) => r.optimizer === kind);
   const fromFallback = fallbackRace.optimizers.find((r) => r.optimizer === kind);
   const hyper = { ...(inRace?.hyper ?? fromFallback?.hyper ?? { lr: 0.01 }) };
@@ -140,7 +169,7 @@ export function runLabels(entries: readonly OptimizerEntry[]): string[] {
 export function normalizeConfig(value: Config, errors: string[]): Config {
   const v = (value ?? {}) as Partial<Config>;
   const surface = isSurfaceId(v.surface) ? v.surface : undefined;
-  if (!surface) errors.push(`config.surface "${String(v.surface)}" is not a catalog surface; use one of ${surfaceIds.join(', ')}.`);
+  if (!surface && !(v.expr !== undefined && v.surface === undefined)) errors.push(`config.surface "${String(v.surface)}" is not a catalog surface; use one of ${surfaceIds.join(', ')}.`);
   const base = defaultConfig(surface);
   const optimizers: OptimizerEntry[] = [];
   if (Array.isArray(v.optimizers)) {
@@ -159,12 +188,26 @@ export function normalizeConfig(value: Config, errors: string[]): Config {
       optimizers.push({ kind: e.kind, hyper, enabled: e.enabled !== false, ...(e.label ? { label: e.label } : {}) });
     }
   }
+  let custom: { expr: string; domain: Domain } | undefined;
+  if (v.expr !== undefined) {
+    const domain = v.domain ?? DEFAULT_EXPRESSION_DOMAIN;
+    if (typeof v.expr !== 'string' || !v.expr.trim()) {
+      errors.push(`config.expr must be a non-empty expression in x and y, got ${JSON.stringify(v.expr)}.`);
+    } else if (!isDomain(domain)) {
+      errors.push(`config.domain must be { x: [min, max], y: [min, max] } with finite min < max, got ${JSON.stringify(v.domain)}.`);
+    } else {
+      custom = { expr: v.expr, domain: { x: [domain.x[0], domain.x[1]], y: [domain.y[0], domain.y[1]] } };
+    }
+  } else if (v.domain !== undefined) {
+    errors.push('config.domain is the window of a typed-in surface and needs config.expr; ignored.');
+  }
   const start =
     Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n)) ? v.start : base.start;
   const steps = Number.isInteger(v.steps) && (v.steps as number) >= 1 && (v.steps as number) <= MAX_STEPS ? (v.steps as number) : base.steps;
   const speed = typeof v.speed === 'number' && v.speed > 0 && v.speed <= MAX_SPEED ? v.speed : base.speed;
   return {
     surface: base.surface,
+    ...(custom ?? {}),
     optimizers: Array.isArray(v.optimizers) ? optimizers : base.optimizers,
     start: [start[0], start[1]],
     steps,

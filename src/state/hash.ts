@@ -7,11 +7,25 @@
  * Everything that equals the surface's default is left out, so the default race on Rosenbrock
  * is just `#surface=rosenbrock`. Decoding never throws: each bad part is reported in a message
  * that names it, and the surface's default stands in for it.
+ *
+ * A typed-in surface is `expr=` (the expression as typed, percent-encoded like
+ * encodeURIComponent) and `domain=xmin,xmax,ymin,ymax` (left out when it is the default
+ * [-5, 5] × [-5, 5]), in place of `surface=`:
+ *
+ *   #expr=sin(x)*cos(y)%20%2B%200.1*(x%5E2%2By%5E2)&domain=-4,4,-4,4&start=1,2
+ *
+ * Its defaults (start, race) depend on the compiled surface, so both functions take the
+ * expression module's `compileSurface` as `options.compile`: decoding an `expr` needs it; encoding
+ * without it writes the start and the optimizers in full.
  */
 import { presetIds, type HyperValue } from '../core/optimizers/index';
+import { CUSTOM_STEPS, customConfig, type SurfaceCompiler } from './custom-race';
 import {
+  DEFAULT_EXPRESSION_DOMAIN,
+  DEFAULT_SPEED,
   DEFAULT_SURFACE,
   defaultConfig,
+  sameDomain,
   getSurface,
   raceEntries,
   raceOf,
@@ -20,6 +34,8 @@ import {
   type OptimizerEntry,
 } from './config';
 import {
+  parseDomain,
+  parseExpression,
   parseHyperValue,
   parseLayout,
   parsePresetId,
@@ -31,7 +47,12 @@ import {
   type Parsed,
 } from './parse';
 
-const KEYS = ['surface', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
+const KEYS = ['surface', 'expr', 'domain', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
+
+export interface HashOptions {
+  /** `compileSurface` of the expression module, for links with a typed-in surface. */
+  readonly compile?: SurfaceCompiler;
+}
 
 /** Percent-encodes a label, including the characters the entry syntax uses. */
 function encodeLabel(label: string): string {
@@ -45,10 +66,40 @@ function encodeEntry(entry: OptimizerEntry): string {
   return parts.length ? `${entry.kind}(${parts.join(',')})` : entry.kind;
 }
 
+/** The default configuration of a typed-in surface, or undefined if it does not compile. */
+function customBase(config: Config, compile: SurfaceCompiler | undefined): Config | undefined {
+  if (!compile || config.expr === undefined) return undefined;
+  const domain = config.domain ?? DEFAULT_EXPRESSION_DOMAIN;
+  try {
+    return customConfig(compile(config.expr, { domain }), config.expr, domain, config.surface);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `expr=` and `domain=` of a typed-in surface, or `surface=`. */
+function surfaceFields(config: Config): string[] {
+  if (config.expr === undefined) return [`surface=${config.surface}`];
+  const out = config.surface === DEFAULT_SURFACE ? [] : [`surface=${config.surface}`];
+  out.push(`expr=${encodeURIComponent(config.expr)}`);
+  const d = config.domain ?? DEFAULT_EXPRESSION_DOMAIN;
+  if (!sameDomain(d, DEFAULT_EXPRESSION_DOMAIN)) out.push(`domain=${d.x[0]},${d.x[1]},${d.y[0]},${d.y[1]}`);
+  return out;
+}
+
 /** The hash for `config`, without the leading `#`. */
-export function encodeHash(config: Config): string {
-  const base = defaultConfig(config.surface);
-  const out = [`surface=${config.surface}`];
+export function encodeHash(config: Config, options: HashOptions = {}): string {
+  const custom = config.expr !== undefined;
+  const known = custom ? customBase(config, options.compile) : defaultConfig(config.surface);
+  // Without the compiled surface its defaults are unknown: write start and optimizers in full.
+  const base: Pick<Config, 'start' | 'steps' | 'speed' | 'layout' | 'optimizers'> = known ?? {
+    start: [NaN, NaN],
+    optimizers: [],
+    steps: CUSTOM_STEPS,
+    speed: DEFAULT_SPEED,
+    layout: 'overlay',
+  };
+  const out = surfaceFields(config);
   if (config.start[0] !== base.start[0] || config.start[1] !== base.start[1]) {
     out.push(`start=${config.start[0]},${config.start[1]}`);
   }
@@ -127,7 +178,7 @@ export interface DecodedHash {
 }
 
 /** Reads a hash (with or without `#`); never throws. */
-export function decodeHash(hash: string): DecodedHash {
+export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash {
   const errors: string[] = [];
   const fields = new Map<string, string>();
   for (const pair of hash.replace(/^#/, '').split('&')) {
@@ -150,7 +201,7 @@ export function decodeHash(hash: string): DecodedHash {
     return undefined;
   };
   const surface = read('surface', parseSurface) ?? DEFAULT_SURFACE;
-  const base = defaultConfig(surface);
+  const base = readCustom(fields, surface, options, errors) ?? defaultConfig(surface);
   let optimizers = base.optimizers;
   const opt = fields.get('opt');
   if (opt !== undefined) {
@@ -164,6 +215,7 @@ export function decodeHash(hash: string): DecodedHash {
   const step = Math.min(read('step', parseStep) ?? 0, steps);
   const config: Config = {
     surface,
+    ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
     optimizers,
     start: read('start', parseStart) ?? base.start,
     steps,
@@ -172,6 +224,35 @@ export function decodeHash(hash: string): DecodedHash {
     step,
   };
   return { config, errors };
+}
+
+/** The default configuration of the link's typed-in surface, if it has a usable one. */
+function readCustom(fields: Map<string, string>, surface: string, options: HashOptions, errors: string[]): Config | undefined {
+  const expr = fields.get('expr');
+  const domainText = fields.get('domain');
+  let domain = DEFAULT_EXPRESSION_DOMAIN;
+  if (domainText !== undefined) {
+    const parsed = parseDomain(domainText);
+    if (expr === undefined) errors.push('domain in the link is the window of a typed-in surface and needs expr; ignored');
+    else if (parsed.ok) domain = parsed.value;
+    else errors.push(`domain=${domainText} in the link ${parsed.message}`);
+  }
+  if (expr === undefined) return undefined;
+  const text = parseExpression(expr);
+  if (!text.ok) {
+    errors.push(`expr in the link ${text.message}`);
+    return undefined;
+  }
+  if (!options.compile) {
+    errors.push('expr in the link needs the expression module: decode with { compile } from loadExpressions()');
+    return undefined;
+  }
+  try {
+    return customConfig(options.compile(expr, { domain }), expr, domain, surface);
+  } catch (error) {
+    errors.push(`expr=${expr} in the link: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The default race's entries for a surface id, for callers that reset a surface. */

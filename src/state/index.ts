@@ -2,4 +2,6 @@
 export * from './config';
 export * from './parse';
 export { encodeHash, decodeHash, decodeEntry, defaultEntries } from './hash';
-export type { DecodedHash } from './hash';
+export type { DecodedHash, HashOptions } from './hash';
+export { customConfig, customLearningRates, customRace, surfaceScales, withCustomRace, CUSTOM_STEPS } from './custom-race';
+export type { SurfaceCompiler, SurfaceScales } from './custom-race';

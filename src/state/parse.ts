@@ -3,7 +3,7 @@
  * the value or a message that says what was expected; callers add where the value came from.
  */
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
-import type { Point } from '../core/types';
+import type { Domain, Point } from '../core/types';
 import { surfaceIds } from '../../surfaces/index';
 import { isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
 
@@ -22,6 +22,27 @@ export function parseNumber(text: string): number | undefined {
 
 export function parseSurface(text: string): Parsed<string> {
   return isSurfaceId(text) ? ok(text) : fail(`is not a catalog surface; use one of ${surfaceIds.join(', ')}`);
+}
+
+/**
+ * A typed-in expression, as far as can be told without the expression module (which checks the
+ * rest, with the place of each problem, when it compiles it): not blank.
+ */
+export function parseExpression(text: string): Parsed<string> {
+  return text.trim() ? ok(text) : fail('is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"');
+}
+
+/** "xmin xmax ymin ymax" (spaces or commas): the window of a typed-in surface. */
+export function parseDomain(text: string): Parsed<Domain> {
+  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  const nums = parts.map(parseNumber);
+  if (parts.length !== 4 || nums.some((v) => v === undefined)) {
+    return fail('must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"');
+  }
+  const [x0, x1, y0, y1] = nums as number[];
+  if (!(x0 < x1)) return fail(`must have xmin < xmax, got xmin ${x0} and xmax ${x1}`);
+  if (!(y0 < y1)) return fail(`must have ymin < ymax, got ymin ${y0} and ymax ${y1}`);
+  return ok({ x: [x0, x1], y: [y0, y1] });
 }
 
 /** "x y" or "x,y". */

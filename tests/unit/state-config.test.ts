@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolveHyper } from '../../src/core/optimizers/index';
 import { trajectory } from '../../src/core/trajectory';
+import { DEFAULT_DOMAIN } from '../../src/core/expression/index';
 import {
+  DEFAULT_EXPRESSION_DOMAIN,
   defaultConfig,
   fallbackRace,
   newEntry,
+  normalizeConfig,
   notesPresets,
   raceEntries,
   raceOf,
@@ -64,5 +67,30 @@ describe('sameEntries', () => {
     expect(sameEntries(a, [{ kind: 'sgd', hyper: { lr: 0.1 }, enabled: true }])).toBe(true);
     expect(sameEntries(a, [{ kind: 'sgd', hyper: { lr: 0.2 }, enabled: true }])).toBe(false);
     expect(sameEntries(a, [{ kind: 'sgd', hyper: { lr: 0.1 }, enabled: false }])).toBe(false);
+  });
+});
+
+describe('normalizeConfig with a typed-in surface', () => {
+  it('keeps expr and fills in the default domain; reports a blank expr, a bad domain, a domain alone', () => {
+    const base = defaultConfig();
+    const errors: string[] = [];
+    const { surface: _s, ...noSurface } = base;
+    const c = normalizeConfig({ ...noSurface, expr: 'x*y' } as never, errors);
+    expect(errors).toEqual([]);
+    expect(c.expr).toBe('x*y');
+    expect(c.domain).toEqual(DEFAULT_EXPRESSION_DOMAIN);
+    expect(c.surface).toBe('rosenbrock');
+    normalizeConfig({ ...base, expr: ' ' }, errors);
+    normalizeConfig({ ...base, expr: 'x', domain: { x: [1, 0], y: [0, 1] } }, errors);
+    normalizeConfig({ ...base, domain: { x: [0, 1], y: [0, 1] } }, errors);
+    expect(errors).toEqual([
+      'config.expr must be a non-empty expression in x and y, got " ".',
+      'config.domain must be { x: [min, max], y: [min, max] } with finite min < max, got {"x":[1,0],"y":[0,1]}.',
+      'config.domain is the window of a typed-in surface and needs config.expr; ignored.',
+    ]);
+  });
+
+  it('keeps the typed-in surface\'s default domain equal to compileSurface\'s', () => {
+    expect(DEFAULT_EXPRESSION_DOMAIN).toEqual(DEFAULT_DOMAIN);
   });
 });

@@ -61,7 +61,7 @@ describe('decodeHash', () => {
       { kind: 'sgd', hyper: {}, enabled: true },
     ]);
     expect(errors).toEqual([
-      'unknown setting "foo" in the link; known: surface, start, steps, speed, layout, step, opt',
+      'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt',
       expect.stringMatching(/^surface=nope in the link is not a catalog surface; use one of saddle, /),
       'adam lr=-1 in the link: option "lr" must be a number >= 0, got -1',
       expect.stringMatching(/^optimizer "zzz" in the link is not an optimizer; use one of sgd, momentum/),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkHyper,
   hyperKey,
+  parseDomain,
+  parseExpression,
   parseHyperValue,
   parseLayout,
   parseNumber,
@@ -70,5 +72,21 @@ describe('hyperKey and parseHyperValue', () => {
   });
   it('checkHyper reports combinations the core refuses', () => {
     expect(checkHyper('sgd', { nesterov: true }).ok).toBe(false);
+  });
+});
+
+describe('parseExpression and parseDomain', () => {
+  it('takes any non-blank expression text as it is (the compiler checks the rest)', () => {
+    expect(parseExpression(' sin(x) ')).toEqual({ ok: true, value: ' sin(x) ' });
+    expect(parseExpression('  ')).toEqual({ ok: false, message: 'is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"' });
+  });
+
+  it('reads "xmin xmax ymin ymax" with spaces or commas and names what is wrong', () => {
+    expect(parseDomain('-4 4 -3 3.5')).toEqual({ ok: true, value: { x: [-4, 4], y: [-3, 3.5] } });
+    expect(parseDomain('-4,4, -3,3')).toEqual({ ok: true, value: { x: [-4, 4], y: [-3, 3] } });
+    expect(parseDomain('-4 4 -3')).toEqual({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
+    expect(parseDomain('a b c d')).toEqual({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
+    expect(parseDomain('4 -4 0 1')).toEqual({ ok: false, message: 'must have xmin < xmax, got xmin 4 and xmax -4' });
+    expect(parseDomain('0 1 2 2')).toEqual({ ok: false, message: 'must have ymin < ymax, got ymin 2 and ymax 2' });
   });
 });

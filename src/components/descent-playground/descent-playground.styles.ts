@@ -295,6 +295,10 @@ export const styles = css`
     flex-direction: column;
     align-items: center;
   }
+  .pending {
+    margin: auto;
+    color: var(--descent-muted);
+  }
   .grid {
     display: grid;
     gap: 8px;

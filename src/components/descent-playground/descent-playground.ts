@@ -2,11 +2,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { isPresetId, presetIds, resolveHyper, type HyperValue } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
-import type { Point, Surface, Trajectory } from '../../core/types';
+import type { Domain, Point, Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
 import { criticalKinds, criticalLabels, criticalSymbol } from '../../render/markers';
 import { panelHeight } from '../../render/scales';
 import {
+  DEFAULT_EXPRESSION_DOMAIN,
+  DEFAULT_SURFACE,
   defaultConfig,
   getSurface,
   isSurfaceId,
@@ -20,8 +22,11 @@ import {
   type Layout,
   type OptimizerEntry,
 } from '../../state/config';
+import { customConfig, withCustomRace } from '../../state/custom-race';
 import {
   checkHyper,
+  parseDomain,
+  parseExpression,
   parseLayout,
   parsePresetList,
   parseSpeed,
@@ -32,18 +37,23 @@ import {
 } from '../../state/parse';
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
+import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
 import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
 import type { DescentSurface } from '../descent-surface/descent-surface';
 import type { DescentLossChart } from '../descent-loss-chart/descent-loss-chart';
 import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
+import { ExpressionField, expressionFieldStyles, type ExpressionChange } from './expression-field';
 import { divergedBadge, optimizerList, type EntryRun, type OptimizerListHost } from './optimizer-list';
 import { rulePanel } from './rule-panel';
 import { styles } from './descent-playground.styles';
 
 /** Attributes that describe the configuration; a change to any rebuilds it. */
-const CONFIG_ATTRIBUTES = ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout'] as const;
+const CONFIG_ATTRIBUTES = ['surface', 'expression', 'domain', 'optimizers', 'start', 'steps', 'speed', 'layout'] as const;
+
+/** The surface picker's value for a typed-in surface. */
+const CUSTOM = 'custom';
 
 const SPEEDS = [10, 30, 60, 120, 250, 500, 1000];
 
@@ -71,6 +81,10 @@ const GRID_GAP = 8;
  * @element descent-playground
  *
  * @attr {string} surface - Catalog surface id (default rosenbrock); its default race is loaded.
+ * @attr {string} expression - A typed-in surface instead: f in x and y, mathjs syntax, e.g.
+ *   "sin(x)*cos(y) + 0.1*(x^2+y^2)". Loads the expression compiler (and mathjs) on demand; if it
+ *   does not compile, the message is shown and `surface` (or the default) is used.
+ * @attr {string} domain - The typed-in surface's window, "xmin xmax ymin ymax" (default "-5 5 -5 5").
  * @attr {string} optimizers - Space-separated preset ids, e.g. "sgd momentum adam".
  * @attr {string} start - Start point "x y" (default: the surface's own).
  * @attr {number} steps - Steps per run (default: the surface's race).
@@ -94,6 +108,11 @@ const GRID_GAP = 8;
  * @csspart step-readout - "step k / n".
  * @csspart loss-chart - The `<descent-loss-chart>`.
  * @csspart error - Messages about bad attributes, links or settings.
+ * @csspart expression - The typed-in surface's field (shown for "Custom expression…").
+ * @csspart expression-input - Its text input (aria-invalid while it does not compile).
+ * @csspart expression-underline - The wavy underline under the characters at fault.
+ * @csspart expression-error - Why it does not compile (a polite live region).
+ * @csspart domain-input - The x and y range inputs, with `data-bound` x-min, x-max, y-min, y-max.
  * @csspart badge - A "diverged at step k" badge, with `data-optimizer`.
  * @csspart rule - The selected optimizer's update rule, summary and torch note.
  * @csspart panel - Each `<descent-surface>`; its parts are exported: surface, contours,
@@ -105,10 +124,12 @@ const GRID_GAP = 8;
  * @cssprop --descent-focus - Focus ring colour.
  */
 export class DescentPlayground extends LitElement implements ClockClient {
-  static override styles = styles;
+  static override styles = [styles, expressionFieldStyles];
 
   static override properties = {
     surface: { type: String },
+    expression: { type: String },
+    domain: { type: String },
     optimizers: { type: String },
     start: { type: String },
     steps: { type: String },
@@ -121,6 +142,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     selected: { state: true },
     expanded: { state: true },
     attributeErrors: { state: true },
+    surfaceErrors: { state: true },
+    customOpen: { state: true },
     fieldErrors: { state: true },
     mainWidth: { state: true },
     mainHeight: { state: true },
@@ -128,6 +151,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   };
 
   declare surface: string | null;
+  declare expression: string | null;
+  declare domain: string | null;
   declare optimizers: string | null;
   declare start: string | null;
   declare steps: string | null;
@@ -139,6 +164,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare protected selected: number;
   declare protected expanded: ReadonlySet<number>;
   declare protected attributeErrors: readonly string[];
+  /** Why a typed-in surface set by script could not be used. */
+  declare protected surfaceErrors: readonly string[];
+  /** The expression field is open ("Custom expression…" chosen, nothing committed yet). */
+  declare protected customOpen: boolean;
   declare protected fieldErrors: ReadonlyMap<string, string>;
   declare protected mainWidth: number;
   declare protected mainHeight: number;
@@ -163,10 +192,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private autoplayed = false;
   /** Which runs showed a "diverged" badge at the last render. */
   private renderedBadges = '';
+  /** The configuration's surface; undefined while the expression module it needs is loading. */
+  private shown: Surface | undefined;
+  /** Waiting for the expression module (undefined: not waiting). */
+  private awaitingModule: Promise<unknown> | undefined;
+  private moduleFailed = false;
+  private readonly field = new ExpressionField(this, (change) => this.onExpression(change));
 
   constructor() {
     super();
     this.surface = null;
+    this.expression = null;
+    this.domain = null;
     this.optimizers = null;
     this.start = null;
     this.steps = null;
@@ -178,6 +215,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.selected = 0;
     this.expanded = new Set();
     this.attributeErrors = [];
+    this.surfaceErrors = [];
+    this.customOpen = false;
     this.fieldErrors = new Map();
     this.mainWidth = 0;
     this.mainHeight = 0;
@@ -194,6 +233,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const errors: string[] = [];
     this._config = normalizeConfig(value, errors);
     this.report(errors);
+    this.surfaceErrors = [];
+    if (this._config.expr === undefined) this.customOpen = false;
     this.configFromProperty = true;
     this.pause(false);
     this.step = this.position = this._config.step;
@@ -236,10 +277,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
       this.configFromProperty = false;
     }
     if (this.attributesDirty) {
-      this.attributesDirty = false;
-      if (!this.configFromProperty) this.applyAttributes();
+      // An expression attribute needs the compiled surface for its defaults: wait for the module.
+      const waiting = !this.configFromProperty && this.expression !== null && !loadedExpressionModule() && !this.moduleFailed;
+      if (waiting) {
+        this.awaitModule();
+      } else {
+        this.attributesDirty = false;
+        if (!this.configFromProperty) this.applyAttributes();
+      }
     }
-    if (this.runsFor !== this._config) this.computeRuns();
+    this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
+    if (this._config.expr !== undefined) this.field.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
+    if (this.shown && this.runsFor !== this._config) this.computeRuns(this.shown);
     if (this.selected >= this._config.optimizers.length) this.selected = 0;
   }
 
@@ -272,6 +321,50 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   // ---- configuration ---------------------------------------------------------------------
 
+  /** Loads the expression module, then updates again. */
+  private awaitModule(): void {
+    this.awaitingModule ??= expressionModule().then(
+      () => {
+        this.awaitingModule = undefined;
+        this.requestUpdate();
+      },
+      () => {
+        this.awaitingModule = undefined;
+        this.moduleFailed = true;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /**
+   * The configuration's surface: a catalog one, or the typed-in one compiled (with its race), or
+   * undefined while the expression module loads. An expression set by script that does not
+   * compile is reported, and the configuration falls back to its catalog surface.
+   */
+  private resolveSurface(): Surface | undefined {
+    const c = this._config;
+    if (c.expr === undefined) return getSurface(c.surface);
+    const module = loadedExpressionModule();
+    let problem: string;
+    if (module) {
+      try {
+        return withCustomRace(module.compileSurface(c.expr, { domain: c.domain ?? DEFAULT_EXPRESSION_DOMAIN }));
+      } catch (error) {
+        problem = `config.expr "${c.expr}": ${(error as Error).message}.`;
+      }
+    } else if (!this.moduleFailed) {
+      this.awaitModule();
+      return undefined;
+    } else {
+      problem = `config.expr "${c.expr}" needs the expression compiler, which could not be loaded.`;
+    }
+    this.report([problem]);
+    this.surfaceErrors = [problem];
+    this._config = { ...defaultConfig(c.surface), layout: c.layout };
+    this.customOpen = false;
+    return getSurface(this._config.surface);
+  }
+
   private report(errors: readonly string[]): void {
     for (const e of errors) console.warn(`descent-playground: ${e}`);
   }
@@ -286,7 +379,26 @@ export class DescentPlayground extends LitElement implements ClockClient {
       errors.push(`Attribute ${name}="${text}" ${r.message}.`);
       return undefined;
     };
-    const base = defaultConfig(read('surface', this.surface, parseSurface));
+    let base = defaultConfig(read('surface', this.surface, parseSurface));
+    let raceSurface: string | Surface = base.surface;
+    if (this.expression !== null) {
+      const expr = read('expression', this.expression, parseExpression);
+      const domain = read('domain', this.domain, parseDomain) ?? DEFAULT_EXPRESSION_DOMAIN;
+      const module = loadedExpressionModule();
+      if (expr !== undefined && !module) {
+        errors.push(`Attribute expression="${this.expression}" needs the expression compiler, which could not be loaded.`);
+      } else if (expr !== undefined && module) {
+        try {
+          const compiled = module.compileSurface(expr, { domain });
+          base = customConfig(compiled, expr, domain, base.surface);
+          raceSurface = withCustomRace(compiled);
+        } catch (error) {
+          errors.push(`Attribute expression="${this.expression}": ${(error as Error).message}.`);
+        }
+      }
+    } else if (this.domain !== null) {
+      errors.push(`Attribute domain="${this.domain}" is the window of a typed-in surface and needs the expression attribute; ignored.`);
+    }
     let optimizers: readonly OptimizerEntry[] = base.optimizers;
     const children = [...this.querySelectorAll(':scope > descent-optimizer')] as DescentOptimizer[];
     if (children.length) {
@@ -295,7 +407,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         // A child not yet upgraded still has its attributes: read them with the class's method.
         const { entry, errors: childErrors } = DescentOptimizer.prototype.readEntry.call(child);
         errors.push(...childErrors);
-        if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, base.surface).hyper, ...entry.hyper } });
+        if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, raceSurface).hyper, ...entry.hyper } });
       }
       if (entries.length) optimizers = entries;
     } else if (this.optimizers !== null) {
@@ -305,10 +417,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
         const verb = unknown.length > 1 ? 'are not optimizers' : 'is not an optimizer';
         errors.push(`Attribute optimizers="${this.optimizers}" names ${names}, which ${verb}; use ${presetIds.join(', ')}.`);
       }
-      if (ids.length) optimizers = ids.map((id) => newEntry(id, base.surface));
+      if (ids.length) optimizers = ids.map((id) => newEntry(id, raceSurface));
     }
     this._config = {
       surface: base.surface,
+      ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
       optimizers,
       start: read('start', this.start, parseStart) ?? base.start,
       steps: read('steps', this.steps, parseSteps) ?? base.steps,
@@ -317,6 +430,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
       step: 0,
     };
     this.step = this.position = 0;
+    this.surfaceErrors = [];
+    this.customOpen = base.expr !== undefined;
     this.attributeErrors = errors;
     this.report(errors);
   }
@@ -339,9 +454,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   /** Runs every enabled optimizer; unchanged runs come from a cache keyed by their inputs. */
-  private computeRuns(): void {
+  private computeRuns(surface: Surface): void {
     const c = this._config;
-    const surface = getSurface(c.surface);
     const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}`;
     if (scope !== this.runCacheScope) {
       this.runCache = new Map();
@@ -468,7 +582,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   private onSurface = (e: Event) => {
     const id = (e.target as HTMLSelectElement).value;
+    if (id === CUSTOM) {
+      this.openCustom();
+      return;
+    }
     if (!isSurfaceId(id)) return;
+    this.customOpen = false;
+    this.surfaceErrors = [];
     this.pause(false);
     this.step = this.position = 0;
     this.previewStep = null;
@@ -477,6 +597,49 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.fieldErrors = new Map();
     this.commit({ ...defaultConfig(id), layout: this._config.layout });
   };
+
+  /** "Custom expression…": the field opens on the current surface's own expression and window. */
+  private openCustom(): void {
+    const surface = this.shown ?? getSurface(this._config.surface);
+    this.customOpen = true;
+    this.field.open(surface.expr, surface.domain);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="expression-input"]')?.focus());
+  }
+
+  /**
+   * A typed-in surface compiled. The optimizer list stays (kinds, labels, on/off, settings) but
+   * each learning rate is re-picked for the new surface (see state/custom-race.ts), since the
+   * right rate depends on the surface's scale. The start stays where it is if it is inside the
+   * new window and f is finite there (so editing a formula keeps the race comparable), else it
+   * moves to the new surface's own start. Steps, speed and layout are kept.
+   */
+  private onExpression(change: ExpressionChange): void {
+    // The field was closed (a catalog surface picked) while this compiled: too late.
+    if (!this.customOpen && this._config.expr === undefined) return;
+    const { expr, domain, surface } = change;
+    const c = this._config;
+    const fresh = customConfig(surface, expr, domain, DEFAULT_SURFACE);
+    const raced = withCustomRace(surface);
+    const optimizers = c.optimizers.map((entry) => {
+      const lr = newEntry(entry.kind, raced).hyper.lr;
+      return lr === undefined ? entry : { ...entry, hyper: { ...entry.hyper, lr } };
+    });
+    const [x, y] = c.start;
+    const keep = inDomain(c.start, domain) && Number.isFinite(surface.f(x, y));
+    this.pause(false);
+    this.step = this.position = 0;
+    this.previewStep = null;
+    this.fieldErrors = new Map();
+    this.surfaceErrors = [];
+    this.commit({
+      surface: fresh.surface,
+      expr,
+      domain: fresh.domain,
+      optimizers: optimizers.length ? optimizers : fresh.optimizers,
+      start: keep ? c.start : fresh.start,
+      step: 0,
+    });
+  }
 
   private onSpeed = (e: Event) => {
     const speed = Number((e.target as HTMLSelectElement).value);
@@ -533,7 +696,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       },
       add: (kind) => {
         if (!isPresetId(kind)) return;
-        const optimizers = [...this._config.optimizers, newEntry(kind, this._config.surface)];
+        const optimizers = [...this._config.optimizers, newEntry(kind, this.shown ?? this._config.surface)];
         this.selected = optimizers.length - 1;
         this.commit({ optimizers });
       },
@@ -543,7 +706,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   // ---- rendering -------------------------------------------------------------------------
 
   private renderErrors() {
-    const all = [...this.attributeErrors, ...this.notices];
+    const all = [...this.attributeErrors, ...this.surfaceErrors, ...this.notices];
     if (!all.length) return nothing;
     return html`<div part="error" role="alert">
       ${all.length === 1 ? all[0] : html`<ul>${all.map((m) => html`<li>${m}</li>`)}</ul>`}
@@ -553,6 +716,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private renderControls(surface: Surface) {
     const c = this._config;
     const speeds = SPEEDS.includes(c.speed) ? SPEEDS : [...SPEEDS, c.speed].sort((a, b) => a - b);
+    const custom = this.customOpen || c.expr !== undefined;
     const layoutButton = (l: Layout) =>
       html`<button
         type="button"
@@ -567,13 +731,15 @@ export class DescentPlayground extends LitElement implements ClockClient {
         <label class="field"
           >Surface
           <select @change=${this.onSurface} aria-label="Surface">
-            ${surfaceIds.map((id) => html`<option value=${id} ?selected=${id === surface.id}>${getSurface(id).label}</option>`)}
+            ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${getSurface(id).label}</option>`)}
+            <option value=${CUSTOM} ?selected=${custom}>Custom expression…</option>
           </select></label
         >
         <span class="note" title=${surface.note}>${surface.note}</span>
         <span class="field" id="layout-label">Layout</span>
         <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
       </div>
+      ${custom ? this.field.render() : nothing}
       <div class="row">
         <button
           type="button"
@@ -694,14 +860,19 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   protected override render() {
-    const surface = getSurface(this._config.surface);
+    // While an expression attribute waits for the compiler, the catalog surface fills the
+    // controls and the panels wait.
+    const pending = this.shown === undefined;
+    const surface = this.shown ?? getSurface(this._config.surface);
     const race = raceOf(surface);
     const step = this.shownStep;
     this.renderedBadges = this.badgeKey(step);
     const selected = this.entryRuns[this.selected];
     return html`<div class="shell ${this.narrow ? 'narrow' : ''}">
       ${this.renderErrors()} ${this.renderControls(surface)} ${optimizerList(this.listHost)}
-      <div class="main" @descent-start-change=${this.onStart}>${this.renderPanels(surface, step)}</div>
+      <div class="main" @descent-start-change=${this.onStart}>
+        ${pending ? html`<p class="pending">Loading the expression compiler…</p>` : this.renderPanels(surface, step)}
+      </div>
       <div class="aside">
         <p class="story">${race.story ?? surface.note}</p>
         <descent-loss-chart
@@ -714,6 +885,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
       </div>
     </div>`;
   }
+}
+
+function inDomain([x, y]: Point, d: Domain): boolean {
+  return x >= d.x[0] && x <= d.x[1] && y >= d.y[0] && y <= d.y[1];
 }
 
 define('descent-playground', DescentPlayground);

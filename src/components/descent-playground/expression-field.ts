@@ -1,0 +1,359 @@
+/**
+ * The playground's "Custom expression…" field: f(x, y) typed in mathjs syntax plus its x and y
+ * ranges. As the user types (debounced lightly) the text is compiled; a surface that compiles is
+ * handed to the host, an error is shown in a polite live region and its characters are
+ * underlined, while the host keeps showing the last good surface.
+ *
+ * The underline is a mirror: a div behind the input (whose background is transparent) holding
+ * the same text in the same font, invisible, with a `<mark>` over [start, end) that draws a wavy
+ * line. It scrolls with the input, so it stays under the right characters.
+ *
+ * A lit ReactiveController rather than an element, so its parts sit in the playground's shadow
+ * root with the rest of its parts. The expression module (and mathjs) is loaded on first use.
+ */
+import { css, html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Domain, Surface } from '../../core/types';
+import { formatNumber } from '../../render/ticks';
+import { parseNumber } from '../../state/parse';
+import { expressionModule, loadedExpressionModule } from '../shared/expressions';
+
+/** Wait after the last keystroke before compiling: short enough to feel live. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+export interface ExpressionChange {
+  /** The expression as typed. */
+  readonly expr: string;
+  readonly domain: Domain;
+  /** The compiled surface (compileSurface's, cached there by expression and domain). */
+  readonly surface: Surface;
+}
+
+const BOUNDS = ['x-min', 'x-max', 'y-min', 'y-max'] as const;
+type Bound = (typeof BOUNDS)[number];
+const BOUND_LABELS: Record<Bound, string> = { 'x-min': 'x min', 'x-max': 'x max', 'y-min': 'y min', 'y-max': 'y max' };
+
+export interface FieldError {
+  /** Which input is at fault ('load': the expression module could not be downloaded). */
+  readonly field: 'expression' | Bound | 'load';
+  readonly message: string;
+  /** For the expression: the characters at fault, 0-based, end exclusive. */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+function keyOf(expr: string, domain: Domain): string {
+  return `${domain.x[0]},${domain.x[1]},${domain.y[0]},${domain.y[1]}\u0000${expr}`;
+}
+
+/** A bound as typed: plain, without the thousands separators formatNumber might add. */
+function boundText(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+export class ExpressionField implements ReactiveController {
+  /** The expression as typed and the four bounds as typed. */
+  private text = '';
+  private bounds: Record<Bound, string> = { 'x-min': '-5', 'x-max': '5', 'y-min': '-5', 'y-max': '5' };
+  private error: FieldError | null = null;
+  /** Expression and domain the host shows (set by show() or by a change handed to the host). */
+  private current = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every edit, so a compile that finishes after a newer edit is dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: LitElement,
+    private readonly onChange: (change: ExpressionChange) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+
+  hostUpdated(): void {
+    this.syncScroll();
+  }
+
+  /** Whether the field shows an error (the host keeps its last good surface meanwhile). */
+  get invalid(): boolean {
+    return this.error !== null;
+  }
+
+  /**
+   * Shows the configuration's expression and domain. Does nothing while they are what the field
+   * last handed over, so text being typed is not overwritten by its own last good version.
+   */
+  show(expr: string, domain: Domain): void {
+    const key = keyOf(expr, domain);
+    if (key === this.current) return;
+    this.current = key;
+    this.setText(expr, domain);
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  /** Opens the field on `expr` over `domain` (e.g. the current catalog surface) and compiles it now. */
+  open(expr: string, domain: Domain): void {
+    this.current = '';
+    this.setText(expr, domain);
+    this.error = null;
+    void this.check();
+  }
+
+  private setText(expr: string, domain: Domain): void {
+    clearTimeout(this.timer);
+    this.generation++;
+    this.text = expr;
+    this.bounds = {
+      'x-min': boundText(domain.x[0]),
+      'x-max': boundText(domain.x[1]),
+      'y-min': boundText(domain.y[0]),
+      'y-max': boundText(domain.y[1]),
+    };
+  }
+
+  /** The domain typed in, or an error that names the bound at fault. */
+  private readDomain(): Domain | FieldError {
+    const v = {} as Record<Bound, number>;
+    for (const b of BOUNDS) {
+      const n = parseNumber(this.bounds[b]);
+      if (n === undefined) {
+        return { field: b, message: `${BOUND_LABELS[b]} must be a number, got "${this.bounds[b].trim()}".` };
+      }
+      v[b] = n;
+    }
+    for (const axis of ['x', 'y'] as const) {
+      const lo = v[`${axis}-min`];
+      const hi = v[`${axis}-max`];
+      if (!(lo < hi)) {
+        return { field: `${axis}-max`, message: `${axis} max must be greater than ${axis} min (${formatNumber(lo)}), got ${formatNumber(hi)}.` };
+      }
+    }
+    return { x: [v['x-min'], v['x-max']], y: [v['y-min'], v['y-max']] };
+  }
+
+  /** Compiles what is typed; hands a new surface to the host, or shows why not. */
+  private async check(): Promise<void> {
+    clearTimeout(this.timer);
+    const generation = ++this.generation;
+    const text = this.text;
+    const domain = this.readDomain();
+    if (!('x' in domain)) return this.fail(domain);
+    if (!text.trim()) return this.fail({ field: 'expression', message: 'Type an expression in x and y.', start: 0, end: text.length });
+    let module = loadedExpressionModule();
+    if (!module) {
+      try {
+        module = await expressionModule();
+      } catch {
+        if (generation === this.generation) {
+          this.fail({ field: 'load', message: 'Could not load the expression compiler; check the connection and type again.' });
+        }
+        return;
+      }
+      if (generation !== this.generation) return;
+    }
+    let surface: Surface;
+    try {
+      surface = module.compileSurface(text, { domain });
+    } catch (error) {
+      const e = error as { message?: unknown; start?: unknown; end?: unknown };
+      const range = typeof e.start === 'number' && typeof e.end === 'number' ? { start: e.start, end: e.end } : {};
+      return this.fail({ field: 'expression', message: String(e.message ?? error), ...range });
+    }
+    this.error = null;
+    this.host.requestUpdate();
+    const key = keyOf(text, domain);
+    if (key === this.current) return;
+    this.current = key;
+    this.onChange({ expr: text, domain, surface });
+  }
+
+  private fail(error: FieldError): void {
+    this.error = error;
+    this.host.requestUpdate();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.generation++;
+    // The old underline no longer matches the text; the message stays until the next check.
+    if (this.error?.start !== undefined) this.error = { field: this.error.field, message: this.error.message };
+    this.timer = setTimeout(() => void this.check(), TYPING_DEBOUNCE_MS);
+    this.host.requestUpdate();
+  }
+
+  private onExpressionInput = (e: Event): void => {
+    this.text = (e.target as HTMLInputElement).value;
+    this.schedule();
+    this.syncScroll();
+  };
+
+  private onBoundInput = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    this.bounds = { ...this.bounds, [input.dataset.bound as Bound]: input.value };
+    this.schedule();
+  };
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') void this.check();
+  };
+
+  /** Keeps the mirror scrolled like the input, so the underline stays under its characters. */
+  private syncScroll = (): void => {
+    const root = this.host.renderRoot;
+    const input = root?.querySelector<HTMLInputElement>('[part~="expression-input"]');
+    const mirror = root?.querySelector<HTMLElement>('.expr-mirror');
+    if (input && mirror) mirror.scrollLeft = input.scrollLeft;
+  };
+
+  /** The invisible copy of the text with the bad characters marked. */
+  private mirror() {
+    const e = this.error;
+    if (!e || e.field !== 'expression' || e.start === undefined || e.end === undefined) return nothing;
+    const text = this.text;
+    const start = Math.max(0, Math.min(e.start, text.length));
+    let end = Math.max(start, Math.min(e.end, text.length));
+    // A point error ("expected ) at the end") marks the next character, or a space past the end.
+    if (end === start && start < text.length) end = start + 1;
+    const bad = end > start ? text.slice(start, end) : ' ';
+    // No whitespace between the pieces: the mirror is white-space: pre.
+    return html`<div class="expr-mirror" aria-hidden="true"><span>${text.slice(0, start)}</span><mark part="expression-underline" data-start=${start} data-end=${end}>${bad}</mark><span>${text.slice(end)}</span></div>`;
+  }
+
+  render() {
+    const e = this.error;
+    const bound = (b: Bound) =>
+      html`<input
+        type="text"
+        inputmode="decimal"
+        part="domain-input"
+        data-bound=${b}
+        aria-label=${BOUND_LABELS[b]}
+        aria-invalid=${e?.field === b ? 'true' : 'false'}
+        aria-describedby="expression-message"
+        .value=${live(this.bounds[b])}
+        @input=${this.onBoundInput}
+        @keydown=${this.onKeydown}
+      />`;
+    return html`<div part="expression" class="expression">
+      <div class="row">
+        <label class="field expr-label" for="expression-input">f(x, y) =</label>
+        <div class="expr-box">
+          ${this.mirror()}<input
+            id="expression-input"
+            type="text"
+            part="expression-input"
+            spellcheck="false"
+            autocomplete="off"
+            autocapitalize="off"
+            aria-label="Expression in x and y"
+            aria-invalid=${e?.field === 'expression' ? 'true' : 'false'}
+            aria-describedby="expression-message"
+            .value=${live(this.text)}
+            @input=${this.onExpressionInput}
+            @keydown=${this.onKeydown}
+            @scroll=${this.syncScroll}
+            @keyup=${this.syncScroll}
+            @click=${this.syncScroll}
+          />
+        </div>
+        <span class="ranges">
+          <span class="field bounds" role="group" aria-label="x range">x ${bound('x-min')} to ${bound('x-max')}</span>
+          <span class="field bounds" role="group" aria-label="y range">y ${bound('y-min')} to ${bound('y-max')}</span>
+        </span>
+      </div>
+      <div class="expr-message" id="expression-message">
+        <span part="expression-error" role="alert" aria-live="polite" title=${e?.message ?? ''}>${e?.message ?? ''}</span>
+        ${e ? nothing : html`<span class="hint">mathjs syntax in x and y: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …</span>`}
+      </div>
+    </div>`;
+  }
+}
+
+export const expressionFieldStyles = css`
+  .expression {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .expr-box {
+    position: relative;
+    flex: 1 1 320px;
+    min-width: 200px;
+    height: 28px;
+    border-radius: 5px;
+    background: #fff;
+  }
+  .expr-box input,
+  .expr-mirror {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 28px;
+    margin: 0;
+    padding: 3px 8px;
+    border: 1px solid #c9c9d0;
+    border-radius: 5px;
+    font: 13px/20px ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
+    letter-spacing: 0;
+  }
+  .expr-box input {
+    background: transparent;
+    color: inherit;
+  }
+  .expr-box input[aria-invalid='true'] {
+    border-color: #c62828;
+  }
+  .expr-mirror {
+    border-color: transparent;
+    color: transparent;
+    white-space: pre;
+    overflow: hidden;
+    pointer-events: none;
+  }
+  .expr-mirror mark {
+    color: transparent;
+    background: rgba(198, 40, 40, 0.12);
+    border-radius: 2px;
+    text-decoration: underline wavy #c62828;
+    text-decoration-skip-ink: none;
+    text-underline-offset: 4px;
+  }
+  .ranges {
+    display: inline-flex;
+    gap: 12px;
+    white-space: nowrap;
+  }
+  .bounds input {
+    width: 52px;
+    height: 26px;
+    padding: 2px 6px;
+    border: 1px solid #c9c9d0;
+    border-radius: 5px;
+    background: #fff;
+    font: inherit;
+    color: inherit;
+  }
+  .bounds input[aria-invalid='true'] {
+    border-color: #c62828;
+    background: #fdf1f1;
+  }
+  .expr-message {
+    min-height: 18px;
+    font-size: 12px;
+    line-height: 18px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    padding-left: 58px;
+  }
+  [part~='expression-error'] {
+    color: #8a1c1c;
+  }
+  .expr-message .hint {
+    color: var(--descent-muted);
+  }
+`;
