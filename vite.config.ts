@@ -1,16 +1,88 @@
 import { resolve } from 'node:path';
+import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
+/** lit, d3 modules, mathjs, katex: left as imports in the library, inlined in the bundle. */
+const dependency = /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[a-z-]+|mathjs|katex)(\/|$)/;
+
 /**
- * Two builds from one config:
+ * Names the bundle's lazy chunks after what they hold, so a page's network log (and a CDN
+ * listing) says `descent-lab-expression-….js` rather than `index-….js`.
+ */
+function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
+  if (moduleIds.some((id) => id.includes('/src/core/expression/'))) return 'descent-lab-expression-[hash].js';
+  if (moduleIds.some((id) => id.includes('/node_modules/katex/'))) return 'descent-lab-katex-[hash].js';
+  return 'descent-lab-[name]-[hash].js';
+}
+
+type AstNode = { type: string; start: number; [key: string]: unknown };
+const isAstNode = (v: unknown): v is AstNode =>
+  typeof v === 'object' && v !== null && typeof (v as AstNode).type === 'string';
+
+/** Start offsets of every call and `new` in `node`, not descending into nested functions. */
+function callStarts(node: AstNode, out: Set<number>): void {
+  if (/^(ArrowFunctionExpression|FunctionExpression|ClassExpression)$/.test(node.type)) return;
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') out.add(node.start);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    for (const child of Array.isArray(value) ? value : [value]) if (isAstNode(child)) callStarts(child, out);
+  }
+}
+
+/**
+ * Lets the bundler drop the parts of d3 we do not use. The d3 packages installed here ship one
+ * prebuilt module each (dist/d3-*.mjs) rather than d3's per-file sources, and those modules build
+ * their constant tables at the top level (`var magma = ramp(colors("000004…"))`,
+ * `var rgbBasis = rgbSpline(basis)`). Not knowing those calls are pure, the bundler kept every
+ * colour scheme, interpolator and curve: about 8 KB gzipped that the bundle never runs.
+ *
+ * This marks each call in a top-level variable initializer of those modules `@__PURE__`, so an
+ * initializer whose variable is never used is dropped. It only inserts comments, and only into
+ * variable initializers: statements such as d3-color's `define(Color, color, …)` or d3-format's
+ * `defaultLocale(…)` still run, and function bodies are untouched.
+ */
+function d3PureInitializers(): Plugin {
+  return {
+    name: 'descent-lab:d3-pure-initializers',
+    transform: {
+      filter: { id: /[\\/]node_modules[\\/]d3-[a-z-]+[\\/]dist[\\/][\w-]+\.mjs$/ },
+      handler(code) {
+        const starts = new Set<number>();
+        for (const statement of this.parse(code).body as unknown as AstNode[]) {
+          const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+          if (!isAstNode(declaration) || declaration.type !== 'VariableDeclaration') continue;
+          for (const declarator of declaration.declarations as AstNode[]) {
+            if (isAstNode(declarator.init)) callStarts(declarator.init, starts);
+          }
+        }
+        if (starts.size === 0) return null;
+        let out = '';
+        let from = 0;
+        for (const at of [...starts].sort((a, b) => a - b)) {
+          out += `${code.slice(from, at)}/* @__PURE__ */ `;
+          from = at;
+        }
+        return { code: out + code.slice(from), map: null };
+      },
+    },
+  };
+}
+
+/**
+ * Three builds from one config:
  * - `vite build` (default mode): the playground app, index.html, into dist/app.
  * - `vite build --mode lib`: the npm library as plain ESM into dist/lib, dependencies left as
  *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3.
+ * - `vite build --mode bundle`: the single-file bundle for one `<script type="module">`,
+ *   dist/bundle/descent-lab.js, minified ESM with lit and d3 inlined. mathjs (typed-in
+ *   expressions) and KaTeX (rendered rules) are dynamic imports, so they become lazy chunks
+ *   beside it, imported by relative URL, i.e. from wherever the bundle itself was loaded.
  */
 export default defineConfig(({ mode }) => ({
   base: './',
+  plugins: [d3PureInitializers()],
   build:
     mode === 'lib'
       ? {
@@ -24,15 +96,41 @@ export default defineConfig(({ mode }) => ({
             formats: ['es'],
           },
           rolldownOptions: {
-            external: (id: string) => /^(lit|@lit|d3-|mathjs|katex)(\/|$)/.test(id),
+            external: (id: string) => dependency.test(id),
           },
         }
-      : {
-          outDir: resolve(root, 'dist/app'),
-          emptyOutDir: true,
-          target: 'es2022',
-          sourcemap: true,
-        },
+      : mode === 'bundle'
+        ? {
+            outDir: resolve(root, 'dist/bundle'),
+            emptyOutDir: true,
+            target: 'es2022',
+            sourcemap: true,
+            lib: {
+              entry: resolve(root, 'src/bundle.ts'),
+              formats: ['es'],
+              fileName: () => 'descent-lab.js',
+            },
+            rolldownOptions: {
+              // Library mode keeps entry signatures strict, which makes rolldown put the modules
+              // the entry shares with a lazy chunk into a third, common chunk. Allowing the entry
+              // to export a few extra (internal, minified) bindings keeps them in descent-lab.js:
+              // one file to load, and lazy chunks that import from it.
+              preserveEntrySignatures: 'allow-extension',
+              output: {
+                chunkFileNames: lazyChunkName,
+                // Library mode keeps ES output readable (whitespace, /*#__PURE__*/ notes) for the
+                // bundler that usually comes next; nothing comes after this file, so minify fully.
+                minify: true,
+                comments: { legal: true, annotation: false, jsdoc: false },
+              },
+            },
+          }
+        : {
+            outDir: resolve(root, 'dist/app'),
+            emptyOutDir: true,
+            target: 'es2022',
+            sourcemap: true,
+          },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

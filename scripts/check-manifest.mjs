@@ -1,0 +1,103 @@
+// After `npm run build`: dist/custom-elements.json, generated from the elements' JSDoc by
+// @custom-elements-manifest/analyzer (custom-elements-manifest.config.js), is reachable the way
+// tools look for it (package.json `customElements`, `exports["./custom-elements.json"]`) and
+// describes the public surface the README documents: the four tags, their attributes,
+// properties, `descent-*` events with typed details, CSS parts and custom properties.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const problems = [];
+
+const viaExports = fileURLToPath(import.meta.resolve('descent-lab/custom-elements.json'));
+const viaField = resolve(root, pkg.customElements ?? '');
+if (viaExports !== viaField) problems.push(`exports["./custom-elements.json"] (${viaExports}) and "customElements" (${viaField}) differ`);
+if (!pkg.files.some((f) => viaField.startsWith(resolve(root, f)))) problems.push(`${pkg.customElements} is not in package.json "files"`);
+
+let manifest;
+try {
+  manifest = JSON.parse(readFileSync(viaField, 'utf8'));
+} catch (error) {
+  console.error(`${pkg.customElements} is missing or not JSON (run \`npm run build\`): ${error.message}`);
+  process.exit(1);
+}
+
+/** What each element must declare; the README's "Elements" section, kept in step with it. */
+const expected = {
+  'descent-playground': {
+    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay'],
+    properties: ['config'],
+    events: { 'descent-config-change': 'ConfigChangeDetail', 'descent-start-change': 'StartChangeDetail', 'descent-step': 'StepDetail' },
+    parts: ['controls', 'play', 'timeline', 'loss-chart', 'error'],
+    cssProperties: ['--descent-font', '--descent-height', '--descent-focus'],
+  },
+  'descent-surface': {
+    attributes: ['surface', 'start', 'step', 'optimizers', 'steps', 'no-legend', 'no-axes'],
+    properties: ['runs'],
+    events: { 'descent-start-change': 'StartChangeDetail' },
+    parts: ['surface', 'contours', 'trajectory', 'head', 'start-handle', 'critical-point'],
+    cssProperties: ['--descent-font', '--descent-muted', '--descent-focus'],
+  },
+  'descent-loss-chart': {
+    attributes: ['step'],
+    properties: ['runs'],
+    events: { 'descent-step': 'StepDetail' },
+    parts: [],
+    cssProperties: ['--descent-font', '--descent-muted'],
+  },
+  'descent-optimizer': {
+    attributes: ['kind', 'label', 'lr'],
+    properties: [],
+    events: {},
+    parts: [],
+    cssProperties: [],
+  },
+};
+
+const elements = new Map();
+for (const mod of manifest.modules ?? []) {
+  for (const declaration of mod.declarations ?? []) {
+    if (declaration.customElement && declaration.tagName) elements.set(declaration.tagName, { mod, declaration });
+  }
+}
+
+const tags = [...elements.keys()].sort();
+if (tags.join() !== Object.keys(expected).sort().join()) problems.push(`tags: expected ${Object.keys(expected).sort()}, got ${tags}`);
+
+for (const [tag, want] of Object.entries(expected)) {
+  const found = elements.get(tag);
+  if (!found) continue;
+  const { mod, declaration } = found;
+  const where = `<${tag}>`;
+  const names = (list) => new Set((list ?? []).map((x) => x.name));
+  const missing = (label, have, need) => {
+    for (const name of need) if (!have.has(name)) problems.push(`${where}: ${label} "${name}" missing`);
+  };
+  const definition = (mod.exports ?? []).find((e) => e.kind === 'custom-element-definition' && e.name === tag);
+  if (definition?.declaration?.name !== declaration.name) problems.push(`${where}: no custom-element-definition export`);
+  missing('attribute', names(declaration.attributes), want.attributes);
+  missing('property', names((declaration.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private')), want.properties);
+  missing('CSS part', names(declaration.cssParts), want.parts);
+  missing('CSS custom property', names(declaration.cssProperties), want.cssProperties);
+  for (const attribute of declaration.attributes ?? []) {
+    if (!attribute.description) problems.push(`${where}: attribute "${attribute.name}" has no description`);
+  }
+  const events = new Map((declaration.events ?? []).map((e) => [e.name, e]));
+  for (const [name, detail] of Object.entries(want.events)) {
+    const type = events.get(name)?.type?.text;
+    if (type !== `CustomEvent<${detail}>`) problems.push(`${where}: event "${name}" should be CustomEvent<${detail}>, is ${type}`);
+  }
+  for (const name of events.keys()) if (!name.startsWith('descent-')) problems.push(`${where}: event "${name}" lacks the descent- prefix`);
+}
+
+if (problems.length) {
+  console.error(`${pkg.customElements} does not describe the elements as documented:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+const count = (key) => [...elements.values()].reduce((n, { declaration }) => n + (declaration[key]?.length ?? 0), 0);
+console.log(
+  `${pkg.customElements}: ${elements.size} elements, ${count('attributes')} attributes, ${count('events')} events, ` +
+    `${count('cssParts')} CSS parts, ${count('cssProperties')} custom properties`,
+);

@@ -1,0 +1,23 @@
+/**
+ * The single-file bundle's entry (dist/bundle/descent-lab.js), for pages without a bundler:
+ *
+ *   <script type="module" src="https://cdn.jsdelivr.net/npm/descent-lab/dist/bundle/descent-lab.js"></script>
+ *
+ * Loading it registers every element: the element modules call `define` as they load (they are
+ * listed in package.json `sideEffects`, so no bundler drops them). lit and d3 are inlined; mathjs
+ * and KaTeX are not: they are lazy chunks beside it, fetched relative to its own URL only when a
+ * typed-in expression or a rendered rule first needs them.
+ *
+ * A module script can also import from it: the element classes and the light part of the core
+ * (already inside for the elements, so free). The rest of the core (`compileSurface`,
+ * `findCriticalPoints`, the URL-hash codec) is in the npm package; here typed-in expressions go
+ * through `loadExpressions()`.
+ */
+export { DescentPlayground } from './components/descent-playground/descent-playground';
+export { DescentSurface } from './components/descent-surface/descent-surface';
+export { DescentLossChart } from './components/descent-loss-chart/descent-loss-chart';
+export { DescentOptimizer } from './components/descent-optimizer/descent-optimizer';
+export { trajectory } from './core/trajectory';
+export { optimizers, presetIds } from './core/optimizers/index';
+export { surfaces, surfaceIds } from '../surfaces/index';
+export { loadExpressions } from './core/expression/load';
