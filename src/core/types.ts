@@ -72,6 +72,8 @@ export interface RaceEntry {
   /** Overrides of the preset's defaults, camelCase of torch.optim's names (usually just `lr`). */
   readonly hyper?: Readonly<Record<string, number | boolean>>;
   readonly label?: string;
+  /** Gradient noise (standard deviation), as `trajectory()`'s `noise.sd`. */
+  readonly noise?: number;
 }
 
 /**

@@ -15,6 +15,11 @@ export interface OptimizerEntry {
   readonly label?: string;
   readonly hyper: Readonly<Record<string, HyperValue>>;
   readonly enabled: boolean;
+  /**
+   * Standard deviation of Gaussian noise added to each gradient component, as a stand-in for
+   * mini-batch gradients (seeded, so a link replays the same path). Absent or 0: exact gradients.
+   */
+  readonly noise?: number;
 }
 
 export interface Config {
@@ -106,7 +111,14 @@ export function raceEntries(race: Race): OptimizerEntry[] {
     } catch {
       continue;
     }
-    out.push({ kind: r.optimizer, hyper, enabled: true, ...(r.label ? { label: r.label } : {}) });
+    const noise = r.noise !== undefined && Number.isFinite(r.noise) && r.noise > 0 ? r.noise : undefined;
+    out.push({
+      kind: r.optimizer,
+      hyper,
+      enabled: true,
+      ...(r.label ? { label: r.label } : {}),
+      ...(noise !== undefined ? { noise } : {}),
+    });
   }
   return out;
 }
@@ -140,6 +152,7 @@ export function newEntry(kind: PresetId, surface: string | Surface): OptimizerEn
 
 export function sameEntry(a: OptimizerEntry, b: OptimizerEntry): boolean {
   if (a.kind !== b.kind || a.enabled !== b.enabled || (a.label ?? '') !== (b.label ?? '')) return false;
+  if ((a.noise ?? 0) !== (b.noise ?? 0)) return false;
   const ka = Object.keys(a.hyper);
   const kb = Object.keys(b.hyper);
   return ka.length === kb.length && ka.every((k) => a.hyper[k] === b.hyper[k]);
@@ -185,7 +198,18 @@ export function normalizeConfig(value: Config, errors: string[]): Config {
         errors.push(`config.optimizers (${e.kind}): ${(error as Error).message}.`);
         continue;
       }
-      optimizers.push({ kind: e.kind, hyper, enabled: e.enabled !== false, ...(e.label ? { label: e.label } : {}) });
+      let noise: number | undefined;
+      if (e.noise !== undefined) {
+        if (typeof e.noise === 'number' && Number.isFinite(e.noise) && e.noise >= 0) noise = e.noise || undefined;
+        else errors.push(`config.optimizers (${e.kind}): noise must be a number >= 0, got ${JSON.stringify(e.noise)}.`);
+      }
+      optimizers.push({
+        kind: e.kind,
+        hyper,
+        enabled: e.enabled !== false,
+        ...(e.label ? { label: e.label } : {}),
+        ...(noise !== undefined ? { noise } : {}),
+      });
     }
   }
   let custom: { expr: string; domain: Domain } | undefined;

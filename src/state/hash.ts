@@ -42,6 +42,7 @@ import {
   parseSpeed,
   parseStart,
   parseStep,
+  parseNoise,
   parseSteps,
   parseSurface,
   type Parsed,
@@ -61,6 +62,7 @@ function encodeLabel(label: string): string {
 
 function encodeEntry(entry: OptimizerEntry): string {
   const parts = Object.entries(entry.hyper).map(([k, v]) => `${k}=${String(v)}`);
+  if (entry.noise) parts.push(`noise=${String(entry.noise)}`);
   if (entry.label !== undefined) parts.push(`label=${encodeLabel(entry.label)}`);
   if (!entry.enabled) parts.push('off');
   return parts.length ? `${entry.kind}(${parts.join(',')})` : entry.kind;
@@ -153,6 +155,7 @@ export function decodeEntry(text: string, errors: string[]): OptimizerEntry | un
   }
   const hyper: Record<string, HyperValue> = {};
   let label: string | undefined;
+  let noise: number | undefined;
   let enabled = true;
   for (const part of m[2] ? m[2].split(',') : []) {
     const eq = part.indexOf('=');
@@ -162,13 +165,23 @@ export function decodeEntry(text: string, errors: string[]): OptimizerEntry | un
       enabled = false;
     } else if (key === 'label') {
       label = safeDecode(raw);
+    } else if (key === 'noise') {
+      const value = parseNoise(safeDecode(raw));
+      if (value.ok) noise = value.value || undefined;
+      else errors.push(`${kind.value} noise=${safeDecode(raw)} in the link: ${value.message}`);
     } else {
       const value = parseHyperValue(kind.value, key, safeDecode(raw));
       if (value.ok) hyper[key] = value.value;
       else errors.push(`${kind.value} ${key}=${safeDecode(raw)} in the link: ${value.message}`);
     }
   }
-  return { kind: kind.value, hyper, enabled, ...(label !== undefined ? { label } : {}) };
+  return {
+    kind: kind.value,
+    hyper,
+    enabled,
+    ...(label !== undefined ? { label } : {}),
+    ...(noise !== undefined ? { noise } : {}),
+  };
 }
 
 export interface DecodedHash {

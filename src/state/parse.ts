@@ -70,6 +70,15 @@ export function parseSpeed(text: string): Parsed<number> {
   return ok(v);
 }
 
+/** Gradient noise: a standard deviation, a finite number >= 0. */
+export function parseNoise(text: string): Parsed<number> {
+  const v = parseNumber(text);
+  if (v === undefined || v < 0) {
+    return { ok: false, message: `noise must be a number >= 0 (the standard deviation of the gradient noise), got "${text}"` };
+  }
+  return { ok: true, value: v };
+}
+
 export function parseLayout(text: string): Parsed<Layout> {
   return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`);
 }

@@ -1,12 +1,12 @@
 import { LitElement } from 'lit';
 import { getPreset, type HyperValue } from '../../core/optimizers/index';
 import type { OptimizerEntry } from '../../state/config';
-import { hyperKey, parseHyperValue, parsePresetId } from '../../state/parse';
+import { hyperKey, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
 import { define } from '../shared/define';
 import { styles } from './descent-optimizer.styles';
 
 /** Attributes that are never hyperparameters. */
-const IGNORED = new Set(['kind', 'label', 'disabled', 'id', 'class', 'style', 'slot', 'title', 'lang', 'dir', 'hidden']);
+const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'id', 'class', 'style', 'slot', 'title', 'lang', 'dir', 'hidden']);
 
 /**
  * A declarative child of `<descent-playground>` naming one optimizer, its label and its
@@ -27,6 +27,8 @@ const IGNORED = new Set(['kind', 'label', 'disabled', 'id', 'class', 'style', 's
  * @attr {string} label - Shown in legends and as the trajectory's `data-optimizer`.
  * @attr {boolean} disabled - Listed but not running until switched on.
  * @attr {string} lr - Learning rate (and likewise every other hyperparameter of the preset).
+ * @attr {number} noise - Standard deviation of Gaussian noise added to each gradient component,
+ *   a stand-in for mini-batch gradients (seeded: the same settings replay the same path).
  */
 export class DescentOptimizer extends LitElement {
   static override styles = styles;
@@ -71,8 +73,21 @@ export class DescentOptimizer extends LitElement {
       else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${parsed.message}`);
     }
     const label = this.getAttribute('label');
+    let noise: number | undefined;
+    const noiseText = this.getAttribute('noise');
+    if (noiseText !== null) {
+      const parsed = parseNoise(noiseText);
+      if (parsed.ok) noise = parsed.value || undefined;
+      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${parsed.message}`);
+    }
     return {
-      entry: { kind: kind.value, hyper, enabled: !this.hasAttribute('disabled'), ...(label ? { label } : {}) },
+      entry: {
+        kind: kind.value,
+        hyper,
+        enabled: !this.hasAttribute('disabled'),
+        ...(label ? { label } : {}),
+        ...(noise !== undefined ? { noise } : {}),
+      },
       errors,
     };
   }

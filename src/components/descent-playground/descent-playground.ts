@@ -473,8 +473,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
         return { ...base, error: (error as Error).message };
       }
       if (!entry.enabled) return { ...base, hyper };
-      const key = `${entry.kind}|${JSON.stringify(hyper)}`;
-      const run = used.get(key) ?? this.runCache.get(key) ?? trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps });
+      // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
+      const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
+      const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;
+      const run =
+        used.get(key) ??
+        this.runCache.get(key) ??
+        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise });
       used.set(key, run);
       return { ...base, hyper, trajectory: run };
     });
@@ -680,6 +685,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
         if (this.selected >= index && this.selected > 0) this.selected--;
         this.fieldErrors = new Map();
         this.commit({ optimizers: this._config.optimizers.filter((_, i) => i !== index) });
+      },
+      setNoise: (index, sd) => {
+        const entry = this._config.optimizers[index];
+        const { noise: _old, ...rest } = entry;
+        const errors = new Map(this.fieldErrors);
+        errors.delete(`${index}:noise`);
+        this.fieldErrors = errors;
+        this.setEntry(index, sd > 0 ? { ...rest, noise: sd } : rest);
       },
       setHyper: (index, key, value) => {
         const entry = this._config.optimizers[index];

@@ -37,6 +37,8 @@ export interface OptimizerListHost {
   toggleMore(index: number): void;
   remove(index: number): void;
   setHyper(index: number, key: string, value: HyperValue): void;
+  /** Sets the gradient noise (standard deviation) of a run; 0 removes it. */
+  setNoise(index: number, sd: number): void;
   fieldError(index: number, key: string, message: string): void;
   add(kind: string): void;
 }
@@ -86,7 +88,30 @@ function hyperFields(host: OptimizerListHost, run: EntryRun) {
       return html`<label for=${id} title=${spec.doc}>${key}</label>${input}
         ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
     })}
+    ${noiseField(host, run)}
   </div>`;
+}
+
+/** Gradient noise is not a torch option but a property of the run: its own field. */
+function noiseField(host: OptimizerListHost, run: EntryRun) {
+  const { entry, index } = run;
+  const id = `h-${index}-noise`;
+  const error = host.fieldErrors.get(`${index}:noise`);
+  return html`<label for=${id} title="Standard deviation of Gaussian noise added to each gradient component, a stand-in for mini-batch gradients (seeded)">noise σ</label>
+    <input
+      id=${id}
+      type="number"
+      min="0"
+      step="any"
+      .value=${String(entry.noise ?? 0)}
+      @change=${(e: Event) => {
+        const text = (e.target as HTMLInputElement).value.trim();
+        const v = Number(text);
+        if (text !== '' && Number.isFinite(v) && v >= 0) host.setNoise(index, v);
+        else host.fieldError(index, 'noise', 'noise must be a number >= 0');
+      }}
+    />
+    ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
 }
 
 function row(host: OptimizerListHost, run: EntryRun) {
