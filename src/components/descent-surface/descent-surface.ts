@@ -317,6 +317,13 @@ export class DescentSurface extends LitElement {
     (this.renderRoot.querySelector('[part~="start-handle"]') as SVGGElement | null)?.focus({ preventScroll: true });
   }
 
+  /**
+   * Chromium ignores `touch-action` on SVG shapes, so a finger on the handle would start a page
+   * pan and cancel the drag after a few moves; refusing the touch's default action here keeps
+   * the drag (and only there: touches elsewhere on the map still scroll the page).
+   */
+  private onHandleTouch = { handleEvent: (e: TouchEvent) => e.preventDefault(), passive: false };
+
   private onHandleDown = (e: PointerEvent) => {
     this.beginDrag(e, e.currentTarget as Element);
   };
@@ -507,6 +514,7 @@ export class DescentSurface extends LitElement {
               @pointermove=${this.onDragMove}
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
+              @touchstart=${this.onHandleTouch}
               @keydown=${this.onHandleKey}
             >
               <title>Start: ${valueText}. Drag, or use the arrow keys (Shift for bigger steps).</title>
