@@ -27,18 +27,33 @@ try {
 /** What each element must declare; the README's "Elements" section, kept in step with it. */
 const expected = {
   'descent-playground': {
-    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay'],
+    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay', 'theme', 'lang'],
     properties: ['config'],
-    events: { 'descent-config-change': 'ConfigChangeDetail', 'descent-start-change': 'StartChangeDetail', 'descent-step': 'StepDetail' },
-    parts: ['controls', 'play', 'timeline', 'loss-chart', 'error'],
-    cssProperties: ['--descent-font', '--descent-height', '--descent-focus'],
+    events: {
+      'descent-config-change': 'ConfigChangeDetail',
+      'descent-start-change': 'StartChangeDetail',
+      'descent-step': 'StepDetail',
+      'descent-converge': 'ConvergeDetail',
+      'descent-diverge': 'DivergeDetail',
+    },
+    parts: ['controls', 'play', 'timeline', 'loss-chart', 'error', 'announcer', 'copy-embed', 'disclosure'],
+    cssProperties: [
+      '--descent-font',
+      '--descent-height',
+      '--descent-focus',
+      '--descent-text',
+      '--descent-bg',
+      '--descent-contour-colors',
+      '--descent-color-sgd',
+      '--descent-aspect-ratio',
+    ],
   },
   'descent-surface': {
-    attributes: ['surface', 'start', 'step', 'optimizers', 'steps', 'no-legend', 'no-axes'],
+    attributes: ['surface', 'start', 'step', 'optimizers', 'steps', 'no-legend', 'no-axes', 'theme', 'lang'],
     properties: ['runs'],
     events: { 'descent-start-change': 'StartChangeDetail' },
     parts: ['surface', 'contours', 'trajectory', 'head', 'start-handle', 'critical-point'],
-    cssProperties: ['--descent-font', '--descent-muted', '--descent-focus'],
+    cssProperties: ['--descent-font', '--descent-muted', '--descent-focus', '--descent-contour-colors', '--descent-color-sgd'],
   },
   'descent-loss-chart': {
     attributes: ['step'],
@@ -89,7 +104,7 @@ for (const [tag, want] of Object.entries(expected)) {
     const type = events.get(name)?.type?.text;
     if (type !== `CustomEvent<${detail}>`) problems.push(`${where}: event "${name}" should be CustomEvent<${detail}>, is ${type}`);
   }
-  for (const name of events.keys()) if (!name.startsWith('descent-')) problems.push(`${where}: event "${name}" lacks the descent- prefix`);
+  for (const name of events.keys()) if (typeof name !== 'string' || !name.startsWith('descent-')) problems.push(`${where}: event "${name}" lacks the descent- prefix`);
 }
 
 if (problems.length) {

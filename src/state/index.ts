@@ -5,3 +5,5 @@ export { encodeHash, decodeHash, decodeEntry, defaultEntries } from './hash';
 export type { DecodedHash, HashOptions } from './hash';
 export { customConfig, customLearningRates, customRace, surfaceScales, withCustomRace, CUSTOM_STEPS } from './custom-race';
 export type { SurfaceCompiler, SurfaceScales } from './custom-race';
+export { embedSnippet, escapeHtml, optimizerAttributes, playgroundAttributes, BUNDLE_URL, VERSION } from './embed';
+export type { EmbedOptions } from './embed';

@@ -52,6 +52,8 @@ test('<descent-optimizer noise> adds seeded gradient noise; the settings field e
   const widget = page.locator('#noisy');
   const d = (name: string) => widget.locator(`[part~="trajectory"][data-optimizer="${name}"]`).getAttribute('d');
   await expect(widget.locator('[part~="trajectory"]')).toHaveCount(2);
+  // A race of the author's own gets the surface's one-line note, not the default race's story.
+  await expect(widget.locator('p.story')).toHaveText(/^Condition number 100/);
   const clean = (await d('clean')) ?? '';
   const noisy = (await d('noisy')) ?? '';
   expect(turning(noisy)).toBeGreaterThan(10 * turning(clean) + 5);

@@ -16,7 +16,7 @@ export const styles = css`
     touch-action: pan-y;
   }
   .tick line {
-    stroke: rgba(0, 0, 0, 0.1);
+    stroke: var(--descent-line, rgba(0, 0, 0, 0.1));
   }
   .tick text,
   .axis-label {
@@ -24,7 +24,7 @@ export const styles = css`
     font-size: 10px;
   }
   .frame-line {
-    stroke: rgba(0, 0, 0, 0.35);
+    stroke: var(--descent-muted, rgba(0, 0, 0, 0.35));
   }
   [part~='loss-curve'] {
     fill: none;
@@ -32,7 +32,7 @@ export const styles = css`
     stroke-linejoin: round;
   }
   [part~='cursor'] {
-    stroke: #222;
+    stroke: var(--descent-text, #222);
     stroke-width: 1;
     stroke-dasharray: 3 3;
   }

@@ -1,10 +1,13 @@
 import { html, LitElement, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../shared/style-props';
 import { scaleLinear } from 'd3-scale';
 import type { Surface } from '../../core/types';
 import { lossPath, lossScale, type LossScale } from '../../render/loss';
 import { axisTicks, logTicks } from '../../render/ticks';
 import { define } from '../shared/define';
+import { themeStyles } from '../shared/theme';
+import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
 import type { PanelRun, StepDetail } from '../shared/types';
 import { styles } from './descent-loss-chart.styles';
 
@@ -18,6 +21,8 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  *
  * @attr {number} step - The step the cursor marks.
  * @attr {number} height - Height in pixels (default 170).
+ * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
+ * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {PanelRun[]} runs - The runs to plot (their `trajectory.loss`).
  * @prop {Surface} surface - For the global minimum f*, when it has one.
@@ -33,13 +38,15 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  * @cssprop --descent-muted - Axis text colour.
  */
 export class DescentLossChart extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, themeStyles];
 
   static override properties = {
     runs: { attribute: false },
     surface: { attribute: false },
     step: { type: Number, noAccessor: true },
     height: { type: Number },
+    theme: { type: String, reflect: true },
+    langAttribute: { type: String, attribute: 'lang' },
     width: { state: true },
     previewing: { state: true },
   };
@@ -47,6 +54,8 @@ export class DescentLossChart extends LitElement {
   declare runs: readonly PanelRun[];
   declare surface: Surface | undefined;
   declare height: number;
+  declare theme: string | null;
+  declare langAttribute: string | null;
   declare protected width: number;
   declare protected previewing: boolean;
 
@@ -84,6 +93,8 @@ export class DescentLossChart extends LitElement {
     super();
     this.runs = [];
     this.height = 170;
+    this.theme = null;
+    this.langAttribute = null;
     this.width = 0;
     this.previewing = false;
   }
@@ -168,8 +179,17 @@ export class DescentLossChart extends LitElement {
     if (!this.pressed && this.previewing) this.emit(null, true);
   };
 
+  /** The UI language (loading its strings if needed, then rendering again). */
+  private get uiLang(): Lang {
+    const lang = langOf(this);
+    if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
+    return lang;
+  }
+
   protected override render() {
-    if (!this.width) return html`<div style="height:${this.height}px"></div>`;
+    // styleProps (CSSOM), not a style attribute: a strict CSP (no 'unsafe-inline' styles) refuses those.
+    if (!this.width) return html`<div style=${styleProps({ height: `${this.height}px` })}></div>`;
+    const lang = this.uiLang;
     const pw = this.width - M.left - M.right;
     const ph = this.height - M.top - M.bottom;
     const { y, paths } = this.geometry();
@@ -183,7 +203,7 @@ export class DescentLossChart extends LitElement {
       width=${this.width}
       height=${this.height}
       role="img"
-      aria-label=${`Loss against step for ${this.runs.length} optimizers${y.kind === 'log' ? ', log scale' : ''}`}
+      aria-label=${t(lang, 'chartLabel', { n: this.runs.length }) + (y.kind === 'log' ? t(lang, 'logScale') : '')}
       @pointerdown=${this.onDown}
       @pointermove=${this.onMove}
       @pointerup=${this.onUp}
@@ -200,13 +220,13 @@ export class DescentLossChart extends LitElement {
             <text y="14" text-anchor="middle">${t.label}</text></g>`,
         )}
         <line class="frame-line" x1="0" x2=${pw} y1=${ph} y2=${ph}></line>
-        <text class="axis-label" x=${pw} y=${ph + 22} text-anchor="end">step</text>
-        <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? ' (log)' : ''}</text>
+        <text class="axis-label" x=${pw} y=${ph + 22} text-anchor="end">${t(lang, 'stepAxis')}</text>
+        <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
         <svg width=${pw} height=${ph + 2} overflow="hidden">
           ${repeat(
             this.runs,
             (r) => r.key,
-            (r) => svg`<path part="loss-curve" data-optimizer=${r.label} stroke=${r.color} d=${paths.get(r.key) ?? ''}></path>`,
+            (r) => svg`<path part="loss-curve" data-optimizer=${r.label} style=${styleProps({ stroke: r.color })} d=${paths.get(r.key) ?? ''}></path>`,
           )}
         </svg>
         ${repeat(
@@ -214,8 +234,8 @@ export class DescentLossChart extends LitElement {
           (r) => r.key,
           (r) => {
             const x = sx(r.trajectory.divergedAt as number);
-            return svg`<path class="blowup" stroke=${r.color} d="M${x - 4},-4L${x + 4},4M${x - 4},4L${x + 4},-4"
-              transform="translate(0,${Math.max(4, 0)})"><title>${r.label} diverged at step ${r.trajectory.divergedAt}</title></path>`;
+            return svg`<path class="blowup" style=${styleProps({ stroke: r.color })} d="M${x - 4},-4L${x + 4},4M${x - 4},4L${x + 4},-4"
+              transform="translate(0,4)"><title>${t(lang, 'announceDiverged', { name: r.label, k: r.trajectory.divergedAt as number })}</title></path>`;
           },
         )}
         <line part="cursor" y1="0" y2=${ph}></line>

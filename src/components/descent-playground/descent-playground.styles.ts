@@ -6,11 +6,15 @@ export const styles = css`
     container-type: inline-size;
     font: 13px/1.4 var(--descent-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--descent-text, #1d1d1f);
+    background: var(--descent-bg, transparent);
     --descent-muted: #5f6368;
     --descent-line: #e3e3e8;
     --descent-panel: #fafafc;
     --descent-focus: #1a73e8;
     --descent-accent: #1d1d1f;
+  }
+  :host([hidden]) {
+    display: none;
   }
   * {
     box-sizing: border-box;
@@ -19,20 +23,109 @@ export const styles = css`
     outline: 2px solid var(--descent-focus);
     outline-offset: 1px;
   }
+  /*
+   * The height follows the width (an aspect ratio per width band, or --descent-aspect-ratio),
+   * whatever the content: a page can reserve it before the element upgrades, and nothing inside
+   * changes it. min-height: 0 keeps content from stretching the ratio.
+   */
   .shell {
     display: grid;
     grid-template-columns: 270px minmax(0, 1fr) 300px;
-    grid-template-rows: auto minmax(0, 1fr);
+    grid-template-rows: auto auto minmax(0, 1fr);
+    grid-template-areas: 'errors errors errors' 'controls controls controls' 'side main aside';
     gap: 10px 18px;
-    height: var(--descent-height, 640px);
+    aspect-ratio: var(--descent-aspect-ratio, 16 / 9);
+    height: var(--descent-height, auto);
+    min-height: 0;
+  }
+  @container (max-width: 979.98px) {
+    .shell {
+      aspect-ratio: var(--descent-aspect-ratio, 7 / 6);
+    }
+  }
+  @container (max-width: 639.98px) {
+    .shell {
+      aspect-ratio: var(--descent-aspect-ratio, 9 / 16);
+    }
+  }
+  .shell > [part~='error'] {
+    grid-area: errors;
+  }
+  .shell > [part~='controls'] {
+    grid-area: controls;
+  }
+  .side {
+    grid-area: side;
+  }
+  .main {
+    grid-area: main;
+  }
+  .aside {
+    grid-area: aside;
+  }
+  .shell.medium {
+    grid-template-columns: minmax(0, 1fr) 260px;
+    grid-template-rows: auto auto minmax(0, 1fr) auto;
+    grid-template-areas: 'errors errors' 'controls controls' 'main aside' 'disclosures disclosures';
+    gap: 8px 14px;
   }
   .shell.narrow {
     grid-template-columns: minmax(0, 1fr);
-    grid-template-rows: auto;
-    height: auto;
+    grid-template-rows: auto minmax(0, 1fr) auto auto;
+    grid-template-areas: 'errors' 'main' 'controls' 'disclosures';
+    gap: 8px;
+  }
+  .shell.narrow > [part~='controls'] {
+    padding: 8px 0 0;
+    border-bottom: 0;
+    border-top: 1px solid var(--descent-line);
+  }
+  .disclosures {
+    grid-area: disclosures;
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  /* An open sheet covers the map (same grid area), so opening it never changes the height. */
+  .sheet {
+    grid-area: main;
+    z-index: 1;
+    min-height: 0;
+    overflow: auto;
+    background: var(--descent-bg, #fff);
+    border: 1px solid var(--descent-line);
+    border-radius: 6px;
+    padding: 8px;
+  }
+  .sheet > .side,
+  .sheet > .aside {
+    overflow: visible;
+  }
+  .copy-status {
+    color: var(--descent-muted);
+    font-size: 12px;
+  }
+  .embed-code {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    color: var(--descent-muted);
+    font-size: 12px;
+  }
+  .embed-code textarea {
+    font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    color: inherit;
+    background: var(--descent-control-bg, #fff);
+    border: 1px solid var(--descent-control-border, #c9c9d0);
+    border-radius: 5px;
+    resize: vertical;
+  }
+  .marker {
+    fill: var(--descent-marker-fill, #fff);
+    stroke: var(--descent-marker-stroke, #222);
+    stroke-width: 1.2;
   }
   [part~='error'] {
-    grid-column: 1 / -1;
     margin: 0;
     padding: 6px 10px;
     border: 1px solid #e0a3a3;
@@ -47,7 +140,6 @@ export const styles = css`
   }
   /* ---- toolbar ---- */
   [part~='controls'] {
-    grid-column: 1 / -1;
     display: flex;
     flex-direction: column;
     gap: 6px;
@@ -84,9 +176,9 @@ export const styles = css`
   }
   select,
   input[type='number'] {
-    border: 1px solid #c9c9d0;
+    border: 1px solid var(--descent-control-border, #c9c9d0);
     border-radius: 5px;
-    background: #fff;
+    background: var(--descent-control-bg, #fff);
     padding: 2px 6px;
     height: 26px;
   }
@@ -94,8 +186,8 @@ export const styles = css`
     width: 76px;
   }
   button {
-    border: 1px solid #c9c9d0;
-    background: #fff;
+    border: 1px solid var(--descent-control-border, #c9c9d0);
+    background: var(--descent-control-bg, #fff);
     border-radius: 5px;
     height: 26px;
     padding: 0 9px;
@@ -105,21 +197,22 @@ export const styles = css`
     gap: 4px;
   }
   button:hover {
-    background: #f2f2f5;
+    background: var(--descent-control-hover, #f2f2f5);
   }
   button.primary {
     background: var(--descent-accent);
     border-color: var(--descent-accent);
-    color: #fff;
+    color: var(--descent-accent-text, #fff);
     min-width: 74px;
     justify-content: center;
   }
   button.primary:hover {
-    background: #3a3a40;
+    background: var(--descent-accent);
+    opacity: 0.85;
   }
   .segmented {
     display: inline-flex;
-    border: 1px solid #c9c9d0;
+    border: 1px solid var(--descent-control-border, #c9c9d0);
     border-radius: 5px;
     overflow: hidden;
   }
@@ -130,7 +223,7 @@ export const styles = css`
   }
   .segmented button[aria-pressed='true'] {
     background: var(--descent-accent);
-    color: #fff;
+    color: var(--descent-accent-text, #fff);
   }
   [part~='timeline'] {
     flex: 1 1 200px;
@@ -228,7 +321,7 @@ export const styles = css`
     font-size: 14px;
   }
   button.icon:hover {
-    background: #ececf1;
+    background: var(--descent-control-hover, #ececf1);
   }
   [part~='badge'] {
     font-size: 10.5px;
@@ -311,7 +404,7 @@ export const styles = css`
     align-items: center;
     font-size: 12px;
     font-weight: 600;
-    background: rgba(255, 255, 255, 0.85);
+    background: var(--descent-halo, rgba(255, 255, 255, 0.85));
     border-radius: 4px;
     padding: 1px 6px;
     pointer-events: none;

@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../shared/style-props';
 import { isPresetId, presetIds, resolveHyper, type HyperValue } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Domain, Point, Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
-import { criticalKinds, criticalLabels, criticalSymbol } from '../../render/markers';
+import { criticalKinds, criticalSymbol } from '../../render/markers';
 import { panelHeight } from '../../render/scales';
 import {
   DEFAULT_EXPRESSION_DOMAIN,
@@ -15,8 +16,10 @@ import {
   layouts,
   newEntry,
   normalizeConfig,
+  raceEntries,
   raceOf,
   runLabels,
+  sameEntries,
   surfaceIds,
   type Config,
   type Layout,
@@ -38,7 +41,17 @@ import {
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
-import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
+import { followColorScheme, prefersReducedMotion, runColor, themeStyles } from '../shared/theme';
+import type {
+  ConfigChangeDetail,
+  ConvergeDetail,
+  DivergeDetail,
+  PanelRun,
+  RunEventDetail,
+  StartChangeDetail,
+  StepDetail,
+} from '../shared/types';
+import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
 import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
 import type { DescentSurface } from '../descent-surface/descent-surface';
 import type { DescentLossChart } from '../descent-loss-chart/descent-loss-chart';
@@ -57,8 +70,13 @@ const CUSTOM = 'custom';
 
 const SPEEDS = [10, 30, 60, 120, 250, 500, 1000];
 
-/** Wide enough for the three-column layout; below this the parts stack. */
-const NARROW_BELOW = 980;
+/**
+ * Width bands (the element's own width): three columns from 980px; from 640px the map and the
+ * details side by side, the optimizer list behind a disclosure button; below, the map first and
+ * both lists behind disclosure buttons. The styles' container queries use the same bands.
+ */
+const MEDIUM_BELOW = 980;
+const NARROW_BELOW = 640;
 
 /** A surface panel's axes margins (descent-surface's) and the critical-point legend's height. */
 const AXES_W = 52;
@@ -90,15 +108,26 @@ const GRID_GAP = 8;
  * @attr {number} steps - Steps per run (default: the surface's race).
  * @attr {number} speed - Animation speed in steps per second.
  * @attr {'overlay'|'grid'} layout - All paths on one map, or one synchronized panel per optimizer.
- * @attr {boolean} autoplay - Start playing once shown.
+ * @attr {boolean} autoplay - Start playing once shown (not when the reader prefers reduced
+ *   motion: then the final paths are shown, with a Play button).
+ * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system's
+ *   prefers-color-scheme).
+ * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {Config} config - The whole configuration; setting it replaces everything.
  * @prop {string[]} notices - Extra messages for the error part (e.g. from a bad link).
+ * @prop {string} embedSrc - The bundle URL that "Copy embed code" writes in its script tag
+ *   (default: this version's on jsDelivr, `https://cdn.jsdelivr.net/npm/descent-lab@<version>/dist/bundle/descent-lab.js`).
  *
  * @fires {CustomEvent<ConfigChangeDetail>} descent-config-change - The configuration changed by
  *   interaction (not on every animation frame; the step is included when paused).
  * @fires {CustomEvent<StartChangeDetail>} descent-start-change - From the panels' start handle.
- * @fires {CustomEvent<StepDetail>} descent-step - From the loss chart.
+ * @fires {CustomEvent<StepDetail>} descent-step - The step shown changed: playback, the step
+ *   button, the timeline, reset, or the loss chart (`preview` while hovering it).
+ * @fires {CustomEvent<ConvergeDetail>} descent-converge - The shown step reached the step at which
+ *   a run converged (gradient norm below 1e-8), going forward. Also announced in a polite live region.
+ * @fires {CustomEvent<DivergeDetail>} descent-diverge - The shown step reached the step at which a
+ *   run diverged, going forward. Also announced, and shown as a badge.
  *
  * @csspart controls - The toolbar: surface, layout, playback, timeline.
  * @csspart play - The play / pause button.
@@ -117,14 +146,36 @@ const GRID_GAP = 8;
  * @csspart rule - The selected optimizer's update rule, summary and torch note.
  * @csspart panel - Each `<descent-surface>`; its parts are exported: surface, contours,
  *   trajectory, head, start-handle, critical-point.
+ * @csspart announcer - The polite live region that announces convergence and divergence
+ *   (visually hidden).
+ * @csspart copy-embed - The "Copy embed code" button.
+ * @csspart disclosure - The buttons that show the optimizer list and the details (narrow widths).
  *
  * @cssprop --descent-height - Height of the tool in the wide layout (default 640px).
  * @cssprop --descent-font - Font stack.
+ * @cssprop --descent-text - Text colour.
+ * @cssprop --descent-muted - Secondary text (labels, axes).
+ * @cssprop --descent-bg - Background (transparent in the light theme).
+ * @cssprop --descent-line - Rules between parts.
+ * @cssprop --descent-panel - Background of the selected optimizer row.
+ * @cssprop --descent-control-bg - Background of buttons, inputs and menus.
+ * @cssprop --descent-control-border - Border of buttons, inputs and menus.
  * @cssprop --descent-accent - Colour of primary buttons.
+ * @cssprop --descent-accent-text - Text on primary buttons.
  * @cssprop --descent-focus - Focus ring colour.
+ * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
+ *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
+ * @cssprop --descent-contour-line - Colour of the contour level lines.
+ * @cssprop --descent-color-sgd - A preset's run colour; likewise --descent-color-momentum,
+ *   -nesterov, -adagrad, -adadelta, -rmsprop, -adam, -amsgrad, -adamw, -adamax, -nadam, -radam.
+ * @cssprop --descent-marker-fill - Fill of critical-point markers, heads' rings, the start handle.
+ * @cssprop --descent-marker-stroke - Outline of critical-point markers and the start handle.
+ * @cssprop --descent-aspect-ratio - Width / height (default 16 / 9 at 980px and wider, 7 / 6
+ *   from 640px, 9 / 16 below): the element's height follows its width, whatever it shows, so a
+ *   fallback image with the same aspect ratio reserves exactly its height.
  */
 export class DescentPlayground extends LitElement implements ClockClient {
-  static override styles = [styles, expressionFieldStyles];
+  static override styles = [styles, expressionFieldStyles, themeStyles];
 
   static override properties = {
     surface: { type: String },
@@ -136,7 +187,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     speed: { type: String },
     layout: { type: String },
     autoplay: { type: Boolean },
+    theme: { type: String, reflect: true },
+    langAttribute: { type: String, attribute: 'lang' },
     notices: { attribute: false },
+    embedSrc: { attribute: false },
     config: { attribute: false, noAccessor: true },
     playing: { state: true },
     selected: { state: true },
@@ -147,7 +201,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     fieldErrors: { state: true },
     mainWidth: { state: true },
     mainHeight: { state: true },
-    narrow: { state: true },
+    band: { state: true },
+    sheet: { state: true },
+    copyStatus: { state: true },
+    embedShown: { state: true },
   };
 
   declare surface: string | null;
@@ -159,7 +216,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare speed: string | null;
   declare layout: string | null;
   declare autoplay: boolean;
+  declare theme: string | null;
+  declare langAttribute: string | null;
   declare notices: readonly string[];
+  declare embedSrc: string | undefined;
   declare protected playing: boolean;
   declare protected selected: number;
   declare protected expanded: ReadonlySet<number>;
@@ -171,7 +231,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare protected fieldErrors: ReadonlyMap<string, string>;
   declare protected mainWidth: number;
   declare protected mainHeight: number;
-  declare protected narrow: boolean;
+  declare protected band: 'wide' | 'medium' | 'narrow';
+  /** Narrow layouts: which sheet is open over the map. */
+  declare protected sheet: 'none' | 'optimizers' | 'details';
+  /** What the last "Copy embed code" did. */
+  declare protected copyStatus: 'copied' | 'copyFailed' | '';
+  /** The embed code, shown for copying by hand when the clipboard refused it. */
+  declare protected embedShown: string | undefined;
 
   private _config: Config = defaultConfig();
   private configFromProperty = false;
@@ -197,7 +263,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Waiting for the expression module (undefined: not waiting). */
   private awaitingModule: Promise<unknown> | undefined;
   private moduleFailed = false;
-  private readonly field = new ExpressionField(this, (change) => this.onExpression(change));
+  private readonly field = new ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
+  /** The step last reported by descent-step (and the last for which run events fired). */
+  private reportedStep: { step: number | null; preview: boolean } = { step: 0, preview: false };
+  private eventStep = 0;
+  /** Announcements made for the current runs, so a replay does not repeat them. */
+  private announced = new WeakMap<Trajectory, Set<'converge' | 'diverge'>>();
 
   constructor() {
     super();
@@ -210,7 +281,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.speed = null;
     this.layout = null;
     this.autoplay = false;
+    this.theme = null;
+    this.langAttribute = null;
     this.notices = [];
+    this.embedSrc = undefined;
     this.playing = false;
     this.selected = 0;
     this.expanded = new Set();
@@ -220,7 +294,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.fieldErrors = new Map();
     this.mainWidth = 0;
     this.mainHeight = 0;
-    this.narrow = false;
+    this.band = 'wide';
+    this.sheet = 'none';
+    this.copyStatus = '';
+    this.embedShown = undefined;
   }
 
   /** The whole configuration. Setting it replaces what attributes and children said. */
@@ -237,7 +314,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     if (this._config.expr === undefined) this.customOpen = false;
     this.configFromProperty = true;
     this.pause(false);
-    this.step = this.position = this._config.step;
+    this.step = this.position = this._config.step || this.restingStep;
     this.previewStep = null;
     this.requestUpdate('config', old);
   }
@@ -303,14 +380,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.syncStep();
     if (this.autoplay && !this.autoplayed) {
       this.autoplayed = true;
-      this.play();
+      // Reduced motion: no autoplay; the final paths are shown, with a Play button.
+      if (!prefersReducedMotion()) this.play();
     }
   }
 
   private measure(): void {
     const width = this.getBoundingClientRect().width;
-    const narrow = width > 0 && width < NARROW_BELOW;
-    if (narrow !== this.narrow) this.narrow = narrow;
+    const band = !(width > 0) || width >= MEDIUM_BELOW ? 'wide' : width >= NARROW_BELOW ? 'medium' : 'narrow';
+    if (band !== this.band) {
+      this.band = band;
+      this.sheet = 'none';
+    }
     const main = this.renderRoot.querySelector('.main');
     if (!main) return;
     const w = Math.floor(main.clientWidth);
@@ -350,13 +431,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
       try {
         return withCustomRace(module.compileSurface(c.expr, { domain: c.domain ?? DEFAULT_EXPRESSION_DOMAIN }));
       } catch (error) {
-        problem = `config.expr "${c.expr}": ${(error as Error).message}.`;
+        problem = t(this.uiLang, 'configExpression', { value: c.expr, message: (error as Error).message });
       }
     } else if (!this.moduleFailed) {
       this.awaitModule();
       return undefined;
     } else {
-      problem = `config.expr "${c.expr}" needs the expression compiler, which could not be loaded.`;
+      problem = t(this.uiLang, 'configNeedsCompiler', { value: c.expr });
     }
     this.report([problem]);
     this.surfaceErrors = [problem];
@@ -372,11 +453,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
   private applyAttributes(): void {
     const errors: string[] = [];
+    const lang = this.uiLang;
     const read = <T>(name: string, text: string | null, parse: (t: string) => Parsed<T>): T | undefined => {
       if (text === null) return undefined;
       const r = parse(text);
       if (r.ok) return r.value;
-      errors.push(`Attribute ${name}="${text}" ${r.message}.`);
+      errors.push(t(lang, 'attribute', { name, value: text, message: r.message }));
       return undefined;
     };
     let base = defaultConfig(read('surface', this.surface, parseSurface));
@@ -386,18 +468,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
       const domain = read('domain', this.domain, parseDomain) ?? DEFAULT_EXPRESSION_DOMAIN;
       const module = loadedExpressionModule();
       if (expr !== undefined && !module) {
-        errors.push(`Attribute expression="${this.expression}" needs the expression compiler, which could not be loaded.`);
+        errors.push(t(lang, 'attributeNeedsCompiler', { value: this.expression }));
       } else if (expr !== undefined && module) {
         try {
           const compiled = module.compileSurface(expr, { domain });
           base = customConfig(compiled, expr, domain, base.surface);
           raceSurface = withCustomRace(compiled);
         } catch (error) {
-          errors.push(`Attribute expression="${this.expression}": ${(error as Error).message}.`);
+          errors.push(t(lang, 'attributeExpression', { value: this.expression, message: (error as Error).message }));
         }
       }
     } else if (this.domain !== null) {
-      errors.push(`Attribute domain="${this.domain}" is the window of a typed-in surface and needs the expression attribute; ignored.`);
+      errors.push(t(lang, 'domainNeedsExpression', { value: this.domain }));
     }
     let optimizers: readonly OptimizerEntry[] = base.optimizers;
     const children = [...this.querySelectorAll(':scope > descent-optimizer')] as DescentOptimizer[];
@@ -414,8 +496,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
       const { ids, unknown } = parsePresetList(this.optimizers);
       if (unknown.length) {
         const names = unknown.map((u) => `"${u}"`).join(', ');
-        const verb = unknown.length > 1 ? 'are not optimizers' : 'is not an optimizer';
-        errors.push(`Attribute optimizers="${this.optimizers}" names ${names}, which ${verb}; use ${presetIds.join(', ')}.`);
+        const key = unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer';
+        errors.push(t(lang, key, { value: this.optimizers, names, ids: presetIds.join(', ') }));
       }
       if (ids.length) optimizers = ids.map((id) => newEntry(id, raceSurface));
     }
@@ -429,7 +511,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       layout: read('layout', this.layout, parseLayout) ?? base.layout,
       step: 0,
     };
-    this.step = this.position = 0;
+    this.step = this.position = this.restingStep;
     this.surfaceErrors = [];
     this.customOpen = base.expr !== undefined;
     this.attributeErrors = errors;
@@ -465,7 +547,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const labels = runLabels(c.optimizers);
     const used = new Map<string, Trajectory>();
     this.entryRuns = c.optimizers.map((entry, index) => {
-      const base = { entry, index, label: labels[index], color: colors[index] };
+      const base = { entry, index, label: labels[index], color: runColor(entry.kind, colors[index]) };
       let hyper: Readonly<Record<string, HyperValue>>;
       try {
         hyper = resolveHyper(entry.kind, entry.hyper);
@@ -488,6 +570,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
       r.trajectory ? [{ key: String(r.index), label: r.label, color: r.color, trajectory: r.trajectory }] : [],
     );
     this.runsFor = c;
+    // New runs: events start over from the step shown now. (Announcements are remembered per
+    // trajectory, so an unchanged run replayed is not announced again.)
+    this.eventStep = this.step;
   }
 
   // ---- playback --------------------------------------------------------------------------
@@ -500,6 +585,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Moves every view to the shown step without re-rendering (re-renders only for new badges). */
   private syncStep(): void {
     const k = this.shownStep;
+    const lang = this.uiLang;
     const root = this.renderRoot;
     for (const panel of root.querySelectorAll<DescentSurface>('descent-surface')) panel.step = k;
     const chart = root.querySelector<DescentLossChart>('descent-loss-chart');
@@ -507,11 +593,94 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const timeline = root.querySelector<HTMLInputElement>('[part~="timeline"]');
     if (timeline) {
       timeline.value = String(k);
-      timeline.setAttribute('aria-valuetext', `step ${k} of ${this._config.steps}`);
+      timeline.setAttribute('aria-valuetext', t(lang, 'timelineValue', { k, n: this._config.steps }));
     }
-    const readout = root.querySelector('[part~="step-readout"]');
-    if (readout) readout.textContent = `step ${k} / ${this._config.steps}`;
+    const readout = root.querySelector<HTMLElement>('[part~="step-readout"]');
+    if (readout) {
+      readout.textContent = t(lang, 'readout', { k, n: this._config.steps });
+      readout.dataset.step = String(k);
+    }
     if (this.badgeKey(k) !== this.renderedBadges) this.requestUpdate();
+    this.reportStep();
+  }
+
+  /**
+   * Fires descent-step when the shown step changed, and descent-converge / descent-diverge (with
+   * an announcement) for each run whose convergence or divergence step the playback step just
+   * passed going forward. Previews (hovering the chart) fire descent-step only.
+   */
+  private reportStep(): void {
+    if (!this.hasUpdated) return;
+    const preview = this.previewStep !== null;
+    const step = this.shownStep;
+    const last = this.reportedStep;
+    if (last.step !== step || last.preview !== preview) {
+      this.reportedStep = { step, preview };
+      this.dispatchEvent(
+        new CustomEvent<StepDetail>('descent-step', {
+          detail: { step, preview, steps: this._config.steps, playing: this.playing },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+    const from = this.eventStep;
+    const to = this.step;
+    this.eventStep = to;
+    if (to <= from) return;
+    const messages: string[] = [];
+    const lang = this.uiLang;
+    for (const run of this.entryRuns) {
+      const tr = run.trajectory;
+      if (!tr) continue;
+      for (const [type, at] of [
+        ['converge', tr.convergedAt],
+        ['diverge', tr.divergedAt],
+      ] as const) {
+        if (at === undefined || at <= from || at > to) continue;
+        // Where the run was: at a divergence, the last finite point.
+        const i = Number.isFinite(tr.x[at]) && Number.isFinite(tr.y[at]) ? at : Math.max(0, at - 1);
+        const detail: RunEventDetail = {
+          index: run.index,
+          kind: run.entry.kind,
+          label: run.label,
+          step: at,
+          x: tr.x[i],
+          y: tr.y[i],
+          loss: tr.loss[i],
+        };
+        const init = { detail, bubbles: true, composed: true };
+        this.dispatchEvent(
+          type === 'converge'
+            ? new CustomEvent<ConvergeDetail>('descent-converge', init)
+            : new CustomEvent<DivergeDetail>('descent-diverge', init),
+        );
+        let said = this.announced.get(tr);
+        if (!said) this.announced.set(tr, (said = new Set()));
+        if (said.has(type)) continue;
+        said.add(type);
+        messages.push(t(lang, type === 'converge' ? 'announceConverged' : 'announceDiverged', { name: run.label, k: at }));
+      }
+    }
+    if (messages.length) this.announce(messages.join('. '));
+  }
+
+  /** Says `message` in the polite live region. */
+  private announce(message: string): void {
+    const region = this.renderRoot.querySelector('[part~="announcer"]');
+    if (region) region.textContent = message;
+  }
+
+  /** The UI language (loading its strings if needed, then rendering again). */
+  private get uiLang(): Lang {
+    const lang = langOf(this);
+    if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
+    return lang;
+  }
+
+  /** The step shown at rest: 0, or the end (the final paths) when the reader prefers reduced motion. */
+  private get restingStep(): number {
+    return prefersReducedMotion() ? this._config.steps : 0;
   }
 
   private badgeKey(k: number): string {
@@ -567,7 +736,42 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.seek(0);
   }
 
+  /**
+   * The HTML that reproduces this view on another page: a script tag loading the bundle from
+   * `src` (default `embedSrc`) and this element with attributes and `<descent-optimizer>` children.
+   * (The writer, state/embed.ts, is loaded on first use.)
+   */
+  async embedCode(src: string | undefined = this.embedSrc): Promise<string> {
+    const { embedSnippet } = await import('../../state/embed');
+    const module = loadedExpressionModule();
+    return embedSnippet(this.config, {
+      ...(src ? { src } : {}),
+      ...(module ? { compile: module.compileSurface } : {}),
+      attributes: { theme: this.theme, lang: this.langAttribute },
+    });
+  }
+
   // ---- event handlers --------------------------------------------------------------------
+
+  private copyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Copies the embed code; where the clipboard refuses, shows it selected for copying by hand. */
+  private onCopyEmbed = async () => {
+    clearTimeout(this.copyTimer);
+    let code = '';
+    try {
+      code = await this.embedCode();
+      await navigator.clipboard.writeText(code);
+      this.copyStatus = 'copied';
+      this.embedShown = undefined;
+    } catch {
+      this.copyStatus = 'copyFailed';
+      this.embedShown = code || undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="embed-code"]')?.select();
+    }
+    this.copyTimer = setTimeout(() => (this.copyStatus = ''), 2000);
+  };
 
   private onStart = (e: CustomEvent<StartChangeDetail>) => {
     const start: Point = e.detail.start;
@@ -576,6 +780,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   };
 
   private onChartStep = (e: CustomEvent<StepDetail>) => {
+    // The playground reports the step itself (reportStep), once, whatever moved it.
+    e.stopPropagation();
     const { step, preview } = e.detail;
     if (preview) {
       this.previewStep = step;
@@ -601,6 +807,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.expanded = new Set();
     this.fieldErrors = new Map();
     this.commit({ ...defaultConfig(id), layout: this._config.layout });
+    this.step = this.position = this.restingStep;
   };
 
   /** "Custom expression…": the field opens on the current surface's own expression and window. */
@@ -644,6 +851,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       start: keep ? c.start : fresh.start,
       step: 0,
     });
+    this.step = this.position = this.restingStep;
   }
 
   private onSpeed = (e: Event) => {
@@ -666,6 +874,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** State and callbacks for the optimizer list's templates. */
   private get listHost(): OptimizerListHost {
     return {
+      lang: this.uiLang,
       runs: this.entryRuns,
       step: this.shownStep,
       selected: this.selected,
@@ -726,7 +935,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     </div>`;
   }
 
-  private renderControls(surface: Surface) {
+  private renderControls(surface: Surface, lang: Lang) {
     const c = this._config;
     const speeds = SPEEDS.includes(c.speed) ? SPEEDS : [...SPEEDS, c.speed].sort((a, b) => a - b);
     const custom = this.customOpen || c.expr !== undefined;
@@ -737,38 +946,49 @@ export class DescentPlayground extends LitElement implements ClockClient {
         data-layout=${l}
         @click=${() => c.layout !== l && this.commit({ layout: l })}
       >
-        ${l === 'overlay' ? 'Overlay' : 'Grid'}
+        ${t(lang, l)}
       </button>`;
     return html`<div part="controls">
       <div class="row">
         <label class="field"
-          >Surface
-          <select @change=${this.onSurface} aria-label="Surface">
+          >${t(lang, 'surface')}
+          <select @change=${this.onSurface} aria-label=${t(lang, 'surface')}>
             ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${getSurface(id).label}</option>`)}
-            <option value=${CUSTOM} ?selected=${custom}>Custom expression…</option>
+            <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
           </select></label
         >
         <span class="note" title=${surface.note}>${surface.note}</span>
-        <span class="field" id="layout-label">Layout</span>
+        <span class="field" id="layout-label">${t(lang, 'layout')}</span>
         <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
+        <button type="button" part="copy-embed" @click=${this.onCopyEmbed} aria-describedby="copy-status">
+          ${t(lang, 'copyEmbed')}
+        </button>
+        <span id="copy-status" class="copy-status" role="status">${this.copyStatus ? t(lang, this.copyStatus) : ''}</span>
       </div>
+      ${this.embedShown === undefined
+        ? nothing
+        : html`<label class="embed-code"
+            >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${this.embedShown}></textarea
+          ></label>`}
       ${custom ? this.field.render() : nothing}
       <div class="row">
         <button
           type="button"
           class="primary"
           part="play"
-          aria-label=${this.playing ? 'Pause' : 'Play'}
+          aria-label=${t(lang, this.playing ? 'pause' : 'play')}
           @click=${() => (this.playing ? this.pause() : this.play())}
         >
-          ${this.playing ? '❚❚ Pause' : '▶ Play'}
+          ${this.playing ? '❚❚' : '▶'} ${t(lang, this.playing ? 'pause' : 'play')}
         </button>
-        <button type="button" part="step-button" aria-label="Next step" @click=${() => this.seek(this.step + 1)}>Step ›</button>
-        <button type="button" part="reset" aria-label="Reset to step 0" @click=${() => this.reset()}>↺ Reset</button>
+        <button type="button" part="step-button" aria-label=${t(lang, 'nextStep')} @click=${() => this.seek(this.step + 1)}>
+          ${t(lang, 'stepButton')} ›
+        </button>
+        <button type="button" part="reset" aria-label=${t(lang, 'resetLabel')} @click=${() => this.reset()}>↺ ${t(lang, 'reset')}</button>
         <input
           type="range"
           part="timeline"
-          aria-label="Step"
+          aria-label=${t(lang, 'timeline')}
           min="0"
           max=${c.steps}
           step="1"
@@ -776,13 +996,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
         />
         <span class="readout" part="step-readout" aria-live="off"></span>
         <label class="field"
-          >Speed
-          <select @change=${this.onSpeed} aria-label="Speed in steps per second">
-            ${speeds.map((s) => html`<option value=${s} ?selected=${s === c.speed}>${s} steps/s</option>`)}
+          >${t(lang, 'speed')}
+          <select @change=${this.onSpeed} aria-label=${t(lang, 'speedLabel')}>
+            ${speeds.map((v) => html`<option value=${v} ?selected=${v === c.speed}>${t(lang, 'speedOption', { n: v })}</option>`)}
           </select></label
         >
         <label class="field"
-          >Steps
+          >${t(lang, 'steps')}
           <input
             type="number"
             min="1"
@@ -790,21 +1010,21 @@ export class DescentPlayground extends LitElement implements ClockClient {
             step="50"
             .value=${String(c.steps)}
             @change=${this.onSteps}
-            aria-label="Steps per run"
+            aria-label=${t(lang, 'stepsLabel')}
         /></label>
       </div>
     </div>`;
   }
 
-  private legendRow(surface: Surface) {
+  private legendRow(surface: Surface, lang: Lang) {
     const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
     if (!kinds.length) return nothing;
-    return html`<div class="legend-row" aria-label="Critical points">
+    return html`<div class="legend-row" role="group" aria-label=${t(lang, 'criticalPoints')}>
       ${kinds.map(
         (k) => html`<span
           ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path d=${criticalSymbol(k, 50)} fill="#fff" stroke="#222" stroke-width="1.2"></path></svg
-          >${criticalLabels[k]}</span
+            <path class="marker" d=${criticalSymbol(k, 50)}></path></svg
+          >${t(lang, k)}</span
         >`,
       )}
     </div>`;
@@ -814,9 +1034,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private panelLayout(surface: Surface, count: number, axes: boolean): { width: number; columns: number } {
     const aspect = panelHeight(surface.domain, 1000) / 1000;
     const W = this.mainWidth;
-    // Stacked (narrow) layouts scroll, so height is free: allow about 1.5 widths, which puts
-    // small multiples two or three to a row instead of one.
-    const H = this.narrow || !(this.mainHeight > 0) ? 1.5 * W : this.mainHeight - LEGEND_H;
+    // The element's height follows its width (an aspect ratio), so the main area has a height
+    // in every layout; before it is measured, allow about 1.5 widths.
+    const H = this.mainHeight > 0 ? this.mainHeight - LEGEND_H : 1.5 * W;
     const extraW = axes ? AXES_W : 2;
     const extraH = axes ? AXES_H : 2;
     let best = { plot: 0, columns: 1 };
@@ -830,27 +1050,31 @@ export class DescentPlayground extends LitElement implements ClockClient {
     return { width: best.plot + extraW, columns: best.columns };
   }
 
-  private renderPanels(surface: Surface, badgeStep: number) {
+  private renderPanels(surface: Surface, badgeStep: number, lang: Lang) {
     const { start, layout } = this._config;
     const runs = this.panelRuns;
     if (!this.mainWidth) return nothing;
     const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend';
+    const theme = this.theme ?? nothing;
+    // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
     if (layout === 'overlay') {
       const { width } = this.panelLayout(surface, 1, true);
-      const badges = this.entryRuns.map((r) => divergedBadge(r, badgeStep)).filter((b) => b !== nothing);
+      const badges = this.entryRuns.map((r) => divergedBadge(r, badgeStep, lang)).filter((b) => b !== nothing);
       return html`<descent-surface
           part="panel"
           exportparts=${parts}
-          style="width:${width}px"
+          style=${styleProps({ width: `${width}px` })}
           no-legend
+          lang=${lang}
+          theme=${theme}
           .surface=${surface}
           .start=${start}
           .runs=${runs}
           >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
-        >${this.legendRow(surface)}`;
+        >${this.legendRow(surface, lang)}`;
     }
     const { width, columns } = this.panelLayout(surface, runs.length, false);
-    return html`<div class="grid" style="grid-template-columns: repeat(${columns}, ${width}px)">
+    return html`<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
         ${repeat(
           runs,
           (r) => r.key,
@@ -859,17 +1083,34 @@ export class DescentPlayground extends LitElement implements ClockClient {
             exportparts=${parts}
             no-axes
             no-legend
+            lang=${lang}
+            theme=${theme}
             .surface=${surface}
             .start=${start}
             .runs=${[r]}
           >
-            <span class="panel-title" style="--c:${r.color}"
-              ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, badgeStep)}</span
+            <span class="panel-title" style=${styleProps({ '--c': r.color })}
+              ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, badgeStep, lang)}</span
             >
           </descent-surface>`,
         )}
       </div>
-      ${this.legendRow(surface)}`;
+      ${this.legendRow(surface, lang)}`;
+  }
+
+  /** A narrow layout's disclosure button for one of the sheets over the map. */
+  private disclosure(sheet: 'optimizers' | 'details', label: string) {
+    const open = this.sheet === sheet;
+    return html`<button
+      type="button"
+      part="disclosure"
+      data-sheet=${sheet}
+      aria-expanded=${String(open)}
+      aria-controls=${`sheet-${sheet}`}
+      @click=${() => (this.sheet = open ? 'none' : sheet)}
+    >
+      <span aria-hidden="true">${open ? '▾' : '▸'}</span> ${label}
+    </button>`;
   }
 
   protected override render() {
@@ -879,23 +1120,50 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const surface = this.shown ?? getSurface(this._config.surface);
     const race = raceOf(surface);
     const step = this.shownStep;
+    const lang = this.uiLang;
     this.renderedBadges = this.badgeKey(step);
     const selected = this.entryRuns[this.selected];
-    return html`<div class="shell ${this.narrow ? 'narrow' : ''}">
-      ${this.renderErrors()} ${this.renderControls(surface)} ${optimizerList(this.listHost)}
-      <div class="main" @descent-start-change=${this.onStart}>
-        ${pending ? html`<p class="pending">Loading the expression compiler…</p>` : this.renderPanels(surface, step)}
+    const band = this.band;
+    const main = html`<div class="main" @descent-start-change=${this.onStart}>
+      ${pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : this.renderPanels(surface, step, lang)}
+    </div>`;
+    const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.listHost)}</div>`;
+    const aside = html`<div class="aside" id="sheet-details">
+      <p class="story">${race.story && sameEntries(this._config.optimizers, raceEntries(race)) ? race.story : surface.note}</p>
+      <descent-loss-chart
+        part="loss-chart"
+        lang=${lang}
+        theme=${this.theme ?? nothing}
+        .runs=${this.panelRuns}
+        .surface=${surface}
+        @descent-step=${this.onChartStep}
+      ></descent-loss-chart>
+      ${rulePanel(selected && { ...selected, kind: selected.entry.kind }, () => this.requestUpdate(), lang)}
+    </div>`;
+    const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
+    if (band === 'wide') {
+      return html`<div class="shell">
+        ${this.renderErrors()} ${this.renderControls(surface, lang)} ${list} ${main} ${aside} ${announcer}
+      </div>`;
+    }
+    // Medium: the map and the details side by side; the optimizer list is a sheet over the map,
+    // behind a disclosure button (the height never changes).
+    if (band === 'medium') {
+      return html`<div class="shell medium">
+        ${this.renderErrors()} ${this.renderControls(surface, lang)} ${main} ${aside}
+        <div class="disclosures">${this.disclosure('optimizers', t(lang, 'showOptimizers'))}</div>
+        ${this.sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing} ${announcer}
+      </div>`;
+    }
+    // Narrow: the map first, then the controls; the optimizer list and the details (loss chart,
+    // rule) are sheets over the map behind disclosure buttons.
+    return html`<div class="shell narrow">
+      ${this.renderErrors()} ${main} ${this.renderControls(surface, lang)}
+      <div class="disclosures">
+        ${this.disclosure('optimizers', t(lang, 'showOptimizers'))} ${this.disclosure('details', t(lang, 'showDetails'))}
       </div>
-      <div class="aside">
-        <p class="story">${race.story ?? surface.note}</p>
-        <descent-loss-chart
-          part="loss-chart"
-          .runs=${this.panelRuns}
-          .surface=${surface}
-          @descent-step=${this.onChartStep}
-        ></descent-loss-chart>
-        ${rulePanel(selected && { ...selected, kind: selected.entry.kind }, () => this.requestUpdate())}
-      </div>
+      ${this.sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing}
+      ${this.sheet === 'details' ? html`<div class="sheet">${aside}</div>` : nothing} ${announcer}
     </div>`;
   }
 }

@@ -17,6 +17,7 @@ import type { Domain, Surface } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import { parseNumber } from '../../state/parse';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
+import { t, type Lang } from '../../i18n/index';
 
 /** Wait after the last keystroke before compiling: short enough to feel live. */
 export const TYPING_DEBOUNCE_MS = 150;
@@ -31,7 +32,6 @@ export interface ExpressionChange {
 
 const BOUNDS = ['x-min', 'x-max', 'y-min', 'y-max'] as const;
 type Bound = (typeof BOUNDS)[number];
-const BOUND_LABELS: Record<Bound, string> = { 'x-min': 'x min', 'x-max': 'x max', 'y-min': 'y min', 'y-max': 'y max' };
 
 export interface FieldError {
   /** Which input is at fault ('load': the expression module could not be downloaded). */
@@ -65,6 +65,7 @@ export class ExpressionField implements ReactiveController {
   constructor(
     private readonly host: LitElement,
     private readonly onChange: (change: ExpressionChange) => void,
+    private readonly lang: () => Lang = () => 'en',
   ) {
     host.addController(this);
   }
@@ -121,7 +122,8 @@ export class ExpressionField implements ReactiveController {
     for (const b of BOUNDS) {
       const n = parseNumber(this.bounds[b]);
       if (n === undefined) {
-        return { field: b, message: `${BOUND_LABELS[b]} must be a number, got "${this.bounds[b].trim()}".` };
+        const lang = this.lang();
+        return { field: b, message: t(lang, 'boundNotNumber', { bound: t(lang, b), text: this.bounds[b].trim() }) };
       }
       v[b] = n;
     }
@@ -129,7 +131,7 @@ export class ExpressionField implements ReactiveController {
       const lo = v[`${axis}-min`];
       const hi = v[`${axis}-max`];
       if (!(lo < hi)) {
-        return { field: `${axis}-max`, message: `${axis} max must be greater than ${axis} min (${formatNumber(lo)}), got ${formatNumber(hi)}.` };
+        return { field: `${axis}-max`, message: t(this.lang(), 'boundOrder', { axis, lo: formatNumber(lo), hi: formatNumber(hi) }) };
       }
     }
     return { x: [v['x-min'], v['x-max']], y: [v['y-min'], v['y-max']] };
@@ -142,14 +144,14 @@ export class ExpressionField implements ReactiveController {
     const text = this.text;
     const domain = this.readDomain();
     if (!('x' in domain)) return this.fail(domain);
-    if (!text.trim()) return this.fail({ field: 'expression', message: 'Type an expression in x and y.', start: 0, end: text.length });
+    if (!text.trim()) return this.fail({ field: 'expression', message: t(this.lang(), 'typeExpression'), start: 0, end: text.length });
     let module = loadedExpressionModule();
     if (!module) {
       try {
         module = await expressionModule();
       } catch {
         if (generation === this.generation) {
-          this.fail({ field: 'load', message: 'Could not load the expression compiler; check the connection and type again.' });
+          this.fail({ field: 'load', message: t(this.lang(), 'compilerFailed') });
         }
         return;
       }
@@ -225,13 +227,14 @@ export class ExpressionField implements ReactiveController {
 
   render() {
     const e = this.error;
+    const lang = this.lang();
     const bound = (b: Bound) =>
       html`<input
         type="text"
         inputmode="decimal"
         part="domain-input"
         data-bound=${b}
-        aria-label=${BOUND_LABELS[b]}
+        aria-label=${t(lang, b)}
         aria-invalid=${e?.field === b ? 'true' : 'false'}
         aria-describedby="expression-message"
         .value=${live(this.bounds[b])}
@@ -249,7 +252,7 @@ export class ExpressionField implements ReactiveController {
             spellcheck="false"
             autocomplete="off"
             autocapitalize="off"
-            aria-label="Expression in x and y"
+            aria-label=${t(lang, 'expressionLabel')}
             aria-invalid=${e?.field === 'expression' ? 'true' : 'false'}
             aria-describedby="expression-message"
             .value=${live(this.text)}
@@ -261,13 +264,13 @@ export class ExpressionField implements ReactiveController {
           />
         </div>
         <span class="ranges">
-          <span class="field bounds" role="group" aria-label="x range">x ${bound('x-min')} to ${bound('x-max')}</span>
-          <span class="field bounds" role="group" aria-label="y range">y ${bound('y-min')} to ${bound('y-max')}</span>
+          <span class="field bounds" role="group" aria-label=${t(lang, 'xRange')}>x ${bound('x-min')} ${t(lang, 'to')} ${bound('x-max')}</span>
+          <span class="field bounds" role="group" aria-label=${t(lang, 'yRange')}>y ${bound('y-min')} ${t(lang, 'to')} ${bound('y-max')}</span>
         </span>
       </div>
       <div class="expr-message" id="expression-message">
         <span part="expression-error" role="alert" aria-live="polite" title=${e?.message ?? ''}>${e?.message ?? ''}</span>
-        ${e ? nothing : html`<span class="hint">mathjs syntax in x and y: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …</span>`}
+        ${e ? nothing : html`<span class="hint">${t(lang, 'expressionHint')}</span>`}
       </div>
     </div>`;
   }
@@ -285,7 +288,7 @@ export const expressionFieldStyles = css`
     min-width: 200px;
     height: 28px;
     border-radius: 5px;
-    background: #fff;
+    background: var(--descent-control-bg, #fff);
   }
   .expr-box input,
   .expr-mirror {
@@ -295,7 +298,7 @@ export const expressionFieldStyles = css`
     height: 28px;
     margin: 0;
     padding: 3px 8px;
-    border: 1px solid #c9c9d0;
+    border: 1px solid var(--descent-control-border, #c9c9d0);
     border-radius: 5px;
     font: 13px/20px ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
     letter-spacing: 0;
@@ -331,9 +334,9 @@ export const expressionFieldStyles = css`
     width: 52px;
     height: 26px;
     padding: 2px 6px;
-    border: 1px solid #c9c9d0;
+    border: 1px solid var(--descent-control-border, #c9c9d0);
     border-radius: 5px;
-    background: #fff;
+    background: var(--descent-control-bg, #fff);
     font: inherit;
     color: inherit;
   }

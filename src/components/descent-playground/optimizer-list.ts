@@ -5,10 +5,12 @@
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../shared/style-props';
 import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/index';
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import type { OptimizerEntry } from '../../state/config';
+import { t, type Lang } from '../../i18n/index';
 
 /** lr slider range, as powers of ten. */
 export const LR_MIN_EXP = -5;
@@ -27,6 +29,7 @@ export interface EntryRun {
 }
 
 export interface OptimizerListHost {
+  readonly lang: Lang;
   readonly runs: readonly EntryRun[];
   readonly step: number;
   readonly selected: number;
@@ -44,10 +47,10 @@ export interface OptimizerListHost {
 }
 
 /** "diverged at step k", once the shown step has reached k. */
-export function divergedBadge(run: { label: string; trajectory?: Trajectory }, step: number) {
-  const t = run.trajectory;
-  if (!t || t.divergedAt === undefined || step < t.divergedAt) return nothing;
-  return html`<span part="badge" data-optimizer=${run.label}>diverged at step ${t.divergedAt}</span>`;
+export function divergedBadge(run: { label: string; trajectory?: Trajectory }, step: number, lang: Lang) {
+  const tr = run.trajectory;
+  if (!tr || tr.divergedAt === undefined || step < tr.divergedAt) return nothing;
+  return html`<span part="badge" data-optimizer=${run.label}>${t(lang, 'divergedAt', { k: tr.divergedAt })}</span>`;
 }
 
 /** Rounds to two significant digits: slider values stay short in links. */
@@ -60,7 +63,8 @@ function hyperFields(host: OptimizerListHost, run: EntryRun) {
   const { kernel } = getPreset(entry.kind);
   const resolved = run.hyper ?? kernel.defaults;
   const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
-  return html`<div class="more" role="group" aria-label=${`${run.label} settings`}>
+  const lang = host.lang;
+  return html`<div class="more" role="group" aria-label=${t(lang, 'settingsOf', { name: run.label })}>
     ${keys.map((key) => {
       const spec = kernel.spec[key];
       const id = `h-${index}-${key}`;
@@ -82,7 +86,7 @@ function hyperFields(host: OptimizerListHost, run: EntryRun) {
                 const text = (e.target as HTMLInputElement).value.trim();
                 const v = Number(text);
                 if (text !== '' && Number.isFinite(v)) host.setHyper(index, key, v);
-                else host.fieldError(index, key, `${key} must be a number`);
+                else host.fieldError(index, key, t(lang, 'mustBeNumber', { key }));
               }}
             />`;
       return html`<label for=${id} title=${spec.doc}>${key}</label>${input}
@@ -97,7 +101,8 @@ function noiseField(host: OptimizerListHost, run: EntryRun) {
   const { entry, index } = run;
   const id = `h-${index}-noise`;
   const error = host.fieldErrors.get(`${index}:noise`);
-  return html`<label for=${id} title="Standard deviation of Gaussian noise added to each gradient component, a stand-in for mini-batch gradients (seeded)">noise σ</label>
+  const lang = host.lang;
+  return html`<label for=${id} title=${t(lang, 'noiseTitle')}>${t(lang, 'noise')}</label>
     <input
       id=${id}
       type="number"
@@ -108,7 +113,7 @@ function noiseField(host: OptimizerListHost, run: EntryRun) {
         const text = (e.target as HTMLInputElement).value.trim();
         const v = Number(text);
         if (text !== '' && Number.isFinite(v) && v >= 0) host.setNoise(index, v);
-        else host.fieldError(index, 'noise', 'noise must be a number >= 0');
+        else host.fieldError(index, 'noise', t(lang, 'noiseMustBe'));
       }}
     />
     ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
@@ -120,25 +125,27 @@ function row(host: OptimizerListHost, run: EntryRun) {
   const hasLr = 'lr' in preset.kernel.spec;
   const lr = Number(run.hyper?.lr ?? preset.defaults.lr);
   const lrError = host.fieldErrors.get(`${index}:lr`);
-  const badge = divergedBadge(run, host.step);
+  const lang = host.lang;
+  const badge = divergedBadge(run, host.step, lang);
   const selected = host.selected === index;
+  // The colour through styleProps (CSSOM): a strict CSP refuses style attributes.
   return html`<li
     class="opt ${entry.enabled ? '' : 'off'} ${selected ? 'selected' : ''}"
-    style="--c:${run.color}"
+    style=${styleProps({ '--c': run.color })}
     data-optimizer=${run.label}
   >
     <div class="opt-head">
       <input
         type="checkbox"
         .checked=${entry.enabled}
-        aria-label=${`Run ${run.label}`}
+        aria-label=${t(lang, 'runToggle', { name: run.label })}
         @change=${(e: Event) => host.toggle(index, (e.target as HTMLInputElement).checked)}
       />
       <span class="swatch" aria-hidden="true"></span>
       <button
         type="button"
         class="name"
-        title=${`Show ${run.label}'s update rule`}
+        title=${t(lang, 'showRule', { name: run.label })}
         aria-pressed=${String(selected)}
         @click=${() => host.select(index)}
       >
@@ -148,20 +155,26 @@ function row(host: OptimizerListHost, run: EntryRun) {
       <button
         type="button"
         class="icon"
-        aria-label=${`More settings for ${run.label}`}
+        aria-label=${t(lang, 'moreSettingsFor', { name: run.label })}
         aria-expanded=${String(host.expanded.has(index))}
-        title="More settings"
+        title=${t(lang, 'moreSettings')}
         @click=${() => host.toggleMore(index)}
       >
         ⋯
       </button>
-      <button type="button" class="icon" aria-label=${`Remove ${run.label}`} title="Remove" @click=${() => host.remove(index)}>
+      <button
+        type="button"
+        class="icon"
+        aria-label=${t(lang, 'removeNamed', { name: run.label })}
+        title=${t(lang, 'remove')}
+        @click=${() => host.remove(index)}
+      >
         ×
       </button>
     </div>
     ${hasLr
       ? html`<div class="lr">
-          <label for=${`lr-${index}`}>lr</label>
+          <label for=${`lr-${index}`}>${t(lang, 'lr')}</label>
           <input
             id=${`lr-${index}`}
             type="range"
@@ -169,7 +182,7 @@ function row(host: OptimizerListHost, run: EntryRun) {
             max=${LR_MAX_EXP}
             step="0.01"
             .value=${String(Math.log10(Math.max(lr, 10 ** LR_MIN_EXP)))}
-            aria-valuetext=${`learning rate ${formatNumber(lr)}`}
+            aria-valuetext=${t(lang, 'lrValue', { v: formatNumber(lr) })}
             @input=${(e: Event) => host.setHyper(index, 'lr', twoDigits(10 ** Number((e.target as HTMLInputElement).value)))}
           />
           <output for=${`lr-${index}`}>${formatNumber(lr)}</output>
@@ -183,8 +196,8 @@ function row(host: OptimizerListHost, run: EntryRun) {
 }
 
 export function optimizerList(host: OptimizerListHost) {
-  return html`<div class="side">
-    <h2 id="opt-heading">Optimizers</h2>
+  const lang = host.lang;
+  return html`<h2 id="opt-heading">${t(lang, 'optimizers')}</h2>
     <ul class="optimizers" aria-labelledby="opt-heading">
       ${repeat(
         host.runs,
@@ -193,9 +206,9 @@ export function optimizerList(host: OptimizerListHost) {
       )}
     </ul>
     <label class="field add"
-      >Add
+      >${t(lang, 'add')}
       <select
-        aria-label="Add an optimizer"
+        aria-label=${t(lang, 'addLabel')}
         @change=${(e: Event) => {
           const select = e.target as HTMLSelectElement;
           const kind = select.value;
@@ -203,9 +216,8 @@ export function optimizerList(host: OptimizerListHost) {
           host.add(kind);
         }}
       >
-        <option value="">optimizer…</option>
+        <option value="">${t(lang, 'addPlaceholder')}</option>
         ${presetIds.map((id) => html`<option value=${id}>${getPreset(id).label}</option>`)}
       </select></label
-    >
-  </div>`;
+    >`;
 }

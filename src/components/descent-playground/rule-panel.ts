@@ -4,9 +4,11 @@
  * and where torch differs from the paper. KaTeX is imported only when a rule is first shown.
  */
 import { html, nothing } from 'lit';
+import { styleProps } from '../shared/style-props';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
 import { formatNumber } from '../../render/ticks';
+import { t, type Lang } from '../../i18n/index';
 
 let katex: Promise<typeof import('katex')> | undefined;
 const rendered = new Map<string, string>();
@@ -18,9 +20,12 @@ export function ruleMath(tex: string, ready: () => void): string | undefined {
   katex ??= import('katex');
   katex.then(
     (mod) => {
-      if (rendered.has(tex)) return;
-      const k = (mod as unknown as { default?: typeof import('katex') }).default ?? mod;
-      rendered.set(tex, k.renderToString(tex, { output: 'mathml', displayMode: true, throwOnError: false }));
+      // Several widgets may ask for one formula before KaTeX arrives: render it once, but
+      // tell every one of them.
+      if (!rendered.has(tex)) {
+        const k = (mod as unknown as { default?: typeof import('katex') }).default ?? mod;
+        rendered.set(tex, k.renderToString(tex, { output: 'mathml', displayMode: true, throwOnError: false }));
+      }
       ready();
     },
     () => rendered.set(tex, ''),
@@ -35,7 +40,7 @@ export interface RulePanelRun {
   readonly hyper?: Readonly<Record<string, HyperValue>>;
 }
 
-export function rulePanel(run: RulePanelRun | undefined, ready: () => void) {
+export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang: Lang) {
   if (!run) return nothing;
   const preset = getPreset(run.kind);
   const math = ruleMath(preset.rule, ready);
@@ -45,14 +50,14 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void) {
         .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : v}`)
         .join(' · ')
     : '';
-  return html`<section part="rule" aria-label=${`${run.label}: update rule`}>
+  return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
-      <span class="swatch" style="--c:${run.color}" aria-hidden="true"></span>${run.label}
+      <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}
       <small>torch.optim.${preset.kernel.name}</small>
     </h3>
     <p>${preset.summary}</p>
     <div class="math">${math ? unsafeHTML(math) : html`<code>${preset.rule}</code>`}</div>
-    ${preset.differs ? html`<p class="differs"><strong>torch vs. the paper:</strong> ${preset.differs}</p>` : nothing}
+    ${preset.differs ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${preset.differs}</p>` : nothing}
     ${used ? html`<p class="hyper-used">${used}</p>` : nothing}
   </section>`;
 }

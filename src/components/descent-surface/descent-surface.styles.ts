@@ -15,6 +15,15 @@ export const styles = css`
     /* Nothing inside changes the page's layout: redraws stay inside the panel. */
     contain: layout paint style;
   }
+  .frame.empty {
+    height: 1px;
+  }
+  .title-slot {
+    position: absolute;
+  }
+  .inert {
+    pointer-events: none;
+  }
   canvas {
     position: absolute;
     display: block;
@@ -27,11 +36,13 @@ export const styles = css`
     overflow: visible;
   }
   .plot-border {
-    fill: none;
-    stroke: rgba(0, 0, 0, 0.18);
+    /* Transparent, not none: the rect takes the presses that move the start. */
+    fill: transparent;
+    pointer-events: all;
+    stroke: var(--descent-line-strong, rgba(0, 0, 0, 0.18));
   }
   .tick line {
-    stroke: rgba(0, 0, 0, 0.3);
+    stroke: var(--descent-muted, rgba(0, 0, 0, 0.3));
   }
   .tick text {
     fill: var(--descent-muted, #555);
@@ -44,7 +55,7 @@ export const styles = css`
   }
   .halo {
     fill: none;
-    stroke: rgba(255, 255, 255, 0.85);
+    stroke: var(--descent-halo, rgba(255, 255, 255, 0.85));
     stroke-width: 3.6;
     stroke-linejoin: round;
     stroke-linecap: round;
@@ -63,16 +74,17 @@ export const styles = css`
     stroke-linecap: round;
   }
   [part~='head'] {
-    stroke: #fff;
+    stroke: var(--descent-marker-fill, #fff);
     stroke-width: 1.5;
   }
   [part~='head'].diverged {
-    fill: #fff;
+    fill: var(--descent-marker-fill, #fff) !important;
     stroke-width: 2;
   }
-  [part~='critical-point'] {
-    fill: #fff;
-    stroke: #222;
+  [part~='critical-point'],
+  .marker {
+    fill: var(--descent-marker-fill, #fff);
+    stroke: var(--descent-marker-stroke, #222);
     stroke-width: 1.2;
   }
   [part~='start-handle'] {
@@ -87,12 +99,13 @@ export const styles = css`
     fill: transparent;
   }
   .handle-ring {
-    fill: rgba(255, 255, 255, 0.9);
-    stroke: #222;
+    fill: var(--descent-marker-fill, #fff);
+    fill-opacity: 0.9;
+    stroke: var(--descent-marker-stroke, #222);
     stroke-width: 1.5;
   }
   .handle-dot {
-    fill: #222;
+    fill: var(--descent-marker-stroke, #222);
   }
   .handle-focus {
     fill: none;
@@ -127,7 +140,7 @@ export const styles = css`
     font-weight: 600;
     padding: 1px 5px;
     border-radius: 3px;
-    background: rgba(255, 255, 255, 0.82);
+    background: var(--descent-halo, rgba(255, 255, 255, 0.82));
     pointer-events: none;
   }
 `;

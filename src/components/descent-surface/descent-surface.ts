@@ -1,17 +1,20 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../shared/style-props';
 import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
-import { criticalKinds, criticalLabels, criticalSymbol } from '../../render/markers';
+import { criticalKinds, criticalSymbol } from '../../render/markers';
 import { trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
 import { getPreset } from '../../core/optimizers/index';
 import { getSurface, isSurfaceId, newEntry, raceOf } from '../../state/config';
 import { parsePresetList, parseStart } from '../../state/parse';
-import { contourPainting, surfaceContours } from '../shared/contour-cache';
+import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
+import { contourRamp, followColorScheme, runColor, themeStyles } from '../shared/theme';
+import { langOf, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { PanelRun, StartChangeDetail } from '../shared/types';
 import { styles } from './descent-surface.styles';
 
@@ -51,11 +54,17 @@ function roundTo(v: number, decimals: number): number {
  * @attr {number} steps - Standalone use: steps per run (default: the surface's race).
  * @attr {boolean} no-legend - Hide the critical-point legend.
  * @attr {boolean} no-axes - Hide the axes (for small multiples).
+ * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
+ * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {PanelRun[]} runs - Trajectories to draw, each with a key, label and colour.
  *
  * @fires {CustomEvent<StartChangeDetail>} descent-start-change - The start handle moved
- *   (every pointer move and arrow key; `final` on release). Bubbles, composed.
+ *   (every pointer move and key; `final` on release and for keys). Bubbles, composed.
+ *
+ * The start handle is a slider (ARIA slider pattern) whose value is the point: arrow keys move
+ * it by a hundredth of the range (Shift: a tenth), Page Up / Page Down move y by a tenth,
+ * Home / End move x to the ends of its range; `aria-valuetext` reads "x 0.12, y -0.4, loss 0.031".
  *
  * @csspart surface - The SVG drawing (axes, markers, paths, handle).
  * @csspart contours - The canvas with the filled contour bands.
@@ -68,11 +77,17 @@ function roundTo(v: number, decimals: number): number {
  * @cssprop --descent-font - Font stack.
  * @cssprop --descent-muted - Colour of axis text.
  * @cssprop --descent-focus - Focus ring colour.
+ * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
+ *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
+ * @cssprop --descent-contour-line - Colour of the contour level lines.
+ * @cssprop --descent-color-sgd - A preset's run colour (likewise --descent-color-adam, …-momentum, …).
+ * @cssprop --descent-marker-fill - Fill of critical-point markers and the start handle.
+ * @cssprop --descent-marker-stroke - Outline of critical-point markers and the start handle.
  *
  * @slot - Overlaid at the plot's top left (titles, badges).
  */
 export class DescentSurface extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, themeStyles];
 
   static override properties = {
     surface: { attribute: 'surface', converter: { fromAttribute: (v: string | null) => v ?? undefined } },
@@ -91,6 +106,8 @@ export class DescentSurface extends LitElement {
     steps: { type: Number },
     noLegend: { type: Boolean, attribute: 'no-legend' },
     noAxes: { type: Boolean, attribute: 'no-axes' },
+    theme: { type: String, reflect: true },
+    langAttribute: { type: String, attribute: 'lang' },
     width: { state: true },
     dragging: { state: true },
   };
@@ -102,6 +119,8 @@ export class DescentSurface extends LitElement {
   declare steps: number | undefined;
   declare noLegend: boolean;
   declare noAxes: boolean;
+  declare theme: string | null;
+  declare langAttribute: string | null;
   declare protected width: number;
   declare protected dragging: boolean;
 
@@ -111,6 +130,7 @@ export class DescentSurface extends LitElement {
   private ownRunsFor = '';
   private resizeObserver: ResizeObserver | undefined;
   private painted = '';
+  private stopFollowingScheme: (() => void) | undefined;
   private dragRect: DOMRect | undefined;
   private _step = Infinity;
   /** Elements the step moves, collected after each render: the step never re-renders. */
@@ -138,6 +158,8 @@ export class DescentSurface extends LitElement {
     super();
     this.noLegend = false;
     this.noAxes = false;
+    this.theme = null;
+    this.langAttribute = null;
     this.width = 0;
     this.dragging = false;
   }
@@ -149,11 +171,20 @@ export class DescentSurface extends LitElement {
       if (w !== this.width) this.width = w;
     });
     this.resizeObserver.observe(this);
+    this.stopFollowingScheme = followColorScheme(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    this.stopFollowingScheme?.();
+  }
+
+  /** The UI language (loading its strings if needed, then rendering again). */
+  private get uiLang(): Lang {
+    const lang = langOf(this);
+    if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
+    return lang;
   }
 
   /** The Surface drawn (the default catalog surface when `surface` is missing or unknown). */
@@ -195,7 +226,7 @@ export class DescentSurface extends LitElement {
       this.ownRuns = ids.map((kind, i) => ({
         key: String(i),
         label: getPreset(kind).label,
-        color: colors[i],
+        color: runColor(kind, colors[i]),
         trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
       }));
       this.ownRunsFor = key;
@@ -258,7 +289,7 @@ export class DescentSurface extends LitElement {
       head.setAttribute('cx', g.px[k].toFixed(1));
       head.setAttribute('cy', g.py[k].toFixed(1));
       head.classList.toggle('diverged', diverged);
-      head.setAttribute('stroke', diverged ? run.color : '#fff');
+      head.style.stroke = diverged ? run.color : '';
     }
   }
 
@@ -268,16 +299,28 @@ export class DescentSurface extends LitElement {
     if (!scales || !canvas) return;
     const surface = this.resolvedSurface;
     const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
-    const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}`;
+    const palette = this.palette();
+    const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}|${palette.key}`;
     if (key === this.painted && canvas.dataset.surface === surface.id) return;
-    const painting = contourPainting(surface, scales.width, scales.height, ratio);
+    const painting = contourPainting(surface, scales.width, scales.height, ratio, palette);
     canvas.width = painting.width;
     canvas.height = painting.height;
     canvas.getContext('2d')?.drawImage(painting, 0, 0);
     canvas.dataset.surface = surface.id;
     canvas.dataset.levels = String(surfaceContours(surface).levels.thresholds.length);
     canvas.dataset.spacing = surfaceContours(surface).levels.log ? 'log' : 'linear';
+    canvas.dataset.palette = palette.key ? 'custom' : 'default';
     this.painted = key;
+  }
+
+  /** The contour colours from the custom properties (theme or page), else the light default. */
+  private palette(): ContourPalette {
+    const style = getComputedStyle(this);
+    const colors = style.getPropertyValue('--descent-contour-colors').trim();
+    const line = style.getPropertyValue('--descent-contour-line').trim() || defaultPalette.line;
+    const band = colors ? contourRamp(this) : undefined;
+    if (!band) return line === defaultPalette.line ? defaultPalette : { ...defaultPalette, key: `|${line}`, line };
+    return { key: `${colors}|${line}`, band, line };
   }
 
   // ---- start handle ----------------------------------------------------------------------
@@ -357,8 +400,18 @@ export class DescentSurface extends LitElement {
     const [x, y] = this.resolvedStart;
     const sx = (domain.x[1] - domain.x[0]) / (e.shiftKey ? 10 : 100);
     const sy = (domain.y[1] - domain.y[0]) / (e.shiftKey ? 10 : 100);
+    const bigY = (domain.y[1] - domain.y[0]) / 10;
     let next: [number, number] | undefined;
     switch (e.key) {
+      case 'PageUp':
+        next = [x, y + bigY];
+        break;
+      case 'PageDown':
+        next = [x, y - bigY];
+        break;
+      case 'End':
+        next = [domain.x[1], y];
+        break;
       case 'ArrowLeft':
         next = [x - sx, y];
         break;
@@ -372,7 +425,7 @@ export class DescentSurface extends LitElement {
         next = [x, y - sy];
         break;
       case 'Home':
-        next = [surface.start[0], surface.start[1]];
+        next = [domain.x[0], y];
         break;
       default:
         return;
@@ -409,16 +462,16 @@ export class DescentSurface extends LitElement {
     </g>`;
   }
 
-  private renderLegend(surface: Surface) {
+  private renderLegend(surface: Surface, lang: Lang) {
     if (this.noLegend) return nothing;
     const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
     if (!kinds.length) return nothing;
-    return html`<div class="legend" part="legend" aria-label="Critical points">
+    return html`<div class="legend" part="legend" role="group" aria-label=${t(lang, 'criticalPoints')}>
       ${kinds.map(
         (k) => html`<span
           ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path part="critical-point-key" d=${criticalSymbol(k, 50)} fill="#fff" stroke="#222" stroke-width="1.2"></path></svg
-          >${criticalLabels[k]}</span
+            <path part="critical-point-key" class="marker" d=${criticalSymbol(k, 50)}></path></svg
+          >${t(lang, k)}</span
         >`,
       )}
     </div>`;
@@ -427,21 +480,25 @@ export class DescentSurface extends LitElement {
   protected override render() {
     const surface = this.resolvedSurface;
     const s = this.scales;
-    if (!s) return html`<div class="frame" style="height: 1px"></div>`;
+    if (!s) return html`<div class="frame empty"></div>`;
+    const lang = this.uiLang;
     const m = this.margins;
     const runs = this.drawnRuns;
     const [sx0, sy0] = this.resolvedStart;
     const hx = s.x(sx0);
     const hy = s.y(sy0);
     const loss = surface.f(sx0, sy0);
-    const valueText = `x ${formatNumber(sx0)}, y ${formatNumber(sy0)}, loss ${formatNumber(loss)}`;
+    const valueText = t(lang, 'startValue', { x: formatNumber(sx0), y: formatNumber(sy0), loss: formatNumber(loss) });
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
     const clipId = 'plot-clip';
-    return html`<div class="frame" style="width:${fullW}px;height:${fullH}px">
+    // Sizes go through styleProps (CSSOM), never a style attribute: a page whose CSP has no
+    // 'unsafe-inline' in style-src refuses style attributes.
+    const px = (v: number) => `${v}px`;
+    return html`<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
         <canvas
           part="contours"
-          style="left:${m.left}px;top:${m.top}px;width:${s.width}px;height:${s.height}px"
+          style=${styleProps({ left: px(m.left), top: px(m.top), width: px(s.width), height: px(s.height) })}
           aria-hidden="true"
         ></canvas>
         <svg
@@ -450,7 +507,7 @@ export class DescentSurface extends LitElement {
           width=${fullW}
           height=${fullH}
           role="group"
-          aria-label=${`${surface.label}: contour map with ${runs.length} trajectories`}
+          aria-label=${t(lang, 'mapLabel', { surface: surface.label, n: runs.length })}
         >
           <defs><clipPath id=${clipId}><rect width=${s.width} height=${s.height}></rect></clipPath></defs>
           <g transform="translate(${m.left},${m.top})">
@@ -459,18 +516,17 @@ export class DescentSurface extends LitElement {
               class="plot-border"
               width=${s.width}
               height=${s.height}
-              style="pointer-events: all; fill: transparent"
               @pointerdown=${this.onPlotDown}
               @pointermove=${this.onDragMove}
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
             ></rect>
-            <g clip-path="url(#${clipId})" style="pointer-events: none">
+            <g clip-path="url(#${clipId})" class="inert">
               <g class="critical">
                 ${surface.critical.map(
                   (c) => svg`<path part="critical-point" data-kind=${c.kind}
                     transform="translate(${s.x(c.x)},${s.y(c.y)})" d=${criticalSymbol(c.kind)}>
-                    <title>${criticalLabels[c.kind]} (${formatNumber(c.x)}, ${formatNumber(c.y)}), f = ${formatNumber(c.f)}</title></path>`,
+                    <title>${t(lang, c.kind)} (${formatNumber(c.x)}, ${formatNumber(c.y)}), f = ${formatNumber(c.f)}</title></path>`,
                 )}
               </g>
               ${repeat(
@@ -483,9 +539,10 @@ export class DescentSurface extends LitElement {
                   // while it plays (and follows a drag at step 0); the solid path is revealed
                   // up to the current step. A white casing keeps overlaid solid paths apart; a
                   // panel with one path does not need it.
-                  return svg`<path class="ghost" stroke=${r.color} d=${g.d}></path>
+                  const stroke = styleProps({ stroke: r.color });
+                  return svg`<path class="ghost" style=${stroke} d=${g.d}></path>
                     ${runs.length > 1 ? svg`<path class="halo" data-key=${r.key} d=${g.d}></path>` : nothing}
-                    <path part="trajectory" data-key=${r.key} data-optimizer=${r.label} stroke=${r.color} d=${g.d}></path>`;
+                    <path part="trajectory" data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
                 },
               )}
               ${repeat(
@@ -494,7 +551,7 @@ export class DescentSurface extends LitElement {
                 (r) => {
                   const g = this.geometry.get(r.key);
                   if (!g || g.last < 0) return nothing;
-                  return svg`<circle part="head" data-key=${r.key} data-optimizer=${r.label} r="4.5" fill=${r.color}></circle>`;
+                  return svg`<circle part="head" data-key=${r.key} data-optimizer=${r.label} r="4.5" style=${styleProps({ fill: r.color })}></circle>`;
                 },
               )}
             </g>
@@ -504,8 +561,8 @@ export class DescentSurface extends LitElement {
               transform="translate(${hx},${hy})"
               tabindex="0"
               role="slider"
-              aria-roledescription="2D start point"
-              aria-label="Start point"
+              aria-roledescription=${t(lang, 'startRole')}
+              aria-label=${t(lang, 'startPoint')}
               aria-valuemin=${surface.domain.x[0]}
               aria-valuemax=${surface.domain.x[1]}
               aria-valuenow=${sx0}
@@ -517,7 +574,7 @@ export class DescentSurface extends LitElement {
               @touchstart=${this.onHandleTouch}
               @keydown=${this.onHandleKey}
             >
-              <title>Start: ${valueText}. Drag, or use the arrow keys (Shift for bigger steps).</title>
+              <title>${t(lang, 'startTitle', { value: valueText })}</title>
               <circle class="handle-hit" r="16"></circle>
               <circle class="handle-focus" r="11"></circle>
               <circle class="handle-ring" r="7"></circle>
@@ -525,9 +582,9 @@ export class DescentSurface extends LitElement {
             </g>
           </g>
         </svg>
-        <div class="title-slot" style="position:absolute;left:${m.left + 4}px;top:${m.top + 4}px"><slot></slot></div>
+        <div class="title-slot" style=${styleProps({ left: px(m.left + 4), top: px(m.top + 4) })}><slot></slot></div>
       </div>
-      ${this.renderLegend(surface)}`;
+      ${this.renderLegend(surface, lang)}`;
   }
 }
 

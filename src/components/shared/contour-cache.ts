@@ -32,12 +32,28 @@ export function surfaceContours(surface: Surface): SurfaceContours {
   return c;
 }
 
+/** Colours of a painting: the band colour for t in [0, 1] and the level lines; `key` names them. */
+export interface ContourPalette {
+  readonly key: string;
+  readonly band: (t: number) => string;
+  readonly line: string;
+}
+
+/** The light theme's palette: the lightened viridis of render/colors. */
+export const defaultPalette: ContourPalette = { key: '', band: contourColor, line: 'rgba(40, 40, 60, 0.22)' };
+
 /**
  * A canvas `width` × `height` CSS pixels at `ratio` device pixels each, with the filled bands and
- * thin level lines of `surface`. Cached: at most a few sizes per surface are kept.
+ * thin level lines of `surface`. Cached: at most a few sizes (and palettes) per surface are kept.
  */
-export function contourPainting(surface: Surface, width: number, height: number, ratio: number): HTMLCanvasElement {
-  const key = `${width}x${height}@${ratio}`;
+export function contourPainting(
+  surface: Surface,
+  width: number,
+  height: number,
+  ratio: number,
+  palette: ContourPalette = defaultPalette,
+): HTMLCanvasElement {
+  const key = `${width}x${height}@${ratio}|${palette.key}`;
   let bySize = paintings.get(surface);
   if (!bySize) paintings.set(surface, (bySize = new Map()));
   const cached = bySize.get(key);
@@ -51,15 +67,15 @@ export function contourPainting(surface: Surface, width: number, height: number,
     const { x, y } = panelScales(surface.domain, width, height);
     ctx.scale(ratio, ratio);
     const n = bands.length;
-    ctx.fillStyle = contourColor(0);
+    ctx.fillStyle = palette.band(0);
     ctx.fillRect(0, 0, width, height);
     const paths = bands.map((band) => new Path2D(ringsPath(band, x, y)));
     paths.forEach((path, k) => {
-      ctx.fillStyle = contourColor(n > 1 ? (k + 1) / n : 1);
+      ctx.fillStyle = palette.band(n > 1 ? (k + 1) / n : 1);
       ctx.fill(path, 'evenodd');
     });
     ctx.lineWidth = 0.6;
-    ctx.strokeStyle = 'rgba(40, 40, 60, 0.22)';
+    ctx.strokeStyle = palette.line;
     for (const path of paths) ctx.stroke(path);
   }
   if (bySize.size > 6) bySize.delete(bySize.keys().next().value as string);

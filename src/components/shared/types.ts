@@ -20,12 +20,46 @@ export interface StartChangeDetail {
   readonly final: boolean;
 }
 
-/** `descent-step`: a reader picked a step on the loss chart (hover previews, press scrubs). */
+/**
+ * `descent-step`: the step shown changed. From `<descent-loss-chart>`: a reader picked a step
+ * (hover previews, press scrubs). From `<descent-playground>`: playback, the step button, the
+ * timeline, reset, or a chart pick (the chart's own event does not leave the playground).
+ */
 export interface StepDetail {
   /** The step, or null when a hover preview ends. */
   readonly step: number | null;
+  /** A hover preview (the playback step is unchanged). */
   readonly preview: boolean;
+  /** From the playground: steps per run. */
+  readonly steps?: number;
+  /** From the playground: whether it is playing. */
+  readonly playing?: boolean;
 }
+
+/** What `descent-converge` and `descent-diverge` say about the run. */
+export interface RunEventDetail {
+  /** The run's index in `config.optimizers`. */
+  readonly index: number;
+  /** Its preset id, e.g. "adam". */
+  readonly kind: string;
+  /** Its label as shown, e.g. "Adam" or "Adam, lr 0.05". */
+  readonly label: string;
+  /** The step at which it converged or diverged. */
+  readonly step: number;
+  /** Where it was at that step (for a divergence, the last finite point) and its loss there. */
+  readonly x: number;
+  readonly y: number;
+  readonly loss: number;
+}
+
+/**
+ * `descent-converge`: playback (or a seek) reached the step at which a run converged (its
+ * gradient norm fell below 1e-8). Fired once each time the shown step passes it going forward.
+ */
+export type ConvergeDetail = RunEventDetail;
+
+/** `descent-diverge`: playback (or a seek) reached the step at which a run blew up. */
+export type DivergeDetail = RunEventDetail;
 
 /** `descent-config-change`: the playground's configuration changed by interaction. */
 export interface ConfigChangeDetail {
@@ -40,6 +74,8 @@ declare global {
     'descent-start-change': CustomEvent<StartChangeDetail>;
     'descent-step': CustomEvent<StepDetail>;
     'descent-config-change': CustomEvent<ConfigChangeDetail>;
+    'descent-converge': CustomEvent<ConvergeDetail>;
+    'descent-diverge': CustomEvent<DivergeDetail>;
     'descent-optimizer-change': CustomEvent<OptimizerChangeDetail>;
   }
 }

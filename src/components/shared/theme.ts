@@ -1,0 +1,102 @@
+/**
+ * Theming shared by the elements: `theme="light|dark|auto"`, the custom properties each theme
+ * sets, run colours that authors can override per preset, and the contour colour map.
+ *
+ * Every colour the elements use is a custom property with a light default at the point of use
+ * (`var(--descent-muted, #5f6368)`), so a page's own `descent-playground { --descent-muted: … }`
+ * wins, values set on a playground reach the panels inside it, and only the dark theme sets
+ * them on the host.
+ */
+import { css, type ReactiveElement } from 'lit';
+import { scaleLinear } from 'd3-scale';
+import { presetColors } from '../../render/colors';
+
+export type Theme = 'light' | 'dark' | 'auto';
+export const themes: readonly Theme[] = ['light', 'dark', 'auto'];
+
+const dark = css`
+  --descent-bg: #16171b;
+  --descent-text: #e8e8ec;
+  --descent-muted: #a9abb3;
+  --descent-line: #33353d;
+  --descent-panel: #202228;
+  --descent-control-bg: #23252c;
+  --descent-control-border: #4a4d57;
+  --descent-control-hover: #2e3039;
+  --descent-focus: #8ab4f8;
+  --descent-accent: #e8e8ec;
+  --descent-accent-text: #16171b;
+  --descent-marker-fill: #16171b;
+  --descent-marker-stroke: #e8e8ec;
+  --descent-halo: rgba(22, 23, 27, 0.85);
+  /* A darkened viridis: the lowest bands nearly the background, so light paths stand out. */
+  --descent-contour-colors: #1b1530, #232a4a, #1f3f57, #1b5558, #236a55, #3d7f48, #6b913a, #a09f3a;
+  --descent-contour-line: rgba(255, 255, 255, 0.12);
+  --descent-color-sgd: #f0f0f0;
+  --descent-color-rmsprop: #5aa9e6;
+  --descent-color-adamax: #d6d43c;
+  --descent-color-amsgrad: #c98c76;
+  --descent-color-adamw: #b28ce0;
+  color-scheme: dark;
+`;
+
+/** Sets the dark theme's properties for `theme="dark"`, and for `theme="auto"` in a dark system. */
+export const themeStyles = css`
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+    }
+  }
+`;
+
+/**
+ * A run's colour as CSS: the preset's own colour through its custom property
+ * (`var(--descent-color-adam, #cc79a7)`), or a spare colour (a second copy of a preset) as is.
+ * Apply it through CSSOM (styleProps, element.style): presentation attributes do not take var().
+ */
+export function runColor(kind: string, hex: string): string {
+  return (presetColors as Record<string, string>)[kind] === hex ? `var(--descent-color-${kind}, ${hex})` : hex;
+}
+
+/** The contour colour map from `--descent-contour-colors` (2+ CSS colours), or undefined. */
+export function contourRamp(element: Element): ((t: number) => string) | undefined {
+  const stops = contourStops(element);
+  if (!stops) return undefined;
+  const ramp = scaleLinear<string>()
+    .domain(stops.map((_, i) => i / (stops.length - 1)))
+    .range(stops)
+    .clamp(true);
+  return (t) => ramp(t);
+}
+
+/** `--descent-contour-colors` as a list of colours (undefined when unset or fewer than two). */
+export function contourStops(element: Element): string[] | undefined {
+  const text = getComputedStyle(element).getPropertyValue('--descent-contour-colors').trim();
+  if (!text) return undefined;
+  // Split on commas outside parentheses: rgb(1, 2, 3) stays one colour.
+  const stops = text.split(/,(?![^(]*\))/).map((s) => s.trim()).filter(Boolean);
+  return stops.length >= 2 ? stops : undefined;
+}
+
+/** Repaints `host` when the system colour scheme changes (for theme="auto"). One listener per page. */
+const schemeClients = new Set<ReactiveElement>();
+let schemeQuery: MediaQueryList | undefined;
+export function followColorScheme(host: ReactiveElement): () => void {
+  if (typeof matchMedia === 'undefined') return () => {};
+  if (!schemeQuery) {
+    schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+    schemeQuery.addEventListener('change', () => {
+      for (const client of schemeClients) client.requestUpdate();
+    });
+  }
+  schemeClients.add(host);
+  return () => schemeClients.delete(host);
+}
+
+/** Whether the reader asked for reduced motion. */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
