@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -70,9 +71,64 @@ function d3PureInitializers(): Plugin {
   };
 }
 
+/** The single-file bundle as the example pages load it, relative to the repo (or built site) root. */
+const BUNDLE_DIR = 'dist/bundle';
+const bundleScript = /(<script\b[^>]*\bsrc=["'][^"']*\bdist\/bundle\/descent-lab\.js["'])/g;
+
+/**
+ * The app's pages: the playground, the iframe page and every page under examples/, built into
+ * dist/app at the same relative paths (dist/app/embed.html, dist/app/examples/blog-post.html).
+ */
+function appPages(): Record<string, string> {
+  const pages: Record<string, string> = { index: resolve(root, 'index.html'), embed: resolve(root, 'embed.html') };
+  for (const file of readdirSync(resolve(root, 'examples'))) {
+    if (file.endsWith('.html')) pages[`examples/${file.slice(0, -5)}`] = resolve(root, 'examples', file);
+  }
+  return pages;
+}
+
+/**
+ * Lets the example pages load the real single-file bundle with the tag an author would write,
+ * `<script type="module" src="../dist/bundle/descent-lab.js">`, and have that one relative path
+ * work in three places:
+ *
+ * - the repo served as it is (any static server at its root, after `npm run build`): the path
+ *   names dist/bundle itself;
+ * - `npm run dev`: the path is answered with src/bundle.ts, so edits show without a build;
+ * - the built app: the tag is left as written (not bundled into the page) and dist/bundle is
+ *   copied to dist/app/dist/bundle, so dist/app mirrors the repo's layout. The app build
+ *   therefore runs after the bundle build (`npm run build` does).
+ */
+function exampleBundle(): Plugin {
+  return {
+    name: 'descent-lab:example-bundle',
+    resolveId(id) {
+      if (/^\/dist\/bundle\/descent-lab\.js(\?|$)/.test(id)) return resolve(root, 'src/bundle.ts');
+      return null;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        return ctx.server ? html : html.replace(bundleScript, '$1 vite-ignore');
+      },
+    },
+    generateBundle() {
+      const dir = resolve(root, BUNDLE_DIR);
+      if (!existsSync(resolve(dir, 'descent-lab.js'))) {
+        this.error(`${BUNDLE_DIR}/descent-lab.js is missing: the example pages load it; run \`vite build --mode bundle\` first`);
+      }
+      for (const file of readdirSync(dir)) {
+        this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${file}`, source: readFileSync(resolve(dir, file)) });
+      }
+    },
+  };
+}
+
 /**
  * Three builds from one config:
- * - `vite build` (default mode): the playground app, index.html, into dist/app.
+ * - `vite build` (default mode): the playground app into dist/app: index.html, embed.html (one
+ *   widget for an iframe) and the pages under examples/, which load dist/bundle (see
+ *   exampleBundle; build the bundle first).
  * - `vite build --mode lib`: the npm library as plain ESM into dist/lib, dependencies left as
  *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3.
  * - `vite build --mode bundle`: the single-file bundle for one `<script type="module">`,
@@ -82,7 +138,7 @@ function d3PureInitializers(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [d3PureInitializers()],
+  plugins: mode === 'lib' || mode === 'bundle' ? [d3PureInitializers()] : [d3PureInitializers(), exampleBundle()],
   build:
     mode === 'lib'
       ? {
@@ -130,6 +186,7 @@ export default defineConfig(({ mode }) => ({
             emptyOutDir: true,
             target: 'es2022',
             sourcemap: true,
+            rolldownOptions: { input: appPages() },
           },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -16,6 +16,8 @@ export interface AppServer {
 export async function serveApp({ rebuild = false } = {}): Promise<AppServer> {
   const outDir = resolve(root, 'dist/app');
   if (rebuild || !existsSync(resolve(outDir, 'index.html'))) {
+    // The app's example pages load the single-file bundle, which the app build copies.
+    await build({ root, mode: 'bundle', logLevel: 'warn' });
     await build({ root, logLevel: 'warn' });
   }
   const server = await preview({

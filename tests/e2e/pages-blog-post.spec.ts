@@ -1,0 +1,79 @@
+/**
+ * examples/blog-post.html, as built into dist/app/examples/: a Korean post whose eight widgets
+ * are set up by attributes and <descent-optimizer> children, and load the single-file bundle by
+ * the relative path an author would write (../dist/bundle/descent-lab.js).
+ */
+import { expect, test } from '@playwright/test';
+import { watchConsole } from './helpers';
+import { expectWidgetsDrawn } from './pages';
+
+const PAGE = 'examples/blog-post.html';
+
+/** Trajectories per widget, in the post's order (a default race on Rosenbrock has seven). */
+const PATHS = [2, 3, 3, 4, 4, 7, 2, 3];
+
+test('the blog post: every widget upgraded and drawn from the bundle, no console errors or warnings', async ({ page }) => {
+  const messages = watchConsole(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(PAGE);
+  const widgets = await expectWidgetsDrawn(page, PATHS);
+
+  // The post's script tag loaded the real bundle, not a copy of the app's modules.
+  expect(requests).toContain('/dist/bundle/descent-lab.js');
+  // Attributes and children configured the races.
+  const first = widgets.first();
+  expect(await first.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')))).toEqual([
+    'SGD',
+    'SGD, 잡음 섞인 기울기',
+  ]);
+  await expect(widgets.nth(5).locator('[part~="panel"]')).toHaveCount(7);
+  // The no-script figure inside the first widget is not shown once the element has upgraded.
+  await expect(first.locator('figure img')).toBeHidden();
+
+  await page.waitForTimeout(300);
+  expect(messages).toEqual([]);
+});
+
+test('the blog post: the noisy SGD jitters, weight decay stops short of the minimum, lr 0.21 diverges on the ravine', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const widgets = await expectWidgetsDrawn(page, PATHS);
+  // Show every race's last step.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('descent-playground')) el.config = { ...el.config, step: el.config.steps };
+  });
+  const ends = await page.locator('descent-playground').evaluateAll((els) =>
+    els.map((el) => {
+      const heads = [...(el.shadowRoot?.querySelectorAll<SVGCircleElement>('descent-surface') ?? [])].flatMap((s) => [
+        ...(s.shadowRoot?.querySelectorAll<SVGCircleElement>('[part~="head"]') ?? []),
+      ]);
+      return Object.fromEntries(heads.map((h) => [h.dataset.optimizer ?? '', [Number(h.getAttribute('cx')), Number(h.getAttribute('cy'))]]));
+    }),
+  );
+  // Booth (widget 1): clean SGD sits on the minimum, the noisy one is somewhere else near it.
+  const [clean, noisy] = [ends[0]['SGD'], ends[0]['SGD, 잡음 섞인 기울기']];
+  expect(Math.hypot(clean[0] - noisy[0], clean[1] - noisy[1])).toBeGreaterThan(1);
+  // Booth (widget 7): weight decay 4 settles visibly away from plain SGD's end point.
+  const [plain, decayed] = [ends[6]['SGD'], ends[6]['SGD, weight decay 4']];
+  expect(Math.hypot(plain[0] - decayed[0], plain[1] - decayed[1])).toBeGreaterThan(20);
+  // Ravine (widget 8): the lr 0.21 run carries a "diverged" badge, the others do not.
+  const badges = widgets.nth(7).locator('[part~="badge"]');
+  await expect(badges.first()).toBeAttached();
+  const diverged = await badges.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-optimizer')))]);
+  expect(diverged).toEqual(['SGD, lr 0.21']);
+});
+
+test('the blog post at 360 px: no horizontal overflow, every widget drawn', async ({ page }) => {
+  const messages = watchConsole(page);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(PAGE);
+  const widgets = await expectWidgetsDrawn(page, PATHS);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Each widget (and everything drawn in it) stays inside the viewport.
+  const rights = await widgets.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().right)));
+  for (const right of rights) expect(right).toBeLessThanOrEqual(360);
+  await page.waitForTimeout(300);
+  expect(messages).toEqual([]);
+});
