@@ -299,7 +299,7 @@ export class DescentSurface extends LitElement {
     if (!scales || !canvas) return;
     const surface = this.resolvedSurface;
     const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
-    const palette = this.palette();
+    const palette = this.currentPalette();
     const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}|${palette.key}`;
     if (key === this.painted && canvas.dataset.surface === surface.id) return;
     const painting = contourPainting(surface, scales.width, scales.height, ratio, palette);
@@ -311,6 +311,25 @@ export class DescentSurface extends LitElement {
     canvas.dataset.spacing = surfaceContours(surface).levels.log ? 'log' : 'linear';
     canvas.dataset.palette = palette.key ? 'custom' : 'default';
     this.painted = key;
+  }
+
+  private paletteFor?: string;
+  private cachedPalette?: ContourPalette;
+
+  /**
+   * The palette, read from the computed style only when the theme or the colour scheme has
+   * changed: getComputedStyle on every update forced a style recalculation on every drag move
+   * (the largest cost in a drag profile). Custom properties are read at the first paint and on
+   * each theme change.
+   */
+  private currentPalette(): ContourPalette {
+    const dark = typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches;
+    const key = `${this.closest('[theme]')?.getAttribute('theme') ?? ''}|${this.theme ?? ''}|${dark}`;
+    if (key !== this.paletteFor || !this.cachedPalette) {
+      this.cachedPalette = this.palette();
+      this.paletteFor = key;
+    }
+    return this.cachedPalette;
   }
 
   /** The contour colours from the custom properties (theme or page), else the light default. */
