@@ -90,8 +90,9 @@ export async function benchCore(): Promise<string> {
     }
     for (let i = 0; i < 5; i++) (ours(), inlined(steps, start[0], start[1])); // warm up both
     const med = pairedRatio(
-      () => nsPerUnit(ours, steps),
-      () => nsPerUnit(() => inlined(steps, start[0], start[1]), steps),
+      () => nsPerUnit(ours, steps, 80),
+      () => nsPerUnit(() => inlined(steps, start[0], start[1]), steps, 80),
+      15,
     );
     const opt = tfOptimizer(id, h);
     const tfNs = opt ? tfNsPerStep(opt, 300) : NaN;
