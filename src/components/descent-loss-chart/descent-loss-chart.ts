@@ -6,6 +6,7 @@ import type { Surface } from '../../core/types';
 import { lossPath, lossScale, type LossScale } from '../../render/loss';
 import { axisTicks, logTicks } from '../../render/ticks';
 import { define } from '../shared/define';
+import { observeWidth } from '../shared/width';
 import { themeStyles } from '../shared/theme';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
 import type { PanelRun, StepDetail } from '../shared/types';
@@ -59,7 +60,7 @@ export class DescentLossChart extends LitElement {
   declare protected width: number;
   declare protected previewing: boolean;
 
-  private resizeObserver: ResizeObserver | undefined;
+  private stopObservingWidth: (() => void) | undefined;
   private cache: { runs?: readonly PanelRun[]; width?: number; height?: number; y?: LossScale; paths?: Map<string, string> } = {};
   private pressed = false;
   private _step = 0;
@@ -101,16 +102,14 @@ export class DescentLossChart extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+    this.stopObservingWidth = observeWidth(this, (w) => {
       if (w !== this.width) this.width = w;
     });
-    this.resizeObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
+    this.stopObservingWidth?.();
   }
 
   private get steps(): number {

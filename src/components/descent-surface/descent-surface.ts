@@ -13,6 +13,7 @@ import { getSurface, isSurfaceId, newEntry, raceOf } from '../../state/config';
 import { parsePresetList, parseStart } from '../../state/parse';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
+import { observeWidth } from '../shared/width';
 import { contourRamp, followColorScheme, runColor, themeStyles } from '../shared/theme';
 import { langOf, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { PanelRun, StartChangeDetail } from '../shared/types';
@@ -128,7 +129,7 @@ export class DescentSurface extends LitElement {
   private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales } = {};
   private ownRuns: readonly PanelRun[] | undefined;
   private ownRunsFor = '';
-  private resizeObserver: ResizeObserver | undefined;
+  private stopObservingWidth: (() => void) | undefined;
   private painted = '';
   private stopFollowingScheme: (() => void) | undefined;
   private dragRect: DOMRect | undefined;
@@ -166,17 +167,15 @@ export class DescentSurface extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+    this.stopObservingWidth = observeWidth(this, (w) => {
       if (w !== this.width) this.width = w;
     });
-    this.resizeObserver.observe(this);
     this.stopFollowingScheme = followColorScheme(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
+    this.stopObservingWidth?.();
     this.stopFollowingScheme?.();
   }
 

@@ -1,0 +1,11 @@
+/**
+ * Follows an element's content width in whole pixels: `onWidth` runs on every change, so an
+ * element can store it in a reactive property and re-render at its new size.
+ * Returns the function that stops observing.
+ */
+export function observeWidth(element: Element, onWidth: (width: number) => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  const observer = new ResizeObserver((entries) => onWidth(Math.floor(entries[entries.length - 1].contentRect.width)));
+  observer.observe(element);
+  return () => observer.disconnect();
+}
