@@ -1,88 +1,37 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleProps } from '../shared/style-props';
-import { isPresetId, presetIds, resolveHyper, type HyperValue } from '../../core/optimizers/index';
-import { trajectory } from '../../core/trajectory';
-import type { Domain, Point, Surface, Trajectory } from '../../core/types';
-import { assignColors } from '../../render/colors';
-import { criticalKinds, criticalSymbol } from '../../render/markers';
-import { panelHeight } from '../../render/scales';
+import type { Point, Surface } from '../../core/types';
 import {
   DEFAULT_EXPRESSION_DOMAIN,
-  DEFAULT_SURFACE,
   defaultConfig,
   getSurface,
-  isSurfaceId,
-  layouts,
-  newEntry,
   normalizeConfig,
   raceEntries,
   raceOf,
-  runLabels,
   sameEntries,
-  surfaceIds,
   type Config,
-  type Layout,
-  type OptimizerEntry,
 } from '../../state/config';
-import { customConfig, withCustomRace } from '../../state/custom-race';
-import {
-  checkHyper,
-  parseDomain,
-  parseExpression,
-  parseLayout,
-  parsePresetList,
-  parseSpeed,
-  parseStart,
-  parseSteps,
-  parseSurface,
-  type Parsed,
-} from '../../state/parse';
-import { clock, type ClockClient } from '../shared/clock';
+import type { ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
-import { followColorScheme, prefersReducedMotion, runColor, themeStyles } from '../shared/theme';
-import type {
-  ConfigChangeDetail,
-  ConvergeDetail,
-  DivergeDetail,
-  PanelRun,
-  RunEventDetail,
-  StartChangeDetail,
-  StepDetail,
-} from '../shared/types';
+import { prefersReducedMotion, themeStyles } from '../shared/theme';
+import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
-import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
-import type { DescentSurface } from '../descent-surface/descent-surface';
-import type { DescentLossChart } from '../descent-loss-chart/descent-loss-chart';
+// The elements it renders, registered in the order they always were.
+import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
+import { CONFIG_ATTRIBUTES, readAttributes } from './attributes';
+import { configSurface, followExpression } from './custom-surface';
 import { ExpressionField, expressionFieldStyles, type ExpressionChange } from './expression-field';
-import { divergedBadge, optimizerList, type EntryRun, type OptimizerListHost } from './optimizer-list';
+import { bandOf, shell, type Band, type Sheet } from './layout';
+import { optimizerList, type EntryRun } from './optimizer-list';
+import { OptimizerListState } from './list-state';
+import { surfacePanels } from './panels';
+import { Playback } from './playback';
 import { rulePanel } from './rule-panel';
+import { RunCache } from './runs';
+import { EmbedCopy, toolbar, type ToolbarHost } from './toolbar';
 import { styles } from './descent-playground.styles';
-
-/** Attributes that describe the configuration; a change to any rebuilds it. */
-const CONFIG_ATTRIBUTES = ['surface', 'expression', 'domain', 'optimizers', 'start', 'steps', 'speed', 'layout'] as const;
-
-/** The surface picker's value for a typed-in surface. */
-const CUSTOM = 'custom';
-
-const SPEEDS = [10, 30, 60, 120, 250, 500, 1000];
-
-/**
- * Width bands (the element's own width): three columns from 980px; from 640px the map and the
- * details side by side, the optimizer list behind a disclosure button; below, the map first and
- * both lists behind disclosure buttons. The styles' container queries use the same bands.
- */
-const MEDIUM_BELOW = 980;
-const NARROW_BELOW = 640;
-
-/** A surface panel's axes margins (descent-surface's) and the critical-point legend's height. */
-const AXES_W = 52;
-const AXES_H = 36;
-const LEGEND_H = 24;
-const GRID_GAP = 8;
 
 /**
  * The whole tool: a surface picker, the optimizers racing on it (each toggled, tuned and
@@ -192,19 +141,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
     notices: { attribute: false },
     embedSrc: { attribute: false },
     config: { attribute: false, noAccessor: true },
-    playing: { state: true },
-    selected: { state: true },
-    expanded: { state: true },
     attributeErrors: { state: true },
     surfaceErrors: { state: true },
     customOpen: { state: true },
-    fieldErrors: { state: true },
     mainWidth: { state: true },
     mainHeight: { state: true },
     band: { state: true },
     sheet: { state: true },
-    copyStatus: { state: true },
-    embedShown: { state: true },
   };
 
   declare surface: string | null;
@@ -220,55 +163,45 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare langAttribute: string | null;
   declare notices: readonly string[];
   declare embedSrc: string | undefined;
-  declare protected playing: boolean;
-  declare protected selected: number;
-  declare protected expanded: ReadonlySet<number>;
   declare protected attributeErrors: readonly string[];
   /** Why a typed-in surface set by script could not be used. */
   declare protected surfaceErrors: readonly string[];
   /** The expression field is open ("Custom expression…" chosen, nothing committed yet). */
   declare protected customOpen: boolean;
-  declare protected fieldErrors: ReadonlyMap<string, string>;
   declare protected mainWidth: number;
   declare protected mainHeight: number;
-  declare protected band: 'wide' | 'medium' | 'narrow';
+  declare protected band: Band;
   /** Narrow layouts: which sheet is open over the map. */
-  declare protected sheet: 'none' | 'optimizers' | 'details';
-  /** What the last "Copy embed code" did. */
-  declare protected copyStatus: 'copied' | 'copyFailed' | '';
-  /** The embed code, shown for copying by hand when the clipboard refused it. */
-  declare protected embedShown: string | undefined;
+  declare protected sheet: Sheet;
 
   private _config: Config = defaultConfig();
   private configFromProperty = false;
   private attributesDirty = true;
-  /** The playback step (integer) and the exact position the clock advances. */
-  private step = 0;
-  private position = 0;
-  /** A step previewed by hovering the loss chart, shown instead of `step`. */
-  private previewStep: number | null = null;
-  private stopClock: (() => void) | undefined;
   private entryRuns: EntryRun[] = [];
   private panelRuns: PanelRun[] = [];
-  private runCache = new Map<string, Trajectory>();
-  private runCacheScope = '';
+  private readonly runCache = new RunCache();
   private runsFor: Config | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private childObserver: MutationObserver | undefined;
   private autoplayed = false;
-  /** Which runs showed a "diverged" badge at the last render. */
-  private renderedBadges = '';
   /** The configuration's surface; undefined while the expression module it needs is loading. */
   private shown: Surface | undefined;
   /** Waiting for the expression module (undefined: not waiting). */
   private awaitingModule: Promise<unknown> | undefined;
   private moduleFailed = false;
   private readonly field = new ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
-  /** The step last reported by descent-step (and the last for which run events fired). */
-  private reportedStep: { step: number | null; preview: boolean } = { step: 0, preview: false };
-  private eventStep = 0;
-  /** Announcements made for the current runs, so a replay does not repeat them. */
-  private announced = new WeakMap<Trajectory, Set<'converge' | 'diverge'>>();
+  private readonly playback = new Playback(this, {
+    timing: () => this._config,
+    runs: () => this.entryRuns,
+    lang: () => this.uiLang,
+    commitStep: (step) => this.commit({ step }),
+  });
+  private readonly copy = new EmbedCopy(this, () => this.embedCode());
+  private readonly list = new OptimizerListState(this, {
+    config: () => this._config,
+    surface: () => this.shown ?? this._config.surface,
+    commit: (patch) => this.commit(patch),
+  });
 
   constructor() {
     super();
@@ -285,24 +218,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.langAttribute = null;
     this.notices = [];
     this.embedSrc = undefined;
-    this.playing = false;
-    this.selected = 0;
-    this.expanded = new Set();
     this.attributeErrors = [];
     this.surfaceErrors = [];
     this.customOpen = false;
-    this.fieldErrors = new Map();
     this.mainWidth = 0;
     this.mainHeight = 0;
     this.band = 'wide';
     this.sheet = 'none';
-    this.copyStatus = '';
-    this.embedShown = undefined;
   }
 
   /** The whole configuration. Setting it replaces what attributes and children said. */
   get config(): Config {
-    return { ...this._config, step: this.playing ? 0 : this.step };
+    return { ...this._config, step: this.playback.playing ? 0 : this.playback.step };
   }
 
   set config(value: Config) {
@@ -314,8 +241,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     if (this._config.expr === undefined) this.customOpen = false;
     this.configFromProperty = true;
     this.pause(false);
-    this.step = this.position = this._config.step || this.restingStep;
-    this.previewStep = null;
+    this.playback.place(this._config.step || this.restingStep);
+    this.playback.dropPreview();
     this.requestUpdate('config', old);
   }
 
@@ -342,8 +269,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   override disconnectedCallback(): void {
+    // Playback pauses itself (its hostDisconnected).
     super.disconnectedCallback();
-    this.pause(false);
     this.resizeObserver?.disconnect();
     this.childObserver?.disconnect();
   }
@@ -366,7 +293,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
     if (this._config.expr !== undefined) this.field.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
     if (this.shown && this.runsFor !== this._config) this.computeRuns(this.shown);
-    if (this.selected >= this._config.optimizers.length) this.selected = 0;
+    this.list.clamp(this._config.optimizers.length);
   }
 
   protected override firstUpdated(): void {
@@ -377,7 +304,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.syncStep();
+    // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
+    // before hasUpdated is set, which the step events wait for).
+    this.playback.sync();
     if (this.autoplay && !this.autoplayed) {
       this.autoplayed = true;
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
@@ -386,8 +315,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   private measure(): void {
-    const width = this.getBoundingClientRect().width;
-    const band = !(width > 0) || width >= MEDIUM_BELOW ? 'wide' : width >= NARROW_BELOW ? 'medium' : 'narrow';
+    const band = bandOf(this.getBoundingClientRect().width);
     if (band !== this.band) {
       this.band = band;
       this.sheet = 'none';
@@ -418,29 +346,20 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   /**
-   * The configuration's surface: a catalog one, or the typed-in one compiled (with its race), or
-   * undefined while the expression module loads. An expression set by script that does not
-   * compile is reported, and the configuration falls back to its catalog surface.
+   * The configuration's surface, or undefined while the expression module loads. An expression
+   * set by script that does not compile is reported, and the configuration falls back to its
+   * catalog surface.
    */
   private resolveSurface(): Surface | undefined {
     const c = this._config;
-    if (c.expr === undefined) return getSurface(c.surface);
-    const module = loadedExpressionModule();
-    let problem: string;
-    if (module) {
-      try {
-        return withCustomRace(module.compileSurface(c.expr, { domain: c.domain ?? DEFAULT_EXPRESSION_DOMAIN }));
-      } catch (error) {
-        problem = t(this.uiLang, 'configExpression', { value: c.expr, message: (error as Error).message });
-      }
-    } else if (!this.moduleFailed) {
+    const resolved = configSurface(c, this.moduleFailed, () => this.uiLang);
+    if ('surface' in resolved) return resolved.surface;
+    if ('pending' in resolved) {
       this.awaitModule();
       return undefined;
-    } else {
-      problem = t(this.uiLang, 'configNeedsCompiler', { value: c.expr });
     }
-    this.report([problem]);
-    this.surfaceErrors = [problem];
+    this.report([resolved.problem]);
+    this.surfaceErrors = [resolved.problem];
     this._config = { ...defaultConfig(c.surface), layout: c.layout };
     this.customOpen = false;
     return getSurface(this._config.surface);
@@ -452,68 +371,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
   private applyAttributes(): void {
-    const errors: string[] = [];
-    const lang = this.uiLang;
-    const read = <T>(name: string, text: string | null, parse: (t: string) => Parsed<T>): T | undefined => {
-      if (text === null) return undefined;
-      const r = parse(text);
-      if (r.ok) return r.value;
-      errors.push(t(lang, 'attribute', { name, value: text, message: r.message }));
-      return undefined;
-    };
-    let base = defaultConfig(read('surface', this.surface, parseSurface));
-    let raceSurface: string | Surface = base.surface;
-    if (this.expression !== null) {
-      const expr = read('expression', this.expression, parseExpression);
-      const domain = read('domain', this.domain, parseDomain) ?? DEFAULT_EXPRESSION_DOMAIN;
-      const module = loadedExpressionModule();
-      if (expr !== undefined && !module) {
-        errors.push(t(lang, 'attributeNeedsCompiler', { value: this.expression }));
-      } else if (expr !== undefined && module) {
-        try {
-          const compiled = module.compileSurface(expr, { domain });
-          base = customConfig(compiled, expr, domain, base.surface);
-          raceSurface = withCustomRace(compiled);
-        } catch (error) {
-          errors.push(t(lang, 'attributeExpression', { value: this.expression, message: (error as Error).message }));
-        }
-      }
-    } else if (this.domain !== null) {
-      errors.push(t(lang, 'domainNeedsExpression', { value: this.domain }));
-    }
-    let optimizers: readonly OptimizerEntry[] = base.optimizers;
-    const children = [...this.querySelectorAll(':scope > descent-optimizer')] as DescentOptimizer[];
-    if (children.length) {
-      const entries: OptimizerEntry[] = [];
-      for (const child of children) {
-        // A child not yet upgraded still has its attributes: read them with the class's method.
-        const { entry, errors: childErrors } = DescentOptimizer.prototype.readEntry.call(child);
-        errors.push(...childErrors);
-        if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, raceSurface).hyper, ...entry.hyper } });
-      }
-      if (entries.length) optimizers = entries;
-    } else if (this.optimizers !== null) {
-      const { ids, unknown } = parsePresetList(this.optimizers);
-      if (unknown.length) {
-        const names = unknown.map((u) => `"${u}"`).join(', ');
-        const key = unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer';
-        errors.push(t(lang, key, { value: this.optimizers, names, ids: presetIds.join(', ') }));
-      }
-      if (ids.length) optimizers = ids.map((id) => newEntry(id, raceSurface));
-    }
-    this._config = {
-      surface: base.surface,
-      ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
-      optimizers,
-      start: read('start', this.start, parseStart) ?? base.start,
-      steps: read('steps', this.steps, parseSteps) ?? base.steps,
-      speed: read('speed', this.speed, parseSpeed) ?? base.speed,
-      layout: read('layout', this.layout, parseLayout) ?? base.layout,
-      step: 0,
-    };
-    this.step = this.position = this.restingStep;
+    const { config, errors } = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], this.uiLang);
+    this._config = config;
+    this.playback.place(this.restingStep);
     this.surfaceErrors = [];
-    this.customOpen = base.expr !== undefined;
+    this.customOpen = config.expr !== undefined;
     this.attributeErrors = errors;
     this.report(errors);
   }
@@ -531,145 +393,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
     );
   }
 
-  private setEntry(index: number, entry: OptimizerEntry): void {
-    this.commit({ optimizers: this._config.optimizers.map((e, i) => (i === index ? entry : e)) });
-  }
-
-  /** Runs every enabled optimizer; unchanged runs come from a cache keyed by their inputs. */
   private computeRuns(surface: Surface): void {
-    const c = this._config;
-    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}`;
-    if (scope !== this.runCacheScope) {
-      this.runCache = new Map();
-      this.runCacheScope = scope;
-    }
-    const colors = assignColors(c.optimizers.map((e) => e.kind));
-    const labels = runLabels(c.optimizers);
-    const used = new Map<string, Trajectory>();
-    this.entryRuns = c.optimizers.map((entry, index) => {
-      const base = { entry, index, label: labels[index], color: runColor(entry.kind, colors[index]) };
-      let hyper: Readonly<Record<string, HyperValue>>;
-      try {
-        hyper = resolveHyper(entry.kind, entry.hyper);
-      } catch (error) {
-        return { ...base, error: (error as Error).message };
-      }
-      if (!entry.enabled) return { ...base, hyper };
-      // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
-      const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
-      const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;
-      const run =
-        used.get(key) ??
-        this.runCache.get(key) ??
-        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise });
-      used.set(key, run);
-      return { ...base, hyper, trajectory: run };
-    });
-    this.runCache = used;
-    this.panelRuns = this.entryRuns.flatMap((r) =>
-      r.trajectory ? [{ key: String(r.index), label: r.label, color: r.color, trajectory: r.trajectory }] : [],
-    );
-    this.runsFor = c;
-    // New runs: events start over from the step shown now. (Announcements are remembered per
-    // trajectory, so an unchanged run replayed is not announced again.)
-    this.eventStep = this.step;
+    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface));
+    this.runsFor = this._config;
+    this.playback.runsChanged();
   }
 
   // ---- playback --------------------------------------------------------------------------
-
-  /** Step shown: a hover preview if any, else the playback step. */
-  private get shownStep(): number {
-    return this.previewStep ?? this.step;
-  }
-
-  /** Moves every view to the shown step without re-rendering (re-renders only for new badges). */
-  private syncStep(): void {
-    const k = this.shownStep;
-    const lang = this.uiLang;
-    const root = this.renderRoot;
-    for (const panel of root.querySelectorAll<DescentSurface>('descent-surface')) panel.step = k;
-    const chart = root.querySelector<DescentLossChart>('descent-loss-chart');
-    if (chart) chart.step = k;
-    const timeline = root.querySelector<HTMLInputElement>('[part~="timeline"]');
-    if (timeline) {
-      timeline.value = String(k);
-      timeline.setAttribute('aria-valuetext', t(lang, 'timelineValue', { k, n: this._config.steps }));
-    }
-    const readout = root.querySelector<HTMLElement>('[part~="step-readout"]');
-    if (readout) {
-      readout.textContent = t(lang, 'readout', { k, n: this._config.steps });
-      readout.dataset.step = String(k);
-    }
-    if (this.badgeKey(k) !== this.renderedBadges) this.requestUpdate();
-    this.reportStep();
-  }
-
-  /**
-   * Fires descent-step when the shown step changed, and descent-converge / descent-diverge (with
-   * an announcement) for each run whose convergence or divergence step the playback step just
-   * passed going forward. Previews (hovering the chart) fire descent-step only.
-   */
-  private reportStep(): void {
-    if (!this.hasUpdated) return;
-    const preview = this.previewStep !== null;
-    const step = this.shownStep;
-    const last = this.reportedStep;
-    if (last.step !== step || last.preview !== preview) {
-      this.reportedStep = { step, preview };
-      this.dispatchEvent(
-        new CustomEvent<StepDetail>('descent-step', {
-          detail: { step, preview, steps: this._config.steps, playing: this.playing },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    }
-    const from = this.eventStep;
-    const to = this.step;
-    this.eventStep = to;
-    if (to <= from) return;
-    const messages: string[] = [];
-    const lang = this.uiLang;
-    for (const run of this.entryRuns) {
-      const tr = run.trajectory;
-      if (!tr) continue;
-      for (const [type, at] of [
-        ['converge', tr.convergedAt],
-        ['diverge', tr.divergedAt],
-      ] as const) {
-        if (at === undefined || at <= from || at > to) continue;
-        // Where the run was: at a divergence, the last finite point.
-        const i = Number.isFinite(tr.x[at]) && Number.isFinite(tr.y[at]) ? at : Math.max(0, at - 1);
-        const detail: RunEventDetail = {
-          index: run.index,
-          kind: run.entry.kind,
-          label: run.label,
-          step: at,
-          x: tr.x[i],
-          y: tr.y[i],
-          loss: tr.loss[i],
-        };
-        const init = { detail, bubbles: true, composed: true };
-        this.dispatchEvent(
-          type === 'converge'
-            ? new CustomEvent<ConvergeDetail>('descent-converge', init)
-            : new CustomEvent<DivergeDetail>('descent-diverge', init),
-        );
-        let said = this.announced.get(tr);
-        if (!said) this.announced.set(tr, (said = new Set()));
-        if (said.has(type)) continue;
-        said.add(type);
-        messages.push(t(lang, type === 'converge' ? 'announceConverged' : 'announceDiverged', { name: run.label, k: at }));
-      }
-    }
-    if (messages.length) this.announce(messages.join('. '));
-  }
-
-  /** Says `message` in the polite live region. */
-  private announce(message: string): void {
-    const region = this.renderRoot.querySelector('[part~="announcer"]');
-    if (region) region.textContent = message;
-  }
 
   /** The UI language (loading its strings if needed, then rendering again). */
   private get uiLang(): Lang {
@@ -683,52 +413,25 @@ export class DescentPlayground extends LitElement implements ClockClient {
     return prefersReducedMotion() ? this._config.steps : 0;
   }
 
-  private badgeKey(k: number): string {
-    return this.entryRuns
-      .filter((r) => r.trajectory?.divergedAt !== undefined && k >= r.trajectory.divergedAt)
-      .map((r) => r.index)
-      .join(',');
-  }
-
   /** Called by the animation clock on each frame while playing and on screen. */
   tick(_now: number, dt: number): void {
-    const { steps, speed } = this._config;
-    this.position = Math.min(steps, this.position + (dt * speed) / 1000);
-    const next = Math.floor(this.position);
-    if (next !== this.step) {
-      this.step = next;
-      this.syncStep();
-    }
-    if (this.position >= steps) this.pause();
+    // Kept on the element (public, in the manifest); the playback controller is the clock's client.
+    this.playback.tick(_now, dt);
   }
 
   /** Starts the race (from the beginning when it has ended). */
   play(): void {
-    if (this.playing) return;
-    if (this.step >= this._config.steps) this.step = this.position = 0;
-    this.position = Math.max(this.position, this.step);
-    this.previewStep = null;
-    this.playing = true;
-    this.stopClock = clock.subscribe(this, this);
+    this.playback.play();
   }
 
   /** Stops at the current step; `notify` fires descent-config-change with it. */
   pause(notify = true): void {
-    this.stopClock?.();
-    this.stopClock = undefined;
-    if (!this.playing) return;
-    this.playing = false;
-    if (notify) this.commit({ step: this.step });
+    this.playback.pause(notify);
   }
 
   /** Shows step `k`, paused. */
   seek(k: number): void {
-    const step = Math.max(0, Math.min(this._config.steps, Math.round(k)));
-    this.pause(false);
-    this.step = this.position = step;
-    this.previewStep = null;
-    this.syncStep();
-    this.commit({ step });
+    this.playback.seek(k);
   }
 
   /** Back to step 0, paused. */
@@ -753,26 +456,6 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   // ---- event handlers --------------------------------------------------------------------
 
-  private copyTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Copies the embed code; where the clipboard refuses, shows it selected for copying by hand. */
-  private onCopyEmbed = async () => {
-    clearTimeout(this.copyTimer);
-    let code = '';
-    try {
-      code = await this.embedCode();
-      await navigator.clipboard.writeText(code);
-      this.copyStatus = 'copied';
-      this.embedShown = undefined;
-    } catch {
-      this.copyStatus = 'copyFailed';
-      this.embedShown = code || undefined;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="embed-code"]')?.select();
-    }
-    this.copyTimer = setTimeout(() => (this.copyStatus = ''), 2000);
-  };
-
   private onStart = (e: CustomEvent<StartChangeDetail>) => {
     const start: Point = e.detail.start;
     const [x, y] = this._config.start;
@@ -780,35 +463,27 @@ export class DescentPlayground extends LitElement implements ClockClient {
   };
 
   private onChartStep = (e: CustomEvent<StepDetail>) => {
-    // The playground reports the step itself (reportStep), once, whatever moved it.
+    // The playground reports the step itself (Playback.sync), once, whatever moved it.
     e.stopPropagation();
     const { step, preview } = e.detail;
     if (preview) {
-      this.previewStep = step;
-      this.syncStep();
+      this.playback.preview(step);
     } else if (step !== null) {
       this.seek(step);
     }
   };
 
-  private onSurface = (e: Event) => {
-    const id = (e.target as HTMLSelectElement).value;
-    if (id === CUSTOM) {
-      this.openCustom();
-      return;
-    }
-    if (!isSurfaceId(id)) return;
+  /** A catalog surface picked: its default race, keeping the layout. */
+  private pickSurface(id: string): void {
     this.customOpen = false;
     this.surfaceErrors = [];
     this.pause(false);
-    this.step = this.position = 0;
-    this.previewStep = null;
-    this.selected = 0;
-    this.expanded = new Set();
-    this.fieldErrors = new Map();
+    this.playback.place(0);
+    this.playback.dropPreview();
+    this.list.reset();
     this.commit({ ...defaultConfig(id), layout: this._config.layout });
-    this.step = this.position = this.restingStep;
-  };
+    this.playback.place(this.restingStep);
+  }
 
   /** "Custom expression…": the field opens on the current surface's own expression and window. */
   private openCustom(): void {
@@ -818,109 +493,43 @@ export class DescentPlayground extends LitElement implements ClockClient {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="expression-input"]')?.focus());
   }
 
-  /**
-   * A typed-in surface compiled. The optimizer list stays (kinds, labels, on/off, settings) but
-   * each learning rate is re-picked for the new surface (see state/custom-race.ts), since the
-   * right rate depends on the surface's scale. The start stays where it is if it is inside the
-   * new window and f is finite there (so editing a formula keeps the race comparable), else it
-   * moves to the new surface's own start. Steps, speed and layout are kept.
-   */
+  /** A typed-in surface compiled: the race moves to it (see followExpression). */
   private onExpression(change: ExpressionChange): void {
     // The field was closed (a catalog surface picked) while this compiled: too late.
     if (!this.customOpen && this._config.expr === undefined) return;
-    const { expr, domain, surface } = change;
-    const c = this._config;
-    const fresh = customConfig(surface, expr, domain, DEFAULT_SURFACE);
-    const raced = withCustomRace(surface);
-    const optimizers = c.optimizers.map((entry) => {
-      const lr = newEntry(entry.kind, raced).hyper.lr;
-      return lr === undefined ? entry : { ...entry, hyper: { ...entry.hyper, lr } };
-    });
-    const [x, y] = c.start;
-    const keep = inDomain(c.start, domain) && Number.isFinite(surface.f(x, y));
+    const patch = followExpression(this._config, change);
     this.pause(false);
-    this.step = this.position = 0;
-    this.previewStep = null;
-    this.fieldErrors = new Map();
+    this.playback.place(0);
+    this.playback.dropPreview();
+    this.list.clearErrors();
     this.surfaceErrors = [];
-    this.commit({
-      surface: fresh.surface,
-      expr,
-      domain: fresh.domain,
-      optimizers: optimizers.length ? optimizers : fresh.optimizers,
-      start: keep ? c.start : fresh.start,
-      step: 0,
-    });
-    this.step = this.position = this.restingStep;
+    this.commit(patch);
+    this.playback.place(this.restingStep);
   }
 
-  private onSpeed = (e: Event) => {
-    const speed = Number((e.target as HTMLSelectElement).value);
-    if (speed > 0) this.commit({ speed });
-  };
-
-  private onSteps = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const parsed = parseSteps(input.value);
-    if (!parsed.ok) {
-      input.value = String(this._config.steps);
-      return;
-    }
-    this.pause(false);
-    this.step = this.position = Math.min(this.step, parsed.value);
-    this.commit({ steps: parsed.value, step: this.step });
-  };
-
-  /** State and callbacks for the optimizer list's templates. */
-  private get listHost(): OptimizerListHost {
+  /** State and callbacks for the toolbar's templates. */
+  private get toolbarHost(): ToolbarHost {
     return {
       lang: this.uiLang,
-      runs: this.entryRuns,
-      step: this.shownStep,
-      selected: this.selected,
-      expanded: this.expanded,
-      fieldErrors: this.fieldErrors,
-      toggle: (index, enabled) => this.setEntry(index, { ...this._config.optimizers[index], enabled }),
-      select: (index) => (this.selected = index),
-      toggleMore: (index) => {
-        const expanded = new Set(this.expanded);
-        if (!expanded.delete(index)) expanded.add(index);
-        this.expanded = expanded;
-      },
-      remove: (index) => {
-        const expanded = new Set<number>();
-        for (const i of this.expanded) if (i !== index) expanded.add(i > index ? i - 1 : i);
-        this.expanded = expanded;
-        if (this.selected >= index && this.selected > 0) this.selected--;
-        this.fieldErrors = new Map();
-        this.commit({ optimizers: this._config.optimizers.filter((_, i) => i !== index) });
-      },
-      setNoise: (index, sd) => {
-        const entry = this._config.optimizers[index];
-        const { noise: _old, ...rest } = entry;
-        const errors = new Map(this.fieldErrors);
-        errors.delete(`${index}:noise`);
-        this.fieldErrors = errors;
-        this.setEntry(index, sd > 0 ? { ...rest, noise: sd } : rest);
-      },
-      setHyper: (index, key, value) => {
-        const entry = this._config.optimizers[index];
-        const hyper = { ...entry.hyper, [key]: value };
-        const check = checkHyper(entry.kind, hyper);
-        const errors = new Map(this.fieldErrors);
-        if (check.ok) errors.delete(`${index}:${key}`);
-        else errors.set(`${index}:${key}`, check.message);
-        this.fieldErrors = errors;
-        if (check.ok) this.setEntry(index, { ...entry, hyper });
-      },
-      fieldError: (index, key, message) => {
-        this.fieldErrors = new Map(this.fieldErrors).set(`${index}:${key}`, message);
-      },
-      add: (kind) => {
-        if (!isPresetId(kind)) return;
-        const optimizers = [...this._config.optimizers, newEntry(kind, this.shown ?? this._config.surface)];
-        this.selected = optimizers.length - 1;
-        this.commit({ optimizers });
+      config: this._config,
+      surface: this.shown ?? getSurface(this._config.surface),
+      custom: this.customOpen || this._config.expr !== undefined,
+      playing: this.playback.playing,
+      copy: this.copy,
+      renderField: () => this.field.render(),
+      pickSurface: (id) => this.pickSurface(id),
+      openCustom: () => this.openCustom(),
+      setLayout: (layout) => this.commit({ layout }),
+      play: () => this.play(),
+      pause: () => this.pause(),
+      stepForward: () => this.seek(this.playback.step + 1),
+      reset: () => this.reset(),
+      seek: (step) => this.seek(step),
+      setSpeed: (speed) => this.commit({ speed }),
+      setSteps: (steps) => {
+        this.pause(false);
+        this.playback.place(Math.min(this.playback.step, steps));
+        this.commit({ steps, step: this.playback.step });
       },
     };
   }
@@ -935,199 +544,33 @@ export class DescentPlayground extends LitElement implements ClockClient {
     </div>`;
   }
 
-  private renderControls(surface: Surface, lang: Lang) {
-    const c = this._config;
-    const speeds = SPEEDS.includes(c.speed) ? SPEEDS : [...SPEEDS, c.speed].sort((a, b) => a - b);
-    const custom = this.customOpen || c.expr !== undefined;
-    const layoutButton = (l: Layout) =>
-      html`<button
-        type="button"
-        aria-pressed=${String(c.layout === l)}
-        data-layout=${l}
-        @click=${() => c.layout !== l && this.commit({ layout: l })}
-      >
-        ${t(lang, l)}
-      </button>`;
-    return html`<div part="controls">
-      <div class="row">
-        <label class="field"
-          >${t(lang, 'surface')}
-          <select @change=${this.onSurface} aria-label=${t(lang, 'surface')}>
-            ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${getSurface(id).label}</option>`)}
-            <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
-          </select></label
-        >
-        <span class="note" title=${surface.note}>${surface.note}</span>
-        <span class="field" id="layout-label">${t(lang, 'layout')}</span>
-        <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
-        <button type="button" part="copy-embed" @click=${this.onCopyEmbed} aria-describedby="copy-status">
-          ${t(lang, 'copyEmbed')}
-        </button>
-        <span id="copy-status" class="copy-status" role="status">${this.copyStatus ? t(lang, this.copyStatus) : ''}</span>
-      </div>
-      ${this.embedShown === undefined
-        ? nothing
-        : html`<label class="embed-code"
-            >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${this.embedShown}></textarea
-          ></label>`}
-      ${custom ? this.field.render() : nothing}
-      <div class="row">
-        <button
-          type="button"
-          class="primary"
-          part="play"
-          aria-label=${t(lang, this.playing ? 'pause' : 'play')}
-          @click=${() => (this.playing ? this.pause() : this.play())}
-        >
-          ${this.playing ? '❚❚' : '▶'} ${t(lang, this.playing ? 'pause' : 'play')}
-        </button>
-        <button type="button" part="step-button" aria-label=${t(lang, 'nextStep')} @click=${() => this.seek(this.step + 1)}>
-          ${t(lang, 'stepButton')} ›
-        </button>
-        <button type="button" part="reset" aria-label=${t(lang, 'resetLabel')} @click=${() => this.reset()}>↺ ${t(lang, 'reset')}</button>
-        <input
-          type="range"
-          part="timeline"
-          aria-label=${t(lang, 'timeline')}
-          min="0"
-          max=${c.steps}
-          step="1"
-          @input=${(e: Event) => this.seek(Number((e.target as HTMLInputElement).value))}
-        />
-        <span class="readout" part="step-readout" aria-live="off"></span>
-        <label class="field"
-          >${t(lang, 'speed')}
-          <select @change=${this.onSpeed} aria-label=${t(lang, 'speedLabel')}>
-            ${speeds.map((v) => html`<option value=${v} ?selected=${v === c.speed}>${t(lang, 'speedOption', { n: v })}</option>`)}
-          </select></label
-        >
-        <label class="field"
-          >${t(lang, 'steps')}
-          <input
-            type="number"
-            min="1"
-            max="20000"
-            step="50"
-            .value=${String(c.steps)}
-            @change=${this.onSteps}
-            aria-label=${t(lang, 'stepsLabel')}
-        /></label>
-      </div>
-    </div>`;
-  }
-
-  private legendRow(surface: Surface, lang: Lang) {
-    const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
-    if (!kinds.length) return nothing;
-    return html`<div class="legend-row" role="group" aria-label=${t(lang, 'criticalPoints')}>
-      ${kinds.map(
-        (k) => html`<span
-          ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path class="marker" d=${criticalSymbol(k, 50)}></path></svg
-          >${t(lang, k)}</span
-        >`,
-      )}
-    </div>`;
-  }
-
-  /** The panel width (and columns) that fits `count` panels of this surface in the main area. */
-  private panelLayout(surface: Surface, count: number, axes: boolean): { width: number; columns: number } {
-    const aspect = panelHeight(surface.domain, 1000) / 1000;
-    const W = this.mainWidth;
-    // The element's height follows its width (an aspect ratio), so the main area has a height
-    // in every layout; before it is measured, allow about 1.5 widths.
-    const H = this.mainHeight > 0 ? this.mainHeight - LEGEND_H : 1.5 * W;
-    const extraW = axes ? AXES_W : 2;
-    const extraH = axes ? AXES_H : 2;
-    let best = { plot: 0, columns: 1 };
-    for (let cols = 1; cols <= Math.max(1, count); cols++) {
-      const rows = Math.ceil(count / cols);
-      const byWidth = (W - GRID_GAP * (cols - 1)) / cols - extraW;
-      const byHeight = ((H - GRID_GAP * (rows - 1)) / rows - extraH) / aspect;
-      const plot = Math.floor(Math.min(byWidth, byHeight));
-      if (plot > best.plot) best = { plot, columns: cols };
-    }
-    return { width: best.plot + extraW, columns: best.columns };
-  }
-
-  private renderPanels(surface: Surface, badgeStep: number, lang: Lang) {
-    const { start, layout } = this._config;
-    const runs = this.panelRuns;
-    if (!this.mainWidth) return nothing;
-    const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend';
-    const theme = this.theme ?? nothing;
-    // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
-    if (layout === 'overlay') {
-      const { width } = this.panelLayout(surface, 1, true);
-      const badges = this.entryRuns.map((r) => divergedBadge(r, badgeStep, lang)).filter((b) => b !== nothing);
-      return html`<descent-surface
-          part="panel"
-          exportparts=${parts}
-          style=${styleProps({ width: `${width}px` })}
-          no-legend
-          lang=${lang}
-          theme=${theme}
-          .surface=${surface}
-          .start=${start}
-          .runs=${runs}
-          >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
-        >${this.legendRow(surface, lang)}`;
-    }
-    const { width, columns } = this.panelLayout(surface, runs.length, false);
-    return html`<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
-        ${repeat(
-          runs,
-          (r) => r.key,
-          (r) => html`<descent-surface
-            part="panel"
-            exportparts=${parts}
-            no-axes
-            no-legend
-            lang=${lang}
-            theme=${theme}
-            .surface=${surface}
-            .start=${start}
-            .runs=${[r]}
-          >
-            <span class="panel-title" style=${styleProps({ '--c': r.color })}
-              ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, badgeStep, lang)}</span
-            >
-          </descent-surface>`,
-        )}
-      </div>
-      ${this.legendRow(surface, lang)}`;
-  }
-
-  /** A narrow layout's disclosure button for one of the sheets over the map. */
-  private disclosure(sheet: 'optimizers' | 'details', label: string) {
-    const open = this.sheet === sheet;
-    return html`<button
-      type="button"
-      part="disclosure"
-      data-sheet=${sheet}
-      aria-expanded=${String(open)}
-      aria-controls=${`sheet-${sheet}`}
-      @click=${() => (this.sheet = open ? 'none' : sheet)}
-    >
-      <span aria-hidden="true">${open ? '▾' : '▸'}</span> ${label}
-    </button>`;
-  }
-
   protected override render() {
     // While an expression attribute waits for the compiler, the catalog surface fills the
     // controls and the panels wait.
     const pending = this.shown === undefined;
     const surface = this.shown ?? getSurface(this._config.surface);
     const race = raceOf(surface);
-    const step = this.shownStep;
+    const step = this.playback.shownStep;
     const lang = this.uiLang;
-    this.renderedBadges = this.badgeKey(step);
-    const selected = this.entryRuns[this.selected];
-    const band = this.band;
+    this.playback.rendering(step);
+    const selected = this.entryRuns[this.list.selected];
+    const { start, layout } = this._config;
+    const panels = () =>
+      surfacePanels({
+        lang,
+        theme: this.theme,
+        surface,
+        start,
+        layout,
+        entryRuns: this.entryRuns,
+        panelRuns: this.panelRuns,
+        step,
+        main: { width: this.mainWidth, height: this.mainHeight },
+      });
     const main = html`<div class="main" @descent-start-change=${this.onStart}>
-      ${pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : this.renderPanels(surface, step, lang)}
+      ${pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
     </div>`;
-    const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.listHost)}</div>`;
+    const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
     const aside = html`<div class="aside" id="sheet-details">
       <p class="story">${race.story && sameEntries(this._config.optimizers, raceEntries(race)) ? race.story : surface.note}</p>
       <descent-loss-chart
@@ -1141,35 +584,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
       ${rulePanel(selected && { ...selected, kind: selected.entry.kind }, () => this.requestUpdate(), lang)}
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
-    if (band === 'wide') {
-      return html`<div class="shell">
-        ${this.renderErrors()} ${this.renderControls(surface, lang)} ${list} ${main} ${aside} ${announcer}
-      </div>`;
-    }
-    // Medium: the map and the details side by side; the optimizer list is a sheet over the map,
-    // behind a disclosure button (the height never changes).
-    if (band === 'medium') {
-      return html`<div class="shell medium">
-        ${this.renderErrors()} ${this.renderControls(surface, lang)} ${main} ${aside}
-        <div class="disclosures">${this.disclosure('optimizers', t(lang, 'showOptimizers'))}</div>
-        ${this.sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing} ${announcer}
-      </div>`;
-    }
-    // Narrow: the map first, then the controls; the optimizer list and the details (loss chart,
-    // rule) are sheets over the map behind disclosure buttons.
-    return html`<div class="shell narrow">
-      ${this.renderErrors()} ${main} ${this.renderControls(surface, lang)}
-      <div class="disclosures">
-        ${this.disclosure('optimizers', t(lang, 'showOptimizers'))} ${this.disclosure('details', t(lang, 'showDetails'))}
-      </div>
-      ${this.sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing}
-      ${this.sheet === 'details' ? html`<div class="sheet">${aside}</div>` : nothing} ${announcer}
-    </div>`;
+    return shell(
+      { band: this.band, sheet: this.sheet, lang, setSheet: (sheet) => (this.sheet = sheet) },
+      { errors: this.renderErrors(), controls: toolbar(this.toolbarHost), list, main, aside, announcer },
+    );
   }
-}
-
-function inDomain([x, y]: Point, d: Domain): boolean {
-  return x >= d.x[0] && x <= d.x[1] && y >= d.y[0] && y <= d.y[1];
 }
 
 define('descent-playground', DescentPlayground);

@@ -1,0 +1,92 @@
+/**
+ * The playground's main area: every run on one `<descent-surface>` (overlay) or one synchronized
+ * panel per run (grid), sized by layout.ts, with the critical-point legend under them. Pure
+ * templates over the host's state, like optimizer-list.ts.
+ */
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Point, Surface } from '../../core/types';
+import { criticalKinds, criticalSymbol } from '../../render/markers';
+import type { Layout } from '../../state/config';
+import { t, type Lang } from '../../i18n/index';
+import { styleProps } from '../shared/style-props';
+import type { PanelRun } from '../shared/types';
+import '../descent-surface/descent-surface';
+import { panelLayout, type MainSize } from './layout';
+import { divergedBadge, type EntryRun } from './optimizer-list';
+
+export interface PanelsHost {
+  readonly lang: Lang;
+  readonly theme: string | null;
+  readonly surface: Surface;
+  readonly start: Point;
+  readonly layout: Layout;
+  readonly entryRuns: readonly EntryRun[];
+  readonly panelRuns: readonly PanelRun[];
+  /** The step whose "diverged" badges show. */
+  readonly step: number;
+  readonly main: MainSize;
+}
+
+/** Symbols for the kinds of critical point this surface has (the panels draw no legend of their own). */
+function legendRow(surface: Surface, lang: Lang) {
+  const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
+  if (!kinds.length) return nothing;
+  return html`<div class="legend-row" role="group" aria-label=${t(lang, 'criticalPoints')}>
+    ${kinds.map(
+      (k) => html`<span
+        ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
+          <path class="marker" d=${criticalSymbol(k, 50)}></path></svg
+        >${t(lang, k)}</span
+      >`,
+    )}
+  </div>`;
+}
+
+export function surfacePanels(host: PanelsHost) {
+  const { surface, start, layout, lang, step } = host;
+  const runs = host.panelRuns;
+  if (!host.main.width) return nothing;
+  const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend';
+  const theme = host.theme ?? nothing;
+  // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
+  if (layout === 'overlay') {
+    const { width } = panelLayout(surface, 1, true, host.main);
+    const badges = host.entryRuns.map((r) => divergedBadge(r, step, lang)).filter((b) => b !== nothing);
+    return html`<descent-surface
+        part="panel"
+        exportparts=${parts}
+        style=${styleProps({ width: `${width}px` })}
+        no-legend
+        lang=${lang}
+        theme=${theme}
+        .surface=${surface}
+        .start=${start}
+        .runs=${runs}
+        >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
+      >${legendRow(surface, lang)}`;
+  }
+  const { width, columns } = panelLayout(surface, runs.length, false, host.main);
+  return html`<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
+      ${repeat(
+        runs,
+        (r) => r.key,
+        (r) => html`<descent-surface
+          part="panel"
+          exportparts=${parts}
+          no-axes
+          no-legend
+          lang=${lang}
+          theme=${theme}
+          .surface=${surface}
+          .start=${start}
+          .runs=${[r]}
+        >
+          <span class="panel-title" style=${styleProps({ '--c': r.color })}
+            ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, step, lang)}</span
+          >
+        </descent-surface>`,
+      )}
+    </div>
+    ${legendRow(surface, lang)}`;
+}

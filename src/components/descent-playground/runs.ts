@@ -1,0 +1,54 @@
+/**
+ * The playground's runs: every enabled optimizer of a configuration run on its surface, with its
+ * label and colour. Editing one optimizer's settings should not re-run the others, so runs are
+ * cached by their inputs for as long as the surface, start and step count stay the same.
+ */
+import { resolveHyper, type HyperValue } from '../../core/optimizers/index';
+import { trajectory } from '../../core/trajectory';
+import type { Surface, Trajectory } from '../../core/types';
+import { assignColors } from '../../render/colors';
+import { runLabels, type Config } from '../../state/config';
+import { runColor } from '../shared/theme';
+import type { PanelRun } from '../shared/types';
+import type { EntryRun } from './optimizer-list';
+
+export class RunCache {
+  private cache = new Map<string, Trajectory>();
+  private scope = '';
+
+  /** One run per entry (with its error, or no trajectory when disabled), and the panels' view of them. */
+  compute(c: Config, surface: Surface): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
+    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}`;
+    if (scope !== this.scope) {
+      this.cache = new Map();
+      this.scope = scope;
+    }
+    const colors = assignColors(c.optimizers.map((e) => e.kind));
+    const labels = runLabels(c.optimizers);
+    const used = new Map<string, Trajectory>();
+    const entryRuns: EntryRun[] = c.optimizers.map((entry, index) => {
+      const base = { entry, index, label: labels[index], color: runColor(entry.kind, colors[index]) };
+      let hyper: Readonly<Record<string, HyperValue>>;
+      try {
+        hyper = resolveHyper(entry.kind, entry.hyper);
+      } catch (error) {
+        return { ...base, error: (error as Error).message };
+      }
+      if (!entry.enabled) return { ...base, hyper };
+      // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
+      const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
+      const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;
+      const run =
+        used.get(key) ??
+        this.cache.get(key) ??
+        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise });
+      used.set(key, run);
+      return { ...base, hyper, trajectory: run };
+    });
+    this.cache = used;
+    const panelRuns = entryRuns.flatMap((r) =>
+      r.trajectory ? [{ key: String(r.index), label: r.label, color: r.color, trajectory: r.trajectory }] : [],
+    );
+    return { entryRuns, panelRuns };
+  }
+}

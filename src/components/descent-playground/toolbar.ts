@@ -1,0 +1,186 @@
+/**
+ * The playground's toolbar (the `controls` part): surface picker and the expression field,
+ * layout, "Copy embed code", then playback (play, next step, reset, timeline, readout), speed and
+ * steps. Pure templates over the host's state and callbacks, like optimizer-list.ts; the inputs'
+ * values are checked here, so the host receives only usable ones.
+ */
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { Surface } from '../../core/types';
+import { getSurface, isSurfaceId, layouts, surfaceIds, type Config, type Layout } from '../../state/config';
+import { parseSteps } from '../../state/parse';
+import { t, type Lang } from '../../i18n/index';
+
+/** The surface picker's value for a typed-in surface. */
+const CUSTOM = 'custom';
+
+const SPEEDS = [10, 30, 60, 120, 250, 500, 1000];
+
+export type CopyStatus = 'copied' | 'copyFailed' | '';
+
+/**
+ * "Copy embed code": copies the code to the clipboard and says so for a moment; where the
+ * clipboard refuses, shows the code selected for copying by hand.
+ */
+export class EmbedCopy {
+  /** What the last copy did. */
+  private statusNow: CopyStatus = '';
+  /** The embed code, shown for copying by hand when the clipboard refused it. */
+  private shownNow: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    private readonly code: () => Promise<string>,
+  ) {}
+
+  get status(): CopyStatus {
+    return this.statusNow;
+  }
+
+  get shown(): string | undefined {
+    return this.shownNow;
+  }
+
+  async copy(): Promise<void> {
+    clearTimeout(this.timer);
+    let code = '';
+    try {
+      code = await this.code();
+      await navigator.clipboard.writeText(code);
+      this.set('copied', undefined);
+    } catch {
+      this.set('copyFailed', code || undefined);
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('[part~="embed-code"]')?.select();
+    }
+    this.timer = setTimeout(() => this.set('', this.shownNow), 2000);
+  }
+
+  private set(status: CopyStatus, shown: string | undefined): void {
+    // Like a lit state property: render again only for a new value.
+    if (status === this.statusNow && shown === this.shownNow) return;
+    this.statusNow = status;
+    this.shownNow = shown;
+    this.host.requestUpdate();
+  }
+}
+
+export interface ToolbarHost {
+  readonly lang: Lang;
+  readonly config: Config;
+  /** The surface shown (the catalog one while a typed-in one waits for the compiler). */
+  readonly surface: Surface;
+  /** The expression field is shown: "Custom expression…" chosen, or a typed-in surface in use. */
+  readonly custom: boolean;
+  readonly playing: boolean;
+  readonly copy: EmbedCopy;
+  /** The expression field's template (ExpressionField.render). */
+  renderField(): unknown;
+  pickSurface(id: string): void;
+  openCustom(): void;
+  setLayout(layout: Layout): void;
+  play(): void;
+  pause(): void;
+  /** One step on from the playback step. */
+  stepForward(): void;
+  reset(): void;
+  seek(step: number): void;
+  setSpeed(speed: number): void;
+  setSteps(steps: number): void;
+}
+
+export function toolbar(host: ToolbarHost) {
+  const { config: c, surface, lang, custom, playing } = host;
+  const speeds = SPEEDS.includes(c.speed) ? SPEEDS : [...SPEEDS, c.speed].sort((a, b) => a - b);
+  const layoutButton = (l: Layout) =>
+    html`<button
+      type="button"
+      aria-pressed=${String(c.layout === l)}
+      data-layout=${l}
+      @click=${() => c.layout !== l && host.setLayout(l)}
+    >
+      ${t(lang, l)}
+    </button>`;
+  const onSurface = (e: Event) => {
+    const id = (e.target as HTMLSelectElement).value;
+    if (id === CUSTOM) host.openCustom();
+    else if (isSurfaceId(id)) host.pickSurface(id);
+  };
+  const onSpeed = (e: Event) => {
+    const speed = Number((e.target as HTMLSelectElement).value);
+    if (speed > 0) host.setSpeed(speed);
+  };
+  const onSteps = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const parsed = parseSteps(input.value);
+    // A bad value is not kept: the input shows the steps in use again.
+    if (!parsed.ok) input.value = String(c.steps);
+    else host.setSteps(parsed.value);
+  };
+  return html`<div part="controls">
+    <div class="row">
+      <label class="field"
+        >${t(lang, 'surface')}
+        <select @change=${onSurface} aria-label=${t(lang, 'surface')}>
+          ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${getSurface(id).label}</option>`)}
+          <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
+        </select></label
+      >
+      <span class="note" title=${surface.note}>${surface.note}</span>
+      <span class="field" id="layout-label">${t(lang, 'layout')}</span>
+      <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
+      <button type="button" part="copy-embed" @click=${() => host.copy.copy()} aria-describedby="copy-status">
+        ${t(lang, 'copyEmbed')}
+      </button>
+      <span id="copy-status" class="copy-status" role="status">${host.copy.status ? t(lang, host.copy.status) : ''}</span>
+    </div>
+    ${host.copy.shown === undefined
+      ? nothing
+      : html`<label class="embed-code"
+          >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${host.copy.shown}></textarea
+        ></label>`}
+    ${custom ? host.renderField() : nothing}
+    <div class="row">
+      <button
+        type="button"
+        class="primary"
+        part="play"
+        aria-label=${t(lang, playing ? 'pause' : 'play')}
+        @click=${() => (playing ? host.pause() : host.play())}
+      >
+        ${playing ? '❚❚' : '▶'} ${t(lang, playing ? 'pause' : 'play')}
+      </button>
+      <button type="button" part="step-button" aria-label=${t(lang, 'nextStep')} @click=${() => host.stepForward()}>
+        ${t(lang, 'stepButton')} ›
+      </button>
+      <button type="button" part="reset" aria-label=${t(lang, 'resetLabel')} @click=${() => host.reset()}>↺ ${t(lang, 'reset')}</button>
+      <input
+        type="range"
+        part="timeline"
+        aria-label=${t(lang, 'timeline')}
+        min="0"
+        max=${c.steps}
+        step="1"
+        @input=${(e: Event) => host.seek(Number((e.target as HTMLInputElement).value))}
+      />
+      <span class="readout" part="step-readout" aria-live="off"></span>
+      <label class="field"
+        >${t(lang, 'speed')}
+        <select @change=${onSpeed} aria-label=${t(lang, 'speedLabel')}>
+          ${speeds.map((v) => html`<option value=${v} ?selected=${v === c.speed}>${t(lang, 'speedOption', { n: v })}</option>`)}
+        </select></label
+      >
+      <label class="field"
+        >${t(lang, 'steps')}
+        <input
+          type="number"
+          min="1"
+          max="20000"
+          step="50"
+          .value=${String(c.steps)}
+          @change=${onSteps}
+          aria-label=${t(lang, 'stepsLabel')}
+      /></label>
+    </div>
+  </div>`;
+}
