@@ -4,14 +4,16 @@
  *   <script type="module" src="https://cdn.jsdelivr.net/npm/descent-lab/dist/bundle/descent-lab.js"></script>
  *
  * Loading it registers every element: the element modules call `define` as they load (they are
- * listed in package.json `sideEffects`, so no bundler drops them). lit and d3 are inlined; mathjs
- * and KaTeX are not: they are lazy chunks beside it, fetched relative to its own URL only when a
- * typed-in expression or a rendered rule first needs them.
+ * listed in package.json `sideEffects`, so no bundler drops them). lit and d3 are inlined; mathjs,
+ * KaTeX and the catalog surfaces (all but the default, Rosenbrock) are not: they are lazy chunks
+ * beside it, fetched relative to its own URL only when a typed-in expression, a rendered rule or
+ * a surface first needs them.
  *
  * A module script can also import from it: the element classes and the light part of the core
  * (already inside for the elements, so free). The rest of the core (`compileSurface`,
  * `findCriticalPoints`, the URL-hash codec) is in the npm package; here typed-in expressions go
- * through `loadExpressions()`.
+ * through `loadExpressions()`, and a catalog surface must be loaded (`await loadSurface(id)`)
+ * before `trajectory({ surface: id })` can find it.
  */
 export { DescentPlayground } from './components/descent-playground/descent-playground';
 export { DescentSurface } from './components/descent-surface/descent-surface';
@@ -19,5 +21,5 @@ export { DescentLossChart } from './components/descent-loss-chart/descent-loss-c
 export { DescentOptimizer } from './components/descent-optimizer/descent-optimizer';
 export { trajectory } from './core/trajectory';
 export { optimizers, presetIds } from './core/optimizers/index';
-export { surfaces, surfaceIds } from '../surfaces/index';
+export { loadSurface, surfaceIds, surfaceLabels } from './state/surfaces';
 export { loadExpressions } from './core/expression/load';

@@ -3,7 +3,9 @@
  * (saddles, ravines, plateaus, competing basins), then the classic test functions from gentle to
  * rugged.
  */
+import { registerSurfaces } from '../src/core/registry';
 import type { Surface } from '../src/core/types';
+import { surfaceIds as ids, type SurfaceId } from './ids';
 import { ackley } from './ackley';
 import { beale } from './beale';
 import { booth } from './booth';
@@ -60,12 +62,15 @@ const catalog = {
   rastrigin,
   ackley,
   levi13,
-} as const satisfies Record<string, Surface>;
+} as const satisfies Record<SurfaceId, Surface>;
 
-export type SurfaceId = keyof typeof catalog;
+export type { SurfaceId };
 
 /** Every built-in surface by id; iteration order is the teaching order. */
 export const surfaces: Readonly<Record<SurfaceId, Surface>> = Object.freeze(catalog);
 
 /** Catalog ids in teaching order. */
-export const surfaceIds: readonly SurfaceId[] = Object.freeze(Object.keys(catalog) as SurfaceId[]);
+export const surfaceIds: readonly SurfaceId[] = ids;
+
+// trajectory({ surface: 'rosenbrock' }) finds catalog surfaces through the registry.
+registerSurfaces(Object.values(catalog));

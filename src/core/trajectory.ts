@@ -1,7 +1,8 @@
-import { surfaces } from '../../surfaces/index';
+import { isSurfaceId, surfaceIds } from '../../surfaces/ids';
 import { OptionError } from './errors';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
+import { findSurface } from './registry';
 import type { Hyper, UpdateRule } from './optimizers/index';
 import type { Point, Surface, Trajectory } from './types';
 
@@ -43,11 +44,13 @@ export function setExpressionCompiler(compile: typeof expressionCompiler): void 
 /** Resolves a SurfaceInput to a Surface, or throws an OptionError that names it. */
 export function resolveSurface(input: SurfaceInput): Surface {
   if (typeof input === 'string') {
-    const found = Object.prototype.hasOwnProperty.call(surfaces, input)
-      ? (surfaces as Record<string, Surface>)[input]
-      : undefined;
-    if (!found) throw new OptionError('surface', input, `must be one of ${Object.keys(surfaces).join(', ')}`);
-    return found;
+    const found = findSurface(input);
+    if (found) return found;
+    if (isSurfaceId(input)) {
+      // Only in the single-file bundle, which loads catalog surfaces on demand.
+      throw new OptionError('surface', input, 'is not loaded yet: await loadSurface(id) first');
+    }
+    throw new OptionError('surface', input, `must be one of ${surfaceIds.join(', ')}`);
   }
   if (input && typeof input === 'object') {
     if ('f' in input && typeof input.f === 'function' && typeof input.grad === 'function') {

@@ -75,6 +75,8 @@ export const en = {
   unknownOptimizer: 'Attribute optimizers="{value}" names {names}, which is not an optimizer; use {ids}.',
   unknownOptimizers: 'Attribute optimizers="{value}" names {names}, which are not optimizers; use {ids}.',
   configExpression: 'config.expr "{value}": {message}.',
+  surfaceUnavailable: 'The surface "{id}" could not be loaded (is the folder of descent-lab.js reachable?); showing Rosenbrock instead.',
+  customUnavailable: 'The expression field could not be loaded (is the folder of descent-lab.js reachable?).',
   configNeedsCompiler: 'config.expr "{value}" needs the expression compiler, which could not be loaded.',
   expressionLabel: 'Expression in x and y',
   xRange: 'x range',

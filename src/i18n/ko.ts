@@ -76,6 +76,8 @@ export const ko: Strings = {
   unknownOptimizer: '속성 optimizers="{value}": {names}은(는) 옵티마이저가 아닙니다. 사용할 수 있는 값: {ids}.',
   unknownOptimizers: '속성 optimizers="{value}": {names}은(는) 옵티마이저가 아닙니다. 사용할 수 있는 값: {ids}.',
   configExpression: 'config.expr "{value}": {message}.',
+  surfaceUnavailable: '표면 "{id}"을(를) 불러오지 못해 Rosenbrock을 대신 보여 줍니다. (descent-lab.js가 있는 폴더에 접근할 수 있는지 확인하세요.)',
+  customUnavailable: '수식 입력란을 불러오지 못했습니다. (descent-lab.js가 있는 폴더에 접근할 수 있는지 확인하세요.)',
   configNeedsCompiler: 'config.expr "{value}": 수식 컴파일러를 불러오지 못했습니다.',
   expressionLabel: 'x, y에 대한 수식',
   xRange: 'x 범위',

@@ -4,7 +4,7 @@
  */
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point, Race, Surface } from '../core/types';
-import { surfaces, surfaceIds } from '../../surfaces/index';
+import { DEFAULT_SURFACE, defaultSurface, isSurfaceId, loadedSurface, surfaceIds } from './surfaces';
 
 export type Layout = 'overlay' | 'grid';
 export const layouts: readonly Layout[] = ['overlay', 'grid'];
@@ -46,7 +46,7 @@ export interface Config {
   readonly step: number;
 }
 
-export const DEFAULT_SURFACE = 'rosenbrock';
+export { DEFAULT_SURFACE, isSurfaceId };
 export const DEFAULT_SPEED = 60;
 export const MAX_STEPS = 20_000;
 export const MAX_SPEED = 5_000;
@@ -87,12 +87,13 @@ export const fallbackRace: Race = {
   ],
 };
 
-export function isSurfaceId(id: unknown): id is keyof typeof surfaces {
-  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(surfaces, id);
-}
-
+/**
+ * The catalog surface `id`, or the default surface when `id` is unknown. In the single-file
+ * bundle a surface must have been loaded first (state/surfaces.ts); the elements wait for it
+ * before they read it, and show the default if it could not be fetched.
+ */
 export function getSurface(id: string): Surface {
-  return isSurfaceId(id) ? surfaces[id] : surfaces[DEFAULT_SURFACE as keyof typeof surfaces];
+  return loadedSurface(id) ?? defaultSurface;
 }
 
 /** The surface's race, or the fallback. */

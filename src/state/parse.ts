@@ -4,7 +4,7 @@
  */
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point } from '../core/types';
-import { surfaceIds } from '../../surfaces/index';
+import { surfaceIds } from '../../surfaces/ids';
 import { isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
 import type { Hyper, UpdateRule } from '../../src/core/optimizers/index';
 import { mulberry32 } from '../../src/core/random';
-import { trajectory, useSharedLoop } from '../../src/core/trajectory';
+import { trajectory } from '../../src/core/index';
+import { useSharedLoop } from '../../src/core/trajectory';
 
 /** Runs `steps` updates with `step` on a stream of seeded pseudo-gradients; returns p and state. */
 function runKernel(kernel: UpdateRule, step: UpdateRule['step'], h: Hyper, seed: number, steps = 60) {

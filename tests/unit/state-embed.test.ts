@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+// The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
+import '../../surfaces/index';
 import { defaultConfig, type Config } from '../../src/state/config';
 import { BUNDLE_URL, embedSnippet, escapeHtml, optimizerAttributes, playgroundAttributes, VERSION } from '../../src/state/embed';
 import { getSurface } from '../../src/state/config';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
+import '../../surfaces/index';
 import { defaultConfig, type Config } from '../../src/state/config';
 import { decodeHash, encodeHash } from '../../src/state/hash';
 

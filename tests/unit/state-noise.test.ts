@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trajectory } from '../../src/core/trajectory';
+// The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
+import '../../surfaces/index';
+import { trajectory } from '../../src/core/index';
 import { defaultConfig, raceEntries, sameEntry, getSurface } from '../../src/state/config';
 import { decodeEntry, decodeHash, encodeHash } from '../../src/state/hash';
 

@@ -4,7 +4,7 @@
  * and linear ramps, where every iterate has a closed form that is exact in float64).
  */
 import { describe, expect, it } from 'vitest';
-import { trajectory } from '../../src/core/trajectory';
+import { trajectory } from '../../src/core/index';
 import type { Surface } from '../../src/core/types';
 
 interface SurfaceSpec {

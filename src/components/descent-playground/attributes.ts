@@ -6,7 +6,6 @@
 import { presetIds } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
 import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, newEntry, type Config, type OptimizerEntry } from '../../state/config';
-import { customConfig, withCustomRace } from '../../state/custom-race';
 import {
   parseDomain,
   parseExpression,
@@ -21,6 +20,7 @@ import {
 import { t, type Lang } from '../../i18n/index';
 import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
 import { loadedExpressionModule } from '../shared/expressions';
+import type { CustomModule } from './custom-loader';
 
 /** Attributes that describe the configuration; a change to any rebuilds it. */
 export const CONFIG_ATTRIBUTES = ['surface', 'expression', 'domain', 'optimizers', 'start', 'steps', 'speed', 'layout'] as const;
@@ -30,13 +30,15 @@ export type ConfigAttributes = { readonly [name in (typeof CONFIG_ATTRIBUTES)[nu
 
 /**
  * The configuration that attributes and `<descent-optimizer>` children describe (children win
- * over `optimizers`). A typed-in expression is compiled only if the expression module is already
- * loaded; the element waits for it before calling this.
+ * over `optimizers`). A typed-in expression is compiled only if the expression module and
+ * `custom` (typed-in surface support, custom.ts) are already loaded; the element waits for both
+ * before calling this.
  */
 export function readAttributes(
   attributes: ConfigAttributes,
   children: readonly Element[],
   lang: Lang,
+  custom: CustomModule | undefined,
 ): { config: Config; errors: string[] } {
   const errors: string[] = [];
   const read = <T>(name: string, text: string | null, parse: (t: string) => Parsed<T>): T | undefined => {
@@ -52,13 +54,13 @@ export function readAttributes(
     const expr = read('expression', attributes.expression, parseExpression);
     const domain = read('domain', attributes.domain, parseDomain) ?? DEFAULT_EXPRESSION_DOMAIN;
     const module = loadedExpressionModule();
-    if (expr !== undefined && !module) {
+    if (expr !== undefined && (!module || !custom)) {
       errors.push(t(lang, 'attributeNeedsCompiler', { value: attributes.expression }));
-    } else if (expr !== undefined && module) {
+    } else if (expr !== undefined && module && custom) {
       try {
         const compiled = module.compileSurface(expr, { domain });
-        base = customConfig(compiled, expr, domain, base.surface);
-        raceSurface = withCustomRace(compiled);
+        base = custom.customConfig(compiled, expr, domain, base.surface);
+        raceSurface = custom.withCustomRace(compiled);
       } catch (error) {
         errors.push(t(lang, 'attributeExpression', { value: attributes.expression, message: (error as Error).message }));
       }

@@ -10,6 +10,7 @@ import {
   sameEntries,
   type Config,
 } from '../../state/config';
+import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
 import type { ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
@@ -21,8 +22,9 @@ import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
 import { CONFIG_ATTRIBUTES, readAttributes } from './attributes';
-import { configSurface, followExpression } from './custom-surface';
-import { ExpressionField, expressionFieldStyles, type ExpressionChange } from './expression-field';
+import { customModule, loadedCustom } from './custom-loader';
+import type { ExpressionChange, ExpressionField } from './expression-field';
+import { expressionFieldStyles } from './expression-field.styles';
 import { bandOf, shell, type Band, type Sheet } from './layout';
 import { optimizerList, type EntryRun } from './optimizer-list';
 import { OptimizerListState } from './list-state';
@@ -175,6 +177,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare protected sheet: Sheet;
 
   private _config: Config = defaultConfig();
+  /** A `config` set by script whose catalog surface is still loading (applied once it is here). */
+  private pendingConfig: Config | undefined;
+  /** A catalog surface picked in the toolbar and still loading. */
+  private picking: SurfaceId | undefined;
   private configFromProperty = false;
   private attributesDirty = true;
   private entryRuns: EntryRun[] = [];
@@ -189,7 +195,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Waiting for the expression module (undefined: not waiting). */
   private awaitingModule: Promise<unknown> | undefined;
   private moduleFailed = false;
-  private readonly field = new ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
+  /** The expression field, created once its module (custom.ts, a lazy chunk) is here. */
+  private fieldController: ExpressionField | undefined;
   private readonly playback = new Playback(this, {
     timing: () => this._config,
     runs: () => this.entryRuns,
@@ -233,6 +240,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   set config(value: Config) {
+    // A catalog surface not loaded yet (single-file bundle): apply once it is here (the next
+    // update waits for it, so `await el.updateComplete` sees the new configuration).
+    if (surfacesToLoad([value?.surface]).length) {
+      this.pendingConfig = value;
+      this.requestUpdate();
+      return;
+    }
+    this.pendingConfig = undefined;
+    this.applyConfig(value);
+  }
+
+  private applyConfig(value: Config): void {
     const old = this._config;
     const errors: string[] = [];
     this._config = normalizeConfig(value, errors);
@@ -275,14 +294,32 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.childObserver?.disconnect();
   }
 
+  /**
+   * Waits, before an update, for the catalog surfaces it may show: the `surface` attribute's and
+   * a pending `config`'s. Only the single-file bundle ever waits: there each surface but the
+   * default is a small chunk fetched on first use (elsewhere the whole catalog is loaded).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const wanted = surfacesToLoad([this.surface?.trim(), this.pendingConfig?.surface]);
+    if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.pendingConfig) {
+      const value = this.pendingConfig;
+      this.pendingConfig = undefined;
+      this.applyConfig(value);
+      if (surfaceFailed(value.surface)) this.notices = [...this.notices, t(this.uiLang, 'surfaceUnavailable', { id: value.surface })];
+    }
     if (this.hasUpdated && CONFIG_ATTRIBUTES.some((a) => changed.has(a))) {
       this.attributesDirty = true;
       this.configFromProperty = false;
     }
     if (this.attributesDirty) {
       // An expression attribute needs the compiled surface for its defaults: wait for the module.
-      const waiting = !this.configFromProperty && this.expression !== null && !loadedExpressionModule() && !this.moduleFailed;
+      const waiting =
+        !this.configFromProperty && this.expression !== null && !(loadedExpressionModule() && loadedCustom()) && !this.moduleFailed;
       if (waiting) {
         this.awaitModule();
       } else {
@@ -291,7 +328,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       }
     }
     this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
-    if (this._config.expr !== undefined) this.field.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
+    if (this._config.expr !== undefined) this.field?.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
     if (this.shown && this.runsFor !== this._config) this.computeRuns(this.shown);
     this.list.clamp(this._config.optimizers.length);
   }
@@ -330,9 +367,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   // ---- configuration ---------------------------------------------------------------------
 
-  /** Loads the expression module, then updates again. */
+  /** The expression field, if its module is here (created on first use). */
+  private get field(): ExpressionField | undefined {
+    const custom = loadedCustom();
+    if (custom && !this.fieldController) {
+      this.fieldController = new custom.ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
+    }
+    return this.fieldController;
+  }
+
+  /** Loads what a typed-in surface needs (the expression module, custom.ts), then updates again. */
   private awaitModule(): void {
-    this.awaitingModule ??= expressionModule().then(
+    this.awaitingModule ??= Promise.all([expressionModule(), customModule()]).then(
       () => {
         this.awaitingModule = undefined;
         this.requestUpdate();
@@ -352,7 +398,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
    */
   private resolveSurface(): Surface | undefined {
     const c = this._config;
-    const resolved = configSurface(c, this.moduleFailed, () => this.uiLang);
+    if (c.expr === undefined) return getSurface(c.surface);
+    const custom = loadedCustom();
+    const resolved = custom
+      ? custom.configSurface(c, this.moduleFailed, () => this.uiLang)
+      : this.moduleFailed
+        ? { problem: t(this.uiLang, 'configNeedsCompiler', { value: c.expr }) }
+        : { pending: true as const };
     if ('surface' in resolved) return resolved.surface;
     if ('pending' in resolved) {
       this.awaitModule();
@@ -371,7 +423,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
   private applyAttributes(): void {
-    const { config, errors } = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], this.uiLang);
+    const read = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], this.uiLang, loadedCustom());
+    const { config } = read;
+    const requested = this.surface?.trim() ?? '';
+    const errors = surfaceFailed(requested) ? [...read.errors, t(this.uiLang, 'surfaceUnavailable', { id: requested })] : read.errors;
     this._config = config;
     this.playback.place(this.restingStep);
     this.surfaceErrors = [];
@@ -474,7 +529,21 @@ export class DescentPlayground extends LitElement implements ClockClient {
   };
 
   /** A catalog surface picked: its default race, keeping the layout. */
-  private pickSurface(id: string): void {
+  private pickSurface(id: SurfaceId): void {
+    if (surfacesToLoad([id]).length) {
+      // Shown once its chunk is here, unless another surface was picked meanwhile.
+      this.picking = id;
+      void loadSurface(id).then(
+        () => this.picking === id && this.pickSurface(id),
+        () => {
+          if (this.picking !== id) return;
+          this.picking = undefined;
+          this.notices = [...this.notices, t(this.uiLang, 'surfaceUnavailable', { id })];
+        },
+      );
+      return;
+    }
+    this.picking = undefined;
     this.customOpen = false;
     this.surfaceErrors = [];
     this.pause(false);
@@ -487,9 +556,24 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** "Custom expression…": the field opens on the current surface's own expression and window. */
   private openCustom(): void {
+    this.picking = undefined;
     const surface = this.shown ?? getSurface(this._config.surface);
     this.customOpen = true;
-    this.field.open(surface.expr, surface.domain);
+    const field = this.field;
+    if (!field) {
+      // The field's module first (a small chunk); "Loading…" shows meanwhile.
+      void customModule().then(
+        () => this.customOpen && this._config.expr === undefined && this.openCustom(),
+        () => {
+          this.customOpen = false;
+          this.notices = [...this.notices, t(this.uiLang, 'customUnavailable')];
+        },
+      );
+      this.requestUpdate();
+      return;
+    }
+    field.open(surface.expr, surface.domain);
+    this.requestUpdate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="expression-input"]')?.focus());
   }
 
@@ -497,7 +581,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private onExpression(change: ExpressionChange): void {
     // The field was closed (a catalog surface picked) while this compiled: too late.
     if (!this.customOpen && this._config.expr === undefined) return;
-    const patch = followExpression(this._config, change);
+    const custom = loadedCustom();
+    if (!custom) return;
+    const patch = custom.followExpression(this._config, change);
     this.pause(false);
     this.playback.place(0);
     this.playback.dropPreview();
@@ -516,7 +602,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       custom: this.customOpen || this._config.expr !== undefined,
       playing: this.playback.playing,
       copy: this.copy,
-      renderField: () => this.field.render(),
+      renderField: () => this.field?.render() ?? html`<p class="pending">${t(this.uiLang, 'loadingCompiler')}</p>`,
       pickSurface: (id) => this.pickSurface(id),
       openCustom: () => this.openCustom(),
       setLayout: (layout) => this.commit({ layout }),

@@ -9,9 +9,11 @@
  * line. It scrolls with the input, so it stays under the right characters.
  *
  * A lit ReactiveController rather than an element, so its parts sit in the playground's shadow
- * root with the rest of its parts. The expression module (and mathjs) is loaded on first use.
+ * root with the rest of its parts. The expression module (and mathjs) is loaded on first use, and
+ * this controller itself is in a lazy chunk (see custom.ts); its styles are not
+ * (expression-field.styles.ts).
  */
-import { css, html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Domain, Surface } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
@@ -275,88 +277,3 @@ export class ExpressionField implements ReactiveController {
     </div>`;
   }
 }
-
-export const expressionFieldStyles = css`
-  .expression {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .expr-box {
-    position: relative;
-    flex: 1 1 320px;
-    min-width: 200px;
-    height: 28px;
-    border-radius: 5px;
-    background: var(--descent-control-bg, #fff);
-  }
-  .expr-box input,
-  .expr-mirror {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 28px;
-    margin: 0;
-    padding: 3px 8px;
-    border: 1px solid var(--descent-control-border, #c9c9d0);
-    border-radius: 5px;
-    font: 13px/20px ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
-    letter-spacing: 0;
-  }
-  .expr-box input {
-    background: transparent;
-    color: inherit;
-  }
-  .expr-box input[aria-invalid='true'] {
-    border-color: #c62828;
-  }
-  .expr-mirror {
-    border-color: transparent;
-    color: transparent;
-    white-space: pre;
-    overflow: hidden;
-    pointer-events: none;
-  }
-  .expr-mirror mark {
-    color: transparent;
-    background: rgba(198, 40, 40, 0.12);
-    border-radius: 2px;
-    text-decoration: underline wavy #c62828;
-    text-decoration-skip-ink: none;
-    text-underline-offset: 4px;
-  }
-  .ranges {
-    display: inline-flex;
-    gap: 12px;
-    white-space: nowrap;
-  }
-  .bounds input {
-    width: 52px;
-    height: 26px;
-    padding: 2px 6px;
-    border: 1px solid var(--descent-control-border, #c9c9d0);
-    border-radius: 5px;
-    background: var(--descent-control-bg, #fff);
-    font: inherit;
-    color: inherit;
-  }
-  .bounds input[aria-invalid='true'] {
-    border-color: #c62828;
-    background: #fdf1f1;
-  }
-  .expr-message {
-    min-height: 18px;
-    font-size: 12px;
-    line-height: 18px;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    padding-left: 58px;
-  }
-  [part~='expression-error'] {
-    color: #8a1c1c;
-  }
-  .expr-message .hint {
-    color: var(--descent-muted);
-  }
-`;

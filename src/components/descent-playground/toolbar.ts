@@ -6,7 +6,8 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Surface } from '../../core/types';
-import { getSurface, isSurfaceId, layouts, surfaceIds, type Config, type Layout } from '../../state/config';
+import { isSurfaceId, layouts, surfaceIds, type Config, type Layout } from '../../state/config';
+import { surfaceLabels, type SurfaceId } from '../../state/surfaces';
 import { parseSteps } from '../../state/parse';
 import { t, type Lang } from '../../i18n/index';
 
@@ -76,7 +77,7 @@ export interface ToolbarHost {
   readonly copy: EmbedCopy;
   /** The expression field's template (ExpressionField.render). */
   renderField(): unknown;
-  pickSurface(id: string): void;
+  pickSurface(id: SurfaceId): void;
   openCustom(): void;
   setLayout(layout: Layout): void;
   play(): void;
@@ -122,7 +123,7 @@ export function toolbar(host: ToolbarHost) {
       <label class="field"
         >${t(lang, 'surface')}
         <select @change=${onSurface} aria-label=${t(lang, 'surface')}>
-          ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${getSurface(id).label}</option>`)}
+          ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${surfaceLabels[id]}</option>`)}
           <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
         </select></label
       >

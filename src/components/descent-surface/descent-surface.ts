@@ -11,6 +11,7 @@ import { axisTicks, formatNumber } from '../../render/ticks';
 import { getPreset } from '../../core/optimizers/index';
 import { getSurface, isSurfaceId, newEntry, raceOf } from '../../state/config';
 import { parsePresetList, parseStart } from '../../state/parse';
+import { loadSurface, surfacesToLoad } from '../../state/surfaces';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
@@ -231,6 +232,14 @@ export class DescentSurface extends LitElement {
       this.ownRunsFor = key;
     }
     return this.ownRuns;
+  }
+
+  /** Waits for a catalog surface named by id that is not loaded yet (single-file bundle only). */
+  protected override async scheduleUpdate(): Promise<void> {
+    const s = this.surface;
+    const wanted = surfacesToLoad([typeof s === 'string' ? s : undefined]);
+    if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(): void {

@@ -1,0 +1,9 @@
+/**
+ * Everything `<descent-playground>` needs for typed-in surfaces beyond the expression module
+ * itself: the expression field, the surface a configuration names, and how the race follows a new
+ * expression. A lazy chunk (custom-loader.ts), fetched with the expression module when a typed-in
+ * surface is first used, so a page of catalog surfaces never downloads it.
+ */
+export { ExpressionField, type ExpressionChange } from './expression-field';
+export { configSurface, followExpression } from './custom-surface';
+export { customConfig, withCustomRace } from '../../state/custom-race';
