@@ -5,7 +5,8 @@ import { chromiumArgs, findChromium, howToGetChromium } from './scripts/chromium
 const executablePath: string | undefined = await findChromium();
 if (!executablePath) throw new Error(howToGetChromium);
 
-const port = 4173;
+// E2E_PORT: a free port when another checkout is running its own browser tests.
+const port = Number(process.env.E2E_PORT) || 4173;
 
 /** Browser tests run against the built app (`npm run build`), served by `vite preview`. */
 export default defineConfig({
