@@ -1,0 +1,282 @@
+/**
+ * Korean prose for the catalog surfaces and the optimizers (lazy: only Korean pages load it).
+ * The English originals live with the data: a surface's `label`, `note` and `race.story` (and
+ * the prose `label`s of its race entries) in surfaces/*.ts; a preset's `summary` in
+ * src/core/optimizers/index.ts; an update rule's `differs` and its hyperparameters' `doc`
+ * tooltips in src/core/optimizers/*.ts. Plain data keyed by the same ids the UI looks the English
+ * up with; tests/unit/ko-prose.test.ts checks that the keys match and that no number is dropped.
+ *
+ * Style: 합니다체 as in ko.ts. Established test functions keep their Latin names (Rosenbrock,
+ * Beale, …); the descriptive surfaces are translated (안장점, 협곡, 고원, 두 우물, 낙타 …).
+ * Optimizer names, math, numbers and learning rates stay exactly as in the English.
+ */
+
+export interface SurfaceProse {
+  /** `Surface.label`, shown in the surface menu. */
+  readonly label: string;
+  /** `Surface.note`, one line in the toolbar (and under the map when the race is edited). */
+  readonly note: string;
+  /** `Surface.race.story`, under the map while the default race is shown. */
+  readonly story?: string;
+  /**
+   * Race entries whose English `label` is prose rather than a preset name, keyed by that English
+   * label (`'SGD, noisy gradients'`).
+   */
+  readonly raceLabels?: Readonly<Record<string, string>>;
+}
+
+export interface RuleProse {
+  /** `OptimizerPreset.summary`: the one-line idea under the rule's heading. */
+  readonly summary: string;
+  /** `OptimizerPreset.differs` (the update rule's), after "torch와 논문의 차이:". */
+  readonly differs?: string;
+}
+
+/** Keyed by surface id (surfaces/index.ts), in the catalog's teaching order. */
+export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
+  saddle: {
+    label: '안장점',
+    note: '안장점 근처에서는 기울기가 사라집니다. 기본 SGD는 그곳에 머물고, 모멘텀과 적응형 방법은 더 빨리 빠져나갑니다.',
+    story:
+      'SGD는 기울기가 사라지는 안장점으로 미끄러져 내려가 그곳에 머뭅니다. Momentum과 Nesterov는 SGD보다 작은 학습률로도 안장점을 지나쳐 f가 계속 낮아지는 y축 방향으로 빠져나갑니다. RMSprop과 Adam은 아주 작은 y 방향 기울기를 제 크기의 스텝으로 키워 곧바로 벗어나고, Adadelta는 머뭇거리며 출발했다가 점점 빨라집니다.',
+  },
+  'monkey-saddle': {
+    label: '원숭이 안장',
+    note: '평평한 퇴화 안장점입니다. 기울기가 이차적으로 작아져서 보통 안장점보다 빠져나가는 데 훨씬 오래 걸립니다.',
+    story:
+      '원숭이 안장은 2차 항까지 평평해서 밀어내는 힘이 약합니다. 모든 경로가 원점 쪽으로 휘어 기어가듯 움직이고, 모멘텀은 SGD의 10분의 1 학습률로도 골짜기를 따라 속도를 붙여 더 멀리 갑니다.',
+  },
+  ravine: {
+    label: '협곡',
+    note: '조건수 100: 협곡을 가로지르는 방향에서 안정적인 스텝은 협곡을 따라서는 아주 작아서, 기본 SGD는 지그재그로 기어갑니다.',
+    story:
+      'SGD는 가파른 y 방향이 견딜 수 있는 한계 바로 아래의 학습률이라 협곡을 가로지르며 지그재그로 움직이다가 협곡을 따라 기어갑니다. Momentum은 지그재그를 평균 내어 없애고, Adagrad와 RMSprop은 좌표마다 자기 기울기 크기로 스텝을 조절해 협곡 한가운데를 곧장 내려갑니다.',
+  },
+  plateau: {
+    label: '고원',
+    note: '평탄한 지대에서 기본 SGD는 멈춰 서지만, 기울기를 정규화하는 옵티마이저는 전속력으로 가로지릅니다.',
+    story:
+      '평탄한 지대에서는 기울기가 아주 작습니다. SGD는 학습률 1에서도 거의 움직이지 않고 Momentum은 천천히 속도를 붙일 뿐입니다. Adagrad, RMSprop, Adam은 기울기를 그 자신의 크기로 나누므로 전속력으로 평지를 가로질러 구덩이로 떨어집니다.',
+  },
+  'two-wells': {
+    label: '두 우물',
+    note: '가장 가까운 최솟값이 가장 좋은 최솟값은 아닙니다. 모멘텀은 경로를 능선 너머 더 깊은 우물로 데려갈 수 있습니다.',
+    story:
+      'Momentum을 빼고 모두 오른쪽의 더 가깝고 얕은 우물로 굴러 들어갑니다. Momentum은 기억해 둔 속도 덕분에 능선을 넘어 더 깊은 우물로 갑니다. 같은 설정의 Nesterov는 앞을 내다보고 제동을 걸어 그대로 머뭅니다.',
+  },
+  booth: {
+    label: 'Booth',
+    note: '비스듬한 그릇 모양의 이차 함수(조건수 9)입니다. 옵티마이저가 작동하기는 하는지 보는 가장 단순한 시험입니다.',
+    story:
+      '평범한 그릇이라 모두 최솟값에 도착합니다. Momentum은 지나쳤다가 나선을 그리며 들어오고, Nesterov는 더 일찍 제동을 걸며, 적응형 방법들은 특유의 대각선 첫 스텝을 밟습니다. 노이즈 섞인(미니배치 같은) 기울기를 받는 SGD는 최솟값 주변에서 계속 흔들리고, 가중치 감쇠(L2 페널티)를 쓴 SGD는 원점 쪽으로 끌려 최솟값에 못 미친 곳에 자리 잡습니다.',
+    raceLabels: {
+      'SGD, noisy gradients': 'SGD, 노이즈 섞인 기울기',
+      'SGD, weight decay 4': 'SGD, 가중치 감쇠 4',
+    },
+  },
+  matyas: {
+    label: 'Matyas',
+    note: '대각선으로 완만하게 기운 골짜기(조건수 25): 바닥까지는 빠르고, 바닥을 따라서는 느립니다.',
+    story:
+      '벽은 빠르게 내려가고, 대각선 골짜기를 따라서는 느립니다. SGD는 골짜기를 따라 기어가고, Momentum은 속도를 붙이며, 적응형 방법들의 좌표별 스텝은 대각선 주위에서 지그재그로 움직입니다.',
+  },
+  rosenbrock: {
+    label: 'Rosenbrock',
+    note: '휘어진 골짜기를 찾기는 쉽지만, 거의 평평한 바닥을 따라 최솟값까지 가는 길은 느립니다.',
+    story:
+      '모두 몇 스텝 만에 휘어진 골짜기로 떨어지고, 승부는 평평한 바닥을 따라 오래 기어가는 구간에서 납니다. Momentum과 Nesterov는 (SGD의 절반 학습률로) 바닥을 따라 속도를 붙여 (1, 1)의 최솟값에 도착하고 Adam도 도착합니다. SGD, Adagrad, RMSprop은 아직 기어가는 중입니다.',
+  },
+  beale: {
+    label: 'Beale',
+    note: '평평한 턱과 가파른 벽: 기울기 크기가 여러 자릿수에 걸쳐 달라서 좌표별 스케일링이 유리합니다.',
+    story:
+      'Momentum과 Nesterov는 좁은 골짜기를 따라 속도를 붙여 (3, 0.5)의 전역 최솟값에 도착합니다. 평평한 턱에서 스텝이 줄어들거나 조심스러운 SGD와 적응형 방법들은 실행이 끝날 때까지 안장점 근처를 헤맵니다.',
+  },
+  himmelblau: {
+    label: 'Himmelblau',
+    note: '똑같이 좋은 최솟값 네 개: 어느 것에 도달할지는 손실이 아니라 경로에 달려 있습니다.',
+    story:
+      '이 시작점에서는 모든 옵티마이저가 똑같이 좋은 최솟값 네 개 중 같은 하나, 왼쪽 위의 최솟값에 서로 다른 속도로 도착합니다(Adadelta가 마지막). 시작점을 능선 너머로 끌어 옮기면 모두 함께 바뀝니다. 어느 최솟값에 닿는지는 그 값이 얼마나 좋은지가 아니라 경로가 어디서 출발하는지에 달려 있습니다.',
+  },
+  'three-hump-camel': {
+    label: '세 혹 낙타',
+    note: '전역 최솟값 양옆에 더 얕은 최솟값이 하나씩 있습니다. 가파른 벽을 내려오면 어느 분지로 갈지 갈립니다.',
+    story:
+      '먼 비탈에서 출발한 SGD, Nesterov와 조심스러운 적응형 방법들은 옆쪽의 얕은 지역 최솟값에 자리 잡습니다. Momentum은 멈추지 않고 밀고 나가 원점의 전역 최솟값에 도착하고, 큰 학습률의 Adam도 그렇습니다.',
+  },
+  'six-hump-camel': {
+    label: '여섯 혹 낙타',
+    note: '최솟값 여섯 개 중 둘이 전역 최솟값입니다. 경로가 어디서 끝날지는 첫 몇 스텝에 달려 있습니다.',
+    story:
+      '일곱 모두 시작점 근처의 같은 지역 최솟값에서 끝납니다. 전역 최솟값은 분지 두 개 너머에 있고, 떠밀려 넘어가지 않는 한 어떤 경사 경로도 능선을 넘지 않습니다.',
+  },
+  'styblinski-tang': {
+    label: 'Styblinski–Tang',
+    note: '변수가 분리되는 사차 함수에 깊이가 두 가지인 최솟값 네 개: 가장 깊은 곳이 가장 가까운 곳은 아닙니다.',
+    story:
+      '가장 가까운 최솟값이 가장 깊은 것은 아닙니다. 모든 경로가 시작점 옆 위쪽의 지역 최솟값으로 떨어지고, 전역 최솟값은 왼쪽 아래에서 기다립니다.',
+  },
+  'goldstein-price': {
+    label: 'Goldstein–Price',
+    note: '함숫값이 여섯 자릿수에 걸쳐 있고 도중에 지역 최솟값도 있습니다. 스텝 크기에 얼마나 강건한지 시험합니다.',
+    story:
+      '함숫값이 여섯 자릿수에 걸쳐 있어 기본 스텝은 아주 작아야 합니다(학습률 1e-4의 SGD는 지역 최솟값에서 멈춥니다). 같은 학습률의 Momentum은 몇 스텝 만에 가파른 벽에서 발산합니다. 그 절반 학습률의 Nesterov는 제때 제동을 걸고, 기울기 크기로 나누는 Adam은 벽을 안전하게 넘어 둘 다 전역 최솟값에 도착합니다.',
+  },
+  rastrigin: {
+    label: 'Rastrigin',
+    note: '그릇 위에 지역 최솟값이 달걀판처럼 깔려 있습니다. 경사 하강법은 가장 가까운 오목한 곳에서 멈춥니다.',
+    story:
+      '오목한 곳이 가득한 달걀판입니다. 일곱 중 여섯은 처음 빠진 오목한 곳에서 멈춰 원점의 전역 최솟값과 멀리 떨어져 있습니다. 큰 학습률의 Adam만이 일정한 크기의 스텝으로 능선을 뛰어넘으며 중심 쪽으로 갑니다.',
+  },
+  ackley: {
+    label: 'Ackley',
+    note: '잔물결 아래 숨은 깊은 깔때기: 바깥 자락에서 출발한 경사 경로는 대부분 지역 최솟값에 갇힙니다.',
+    story:
+      '작고 조심스러운 스텝은 잔물결에 걸립니다. 큰 학습률의 SGD와 RMSprop은 잔물결 위를 미끄러지듯 넘어 중심의 깔때기로 향합니다.',
+  },
+  levi13: {
+    label: 'Lévi N.13',
+    note: '잔주름 아래의 매끈한 그릇: 작은 스텝은 잔물결에 걸리고, 큰 스텝은 그 위를 미끄러지듯 넘어갑니다.',
+    story:
+      '그릇 위의 잔주름: 작은 스텝은 첫 잔물결에 걸리고, 큰 스텝(학습률 0.03의 SGD, RMSprop, 학습률 1의 Adam)은 그 위를 미끄러지듯 넘어 (1, 1)의 최솟값으로 향합니다.',
+  },
+};
+
+// One update rule serves several presets (SGD, Momentum and Nesterov; Adam and AMSGrad), and
+// `differs` belongs to the rule: written once here so the presets cannot drift apart.
+const sgdDiffers =
+  'torch의 Nesterov는 Sutskever 등의 논문처럼 미리 내다본 점이 아니라 현재 점에서 기울기를 계산합니다. 반복값이 곧 미리 내다본 점이 되도록 바꿔 쓴 동등한 형태입니다.';
+const adamDiffers =
+  'ε은 √v를 √(1 − β₂ᵗ)로 나눈 뒤에 더합니다(Keras는 보정하지 않은 √v에 더합니다). AMSGrad는 보정하지 않은 v의 최댓값을 유지합니다.';
+
+/** Keyed by preset id (src/core/optimizers/index.ts `optimizers`), as the rule panel looks them up. */
+export const koRules: Readonly<Record<string, RuleProse>> = {
+  sgd: { summary: '기울기의 반대 방향으로 곧장 내려갑니다.', differs: sgdDiffers },
+  momentum: { summary: '이전에 가던 방향을 기억해 계속 나아갑니다.', differs: sgdDiffers },
+  nesterov: { summary: '모멘텀이 데려갈 곳을 미리 보고, 지나치기 전에 제동을 겁니다.', differs: sgdDiffers },
+  adagrad: {
+    summary: '기울기 제곱의 합으로 좌표마다 학습률을 정합니다. 스텝은 점점 0으로 줄어듭니다.',
+    differs: '합 s는 커지기만 하므로 스텝은 0으로 줄어듭니다. torch는 ε을 제곱근 밖에서 더합니다.',
+  },
+  adadelta: {
+    summary: '합 대신 이동 평균을 쓰고 지난 스텝 크기로 스케일을 맞춥니다. 학습률이 필요 없습니다.',
+    differs: '논문에는 학습률이 없습니다. torch의 lr(기본값 1.0)은 논문의 스텝에 곱해집니다.',
+  },
+  rmsprop: {
+    summary: 'Adadelta의 이동 평균에 학습률을 다시 넣었습니다.',
+    differs: 'torch는 ε을 제곱근 밖에서, TensorFlow는 안에서 더합니다. 모멘텀을 쓰면 torch는 g / d를 누적합니다.',
+  },
+  adam: { summary: 'RMSprop의 좌표별 스케일링에 모멘텀의 기울기 평균을 더했습니다.', differs: adamDiffers },
+  amsgrad: { summary: '스케일링 v가 줄어들지 않게 하는 Adam입니다(지금까지의 최댓값).', differs: adamDiffers },
+  adamw: {
+    summary: '가중치 감쇠를 기울기가 아니라 파라미터에 적용하는 Adam입니다.',
+    differs: 'torch는 분리된 감쇠에 lr을 곱합니다(p ← p − γλp). 논문은 별도의 스케줄을 씁니다.',
+  },
+  adamax: {
+    summary: '제곱 평균 대신 무한대 노름을 쓰는 Adam입니다.',
+    differs: '논문에는 ε이 없습니다. torch는 max 안에서 |g|에 ε을 더합니다.',
+  },
+  nadam: {
+    summary: 'Nesterov의 앞을 내다보는 모멘텀을 쓰는 Adam입니다.',
+    differs: 'm은 상수 β₁을 쓰고, 스텝에만 Dozat의 스케줄 μₜ를 씁니다.',
+  },
+  radam: {
+    summary: '분산 추정값을 믿을 수 있을 때까지는 모멘텀 SGD로 움직이는 Adam입니다.',
+    differs: 'torch는 ρₜ > 5일 때 적응형 스텝을 켭니다(논문은 4).',
+  },
+};
+
+const shared = {
+  lr: '학습률',
+  eps: '수치 안정성을 위해 더하는 항',
+  weightDecay: '가중치 감쇠: 기울기에 weightDecay * p를 더합니다 (L2 페널티)',
+  maximize: '내려가는 대신 올라갑니다 (torch는 기울기의 부호를 바꿉니다)',
+  beta1: '기울기 이동 평균의 감쇠율 (torch: betas[0])',
+  beta2: '기울기 제곱 이동 평균의 감쇠율 (torch: betas[1])',
+  decoupledWeightDecay: 'AdamW처럼 가중치 감쇠를 p에 직접 적용합니다',
+} as const;
+
+/**
+ * The hyperparameters' tooltips (`HyperSpec.doc`, the title of each field under "설정 더 보기"),
+ * keyed by update-rule id (src/core/optimizers/index.ts `rules`, i.e. a preset's `ruleId`), then
+ * by the hyperparameter's key.
+ */
+export const koHyperDocs: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  sgd: {
+    lr: shared.lr,
+    momentum: '모멘텀 계수 μ',
+    dampening: '모멘텀의 댐프닝 τ',
+    weightDecay: shared.weightDecay,
+    nesterov: 'Nesterov 모멘텀 (torch의 변형 공식)',
+    maximize: shared.maximize,
+  },
+  adagrad: {
+    lr: shared.lr,
+    lrDecay: '학습률 감쇠 η: lr / (1 + (t − 1) η)',
+    weightDecay: shared.weightDecay,
+    initialAccumulatorValue: '기울기 제곱 합의 초깃값 s₀',
+    eps: shared.eps,
+    maximize: shared.maximize,
+  },
+  adadelta: {
+    lr: 'Δ를 적용하기 전에 곱하는 계수 (1 = 논문)',
+    rho: '두 이동 평균의 감쇠율 ρ',
+    eps: shared.eps,
+    weightDecay: '가중치 감쇠: 기울기에 weightDecay * p를 더합니다',
+    maximize: shared.maximize,
+  },
+  rmsprop: {
+    lr: shared.lr,
+    alpha: 'g² 이동 평균의 평활 상수 α',
+    eps: shared.eps,
+    weightDecay: shared.weightDecay,
+    momentum: '스케일된 스텝에 적용하는 모멘텀 계수 μ',
+    centered: '대신 기울기 분산의 추정값으로 나눕니다',
+    maximize: shared.maximize,
+  },
+  adam: {
+    lr: shared.lr,
+    beta1: shared.beta1,
+    beta2: shared.beta2,
+    eps: shared.eps,
+    weightDecay: '가중치 감쇠 λ',
+    amsgrad: 'AMSGrad: v의 누적 최댓값으로 나눕니다 (Reddi 외, 2018)',
+    maximize: shared.maximize,
+  },
+  adamw: {
+    lr: shared.lr,
+    beta1: shared.beta1,
+    beta2: shared.beta2,
+    eps: shared.eps,
+    weightDecay: '분리된 가중치 감쇠 λ: p ← p − γλp',
+    amsgrad: 'AMSGrad: v의 누적 최댓값으로 나눕니다 (Reddi 외, 2018)',
+    maximize: shared.maximize,
+  },
+  adamax: {
+    lr: shared.lr,
+    beta1: shared.beta1,
+    beta2: '무한대 노름 누적값의 감쇠율 (torch: betas[1])',
+    eps: shared.eps,
+    weightDecay: shared.weightDecay,
+    maximize: shared.maximize,
+  },
+  nadam: {
+    lr: shared.lr,
+    beta1: shared.beta1,
+    beta2: shared.beta2,
+    eps: shared.eps,
+    weightDecay: shared.weightDecay,
+    momentumDecay: '스케줄 μₜ의 모멘텀 감쇠 ψ',
+    decoupledWeightDecay: shared.decoupledWeightDecay,
+    maximize: shared.maximize,
+  },
+  radam: {
+    lr: shared.lr,
+    beta1: shared.beta1,
+    beta2: shared.beta2,
+    eps: shared.eps,
+    weightDecay: shared.weightDecay,
+    decoupledWeightDecay: shared.decoupledWeightDecay,
+    maximize: shared.maximize,
+  },
+};

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { koHyperDocs, koRules, koSurfaces } from '../../src/i18n/ko-prose';
+import { optimizers, presetIds, rules } from '../../src/core/optimizers/index';
+import { surfaceIds, surfaces } from '../../surfaces/index';
+
+const hangul = /[가-힣]/;
+const numbers = (text: string) => [...text.matchAll(/\d+(\.\d+)?/g)].map((m) => m[0]);
+// Math in the notes on torch and in the tooltips: Greek letters, sub- and superscripts, arrows, √, −.
+const symbols = (text: string) => [...new Set([...text].filter((c) => /[^\x00-\x7F]/.test(c) && !hangul.test(c)))];
+
+/** Every number of the English text appears in the Korean, as written (no dropped facts). */
+function keepsNumbers(en: string, ko: string, where: string) {
+  for (const n of numbers(en)) expect(ko.includes(n), `${where}: ${n} of "${en}" missing in "${ko}"`).toBe(true);
+}
+
+describe('Korean prose for the surfaces', () => {
+  test('one entry per catalog surface, none for an unknown id', () => {
+    expect(Object.keys(koSurfaces).sort()).toEqual([...surfaceIds].sort());
+  });
+
+  test.each(surfaceIds)('%s: label, note, and a story exactly when the race has one', (id) => {
+    const en = surfaces[id];
+    const ko = koSurfaces[id];
+    expect(ko.label.trim()).not.toBe('');
+    expect(ko.note.trim()).not.toBe('');
+    expect(ko.note).toMatch(hangul);
+    expect(ko.note).not.toContain('\n');
+    keepsNumbers(en.label, ko.label, `${id} label`);
+    keepsNumbers(en.note, ko.note, `${id} note`);
+    if (en.race?.story) {
+      expect(ko.story?.trim()).toBeTruthy();
+      expect(ko.story).toMatch(hangul);
+      keepsNumbers(en.race.story, ko.story as string, `${id} story`);
+    } else {
+      expect(ko.story).toBeUndefined();
+    }
+  });
+
+  test.each(surfaceIds)('%s: the prose labels of race entries are translated, and only those', (id) => {
+    const presetLabels = new Set(presetIds.map((p) => optimizers[p].label));
+    const labels = (surfaces[id].race?.optimizers ?? []).flatMap((e) => (e.label ? [e.label] : []));
+    const prose = labels.filter((l) => !presetLabels.has(l));
+    const ko = koSurfaces[id].raceLabels ?? {};
+    expect(Object.keys(ko).sort()).toEqual(prose.sort());
+    for (const [en, text] of Object.entries(ko)) {
+      expect(text).toMatch(hangul);
+      keepsNumbers(en, text, `${id} race label`);
+    }
+  });
+});
+
+describe('Korean prose for the optimizers', () => {
+  test('one entry per preset, none for an unknown id', () => {
+    expect(Object.keys(koRules).sort()).toEqual([...presetIds].sort());
+  });
+
+  test.each(presetIds)('%s: summary, and differs exactly when the English has it', (id) => {
+    const en = optimizers[id];
+    const ko = koRules[id];
+    expect(ko.summary).toMatch(hangul);
+    keepsNumbers(en.summary, ko.summary, `${id} summary`);
+    if (en.differs) {
+      expect(ko.differs).toMatch(hangul);
+      keepsNumbers(en.differs, ko.differs as string, `${id} differs`);
+      for (const c of symbols(en.differs)) expect(ko.differs, `${id} differs: ${c}`).toContain(c);
+    } else {
+      expect(ko.differs).toBeUndefined();
+    }
+  });
+
+  test('presets that share an update rule share its Korean differs', () => {
+    for (const id of presetIds) {
+      const same = presetIds.filter((p) => optimizers[p].ruleId === optimizers[id].ruleId);
+      for (const p of same) expect(koRules[p].differs, `${id} vs ${p}`).toBe(koRules[id].differs);
+    }
+  });
+
+  test('one tooltip per hyperparameter of every update rule, none for an unknown one', () => {
+    expect(Object.keys(koHyperDocs).sort()).toEqual(Object.keys(rules).sort());
+    for (const [ruleId, rule] of Object.entries(rules)) {
+      const spec = rule.spec as Readonly<Record<string, { doc: string }>>;
+      const ko = koHyperDocs[ruleId];
+      expect(Object.keys(ko).sort(), ruleId).toEqual(Object.keys(spec).sort());
+      for (const [key, { doc }] of Object.entries(spec)) {
+        expect(ko[key], `${ruleId}.${key}`).toMatch(hangul);
+        keepsNumbers(doc, ko[key], `${ruleId}.${key}`);
+        for (const c of symbols(doc)) expect(ko[key], `${ruleId}.${key}: ${c}`).toContain(c);
+      }
+    }
+  });
+});
