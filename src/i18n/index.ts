@@ -15,6 +15,8 @@ export type { StringKey, Strings };
 
 const loaded: Partial<Record<Lang, Strings>> = { en };
 let koLoading: Promise<void> | undefined;
+/** Korean prose for catalog surfaces and optimizers (ko-prose.ts), loaded with the strings. */
+let koProse: typeof import('./ko-prose') | undefined;
 
 /** A BCP 47 tag ("ko", "ko-KR", "en-GB", "") as one of ours; anything else is English. */
 export function toLang(tag: string | null | undefined): Lang {
@@ -41,9 +43,10 @@ export function isLoaded(lang: Lang): boolean {
 /** Loads `lang`'s strings once; resolves when they are here (at once for English). */
 export function whenLoaded(lang: Lang): Promise<void> {
   if (lang === 'en' || loaded[lang]) return Promise.resolve();
-  koLoading ??= import('./ko').then(
-    (m) => {
+  koLoading ??= Promise.all([import('./ko'), import('./ko-prose')]).then(
+    ([m, p]) => {
       loaded.ko = m.ko;
+      koProse = p;
     },
     () => {
       koLoading = undefined;
@@ -57,4 +60,49 @@ export function t(lang: Lang, key: StringKey, params?: Readonly<Record<string, s
   const text = (loaded[lang] ?? en)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** What the UI shows of a surface: its name, one-line note and race story. */
+export interface SurfaceText {
+  readonly label: string;
+  readonly note: string;
+  readonly story?: string;
+}
+
+/**
+ * A surface's name, note and story in `lang`: the Korean translation for a catalog surface on a
+ * Korean widget (once loaded), else the surface's own English.
+ */
+export function surfaceText(
+  surface: { readonly id: string; readonly label: string; readonly note: string; readonly race?: { readonly story?: string } },
+  lang: Lang,
+): SurfaceText {
+  const ko = lang === 'ko' ? koProse?.koSurfaces[surface.id] : undefined;
+  if (ko) return { label: ko.label, note: ko.note, ...(ko.story ? { story: ko.story } : {}) };
+  return { label: surface.label, note: surface.note, ...(surface.race?.story ? { story: surface.race.story } : {}) };
+}
+
+/** A surface's name in `lang` by id (for pickers that list surfaces not loaded yet). */
+export function surfaceName(id: string, english: string, lang: Lang): string {
+  return (lang === 'ko' && koProse?.koSurfaces[id]?.label) || english;
+}
+
+/** A run's label in `lang`: a surface race's descriptive label ("SGD, noisy gradients") translated. */
+export function raceLabel(surfaceId: string, english: string, lang: Lang): string {
+  return (lang === 'ko' && koProse?.koSurfaces[surfaceId]?.raceLabels?.[english]) || english;
+}
+
+/** A preset's one-line summary and its rule's torch-vs-paper note in `lang`. */
+export function presetText(
+  preset: { readonly id: string; readonly summary: string; readonly differs?: string },
+  lang: Lang,
+): { readonly summary: string; readonly differs?: string } {
+  const ko = lang === 'ko' ? koProse?.koRules[preset.id] : undefined;
+  const differs = ko ? ko.differs : preset.differs;
+  return { summary: ko?.summary ?? preset.summary, ...(differs ? { differs } : {}) };
+}
+
+/** A hyperparameter's tooltip in `lang` (rule id, key, the English `doc`). */
+export function hyperDoc(ruleId: string, key: string, english: string, lang: Lang): string {
+  return (lang === 'ko' && koProse?.koHyperDocs[ruleId]?.[key]) || english;
 }

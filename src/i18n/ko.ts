@@ -1,6 +1,7 @@
 /**
- * Korean UI strings (loaded on demand, only by pages that show Korean). Surface names, notes and
- * stories, and the messages of the core (option and expression errors), stay in English.
+ * Korean UI strings (loaded on demand, only by pages that show Korean), with ko-prose.ts (surface
+ * names, notes and stories; optimizer summaries and notes). The messages of the core (option and
+ * expression errors) stay in English.
  */
 import type { Strings } from './en';
 

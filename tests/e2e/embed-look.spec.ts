@@ -100,7 +100,20 @@ test('lang="ko" on the page: every control, label, badge and announcement in Kor
   await expect(pg.locator('[part~="badge"]').first()).toHaveText('발산: 6단계');
   await expect(pg.locator('[part~="announcer"]')).toHaveText('SGD 발산: 6단계');
   await expect(pg.locator('[part~="loss-chart"] [part~="chart"]')).toHaveAttribute('aria-label', /^옵티마이저 2개의 단계별 손실/);
+  // The prose too: surface names and notes, the optimizers' summaries and notes, race labels.
+  await expect(pg.getByLabel('표면', { exact: true }).locator('option[value="saddle"]')).toHaveText('안장점');
+  await expect(pg.locator('[part~="controls"] .note')).toHaveText(/^비스듬한 그릇 모양의 이차 함수/);
+  await expect(pg.locator('.story')).toHaveText(/^비스듬한 그릇 모양의 이차 함수/);
+  await expect(pg.locator('[part~="rule"] p').first()).toHaveText('기울기의 반대 방향으로 곧장 내려갑니다.');
+  await expect(pg.locator('[part~="rule"] .differs')).toContainText('torch');
   const en = page.locator('#en');
+  // Booth's own race on the English widget: its story and its descriptive run labels in English.
+  await expect(en.locator('.story')).toHaveText(/^A plain bowl/);
+  await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, noisy gradients"]')).toHaveCount(1);
+  await en.evaluate((el) => el.setAttribute('lang', 'ko'));
+  await expect(en.locator('.story')).toHaveText(/^평범한 그릇이라 모두 최솟값에 도착합니다/);
+  await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, 노이즈 섞인 기울기"]')).toHaveCount(1);
+  await en.evaluate((el) => el.setAttribute('lang', 'en'));
   await expect(en.locator('[part~="play"]')).toHaveAccessibleName('Play');
   // Changing the element's lang re-renders it.
   await en.evaluate((el) => el.setAttribute('lang', 'ko'));

@@ -16,7 +16,7 @@ import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import { prefersReducedMotion, themeStyles } from '../shared/theme';
 import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
-import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
+import { isLoaded, langOf, surfaceText, t, whenLoaded, type Lang } from '../../i18n/index';
 // The elements it renders, registered in the order they always were.
 import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
@@ -187,6 +187,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private panelRuns: PanelRun[] = [];
   private readonly runCache = new RunCache();
   private runsFor: Config | undefined;
+  /** The language the runs' labels are in (a race's descriptive labels are translated). */
+  private runsLang: Lang | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private childObserver: MutationObserver | undefined;
   private autoplayed = false;
@@ -329,7 +331,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     }
     this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
     if (this._config.expr !== undefined) this.field?.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
-    if (this.shown && this.runsFor !== this._config) this.computeRuns(this.shown);
+    if (this.shown && (this.runsFor !== this._config || this.runsLang !== this.uiLang)) this.computeRuns(this.shown);
     this.list.clamp(this._config.optimizers.length);
   }
 
@@ -449,8 +451,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   private computeRuns(surface: Surface): void {
-    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface));
+    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface, this.uiLang));
     this.runsFor = this._config;
+    this.runsLang = this.uiLang;
     this.playback.runsChanged();
   }
 
@@ -459,7 +462,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** The UI language (loading its strings if needed, then rendering again). */
   private get uiLang(): Lang {
     const lang = langOf(this);
-    if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
+    if (!isLoaded(lang)) {
+      void whenLoaded(lang).then(() => {
+        this.runsLang = undefined; // run labels are translated too
+        this.requestUpdate();
+      });
+    }
     return lang;
   }
 
@@ -638,6 +646,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const race = raceOf(surface);
     const step = this.playback.shownStep;
     const lang = this.uiLang;
+    const text = surfaceText(surface, lang);
     this.playback.rendering(step);
     const selected = this.entryRuns[this.list.selected];
     const { start, layout } = this._config;
@@ -658,7 +667,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     </div>`;
     const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
     const aside = html`<div class="aside" id="sheet-details">
-      <p class="story">${race.story && sameEntries(this._config.optimizers, raceEntries(race)) ? race.story : surface.note}</p>
+      <p class="story">${text.story && sameEntries(this._config.optimizers, raceEntries(race)) ? text.story : text.note}</p>
       <descent-loss-chart
         part="loss-chart"
         lang=${lang}

@@ -10,7 +10,7 @@ import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/ind
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import type { OptimizerEntry } from '../../state/config';
-import { t, type Lang } from '../../i18n/index';
+import { hyperDoc, t, type Lang } from '../../i18n/index';
 
 /** lr slider range, as powers of ten. */
 export const LR_MIN_EXP = -5;
@@ -60,7 +60,7 @@ export function twoDigits(v: number): number {
 
 function hyperFields(host: OptimizerListHost, run: EntryRun) {
   const { entry, index } = run;
-  const { kernel } = getPreset(entry.kind);
+  const { kernel, ruleId } = getPreset(entry.kind);
   const resolved = run.hyper ?? kernel.defaults;
   const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
   const lang = host.lang;
@@ -89,7 +89,7 @@ function hyperFields(host: OptimizerListHost, run: EntryRun) {
                 else host.fieldError(index, key, t(lang, 'mustBeNumber', { key }));
               }}
             />`;
-      return html`<label for=${id} title=${spec.doc}>${key}</label>${input}
+      return html`<label for=${id} title=${hyperDoc(ruleId, key, spec.doc, lang)}>${key}</label>${input}
         ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
     })}
     ${noiseField(host, run)}

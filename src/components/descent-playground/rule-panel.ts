@@ -8,7 +8,7 @@ import { styleProps } from '../shared/style-props';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
 import { formatNumber } from '../../render/ticks';
-import { t, type Lang } from '../../i18n/index';
+import { presetText, t, type Lang } from '../../i18n/index';
 
 let katex: Promise<typeof import('katex')> | undefined;
 const rendered = new Map<string, string>();
@@ -44,6 +44,7 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
   if (!run) return nothing;
   const preset = getPreset(run.kind);
   const math = ruleMath(preset.rule, ready);
+  const text = presetText(preset, lang);
   const used = run.hyper
     ? Object.entries(run.hyper)
         .filter(([, v]) => v !== false)
@@ -55,9 +56,9 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
       <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}
       <small>torch.optim.${preset.kernel.name}</small>
     </h3>
-    <p>${preset.summary}</p>
+    <p>${text.summary}</p>
     <div class="math">${math ? unsafeHTML(math) : html`<code>${preset.rule}</code>`}</div>
-    ${preset.differs ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${preset.differs}</p>` : nothing}
+    ${text.differs ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
     ${used ? html`<p class="hyper-used">${used}</p>` : nothing}
   </section>`;
 }

@@ -7,17 +7,18 @@ import { resolveHyper, type HyperValue } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
-import { runLabels, type Config } from '../../state/config';
+import { raceEntries, raceOf, runLabels, sameEntry, type Config } from '../../state/config';
 import { runColor } from '../shared/theme';
 import type { PanelRun } from '../shared/types';
 import type { EntryRun } from './optimizer-list';
+import { raceLabel, type Lang } from '../../i18n/index';
 
 export class RunCache {
   private cache = new Map<string, Trajectory>();
   private scope = '';
 
   /** One run per entry (with its error, or no trajectory when disabled), and the panels' view of them. */
-  compute(c: Config, surface: Surface): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
+  compute(c: Config, surface: Surface, lang: Lang = 'en'): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
     const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}`;
     if (scope !== this.scope) {
       this.cache = new Map();
@@ -25,9 +26,16 @@ export class RunCache {
     }
     const colors = assignColors(c.optimizers.map((e) => e.kind));
     const labels = runLabels(c.optimizers);
+    // A label of the surface's own race is translated where the entry is that race's entry
+    // (an author's own label stays as written).
+    const race = lang === 'en' ? [] : raceEntries(raceOf(surface));
+    const label = (index: number) => {
+      const entry = c.optimizers[index];
+      return race.some((r) => sameEntry(r, entry)) ? raceLabel(surface.id, labels[index], lang) : labels[index];
+    };
     const used = new Map<string, Trajectory>();
     const entryRuns: EntryRun[] = c.optimizers.map((entry, index) => {
-      const base = { entry, index, label: labels[index], color: runColor(entry.kind, colors[index]) };
+      const base = { entry, index, label: label(index), color: runColor(entry.kind, colors[index]) };
       let hyper: Readonly<Record<string, HyperValue>>;
       try {
         hyper = resolveHyper(entry.kind, entry.hyper);

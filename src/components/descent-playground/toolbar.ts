@@ -9,7 +9,7 @@ import type { Surface } from '../../core/types';
 import { isSurfaceId, layouts, surfaceIds, type Config, type Layout } from '../../state/config';
 import { surfaceLabels, type SurfaceId } from '../../state/surfaces';
 import { parseSteps } from '../../state/parse';
-import { t, type Lang } from '../../i18n/index';
+import { surfaceName, surfaceText, t, type Lang } from '../../i18n/index';
 
 /** The surface picker's value for a typed-in surface. */
 const CUSTOM = 'custom';
@@ -92,6 +92,7 @@ export interface ToolbarHost {
 
 export function toolbar(host: ToolbarHost) {
   const { config: c, surface, lang, custom, playing } = host;
+  const { note } = surfaceText(surface, lang);
   const speeds = SPEEDS.includes(c.speed) ? SPEEDS : [...SPEEDS, c.speed].sort((a, b) => a - b);
   const layoutButton = (l: Layout) =>
     html`<button
@@ -123,11 +124,11 @@ export function toolbar(host: ToolbarHost) {
       <label class="field"
         >${t(lang, 'surface')}
         <select @change=${onSurface} aria-label=${t(lang, 'surface')}>
-          ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${surfaceLabels[id]}</option>`)}
+          ${surfaceIds.map((id) => html`<option value=${id} ?selected=${!custom && id === surface.id}>${surfaceName(id, surfaceLabels[id], lang)}</option>`)}
           <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
         </select></label
       >
-      <span class="note" title=${surface.note}>${surface.note}</span>
+      <span class="note" title=${note}>${note}</span>
       <span class="field" id="layout-label">${t(lang, 'layout')}</span>
       <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
       <button type="button" part="copy-embed" @click=${() => host.copy.copy()} aria-describedby="copy-status">

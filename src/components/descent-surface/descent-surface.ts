@@ -16,7 +16,7 @@ import { contourPainting, defaultPalette, surfaceContours, type ContourPalette }
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
 import { contourRamp, followColorScheme, runColor, themeStyles } from '../shared/theme';
-import { langOf, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
+import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { PanelRun, StartChangeDetail } from '../shared/types';
 import { styles } from './descent-surface.styles';
 
@@ -534,7 +534,7 @@ export class DescentSurface extends LitElement {
           width=${fullW}
           height=${fullH}
           role="group"
-          aria-label=${t(lang, 'mapLabel', { surface: surface.label, n: runs.length })}
+          aria-label=${t(lang, 'mapLabel', { surface: surfaceText(surface, lang).label, n: runs.length })}
         >
           <defs><clipPath id=${clipId}><rect width=${s.width} height=${s.height}></rect></clipPath></defs>
           <g transform="translate(${m.left},${m.top})">
