@@ -39,7 +39,7 @@ export const beale: Surface = {
     steps: 500,
     speed: 60,
     story:
-      'Momentum and Nesterov build up speed along the narrow valley and reach the global minimum at (3, 0.5); SGD and the adaptive methods, whose steps shrink or stay cautious on the flat shelf, are still wandering near the saddle when the run ends.',
+      'Nesterov gathers speed across the flat shelf and reaches the global minimum at (3, 0.5) within 200 steps. The others slide left, away from the saddle at (0, 1), down a second valley that keeps falling gently off the map without holding a minimum: SGD and Adadelta get stuck bouncing between its walls, and Adagrad, RMSprop and Adam are still drifting left when the run ends (Adam at x ≈ −4.5). Momentum goes that way too, until after 250 steps the walls grow too steep for its lr and throw it back across the shelf, and it reaches (3, 0.5) as well.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.01 } },
       { optimizer: 'momentum', hyper: { lr: 0.01 } },

@@ -30,7 +30,7 @@ export const monkeySaddle: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'The monkey saddle is flat to second order, so the pull away from it is weak: every path bends towards the origin and crawls; momentum, even at a tenth of SGD\'s lr, gathers speed along the valley and gets further.',
+      'The monkey saddle is flat to second order, so the pull away from it is weak and every path crawls at first. SGD, Momentum and Nesterov slide along the ridge to within 0.62–0.72 of the origin before turning into the valley that falls away at 60°; Momentum and Nesterov, at lr 0.0003 against SGD\'s 0.002, still end further down it than SGD. Adagrad, RMSprop and Adam scale up the tiny sideways gradient and turn off early, never closer than 1.36 to the origin; Adadelta crawls longest, then keeps speeding up until it leaves the map.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.002 } },
       { optimizer: 'momentum', hyper: { lr: 0.0003 } },

@@ -34,7 +34,7 @@ export const rastrigin: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'An egg box of dimples: six of the seven stop in the first dimple they fall into, far from the global minimum at the origin; only Adam, at a large learning rate, takes steps of fixed size that hop over the ridges towards the centre.',
+      'An egg box of dimples: six of the seven stop in the dimple next to the start, at (−2.98, 2.98), far from the global minimum at the origin. Only Adam, at a large learning rate, gets out: its first fixed-size steps fling it diagonally off the top of the map, and it comes back down on the far side of the centre, into a lower dimple at (2.98, 1.99) (f ≈ 12.93) but not the origin.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.001 } },
       { optimizer: 'momentum', hyper: { lr: 0.001 } },

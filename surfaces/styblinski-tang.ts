@@ -23,7 +23,7 @@ export const styblinskiTang: Surface = {
   // Near the central maximum's ridge on the side of the shallower minima: reaching the global
   // minimum means crossing to the other side of it.
   start: [0.5, 3.5],
-  note: 'Four minima of two depths in a separable quartic: the deepest is not the nearest.',
+  note: 'Four minima of three depths in a separable quartic: the deepest is not the nearest.',
   source: 'SFU Virtual Library of Simulation Experiments',
   // Default race, chosen by running scripts/race-tuning.ts (not torch's defaults, which barely
   // move here). Lrs that arrive within the run without overshooting the steep quartic walls.
@@ -31,7 +31,7 @@ export const styblinskiTang: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'The nearest minimum is not the deepest: every path drops into the local minimum above, next to the start, while the global one waits at the lower left.',
+      'The nearest minimum is not the deepest: every path drops into the upper-right minimum at (2.75, 2.75), the one nearest the start and the shallowest (f ≈ −50.06), while the global one (f ≈ −78.33) waits at the lower left, at (−2.90, −2.90).',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.01 } },
       { optimizer: 'momentum', hyper: { lr: 0.003 } },

@@ -31,7 +31,7 @@ export const threeHumpCamel: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'From the far slope, SGD, Nesterov and the cautious adaptive methods settle in the shallow side hump; Momentum carries through into the global minimum at the origin, and Adam at a large lr does too.',
+      'From the far slope, SGD, Nesterov and the cautious adaptive methods settle in the shallower local minimum at (−1.75, 0.87); Momentum carries through into the global minimum at the origin, and Adam at a large lr does too.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.01 } },
       { optimizer: 'momentum', hyper: { lr: 0.003 } },

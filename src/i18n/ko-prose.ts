@@ -44,7 +44,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: '원숭이 안장',
     note: '평평한 퇴화 안장점입니다. 기울기가 이차적으로 작아져서 보통 안장점보다 빠져나가는 데 훨씬 오래 걸립니다.',
     story:
-      '원숭이 안장은 2차 항까지 평평해서 밀어내는 힘이 약합니다. 모든 경로가 원점 쪽으로 휘어 기어가듯 움직이고, 모멘텀은 SGD의 10분의 1 학습률로도 골짜기를 따라 속도를 붙여 더 멀리 갑니다.',
+      '원숭이 안장은 2차 항까지 평평해서 밀어내는 힘이 약하고, 모든 경로가 처음에는 기어가듯 움직입니다. SGD, Momentum, Nesterov는 능선을 따라 원점에서 0.62–0.72 거리까지 미끄러져 들어간 뒤 60° 방향으로 떨어지는 골짜기로 꺾입니다. Momentum과 Nesterov는 학습률이 0.0003으로 SGD의 0.002보다 작은데도 SGD보다 골짜기를 더 멀리 내려간 곳에서 끝납니다. Adagrad, RMSprop, Adam은 아주 작은 옆 방향 기울기를 키워 일찍 꺾어지므로 원점에 1.36보다 가까이 가지 않습니다. Adadelta는 가장 오래 기어가다가 계속 빨라져 지도 밖으로 나갑니다.',
   },
   ravine: {
     label: '협곡',
@@ -68,7 +68,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: 'Booth',
     note: '비스듬한 그릇 모양의 이차 함수(조건수 9)입니다. 옵티마이저가 작동하기는 하는지 보는 가장 단순한 시험입니다.',
     story:
-      '평범한 그릇이라 모두 최솟값에 도착합니다. Momentum은 지나쳤다가 나선을 그리며 들어오고, Nesterov는 더 일찍 제동을 걸며, 적응형 방법들은 특유의 대각선 첫 스텝을 밟습니다. 노이즈 섞인(미니배치 같은) 기울기를 받는 SGD는 최솟값 주변에서 계속 흔들리고, 가중치 감쇠(L2 페널티)를 쓴 SGD는 원점 쪽으로 끌려 최솟값에 못 미친 곳에 자리 잡습니다.',
+      '평범한 그릇이지만 시작점이 가파른 축 위에 있어서, 일곱 가지 기본 옵티마이저는 모두 대각선을 따라 (1, 3)의 최솟값으로 곧장 달려가고 Adadelta(학습률 10, 실행이 끝날 때도 아직 가는 중)를 빼고 모두 도착합니다. Momentum은 (6.3, 8.3)까지 지나쳤다가 앞뒤로 흔들리고, Nesterov는 더 일찍 제동을 걸어 절반의 스텝 만에 자리 잡습니다. 노이즈 섞인(미니배치 같은) 기울기를 받는 SGD는 최솟값 주변에서 계속 흔들리고, 가중치 감쇠(L2 페널티)를 쓴 SGD는 원점 쪽으로 끌려 최솟값 대신 (1.30, 1.97)에 자리 잡습니다.',
     raceLabels: {
       'SGD, noisy gradients': 'SGD, 노이즈 섞인 기울기',
       'SGD, weight decay 4': 'SGD, 가중치 감쇠 4',
@@ -90,7 +90,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: 'Beale',
     note: '평평한 턱과 가파른 벽: 기울기 크기가 여러 자릿수에 걸쳐 달라서 좌표별 스케일링이 유리합니다.',
     story:
-      'Momentum과 Nesterov는 좁은 골짜기를 따라 속도를 붙여 (3, 0.5)의 전역 최솟값에 도착합니다. 평평한 턱에서 스텝이 줄어들거나 조심스러운 SGD와 적응형 방법들은 실행이 끝날 때까지 안장점 근처를 헤맵니다.',
+      'Nesterov는 평평한 턱을 가로지르며 속도를 붙여 200스텝 안에 (3, 0.5)의 전역 최솟값에 도착합니다. 나머지는 (0, 1)의 안장점에서 멀어지며 왼쪽으로, 최솟값 없이 지도 밖까지 완만하게 계속 내려가는 두 번째 골짜기를 따라 미끄러집니다. SGD와 Adadelta는 그 골짜기의 양쪽 벽 사이를 오가며 갇히고, Adagrad, RMSprop, Adam은 실행이 끝날 때도 왼쪽으로 흘러가는 중입니다(Adam은 x ≈ −4.5). Momentum도 그쪽으로 가다가 250스텝이 지나 벽이 그 학습률에 비해 너무 가팔라지자 턱 너머로 튕겨 나가 역시 (3, 0.5)에 도착합니다.',
   },
   himmelblau: {
     label: 'Himmelblau',
@@ -102,7 +102,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: '세 혹 낙타',
     note: '전역 최솟값 양옆에 더 얕은 최솟값이 하나씩 있습니다. 가파른 벽을 내려오면 어느 분지로 갈지 갈립니다.',
     story:
-      '먼 비탈에서 출발한 SGD, Nesterov와 조심스러운 적응형 방법들은 옆쪽의 얕은 지역 최솟값에 자리 잡습니다. Momentum은 멈추지 않고 밀고 나가 원점의 전역 최솟값에 도착하고, 큰 학습률의 Adam도 그렇습니다.',
+      '먼 비탈에서 출발한 SGD, Nesterov와 조심스러운 적응형 방법들은 옆쪽의 더 얕은 지역 최솟값 (−1.75, 0.87)에 자리 잡습니다. Momentum은 멈추지 않고 밀고 나가 원점의 전역 최솟값에 도착하고, 큰 학습률의 Adam도 그렇습니다.',
   },
   'six-hump-camel': {
     label: '여섯 혹 낙타',
@@ -112,9 +112,9 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
   },
   'styblinski-tang': {
     label: 'Styblinski–Tang',
-    note: '변수가 분리되는 사차 함수에 깊이가 두 가지인 최솟값 네 개: 가장 깊은 곳이 가장 가까운 곳은 아닙니다.',
+    note: '변수가 분리되는 사차 함수에 깊이가 세 가지인 최솟값 네 개: 가장 깊은 곳이 가장 가까운 곳은 아닙니다.',
     story:
-      '가장 가까운 최솟값이 가장 깊은 것은 아닙니다. 모든 경로가 시작점 옆 위쪽의 지역 최솟값으로 떨어지고, 전역 최솟값은 왼쪽 아래에서 기다립니다.',
+      '가장 가까운 최솟값이 가장 깊은 것은 아닙니다. 모든 경로가 오른쪽 위 (2.75, 2.75)의 최솟값, 곧 시작점에서 가장 가깝고 가장 얕은 최솟값(f ≈ −50.06)으로 떨어지고, 전역 최솟값(f ≈ −78.33)은 왼쪽 아래 (−2.90, −2.90)에서 기다립니다.',
   },
   'goldstein-price': {
     label: 'Goldstein–Price',
@@ -126,7 +126,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: 'Rastrigin',
     note: '그릇 위에 지역 최솟값이 달걀판처럼 깔려 있습니다. 경사 하강법은 가장 가까운 오목한 곳에서 멈춥니다.',
     story:
-      '오목한 곳이 가득한 달걀판입니다. 일곱 중 여섯은 처음 빠진 오목한 곳에서 멈춰 원점의 전역 최솟값과 멀리 떨어져 있습니다. 큰 학습률의 Adam만이 일정한 크기의 스텝으로 능선을 뛰어넘으며 중심 쪽으로 갑니다.',
+      '오목한 곳이 가득한 달걀판입니다. 일곱 중 여섯은 시작점 바로 옆의 오목한 곳 (−2.98, 2.98)에서 멈춰 원점의 전역 최솟값과 멀리 떨어져 있습니다. 큰 학습률의 Adam만 빠져나옵니다. 일정한 크기의 첫 스텝들이 Adam을 대각선으로 지도 위쪽 밖까지 내던지고, Adam은 중심 건너편으로 돌아와 더 낮은 오목한 곳 (2.98, 1.99)(f ≈ 12.93)에 내려앉습니다. 원점은 아닙니다.',
   },
   ackley: {
     label: 'Ackley',
@@ -145,7 +145,8 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
 // One update rule serves several presets (SGD, Momentum and Nesterov; Adam and AMSGrad), and
 // `differs` belongs to the rule: written once here so the presets cannot drift apart.
 const sgdDiffers =
-  'torch의 Nesterov는 Sutskever 등의 논문처럼 미리 내다본 점이 아니라 현재 점에서 기울기를 계산합니다. 반복값이 곧 미리 내다본 점이 되도록 바꿔 쓴 동등한 형태입니다.';
+  'momentum을 쓰면 torch는 lr을 버퍼 밖에서 곱합니다(b ← μb + g, p ← p − γb). Sutskever 등은 버퍼 안에 넣습니다(v ← μv − γg, p ← p + v). γ가 일정하면 경로는 같습니다. ' +
+  'nesterov를 쓰면 torch는 미리 내다본 점이 아니라 현재 점에서 기울기를 계산합니다. 반복값이 곧 미리 내다본 점이 되도록 바꿔 쓴 동등한 형태입니다.';
 const adamDiffers =
   'ε은 √v를 √(1 − β₂ᵗ)로 나눈 뒤에 더합니다(Keras는 보정하지 않은 √v에 더합니다). AMSGrad는 보정하지 않은 v의 최댓값을 유지합니다.';
 
@@ -156,7 +157,7 @@ export const koRules: Readonly<Record<string, RuleProse>> = {
   nesterov: { summary: '모멘텀이 데려갈 곳을 미리 보고, 지나치기 전에 제동을 겁니다.', differs: sgdDiffers },
   adagrad: {
     summary: '기울기 제곱의 합으로 좌표마다 학습률을 정합니다. 스텝은 점점 0으로 줄어듭니다.',
-    differs: '합 s는 커지기만 하므로 스텝은 0으로 줄어듭니다. torch는 ε을 제곱근 밖에서 더합니다.',
+    differs: '논문에는 lrDecay도 initialAccumulatorValue도 없습니다(합은 torch의 기본값처럼 0에서 시작하고, Keras는 0.1에서 시작합니다). torch의 ε은 논문의 δ처럼 제곱근 밖에 있습니다.',
   },
   adadelta: {
     summary: '합 대신 이동 평균을 쓰고 지난 스텝 크기로 스케일을 맞춥니다. 학습률이 필요 없습니다.',

@@ -111,7 +111,7 @@ test('lang="ko" on the page: every control, label, badge and announcement in Kor
   await expect(en.locator('.story')).toHaveText(/^A plain bowl/);
   await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, noisy gradients"]')).toHaveCount(1);
   await en.evaluate((el) => el.setAttribute('lang', 'ko'));
-  await expect(en.locator('.story')).toHaveText(/^평범한 그릇이라 모두 최솟값에 도착합니다/);
+  await expect(en.locator('.story')).toHaveText(/^평범한 그릇이지만 시작점이 가파른 축 위에 있어서/);
   await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, 노이즈 섞인 기울기"]')).toHaveCount(1);
   await en.evaluate((el) => el.setAttribute('lang', 'en'));
   await expect(en.locator('[part~="play"]')).toHaveAccessibleName('Play');

@@ -36,7 +36,9 @@ export const adagrad = defineRule({
 &s_t = s_{t-1} + g_t^2 \\
 &\theta_t = \theta_{t-1} - \tilde\gamma\, \frac{g_t}{\sqrt{s_t} + \epsilon}
 \end{aligned}`,
-  differs: 'The sum s only grows, so steps shrink towards zero; torch adds ε outside the square root.',
+  differs:
+    "The paper has no lrDecay and no initialAccumulatorValue (its sum starts at 0, torch's default; Keras starts " +
+    "at 0.1); torch's ε, like the paper's δ, sits outside the square root.",
   stateSize: (n) => n,
   init(s, n, h) {
     s.fill(h.initialAccumulatorValue, 0, n);

@@ -51,8 +51,9 @@ export const sgd = defineRule<SgdHyper>({
 &\theta_t = \theta_{t-1} - \gamma \begin{cases} g_t + \mu\, b_t & \text{nesterov} \\ b_t & \text{otherwise} \end{cases}
 \end{aligned}`,
   differs:
-    "torch's Nesterov evaluates the gradient at the current point, not at the look-ahead point of " +
-    "Sutskever et al.; it is an equivalent reformulation whose iterates are the look-ahead points.",
+    'With momentum, torch applies lr after the buffer (b ← μb + g, p ← p − γb), not inside it as Sutskever et al. ' +
+    'do (v ← μv − γg, p ← p + v): the same path while γ is constant. With nesterov, it takes the gradient at the ' +
+    'current point, not at the look-ahead point: an equivalent reformulation whose iterates are the look-ahead points.',
   check(h) {
     if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
       throw new RangeError(
