@@ -37,6 +37,8 @@ export const styles = css`
     aspect-ratio: var(--descent-aspect-ratio, 16 / 9);
     height: var(--descent-height, auto);
     min-height: 0;
+    /* A set --descent-height must not widen the box through the aspect ratio. */
+    width: 100%;
   }
   @container (max-width: 979.98px) {
     .shell {
@@ -434,12 +436,24 @@ export const styles = css`
     gap: 4px;
   }
   /* ---- aside: story, loss chart, rule ---- */
+  /*
+   * The story and the loss chart keep their size; the rule panel takes the rest and scrolls
+   * itself when its text is longer (so a wheel over the chart always scrolls the page).
+   */
   .aside {
     min-height: 0;
-    overflow: auto;
+    overflow: hidden;
     display: flex;
     flex-direction: column;
     gap: 8px;
+  }
+  .aside > * {
+    flex: none;
+  }
+  .aside > [part~='rule'] {
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow-y: auto;
   }
   .story {
     margin: 0;

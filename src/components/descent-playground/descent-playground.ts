@@ -11,7 +11,7 @@ import {
   type Config,
 } from '../../state/config';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
-import type { ClockClient } from '../shared/clock';
+import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import { prefersReducedMotion, themeStyles } from '../shared/theme';
@@ -192,6 +192,13 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private resizeObserver: ResizeObserver | undefined;
   private childObserver: MutationObserver | undefined;
   private autoplayed = false;
+  /**
+   * Whether the races and maps may be computed and drawn: once the element has been on screen, or
+   * its turn came while the page was idle (clock.firstSight). Until then the panels are empty, so
+   * a page of many widgets draws the ones in view first.
+   */
+  private seen = false;
+  private stopSighting: (() => void) | undefined;
   /** The configuration's surface; undefined while the expression module it needs is loading. */
   private shown: Surface | undefined;
   /** Waiting for the expression module (undefined: not waiting). */
@@ -287,11 +294,20 @@ export class DescentPlayground extends LitElement implements ClockClient {
       }
     });
     this.childObserver.observe(this, { childList: true, subtree: true, attributes: true });
+    if (!this.seen) {
+      this.stopSighting = clock.firstSight(this, () => {
+        this.stopSighting = undefined;
+        this.seen = true;
+        this.requestUpdate();
+      });
+    }
   }
 
   override disconnectedCallback(): void {
     // Playback pauses itself (its hostDisconnected).
     super.disconnectedCallback();
+    this.stopSighting?.();
+    this.stopSighting = undefined;
     this.resizeObserver?.disconnect();
     this.childObserver?.disconnect();
   }
@@ -331,7 +347,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     }
     this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
     if (this._config.expr !== undefined) this.field?.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
-    if (this.shown && (this.runsFor !== this._config || this.runsLang !== this.uiLang)) this.computeRuns(this.shown);
+    if (this.seen && this.shown && (this.runsFor !== this._config || this.runsLang !== this.uiLang)) this.computeRuns(this.shown);
     this.list.clamp(this._config.optimizers.length);
   }
 
@@ -346,7 +362,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
     this.playback.sync();
-    if (this.autoplay && !this.autoplayed) {
+    if (this.autoplay && !this.autoplayed && this.seen) {
       this.autoplayed = true;
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
       if (!prefersReducedMotion()) this.play();
@@ -663,7 +679,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         main: { width: this.mainWidth, height: this.mainHeight },
       });
     const main = html`<div class="main" @descent-start-change=${this.onStart}>
-      ${pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
+      ${!this.seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
     </div>`;
     const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
     const aside = html`<div class="aside" id="sheet-details">
