@@ -10,8 +10,9 @@ import { onScreen, readSteps } from './pages';
 const PAGE = 'examples/many-widgets.html';
 
 test('twenty autoplaying widgets: only the ones on screen advance, offscreen ones hold their step', async ({ page }) => {
-  // Twenty widgets compute and draw all their races and contour maps on load, offscreen ones too:
-  // seconds of main-thread work, more with two test workers sharing the machine.
+  // Twenty widgets compute and draw their races and contour maps: the ones on screen first, the
+  // others one at a time while the page is idle: seconds of main-thread work in all, more with two
+  // test workers sharing the machine.
   test.setTimeout(90_000);
   const messages = watchConsole(page);
   await page.setViewportSize({ width: 1280, height: 900 });
