@@ -53,8 +53,12 @@ for (let k = 0; k < 1024; k++) {
 /** The table, for tests. (Exported bindings are read through a cell: sincos uses `table`.) */
 export const TABLE: Float64Array = table;
 
-/** sincos's second result (and viaMath's two). */
-const results = new Float64Array(2);
+/**
+ * sincos's second result (and viaMath's two). A plain array of doubles rather than a
+ * Float64Array: V8 checks on every typed-array access whether its buffer was detached once any
+ * buffer has been (as under tsx), and this store and load are on the hot path.
+ */
+const results: number[] = [0.5, 0.5];
 
 /**
  * sin(u); leaves cos(u) for `lastCos()`. Kept small (V8 bytecode ~220 bytes) so that V8
