@@ -7,6 +7,7 @@
  * ... between them), measured the same way: same points, same runner, same checks.
  * mathjs is measured at its best (its recommended Map scope, simplified derivatives, warmed up)
  * and interleaved with the others, round by round, on the first MATHJS_POINTS of the points.
+ * ns columns are medians over the rounds, ratio columns medians of the rounds' ratios.
  * Targets (issue "Type your own surface"): compiled within 2x of hand-written, and over 100x
  * faster than mathjs evaluate.
  */
@@ -15,12 +16,13 @@ import { compileExpression } from '../src/core/expression/index';
 import { mulberry32 } from '../src/core/random';
 import type { Surface } from '../src/core/types';
 import { surfaces } from '../surfaces/index';
-import { compare, nsPerUnit, table } from './util';
+import { nsPerUnit, table } from './util';
 
 const math = create(all);
 const ids = ['rosenbrock', 'himmelblau', 'beale', 'goldstein-price', 'six-hump-camel', 'rastrigin', 'ackley', 'levi13'] as const;
 const POINTS = 512;
 const MATHJS_POINTS = 64;
+const ROUNDS = 9;
 
 
 /**
@@ -98,6 +100,22 @@ function mathjsRunner(expr: string, xs: Float64Array, ys: Float64Array): () => n
   };
 }
 
+/**
+ * Times the candidates in ROUNDS interleaved rounds. ns: each one's median. ratio(a, b): the
+ * median over rounds of a's time over b's in the same round (the paired measure of the core
+ * bench), so that a slow patch of this shared machine, which lasts seconds, hits both alike.
+ */
+function rounds(candidates: Record<string, () => number>): { ns: Record<string, number>; ratio(a: string, b: string): number } {
+  const samples: Record<string, number[]> = {};
+  for (const name of Object.keys(candidates)) samples[name] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, run] of Object.entries(candidates)) samples[name].push(run());
+  }
+  const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[xs.length >> 1];
+  const ns = Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs)]));
+  return { ns, ratio: (a, b) => median(samples[a].map((v, i) => v / samples[b][i])) };
+}
+
 export async function benchExpression(): Promise<string> {
   const rows: (string | number)[][] = [];
   for (const id of ids) {
@@ -136,23 +154,22 @@ export async function benchExpression(): Promise<string> {
     // interleaved, round by round, so that the machine's noise hits them alike.
     for (const run of Object.values(runs)) for (let i = 0; i < 200; i++) run();
     nsPerUnit(mathjs, MATHJS_POINTS, 200);
-    const med = compare({
+    const t = rounds({
       ...Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, () => nsPerUnit(run, POINTS, 40)])),
       mathjs: () => nsPerUnit(mathjs, MATHJS_POINTS, 40),
     });
-    const mathjsNs = med.mathjs;
     rows.push([
       s.label,
-      med.hand.toFixed(1),
-      med.compiled.toFixed(1),
-      med.fused.toFixed(1),
-      med.interpreter.toFixed(1),
-      mathjsNs.toFixed(0),
-      `${(med.compiled / med.hand).toFixed(2)}x`,
-      `${(med.fused / med.hand).toFixed(2)}x`,
-      `${(med.interpreter / med.hand).toFixed(1)}x`,
-      `${Math.round(mathjsNs / med.compiled).toLocaleString('en-US')}x`,
-      `${Math.round(mathjsNs / med.fused).toLocaleString('en-US')}x`,
+      t.ns.hand.toFixed(1),
+      t.ns.compiled.toFixed(1),
+      t.ns.fused.toFixed(1),
+      t.ns.interpreter.toFixed(1),
+      t.ns.mathjs.toFixed(0),
+      `${t.ratio('compiled', 'hand').toFixed(2)}x`,
+      `${t.ratio('fused', 'hand').toFixed(2)}x`,
+      `${t.ratio('interpreter', 'hand').toFixed(1)}x`,
+      `${Math.round(t.ratio('mathjs', 'compiled')).toLocaleString('en-US')}x`,
+      `${Math.round(t.ratio('mathjs', 'fused')).toLocaleString('en-US')}x`,
     ]);
   }
   return table(
