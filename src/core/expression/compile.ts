@@ -188,9 +188,9 @@ export function generateSource(graph: Graph, roots: Roots): string {
   const grad = bodySource(graph, roots.grad, ([gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};`);
   // One pass pays where f and the gradient share calls (exp, ..., or sin and cos of one argument:
   // Rastrigin's cos(2πx) in f, sin(2πx) in the gradient). Where they share none (polynomials)
-  // there is nothing to save, and a
-  // single long body can exceed V8's inlining budget where f and grad alone do not (measured:
-  // Goldstein-Price 1.6x slower than f + grad), so valueAndGrad is then grad followed by f.
+  // there is nothing to save, and a single long body can exceed V8's inlining budget where f and
+  // grad alone do not (measured: Goldstein-Price 1.6x slower than f + grad), so valueAndGrad is
+  // then grad followed by f.
   const fused = sharesCalls(graph, roots)
     ? bodySource(graph, [roots.f, ...roots.grad], ([v, gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};\nreturn ${v};`)
     : 'grad(x, y, out);\nreturn f(x, y);';
