@@ -1,12 +1,13 @@
 /**
  * compileExpression(): compiled f, grad and hessian against mathjs's own evaluate and derivative
- * at many random points; both back ends identical; generated code made of numbers, x, y and
- * Math.<allowlisted> only; the Content-Security-Policy fallback; conventions at kinks.
+ * at many random points; both back ends identical; generated code made of numbers, x, y,
+ * Math.<allowlisted> and trig.ts's kernels only; the Content-Security-Policy fallback;
+ * conventions at kinks.
  */
 import { all, create } from 'mathjs';
 import type { EvalFunction } from 'mathjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateSource, sharesCalls } from '../../src/core/expression/compile';
+import { TRIG_PRELUDE, generateSource, sharesCalls } from '../../src/core/expression/compile';
 import { FUNCTION_NAMES } from '../../src/core/expression/functions';
 import { Graph } from '../../src/core/expression/graph';
 import { compileExpression } from '../../src/core/expression/index';
@@ -220,6 +221,35 @@ describe('compileExpression back ends', () => {
     }
   });
 
+  it('both back ends agree exactly where sin and cos of one argument come from one sincos call', () => {
+    // Rastrigin, Ackley, Lévi N.13: generated code calls sincos once per argument, the
+    // interpreter runs a SINCOS instruction in the fused pass and single sin, cos in f and grad.
+    const exprs = [
+      '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)',
+      '-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20',
+      'sin(3*pi*x)^2 + (x - 1)^2*(1 + sin(3*pi*y)^2) + (y - 1)^2*(1 + sin(2*pi*y)^2)',
+      'cos(x*y)^2 - sin(x*y) * cos(x - y) + sin(x)',
+    ];
+    const rnd = mulberry32(5);
+    for (const expr of exprs) {
+      const fast = compileExpression(expr, { backend: 'function' });
+      const slow = compileExpression(expr, { backend: 'interpreter' });
+      const a = new Float64Array(3);
+      const b = new Float64Array(3);
+      for (let k = 0; k < 200; k++) {
+        // Mostly ordinary points, some huge (Math.sin path) and some at exact zeros of sin.
+        const x = k % 10 === 0 ? 1e6 * rnd() : k % 10 === 1 ? Math.round(8 * rnd() - 4) : -5 + 10 * rnd();
+        const y = -5 + 10 * rnd();
+        expect(Object.is(fast.valueAndGrad(x, y, a), slow.valueAndGrad(x, y, b)), `${expr} f at ${x}, ${y}`).toBe(true);
+        expect([a[0], a[1]], `${expr} grad at ${x}, ${y}`).toEqual([b[0], b[1]]);
+        expect(Object.is(fast.f(x, y), slow.valueAndGrad(x, y, b)), `${expr} f at ${x}, ${y}`).toBe(true);
+        fast.hessian(x, y, a);
+        slow.hessian(x, y, b);
+        expect([...a], `${expr} hessian at ${x}, ${y}`).toEqual([...b]);
+      }
+    }
+  });
+
   it('valueAndGrad returns exactly f and writes exactly grad, in both back ends', () => {
     const rnd = mulberry32(23);
     for (const expr of [...SYMBOLIC, ...NUMERIC]) {
@@ -248,12 +278,29 @@ describe('compileExpression back ends', () => {
     const fused = text.slice(text.indexOf('function valueAndGrad'), text.indexOf('function hessian'));
     expect(fused.match(/Math\.exp/g)).toHaveLength(2);
     expect(fused.match(/Math\.sqrt/g)).toHaveLength(1);
-    expect(fused.match(/Math\.cos/g)).toHaveLength(2);
-    expect(fused.match(/Math\.sin/g)).toHaveLength(2);
+    // cos(2πx) in f and sin(2πx) in the gradient: one sincos call for both, for x and for y.
+    expect(fused.match(/\bsincos\(/g)).toHaveLength(2);
+    expect(fused.match(/\blastCos\(\)/g)).toHaveLength(2);
+    expect(fused).not.toMatch(/\b(sin|cos)\(|Math\.(sin|cos)/);
+  });
+
+  it('valueAndGrad takes sin and cos of one argument from one sincos call (Rastrigin)', () => {
+    const graph = new Graph();
+    const f = graph.fromAst(checkExpression('20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)').ast);
+    const grad = [graph.derivative(f, 'x'), graph.derivative(f, 'y')] as const;
+    // f has cos(2πx), the gradient sin(2πx): no call in common, but one range reduction.
+    expect(sharesCalls(graph, { f, grad })).toBe(true);
+    const text = generateSource(graph, { f, grad, hessian: [f, f, f] });
+    const body = (name: string) => text.slice(text.indexOf(`function ${name}(`), text.indexOf('}', text.indexOf(`function ${name}(`)));
+    expect(body('f').match(/\bcos\(/g)).toHaveLength(2);
+    expect(body('f')).not.toMatch(/\bsin(cos)?\(/);
+    expect(body('grad').match(/\bsin\(/g)).toHaveLength(2);
+    expect(body('valueAndGrad').match(/\bsincos\(/g)).toHaveLength(2);
+    expect(body('valueAndGrad')).not.toMatch(/\b(sin|cos)\(/);
   });
 
   it('valueAndGrad is grad then f where f and the gradient share no call (nothing to save)', () => {
-    for (const expr of ['(1 - x)^2 + 100 * (y - x^2)^2', '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)']) {
+    for (const expr of ['(1 - x)^2 + 100 * (y - x^2)^2', '(x^2 + y - 11)^2 + (x + y^2 - 7)^2', 'abs(x) + y^3']) {
       const graph = new Graph();
       const f = graph.fromAst(checkExpression(expr).ast);
       const grad = [graph.derivative(f, 'x'), graph.derivative(f, 'y')] as const;
@@ -294,7 +341,7 @@ describe('compileExpression back ends', () => {
 });
 
 describe('generated code', () => {
-  const ALLOWED_WORDS = new Set(['use', 'strict', 'function', 'f', 'grad', 'valueAndGrad', 'hessian', 'x', 'y', 'out', 'const', 'return', 'Math']);
+  const ALLOWED_WORDS = new Set(['use', 'strict', 'function', 'f', 'grad', 'valueAndGrad', 'hessian', 'x', 'y', 'out', 'const', 'return', 'Math', 'sincos', 'lastCos', 'trig']);
 
   function source(expr: string): string {
     const graph = new Graph();
@@ -318,9 +365,13 @@ describe('generated code', () => {
         expect(ok, `${expr}: "${word}" in generated code`).toBe(true);
       }
       for (const m of text.matchAll(/Math\.(\w+)/g)) expect(Object.prototype.hasOwnProperty.call(Math, m[1])).toBe(true);
+      // sin and cos are trig.ts's kernels (the same numbers whether one sincos call or two).
+      expect(text, expr).not.toMatch(/Math\.(sin|cos)\b/);
+      // trig is named only by the prelude: the kernels and nothing else are taken from it.
+      expect(text.match(/\btrig\b/g)?.length ?? 0).toBe(4);
       // Apart from the fixed frame, every line is one assignment or return of an arithmetic
       // expression: no quotes, brackets other than out[0..2], braces, or statements of other kinds.
-      const frame = new Set(['"use strict";', 'function f(x, y) {', 'function grad(x, y, out) {', 'function valueAndGrad(x, y, out) {', 'grad(x, y, out);', 'return f(x, y);', 'function hessian(x, y, out) {', '}', 'return { f, grad, valueAndGrad, hessian };']);
+      const frame = new Set(['"use strict";', TRIG_PRELUDE, 'function f(x, y) {', 'function grad(x, y, out) {', 'function valueAndGrad(x, y, out) {', 'grad(x, y, out);', 'return f(x, y);', 'function hessian(x, y, out) {', '}', 'return { f, grad, valueAndGrad, hessian };']);
       for (const line of text.split('\n')) {
         if (frame.has(line)) continue;
         expect(line, expr).toMatch(/^(const t\d+ = |out\[[0-2]\] = |return )[\w. +\-*/()<=?:,]+;$/);
@@ -331,7 +382,7 @@ describe('generated code', () => {
   it('computes a shared subexpression once', () => {
     const text = source('sin(x*y) + sin(x*y)^2');
     const f = text.slice(text.indexOf('function f'), text.indexOf('function grad'));
-    expect(f.match(/Math\.sin/g)).toHaveLength(1);
+    expect(f.match(/\bsin\(/g)).toHaveLength(1);
     expect(f.match(/x \* y/g)).toHaveLength(1);
   });
 

@@ -3,9 +3,11 @@
  *
  * Preferred back end: generated source compiled with `new Function`, one `const` per graph node
  * (so shared subexpressions are computed once), operands being only `x`, `y`, number literals
- * and earlier locals, calls only `Math.<name>` from a fixed table. Nothing the user typed is ever
- * spliced in: the source is built from the graph, whose nodes hold numbers and a closed set of
- * operation names. V8 then compiles it like hand-written code.
+ * and earlier locals, calls only `Math.<name>` from a fixed table and trig.ts's sin and cos
+ * kernels. Nothing the user typed is ever spliced in: the source is built from the graph, whose
+ * nodes hold numbers and a closed set of operation names. V8 then compiles it like hand-written
+ * code. Where a body needs both sin(u) and cos(u) (differentiation pairs them), one `sincos(u)`
+ * call gives both.
  *
  * Fallback: where a Content Security Policy without 'unsafe-eval' makes `new Function` throw, a
  * tape interpreter runs the same node list over a Float64Array of registers. Same operations in
@@ -13,6 +15,7 @@
  */
 import { BINARY_FNS, UNARY_FNS, powConst } from './graph';
 import type { Graph, GraphNode } from './graph';
+import * as trig from './trig';
 
 /** 'auto' tries 'function' (generated code) and falls back to 'interpreter'. */
 export type Backend = 'auto' | 'function' | 'interpreter';
@@ -95,10 +98,36 @@ function nodeSource(graph: Graph, node: GraphNode, ref: (id: number) => string):
       return `${a} === 0 ? 0 : ${a} * ${b}`;
     case 'sel':
       return `${a} <= ${b} ? ${c} : ${d}`;
+    case 'sin':
+    case 'cos':
+      // trig.ts's kernels, not Math's: the same numbers as where a sincos call gives both.
+      return `${node.op}(${a})`;
     default:
       if (!MATH_NAMES.has(node.op)) throw new Error(`cannot generate code for ${node.op}`);
       return `Math.${node.op}(${node.args.map(ref).join(', ')})`;
   }
+}
+
+/**
+ * sin and cos nodes of the same argument among `ids`: each one's id -> the other's. These are
+ * computed by one sincos call (one range reduction).
+ */
+export function trigPairs(graph: Graph, ids: readonly number[]): Map<number, number> {
+  const sinOf = new Map<number, number>();
+  const cosOf = new Map<number, number>();
+  for (const id of ids) {
+    const node = graph.nodes[id];
+    if (node.op === 'sin') sinOf.set(node.args[0], id);
+    else if (node.op === 'cos') cosOf.set(node.args[0], id);
+  }
+  const pairs = new Map<number, number>();
+  for (const [arg, s] of sinOf) {
+    const c = cosOf.get(arg);
+    if (c === undefined) continue;
+    pairs.set(s, c);
+    pairs.set(c, s);
+  }
+  return pairs;
 }
 
 /** The body of a function computing the given outputs: one const per reachable inner node. */
@@ -109,41 +138,65 @@ function bodySource(graph: Graph, outputs: readonly number[], finish: (refs: str
     if (node.op === 'x' || node.op === 'y') return node.op;
     return `t${id}`;
   };
+  const ids = graph.reachable(outputs);
+  const pairs = trigPairs(graph, ids);
+  const done = new Set<number>();
   const lines: string[] = [];
-  for (const id of graph.reachable(outputs)) {
+  for (const id of ids) {
     const node = graph.nodes[id];
-    if (node.op === 'num' || node.op === 'x' || node.op === 'y') continue;
+    if (node.op === 'num' || node.op === 'x' || node.op === 'y' || done.has(id)) continue;
+    const other = pairs.get(id);
+    if (other !== undefined) {
+      // The first of sin(u), cos(u) to come emits both (the other depends only on u).
+      const [s, c] = node.op === 'sin' ? [id, other] : [other, id];
+      lines.push(`const t${s} = sincos(${ref(node.args[0])});`, `const t${c} = lastCos();`);
+      done.add(other);
+      continue;
+    }
     lines.push(`const t${id} = ${nodeSource(graph, node, ref)};`);
   }
   lines.push(finish(outputs.map(ref)));
   return lines.join('\n');
 }
 
-/** Whether f and its gradient use a common Math call (or a power with a variable exponent). */
+/**
+ * Whether f and its gradient use a common Math call (or a power with a variable exponent), or
+ * take sin and cos of a common argument (one sincos call for both, as Rastrigin's cos(2πx) in f
+ * and sin(2πx) in the gradient).
+ */
 export function sharesCalls(graph: Graph, roots: Pick<Roots, 'f' | 'grad'>): boolean {
-  const isCall = (id: number) => {
+  const callKey = (id: number): string | undefined => {
     const node = graph.nodes[id];
-    if (node.op !== 'pow') return MATH_NAMES.has(node.op);
+    if (node.op === 'sin' || node.op === 'cos') return `trig ${node.args[0]}`;
+    if (node.op !== 'pow') return MATH_NAMES.has(node.op) ? String(id) : undefined;
     const exponent = graph.constant(node.args[1]);
-    return exponent === undefined || !INLINE_POWERS.has(exponent);
+    return exponent === undefined || !INLINE_POWERS.has(exponent) ? String(id) : undefined;
   };
-  const inF = new Set(graph.reachable([roots.f]).filter(isCall));
-  return graph.reachable(roots.grad).some((id) => inF.has(id));
+  const inF = new Set(graph.reachable([roots.f]).map(callKey));
+  return graph.reachable(roots.grad).some((id) => {
+    const key = callKey(id);
+    return key !== undefined && inF.has(key);
+  });
 }
+
+/** The generated source's one line outside its four functions: trig.ts's kernels, passed in as `trig`. */
+export const TRIG_PRELUDE = 'const sincos = trig.sincos, lastCos = trig.lastCos, sin = trig.sin, cos = trig.cos;';
 
 /** The complete generated source; exported for tests that inspect what it may contain. */
 export function generateSource(graph: Graph, roots: Roots): string {
   const f = bodySource(graph, [roots.f], ([v]) => `return ${v};`);
   const grad = bodySource(graph, roots.grad, ([gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};`);
-  // One pass pays where f and the gradient share calls (sin, exp, ...). Where they share none
-  // (polynomials; Rastrigin's cos in f, sin in the gradient) there is nothing to save, and a
-  // single long body can exceed V8's inlining budget where f and grad alone do not (measured:
-  // Goldstein-Price 1.6x slower than f + grad), so valueAndGrad is then grad followed by f.
+  // One pass pays where f and the gradient share calls (exp, ..., or sin and cos of one argument:
+  // Rastrigin's cos(2πx) in f, sin(2πx) in the gradient). Where they share none (polynomials)
+  // there is nothing to save, and a single long body can exceed V8's inlining budget where f and
+  // grad alone do not (measured: Goldstein-Price 1.6x slower than f + grad), so valueAndGrad is
+  // then grad followed by f.
   const fused = sharesCalls(graph, roots)
     ? bodySource(graph, [roots.f, ...roots.grad], ([v, gx, gy]) => `out[0] = ${gx};\nout[1] = ${gy};\nreturn ${v};`)
     : 'grad(x, y, out);\nreturn f(x, y);';
   const hessian = bodySource(graph, roots.hessian, ([xx, xy, yy]) => `out[0] = ${xx};\nout[1] = ${xy};\nout[2] = ${yy};`);
   return `"use strict";
+${TRIG_PRELUDE}
 function f(x, y) {
 ${f}
 }
@@ -162,7 +215,7 @@ return { f, grad, valueAndGrad, hessian };`;
 function compileWithFunction(graph: Graph, roots: Roots): CompiledFunctions {
   const source = generateSource(graph, roots);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from the checked graph only
-  const made = new Function(source)() as Omit<CompiledFunctions, 'backend'>;
+  const made = new Function('trig', source)(trig) as Omit<CompiledFunctions, 'backend'>;
   return { f: made.f, grad: made.grad, valueAndGrad: made.valueAndGrad, hessian: made.hessian, backend: 'function' };
 }
 
@@ -178,8 +231,14 @@ const GMUL = 7;
 const SEL = 8;
 const FN1 = 9;
 const FN2 = 10;
+/** sin(a) to dst and cos(a) to the register in slot 4: one range reduction, as generated code. */
+const SINCOS = 11;
+/** trig.ts's sin and cos, as in generated code (each its own call site, which V8 can inline). */
+const SIN = 12;
+const COS = 13;
 const STRIDE = 6;
 
+/** Math's functions (sin and cos have opcodes of their own). */
 const FN1_TABLE: readonly ((a: number) => number)[] = UNARY_FNS.map((name) => Math[name]);
 const FN2_TABLE: readonly ((a: number, b: number) => number)[] = BINARY_FNS.map((name) => Math[name]);
 
@@ -192,6 +251,7 @@ interface Tape {
 
 function buildTape(graph: Graph, outputs: readonly number[]): Tape {
   const ids = graph.reachable(outputs);
+  const pairs = trigPairs(graph, ids);
   const register = new Map<number, number>([
     [graph.X, 0],
     [graph.Y, 1],
@@ -201,7 +261,7 @@ function buildTape(graph: Graph, outputs: readonly number[]): Tape {
   const code: number[] = [];
   for (const id of ids) {
     const node = graph.nodes[id];
-    if (node.op === 'x' || node.op === 'y') continue;
+    if (node.op === 'x' || node.op === 'y' || register.has(id)) continue;
     const dst = next++;
     register.set(id, dst);
     if (node.op === 'num') {
@@ -210,6 +270,16 @@ function buildTape(graph: Graph, outputs: readonly number[]): Tape {
     }
     registers[dst] = 0;
     const [a = 0, b = 0, c = 0, d = 0] = node.args.map((arg) => register.get(arg) as number);
+    const other = pairs.get(id);
+    if (other !== undefined) {
+      // sin(u) and cos(u) both needed: one SINCOS now gives the other's register too.
+      const dst2 = next++;
+      register.set(other, dst2);
+      registers[dst2] = 0;
+      const [s, cs] = node.op === 'sin' ? [dst, dst2] : [dst2, dst];
+      code.push(SINCOS, s, a, 0, cs, 0);
+      continue;
+    }
     let op: number;
     let extra = 0;
     switch (node.op) {
@@ -237,6 +307,12 @@ function buildTape(graph: Graph, outputs: readonly number[]): Tape {
         break;
       case 'sel':
         op = SEL;
+        break;
+      case 'sin':
+        op = SIN;
+        break;
+      case 'cos':
+        op = COS;
         break;
       default: {
         const unary = (UNARY_FNS as readonly string[]).indexOf(node.op);
@@ -300,6 +376,16 @@ function run(tape: Tape, x: number, y: number): Float64Array {
         break;
       case FN2:
         r[dst] = FN2_TABLE[code[pc + 4]](a, b);
+        break;
+      case SINCOS:
+        r[dst] = trig.sincos(a);
+        r[code[pc + 4]] = trig.lastCos();
+        break;
+      case SIN:
+        r[dst] = trig.sin(a);
+        break;
+      case COS:
+        r[dst] = trig.cos(a);
         break;
     }
   }

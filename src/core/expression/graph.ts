@@ -19,6 +19,7 @@
  * ends of their domains, hypot at the origin), a zero du gives 0 rather than 0 * Infinity = NaN.
  */
 import type { Ast } from './parse-check';
+import * as trig from './trig';
 
 export type UnaryFn =
   | 'sqrt'
@@ -88,7 +89,9 @@ export function powConst(a: number, c: number): number {
 
 const MATH1: Record<UnaryFn, (a: number) => number> = {
   sqrt: Math.sqrt, cbrt: Math.cbrt, exp: Math.exp, expm1: Math.expm1, log: Math.log, log10: Math.log10,
-  log2: Math.log2, log1p: Math.log1p, sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin,
+  // sin and cos: trig.ts's, as the compiled code computes them, so that sin(1) folded and sin(x)
+  // at x = 1 are the same number.
+  log2: Math.log2, log1p: Math.log1p, sin: trig.sin, cos: trig.cos, tan: Math.tan, asin: Math.asin,
   acos: Math.acos, atan: Math.atan, sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, asinh: Math.asinh,
   acosh: Math.acosh, atanh: Math.atanh, abs: Math.abs, sign: Math.sign,
 };
