@@ -7,7 +7,7 @@ export { contourRings, ringsPath } from './contours';
 export type { ContourBand } from './contours';
 export { panelScales, panelHeight, scaleLinear, scaleLog, niceLinear, niceLog } from './scales';
 export type { PanelScales, LinearScale, LogScale, Scale } from './scales';
-export { assignColors, contourColor, presetColors } from './colors';
+export { assignColors, colorRamp, contourColor, lightContourStops, presetColors } from './colors';
 export { trajectoryGeometry } from './paths';
 export type { TrajectoryGeometry, TrajectoryGeometryOptions } from './paths';
 export { axisTicks, logTicks, formatNumber } from './ticks';
