@@ -3,28 +3,37 @@
  * trajectories, drawn in saturated colour-blind-safe hues, stand out on every band. Each preset
  * owns one colour, used for its path, legend swatch, loss curve and control row.
  */
-import { interpolateViridis } from 'd3-scale-chromatic';
 import type { PresetId } from '../core/optimizers/index';
 
-const WHITE_MIX = 0.58;
+/**
+ * The light theme's contour colours, low to high: viridis from 0.08 to 1 mixed 58% towards
+ * white, as 11 stops fitted so that mixing neighbours in sRGB stays within 3 units per channel
+ * of that ramp (tests/unit/render-colors.test.ts checks it against d3-scale-chromatic).
+ */
+export const lightContourStops: readonly string[] = Object.freeze([
+  '#b2a0c3', '#b1adcc', '#acb8cf', '#a7c2d0', '#a4cbd0', '#a0d5ce',
+  '#a4deca', '#b5e6c1', '#cbedb4', '#e6f2a1', '#fff5a0',
+]);
 
-/** Mixes a `#rrggbb` colour with white. */
-export function mixWithWhite(hex: string, amount: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * amount);
-  const r = mix((n >> 16) & 255);
-  const g = mix((n >> 8) & 255);
-  const b = mix(n & 255);
-  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+/**
+ * A colour map through `stops` (two or more CSS colours, evenly spaced) for t in [0, 1], clamped:
+ * `color-mix(in srgb, a p%, b)` between the two stops around t, for the browser to mix (canvas
+ * fillStyle takes it), so stops can be in any CSS colour syntax. With `mix` false, the nearest
+ * stop instead (for a canvas that does not take color-mix()).
+ */
+export function colorRamp(stops: readonly string[], mix = true): (t: number) => string {
+  const last = stops.length - 1;
+  return (t) => {
+    const x = (t > 0 ? Math.min(1, t) : 0) * last; // NaN as 0
+    if (!mix) return stops[Math.round(x)];
+    const i = Math.min(last - 1, Math.floor(x));
+    const p = Math.round((1 - (x - i)) * 1e4) / 100;
+    return p >= 100 ? stops[i] : p <= 0 ? stops[i + 1] : `color-mix(in srgb, ${stops[i]} ${p}%, ${stops[i + 1]})`;
+  };
 }
 
-const towardsWhite = (c: string) => mixWithWhite(c, WHITE_MIX);
-
-/** Contour band colour for t in [0, 1] (0 = the lowest band). */
-export function contourColor(t: number): string {
-  const u = Math.min(1, Math.max(0, t));
-  return towardsWhite(interpolateViridis(0.08 + 0.92 * u));
-}
+/** Contour band colour for t in [0, 1] (0 = the lowest band), in the light theme. */
+export const contourColor = colorRamp(lightContourStops);
 
 /**
  * One colour per preset: Okabe–Ito first (the notes' seven), then Tableau hues for the rest.

@@ -1,13 +1,13 @@
-/** descent-lab/render: d3 as math. Geometry and colours as plain data; no DOM, no lit. */
+/** descent-lab/render: d3 (contours, ticks, symbols) as math. Geometry and colours as plain data; no DOM, no lit. */
 export { sampleGrid } from './grid';
 export type { SurfaceGrid } from './grid';
 export { contourLevels } from './levels';
 export type { ContourLevels, ContourLevelOptions } from './levels';
 export { contourRings, ringsPath } from './contours';
 export type { ContourBand } from './contours';
-export { panelScales, panelHeight } from './scales';
-export type { PanelScales } from './scales';
-export { assignColors, contourColor, presetColors } from './colors';
+export { panelScales, panelHeight, scaleLinear, scaleLog, niceLinear, niceLog } from './scales';
+export type { PanelScales, LinearScale, LogScale, Scale } from './scales';
+export { assignColors, colorRamp, contourColor, lightContourStops, presetColors } from './colors';
 export { trajectoryGeometry } from './paths';
 export type { TrajectoryGeometry, TrajectoryGeometryOptions } from './paths';
 export { axisTicks, logTicks, formatNumber } from './ticks';

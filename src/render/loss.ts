@@ -3,18 +3,20 @@
  * scale when that makes sense (every run stays above it and the gaps span orders of magnitude),
  * otherwise as f itself on a linear scale.
  */
-import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
 import { round1 } from './contours';
 import { affine, type Axis } from './paths';
+import { niceLinear, niceLog, scaleLinear, scaleLog, type LinearScale, type LogScale } from './scales';
 
-export interface LossScale {
-  readonly kind: 'log' | 'linear';
+interface LossScaleOf<K extends 'log' | 'linear', S> {
+  readonly kind: K;
   /** Subtracted from every loss before scaling (f* on a log scale, 0 otherwise). */
   readonly offset: number;
-  readonly scale: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+  readonly scale: S;
   /** What the y axis shows, for its label. */
   readonly label: string;
 }
+
+export type LossScale = LossScaleOf<'log', LogScale> | LossScaleOf<'linear', LinearScale>;
 
 /** The smallest gap shown on a log scale; runs that reach the minimum sit on the floor. */
 export const LOG_FLOOR = 1e-12;
@@ -38,7 +40,7 @@ export function lossScale(runs: readonly ArrayLike<number>[], height: number, fS
     }
   }
   if (lo === Infinity) {
-    return { kind: 'linear', offset: 0, scale: scaleLinear().domain([0, 1]).range([height, 0]), label: 'f(x, y)' };
+    return { kind: 'linear', offset: 0, scale: scaleLinear([0, 1], [height, 0]), label: 'f(x, y)' };
   }
   // Clip runaways: nothing above a few times the spread of the starting losses.
   if (Number.isFinite(startHi)) hi = Math.min(hi, startHi + 2 * Math.max(Math.abs(startHi - lo), 1e-9));
@@ -46,15 +48,11 @@ export function lossScale(runs: readonly ArrayLike<number>[], height: number, fS
     const top = Math.max(hi - fStar, LOG_FLOOR * 10);
     const bottom = Math.max(lo - fStar, LOG_FLOOR);
     if (top / bottom > 10) {
-      const scale = scaleLog()
-        .domain([Math.max(bottom, top * 1e-12), top])
-        .range([height, 0])
-        .clamp(true)
-        .nice();
+      const scale = scaleLog(niceLog([Math.max(bottom, top * 1e-12), top]), [height, 0]);
       return { kind: 'log', offset: fStar, scale, label: fStar === 0 ? 'f(x, y)' : 'f(x, y) − f*' };
     }
   }
-  const scale = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([height, 0]).nice();
+  const scale = scaleLinear(niceLinear([lo, hi === lo ? lo + 1 : hi]), [height, 0]);
   return { kind: 'linear', offset: 0, scale, label: 'f(x, y)' };
 }
 
@@ -69,7 +67,7 @@ export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): strin
   const bottom = Math.max(r0, r1);
   const top = Math.min(r0, r1);
   // The scale's own arithmetic, inlined: this runs for every step of every run on each redraw.
-  const [d0, d1] = scale.domain() as [number, number];
+  const [d0, d1] = scale.domain();
   const log = kind === 'log';
   const t0 = log ? Math.log(d0) : d0;
   const t1 = log ? Math.log(d1) : d1;

@@ -14,16 +14,32 @@ async function open(page: Page, body: string, options: { lang?: string; head?: s
   return pg;
 }
 
-/** Mean brightness (0–255) of the contour canvas's centre row. */
-async function contourBrightness(pg: Locator): Promise<number> {
+/** The contour canvas's centre row, as RGBA bytes. */
+async function contourRow(pg: Locator): Promise<number[]> {
   const canvas = pg.locator('canvas[part~="contours"]').first();
   await expect(canvas).toHaveAttribute('data-surface', /.+/);
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    const row = c.getContext('2d')?.getImageData(0, Math.floor(c.height / 2), c.width, 1).data ?? new Uint8ClampedArray();
-    let sum = 0;
-    for (let i = 0; i < row.length; i += 4) sum += (row[i] + row[i + 1] + row[i + 2]) / 3;
-    return sum / Math.max(1, row.length / 4);
-  });
+  return canvas.evaluate((c: HTMLCanvasElement) =>
+    Array.from(c.getContext('2d')?.getImageData(0, Math.floor(c.height / 2), c.width, 1).data ?? []),
+  );
+}
+
+/** Mean brightness (0–255) of a row of RGBA bytes. */
+function brightness(row: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < row.length; i += 4) sum += (row[i] + row[i + 1] + row[i + 2]) / 3;
+  return sum / Math.max(1, row.length / 4);
+}
+
+/** Mean brightness (0–255) of the contour canvas's centre row. */
+async function contourBrightness(pg: Locator): Promise<number> {
+  return brightness(await contourRow(pg));
+}
+
+/** The distinct colours of a row of RGBA bytes, as [r, g, b]. */
+function distinctColours(row: number[]): number[][] {
+  const seen = new Set<string>();
+  for (let i = 0; i < row.length; i += 4) seen.add(`${row[i]},${row[i + 1]},${row[i + 2]}`);
+  return [...seen].map((c) => c.split(',').map(Number));
 }
 
 const style = (l: Locator, prop: string) => l.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
@@ -73,6 +89,47 @@ test('custom properties: a preset colour, the contour colour map and the font', 
   expect(await pg.locator('li.opt[data-optimizer="Adam"] .swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 0, 0)');
   expect(await contourBrightness(pg)).toBeLessThan(25);
   expect(await pg.locator('[part~="play"]').evaluate((el) => getComputedStyle(el).fontFamily)).toBe('Georgia, serif');
+});
+
+test('--descent-contour-colors: any CSS colour syntax, mixed by the browser between the stops', async ({ page }) => {
+  const messages = watchConsole(page);
+  const head = `<style>
+    descent-playground { --descent-contour-colors: oklch(0.3 0.1 150), color-mix(in srgb, rgb(0, 128, 128) 50%, black), rgb(0 0 80); }
+  </style>`;
+  const pg = await open(page, '<descent-playground surface="himmelblau"></descent-playground>', { head });
+  await expect(pg.locator('canvas[part~="contours"]')).toHaveAttribute('data-palette', 'custom');
+  const colours = distinctColours(await contourRow(pg));
+  // Bands between the stops (more colours than stops), all dark and bluish-green, never red.
+  expect(colours.length).toBeGreaterThan(6);
+  for (const [r, g, b] of colours) {
+    expect(r).toBeLessThan(40);
+    expect(Math.max(g, b)).toBeGreaterThan(20);
+  }
+  // The canvas mixes as CSS does (fillStyle takes color-mix(); 25% red, 75% blue).
+  const mixed = await page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    ctx.fillStyle = '#0f0';
+    ctx.fillStyle = 'color-mix(in srgb, red 25%, blue)';
+    ctx.fillRect(0, 0, 1, 1);
+    return Array.from(ctx.getImageData(0, 0, 1, 1).data);
+  });
+  expect(mixed.map((c, i) => Math.abs(c - [64, 0, 191, 255][i]) <= 1)).toEqual([true, true, true, true]);
+  expect(messages).toEqual([]);
+});
+
+test('--descent-contour-colors with a stop that is not a colour: the default map and one warning', async ({ page }) => {
+  const messages = watchConsole(page);
+  const head = `<style>
+    descent-playground { --descent-contour-colors: #000, not-a-colour, #fff; }
+  </style>`;
+  const pg = await open(page, '<descent-playground surface="himmelblau" layout="grid"></descent-playground>', { head });
+  await expect(pg.locator('canvas[part~="contours"]').first()).toHaveAttribute('data-palette', 'default');
+  const row = await contourRow(pg);
+  expect(brightness(row)).toBeGreaterThan(170);
+  expect(distinctColours(row).length).toBeGreaterThan(6);
+  expect(messages).toEqual([
+    'warning: descent-lab: --descent-contour-colors: "not-a-colour" is not a colour; using the default contour colours',
+  ]);
 });
 
 test('lang="ko" on the page: every control, label, badge and announcement in Korean; an element lang wins', async ({ page }) => {

@@ -33,11 +33,11 @@ describe('trajectoryGeometry', () => {
   });
 });
 
-describe('trajectoryGeometry with d3 scales', () => {
+describe('trajectoryGeometry with linear scales', () => {
   it('gives the same path as calling the scales point by point', async () => {
-    const { scaleLinear } = await import('d3-scale');
-    const sx = scaleLinear().domain([-2, 2]).range([0, 400]);
-    const sy = scaleLinear().domain([-1, 3]).range([400, 0]);
+    const { scaleLinear } = await import('../../src/render/scales');
+    const sx = scaleLinear([-2, 2], [0, 400]);
+    const sy = scaleLinear([-1, 3], [400, 0]);
     const xs = Float64Array.from({ length: 50 }, (_, k) => -1.2 + k * 0.05);
     const ys = Float64Array.from({ length: 50 }, (_, k) => Math.sin(k / 5));
     const fast = trajectoryGeometry(xs, ys, sx, sy);

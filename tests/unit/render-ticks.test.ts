@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { niceLog, scaleLinear, scaleLog } from '../../src/render/scales';
 import { axisTicks, formatNumber, logTicks } from '../../src/render/ticks';
 
 describe('axisTicks', () => {
   it('places round values through the scale', () => {
-    const ticks = axisTicks(scaleLinear().domain([-2, 2]).range([0, 400]), 4);
+    const ticks = axisTicks(scaleLinear([-2, 2], [0, 400]), 4);
     expect(ticks.map((t) => t.value)).toEqual([-2, -1, 0, 1, 2]);
     expect(ticks[1].offset).toBe(100);
     expect(ticks[2].label).toBe('0');
@@ -13,7 +13,7 @@ describe('axisTicks', () => {
 
 describe('logTicks', () => {
   it('labels powers of ten, thinned to about `count`', () => {
-    const ticks = logTicks(scaleLog().domain([1e-12, 100]).range([100, 0]), 5);
+    const ticks = logTicks(scaleLog(niceLog([1e-12, 100]), [100, 0]), 5);
     expect(ticks.length).toBeLessThanOrEqual(5);
     expect(ticks.map((t) => t.label)).toContain('1e-12');
     expect(ticks.every((t) => Number.isInteger(Math.log10(t.value)))).toBe(true);

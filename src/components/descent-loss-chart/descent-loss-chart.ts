@@ -1,9 +1,9 @@
 import { html, LitElement, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
-import { scaleLinear } from 'd3-scale';
 import type { Surface } from '../../core/types';
 import { lossPath, lossScale, type LossScale } from '../../render/loss';
+import { scaleLinear } from '../../render/scales';
 import { axisTicks, logTicks } from '../../render/ticks';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
@@ -117,9 +117,7 @@ export class DescentLossChart extends LitElement {
   }
 
   private xScale() {
-    return scaleLinear()
-      .domain([0, this.steps])
-      .range([0, Math.max(10, this.width - M.left - M.right)]);
+    return scaleLinear([0, this.steps], [0, Math.max(10, this.width - M.left - M.right)]);
   }
 
   private fStar(): number | undefined {
@@ -193,7 +191,7 @@ export class DescentLossChart extends LitElement {
     const ph = this.height - M.top - M.bottom;
     const { y, paths } = this.geometry();
     const sx = this.xScale();
-    const yTicks = y.kind === 'log' ? logTicks(y.scale as Parameters<typeof logTicks>[0], 5) : axisTicks(y.scale, 4);
+    const yTicks = y.kind === 'log' ? logTicks(y.scale, 5) : axisTicks(y.scale, 4);
     // Steps are whole numbers: no thousands separator ("1000", not "1,000").
     const xTicks = axisTicks(sx, Math.max(2, Math.round(pw / 80))).map((t) => ({ ...t, label: String(t.value) }));
     return html`<svg

@@ -4,11 +4,12 @@
  * copies the bitmap. Dragging and animating never touch them.
  */
 import type { Surface } from '../../core/types';
-import { contourColor } from '../../render/colors';
+import { lightContourStops } from '../../render/colors';
 import { contourRings, ringsPath, type ContourBand } from '../../render/contours';
 import { sampleGrid } from '../../render/grid';
 import { contourLevels, type ContourLevels } from '../../render/levels';
 import { panelScales } from '../../render/scales';
+import { contourBands } from './theme';
 
 export interface SurfaceContours {
   readonly levels: ContourLevels;
@@ -39,8 +40,14 @@ export interface ContourPalette {
   readonly line: string;
 }
 
-/** The light theme's palette: the lightened viridis of render/colors. */
-export const defaultPalette: ContourPalette = { key: '', band: contourColor, line: 'rgba(40, 40, 60, 0.22)' };
+let lightBands: ((t: number) => string) | undefined;
+
+/** The light theme's palette: the lightened viridis of render/colors (checked at the first paint). */
+export const defaultPalette: ContourPalette = {
+  key: '',
+  band: (t) => (lightBands ??= contourBands(lightContourStops))(t),
+  line: 'rgba(40, 40, 60, 0.22)',
+};
 
 /**
  * A canvas `width` × `height` CSS pixels at `ratio` device pixels each, with the filled bands and

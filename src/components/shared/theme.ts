@@ -8,8 +8,7 @@
  * them on the host.
  */
 import { css, type ReactiveElement } from 'lit';
-import { scaleLinear } from 'd3-scale';
-import { presetColors } from '../../render/colors';
+import { colorRamp, presetColors } from '../../render/colors';
 
 export type Theme = 'light' | 'dark' | 'auto';
 export const themes: readonly Theme[] = ['light', 'dark', 'auto'];
@@ -61,23 +60,68 @@ export function runColor(kind: string, hex: string): string {
   return (presetColors as Record<string, string>)[kind] === hex ? `var(--descent-color-${kind}, ${hex})` : hex;
 }
 
-/** The contour colour map from `--descent-contour-colors` (2+ CSS colours), or undefined. */
+/**
+ * The contour colour map from `--descent-contour-colors` (2+ CSS colours, mixed by the browser:
+ * see contourBands), or undefined: unset, fewer than two, or a colour that a canvas cannot paint
+ * (that one warns once, and the map falls back to the default rather than painting nothing).
+ */
 export function contourRamp(element: Element): ((t: number) => string) | undefined {
   const stops = contourStops(element);
   if (!stops) return undefined;
-  const ramp = scaleLinear<string>()
-    .domain(stops.map((_, i) => i / (stops.length - 1)))
-    .range(stops)
-    .clamp(true);
-  return (t) => ramp(t);
+  const bad = stops.find((stop) => !paintable(stop));
+  if (bad === undefined) return contourBands(stops);
+  if (!warned.has(bad)) {
+    warned.add(bad);
+    console.warn(`descent-lab: --descent-contour-colors: "${bad}" is not a colour; using the default contour colours`);
+  }
+  return undefined;
+}
+
+const warned = new Set<string>();
+
+/**
+ * The band colours through `stops`: CSS color-mix() between neighbours where the canvas takes it
+ * (current browsers), else the nearest stop, so that an older browser still shows the bands.
+ */
+export function contourBands(stops: readonly string[]): (t: number) => string {
+  return colorRamp(stops, paintable(`color-mix(in srgb, ${stops[0]} 50%, ${stops[1]})`));
+}
+
+let probe: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Whether a canvas paints `colour`. fillStyle silently keeps its previous value when it cannot
+ * parse what it is given, so set it twice from two different colours and compare.
+ */
+function paintable(colour: string): boolean {
+  if (typeof document === 'undefined') return true;
+  probe ??= document.createElement('canvas').getContext('2d');
+  if (!probe) return true;
+  probe.fillStyle = '#000';
+  probe.fillStyle = colour;
+  const first = probe.fillStyle;
+  probe.fillStyle = '#fff';
+  probe.fillStyle = colour;
+  return probe.fillStyle === first;
 }
 
 /** `--descent-contour-colors` as a list of colours (undefined when unset or fewer than two). */
 export function contourStops(element: Element): string[] | undefined {
   const text = getComputedStyle(element).getPropertyValue('--descent-contour-colors').trim();
   if (!text) return undefined;
-  // Split on commas outside parentheses: rgb(1, 2, 3) stays one colour.
-  const stops = text.split(/,(?![^(]*\))/).map((s) => s.trim()).filter(Boolean);
+  // Split on commas outside parentheses: rgb(1, 2, 3) and color-mix(in srgb, rgb(…) 40%, red) stay one colour.
+  const stops: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    else if (i === text.length || (text[i] === ',' && depth === 0)) {
+      const stop = text.slice(from, i).trim();
+      if (stop) stops.push(stop);
+      from = i + 1;
+    }
+  }
   return stops.length >= 2 ? stops : undefined;
 }
 
