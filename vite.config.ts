@@ -97,7 +97,10 @@ function minifyTemplates(): Plugin {
       async handler(code, id) {
         // html: minifyCSS off, or the HTML minifier runs Lightning CSS over style="${…}"
         // bindings and breaks them (ours are lit bindings: styleProps, CSP-safe).
-        const result = await minifyHTMLLiterals(code, { fileName: id, css: squeezeCss, html: { minifyCSS: false } });
+        // A file that uses unsafeHTML (KaTeX's markup) keeps its HTML as written, as the
+        // minifier would (it warns and skips it).
+        const html = code.includes('unsafeHTML') ? false : { minifyCSS: false };
+        const result = await minifyHTMLLiterals(code, { fileName: id, css: squeezeCss, html });
         return result ? { code: result.code, map: result.map } : null;
       },
     },
