@@ -346,7 +346,10 @@ const loopNames = new Set([
 /**
  * The source of `stepLoop` with the rule's step written in for two coordinates: the same
  * statements in the same order, except that the iterate and gradient are the locals p0, p1,
- * g0, g1 rather than arrays, and the options are read once per run, by name.
+ * g0, g1 rather than arrays, and the options are read once per run, by name. The array `grad`
+ * is written only by the calls in the loop (the first gradient goes to its own array, since
+ * that call, run once, may stay a call): once they are inlined, escape analysis keeps the
+ * gradient in registers.
  */
 function inlinedLoopSource(presetId: string, options: readonly string[], step: InlineStep): string {
   for (const name of options) {
@@ -366,8 +369,6 @@ return function inlinedStepLoop(surface, options, s, xs, ys, loss, steps, xLo, x
   surface.grad(p0, p1, first);
   let g0 = first[0];
   let g1 = first[1];
-  // Written only by the calls in the loop: once they are inlined, escape analysis can keep the
-  // gradient in registers (the first call, run once, may stay a call).
   const grad = [NaN, NaN];
   let rng = seed;
   let convergedAt = -1;

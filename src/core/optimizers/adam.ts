@@ -1,4 +1,4 @@
-import type { InlineStep, Hyper, UpdateRule } from './rule';
+import type { Hyper, InlineStep, UpdateRule } from './rule';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec } from './rule';
 
 export interface AdamHyper extends Hyper {
