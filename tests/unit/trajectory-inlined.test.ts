@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileSurface } from '../../src/core/expression/index';
 import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
 import type { UpdateRule } from '../../src/core/optimizers/index';
 import { mulberry32 } from '../../src/core/random';
@@ -84,6 +85,20 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(300);
+  });
+
+  it('gives the same numbers as the shared loop on a typed-in surface (one valueAndGrad call per step)', () => {
+    const surface = compileSurface('sin(x)*cos(y) + 0.1*(x^2+y^2)', { domain: { x: [-4, 4], y: [-4, 4] } });
+    expect(surface.valueAndGrad).toBeDefined();
+    for (const id of presetIds) {
+      const run = { surface, optimizer: id, hyper: { lr: 0.05 }, start: [2.5, -1.5] as [number, number], steps: 150, noise: { sd: 0.1 } };
+      useSharedLoop(false);
+      const inlined = trajectory(run);
+      useSharedLoop(true);
+      const shared = trajectory(run);
+      expect(sameNumbers(inlined.x, shared.x), id).toBe(true);
+      expect(sameNumbers(inlined.loss, shared.loss), id).toBe(true);
+    }
   });
 
   it('matches the rule\'s own step (not fastStep) on a plain loop, for every preset', () => {
