@@ -122,6 +122,20 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
     }
   });
 
+  it('where a rule\'s inline declines, runs its step in the per-preset compiled loop, with the same numbers', () => {
+    const run = { surface: 'rosenbrock', optimizer: 'rmsprop', hyper: { lr: 1e-3, centered: true }, start: [-1.5, 2] as [number, number], steps: 120 };
+    const inlined = trajectory(run);
+    useSharedLoop(false); // forget the compiled loops
+    const kernel = optimizers.rmsprop.kernel as UpdateRule;
+    const declined = vi.spyOn(kernel, 'inline').mockReturnValue(undefined);
+    const step = vi.spyOn(kernel, 'step');
+    const viaStep = trajectory(run);
+    expect(declined).toHaveBeenCalled();
+    expect(step).toHaveBeenCalledTimes(120);
+    expect(sameNumbers(viaStep.x, inlined.x)).toBe(true);
+    expect(sameNumbers(viaStep.loss, inlined.loss)).toBe(true);
+  });
+
   it('where a Content Security Policy forbids new Function, falls back to the shared loop with the same numbers', () => {
     const runs = presetIds.map((id, i) => ({
       surface: 'rosenbrock',
