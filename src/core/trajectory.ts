@@ -3,7 +3,7 @@ import { OptionError } from './errors';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
-import type { Hyper, UpdateRule } from './optimizers/index';
+import type { Hyper, InlineStep, OptimizerPreset, UpdateRule } from './optimizers/index';
 import type { Point, Surface, Trajectory } from './types';
 
 /** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
@@ -139,9 +139,12 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
   if (!Number.isFinite(loss[0])) {
     divergedAt = 0;
   } else {
-    const end = loopFor(preset.id)(
-      surface, kernel.fastStep?.(h) ?? kernel.step, h, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform,
-    );
+    const inlined = inlinedLoopFor(preset, h);
+    const end = inlined
+      ? inlined.loop(surface, optionValues(inlined.options, h), state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform)
+      : loopFor(preset.id)(
+          surface, kernel.fastStep?.(h) ?? kernel.step, h, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform,
+        );
     if (end >= 0) divergedAt = end;
     else if (end < -1) convergedAt = -end - 2;
   }
@@ -165,10 +168,10 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
 type StepLoop = typeof stepLoop;
 
 /**
- * The step loop. It refers to nothing outside its parameters, so `loopFor` can compile a
- * private copy of it per preset: the JIT then sees one kernel at its `step` call and inlines
- * it, keeping p and g in registers. (One shared loop sees a dozen kernels, stops
- * inlining, and runs 1.5–2x slower; bench/core.ts measures it.)
+ * The step loop, calling the rule's `step`. Runs use it where the rule has no `inline` source
+ * (see `inlinedLoopSource`, which writes the same loop with the step in it), compiled as a
+ * private copy per preset so that the JIT sees one kernel at its `step` call and inlines it;
+ * and, shared by every preset, where a Content Security Policy forbids compiling.
  *
  * Returns divergedAt (>= 0), or -(convergedAt + 2) if the gradient norm fell below 1e-8, or -1.
  */
@@ -244,7 +247,7 @@ let canCompile = true;
 /**
  * A private copy of `stepLoop` for one preset, compiled from its own source text so that it
  * gets its own JIT feedback. Where a Content Security Policy forbids `new Function`, every
- * preset shares `stepLoop` itself: same results, somewhat slower.
+ * preset shares `stepLoop` itself: same results, slower.
  */
 function loopFor(presetId: string): StepLoop {
   let loop = loops.get(presetId);
@@ -263,8 +266,157 @@ function loopFor(presetId: string): StepLoop {
   return loop;
 }
 
+/** `stepLoop` with a rule's step written in (see `inlinedLoopSource`). */
+type InlinedLoop = (
+  surface: Surface,
+  options: Float64Array,
+  state: Float64Array,
+  xs: Float64Array,
+  ys: Float64Array,
+  loss: Float64Array,
+  steps: number,
+  xLo: number,
+  xHi: number,
+  yLo: number,
+  yHi: number,
+  sd: number,
+  seed: number,
+  nextState: (s: number) => number,
+  uniform: (s: number) => number,
+) => number;
+
+/** A compiled inlined loop and the numeric options it reads, in the order it reads them. */
+interface Inlined {
+  readonly loop: InlinedLoop;
+  readonly options: readonly string[];
+}
+
+/** Inlined loops by preset id, then by the shape of `h` (null: the rule's `inline` declined). */
+const inlinedLoops = new Map<string, Map<number, Inlined | null>>();
+
+/**
+ * The numeric options as a Float64Array, so that the compiled loop reads plain doubles whatever
+ * the hidden class of `h` (which changes as its fields first hold doubles; code that had
+ * checked one class would be thrown away when a run brings the next).
+ */
+function optionValues(names: readonly string[], h: Hyper): Float64Array {
+  const values = new Float64Array(names.length);
+  for (let k = 0; k < names.length; k++) values[k] = h[names[k]] as number;
+  return values;
+}
+
+/**
+ * The preset's step loop with its rule's `inline` source written in for the two coordinates,
+ * compiled once per preset and shape of `h` (its booleans, and which of its numbers are 0);
+ * undefined where the rule has no such source or a Content Security Policy forbids compiling.
+ */
+function inlinedLoopFor(preset: OptimizerPreset, h: Hyper): Inlined | undefined {
+  if (!canCompile || !preset.kernel.inline) return undefined;
+  let shape = 0; // one bit per option, set for true and for numbers other than 0
+  let bit = 1;
+  for (const name in h) {
+    const value = h[name];
+    if (value === true || (typeof value === 'number' && value !== 0)) shape |= bit;
+    bit *= 2;
+  }
+  let byShape = inlinedLoops.get(preset.id);
+  if (!byShape) inlinedLoops.set(preset.id, (byShape = new Map()));
+  let inlined = byShape.get(shape);
+  if (inlined === undefined) {
+    inlined = null;
+    const step = preset.kernel.inline(h, 2);
+    if (step) {
+      const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
+      try {
+        inlined = { loop: new Function(inlinedLoopSource(preset.id, options, step))() as InlinedLoop, options };
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source
+        canCompile = false;
+        return undefined;
+      }
+    }
+    byShape.set(shape, inlined);
+  }
+  return inlined ?? undefined;
+}
+
+/** Names the inlined loop declares, which an option of the same name would shadow. */
+const loopNames = new Set([
+  'surface', 'options', 's', 'xs', 'ys', 'loss', 'steps', 'xLo', 'xHi', 'yLo', 'yHi', 'sd', 'seed', 'nextState',
+  'uniform', 'f', 'fused', 'first', 'grad', 'p0', 'p1', 'g0', 'g1', 'rng', 'convergedAt', 't', 'l', 'u1', 'u2', 'r',
+]);
+
+/**
+ * The source of `stepLoop` with the rule's step written in for two coordinates: the same
+ * statements in the same order, except that the iterate and gradient are the locals p0, p1,
+ * g0, g1 rather than arrays, and the options are read once per run, by name. The array `grad`
+ * is written only by the calls in the loop (the first gradient goes to its own array, since
+ * that call, run once, may stay a call): once they are inlined, escape analysis keeps the
+ * gradient in registers.
+ */
+function inlinedLoopSource(presetId: string, options: readonly string[], step: InlineStep): string {
+  for (const name of options) {
+    if (loopNames.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+      throw new Error(`option name ${JSON.stringify(name)} cannot be a local of the inlined step loop`);
+    }
+  }
+  return `// step loop for ${JSON.stringify(presetId)}, rule inlined
+return function inlinedStepLoop(surface, options, s, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, seed, nextState, uniform) {
+  ${options.map((name, k) => `const ${name} = options[${k}];`).join('\n  ')}
+  ${step.setup ?? ''}
+  const f = surface.f;
+  const fused = surface.valueAndGrad !== undefined;
+  let p0 = xs[0];
+  let p1 = ys[0];
+  const first = [NaN, NaN];
+  surface.grad(p0, p1, first);
+  let g0 = first[0];
+  let g1 = first[1];
+  const grad = [NaN, NaN];
+  let rng = seed;
+  let convergedAt = -1;
+  for (let t = 1; t <= steps; t++) {
+    if (convergedAt < 0 && g0 * g0 + g1 * g1 < 1e-16) convergedAt = t - 1;
+    if (sd > 0) {
+      rng = nextState(rng);
+      const u1 = 1 - uniform(rng);
+      rng = nextState(rng);
+      const u2 = uniform(rng);
+      const r = sd * Math.sqrt(-2 * Math.log(u1));
+      g0 += r * Math.cos(2 * Math.PI * u2);
+      g1 += r * Math.sin(2 * Math.PI * u2);
+    }
+    {
+      ${step.pre ?? ''}
+      {
+        ${step.coordinate('p0', 'g0', 0)}
+      }
+      {
+        ${step.coordinate('p1', 'g1', 1)}
+      }
+    }
+    let l;
+    if (fused) {
+      l = surface.valueAndGrad(p0, p1, grad);
+    } else {
+      l = f(p0, p1);
+      surface.grad(p0, p1, grad);
+    }
+    g0 = grad[0];
+    g1 = grad[1];
+    xs[t] = p0;
+    ys[t] = p1;
+    loss[t] = l;
+    if (!(p0 >= xLo && p0 <= xHi && p1 >= yLo && p1 <= yHi && l - l === 0)) return t;
+  }
+  if (convergedAt < 0 && g0 * g0 + g1 * g1 < 1e-16) convergedAt = steps;
+  return convergedAt >= 0 ? -convergedAt - 2 : -1;
+};`;
+}
+
 /** For tests: run every rule through the shared loop, as under a strict CSP. */
 export function useSharedLoop(shared: boolean): void {
   canCompile = !shared;
   loops.clear();
+  inlinedLoops.clear();
 }

@@ -52,4 +52,14 @@ export const adadelta = defineRule({
       p[i] -= lr * delta;
     }
   },
+  inline: (h, n) => ({
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
+      const v = rho * s[${i}] + (1 - rho) * ${g} * ${g};
+      s[${i}] = v;
+      const delta = (Math.sqrt(s[${n + i}] + eps) / Math.sqrt(v + eps)) * ${g};
+      s[${n + i}] = rho * s[${n + i}] + (1 - rho) * delta * delta;
+      ${p} -= lr * delta;`,
+  }),
 });

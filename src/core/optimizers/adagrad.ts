@@ -54,4 +54,14 @@ export const adagrad = defineRule({
       p[i] -= (clr * gi) / (Math.sqrt(si) + eps);
     }
   },
+  inline: (h) => ({
+    // Without decay, lr / (1 + (t − 1) · 0) is lr exactly.
+    pre: h.lrDecay === 0 ? 'const clr = lr;' : 'const clr = lr / (1 + (t - 1) * lrDecay);',
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
+      const si = s[${i}] + ${g} * ${g};
+      s[${i}] = si;
+      ${p} -= (clr * ${g}) / (Math.sqrt(si) + eps);`,
+  }),
 });

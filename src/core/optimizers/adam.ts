@@ -1,4 +1,4 @@
-import type { Hyper, UpdateRule } from './rule';
+import type { Hyper, InlineStep, UpdateRule } from './rule';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec } from './rule';
 
 export interface AdamHyper extends Hyper {
@@ -76,6 +76,42 @@ const plainAdamStep: Step = (p, g, s, t, h) =>
 const amsgradStep: Step = (p, g, s, t, h) =>
   adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, 0, true, false, false);
 
+/**
+ * adamUpdate's statements, with the flags decided here and n fixed (state indices as literals).
+ * With AMSGrad, √v̂ of each coordinate is carried from step to step and taken again only when
+ * the running maximum moves: it mostly stays put, so the step need not wait for this step's v
+ * and its square root (the same number either way, since v̂ itself is the same).
+ */
+function inlineAdam(h: AdamHyper, n: number, decoupled: boolean): InlineStep {
+  const roots = Array.from({ length: n }, (_, i) => `let vHatRoot${i} = Math.sqrt(s[${2 * n + i}]);`);
+  return {
+    setup: h.amsgrad ? roots.join(' ') : undefined,
+    pre: `
+      const b1t = s[${3 * n}] * beta1;
+      const b2t = s[${3 * n + 1}] * beta2;
+      s[${3 * n}] = b1t;
+      s[${3 * n + 1}] = b2t;
+      const bc1 = 1 - b1t;
+      const bc2Sqrt = Math.sqrt(1 - b2t);
+      const stepSize = lr / bc1;`,
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay === 0 ? '' : decoupled ? `${p} *= 1 - lr * weightDecay;` : `${g} += weightDecay * ${p};`}
+      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
+      const v = beta2 * s[${n + i}] + (1 - beta2) * ${g} * ${g};
+      s[${i}] = m;
+      s[${n + i}] = v;
+      ${h.amsgrad
+        ? `const vMax = s[${2 * n + i}];
+      const vHat = Math.max(vMax, v);
+      s[${2 * n + i}] = vHat;
+      if (vHat !== vMax) vHatRoot${i} = Math.sqrt(vHat);
+      const denom = vHatRoot${i} / bc2Sqrt + eps;`
+        : 'const denom = Math.sqrt(v) / bc2Sqrt + eps;'}
+      ${p} -= (stepSize * m) / denom;`,
+  };
+}
+
 function initPowers(s: Float64Array, n: number): void {
   s[3 * n] = 1;
   s[3 * n + 1] = 1;
@@ -130,6 +166,7 @@ export const adam = defineRule<AdamHyper>({
   stateSize: (n) => 3 * n + 2,
   init: initPowers,
   fastStep: (h) => fastAdam(h),
+  inline: (h, n) => inlineAdam(h, n, false),
   step: (p, g, s, t, h) =>
     adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.amsgrad, h.maximize, false),
 });
@@ -156,6 +193,7 @@ export const adamw = defineRule<AdamHyper>({
   stateSize: (n) => 3 * n + 2,
   init: initPowers,
   fastStep: (h) => fastAdam(h),
+  inline: (h, n) => inlineAdam(h, n, true),
   step: (p, g, s, t, h) =>
     adamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.amsgrad, h.maximize, true),
 });

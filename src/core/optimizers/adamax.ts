@@ -52,6 +52,21 @@ export const adamax = defineRule<AdamaxHyper>({
   },
   fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
   step: (p, g, s, t, h) => adamaxUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.maximize),
+  // adamaxUpdate's statements, with the flags decided here and n fixed.
+  inline: (h, n) => ({
+    pre: `
+      const b1t = s[${2 * n}] * beta1;
+      s[${2 * n}] = b1t;
+      const clr = lr / (1 - b1t);`,
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
+      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
+      s[${i}] = m;
+      const u = Math.max(beta2 * s[${n + i}], Math.abs(${g}) + eps);
+      s[${n + i}] = u;
+      ${p} -= (clr * m) / u;`,
+  }),
 });
 
 /** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */

@@ -92,4 +92,28 @@ export const nadam = defineRule({
       p[i] -= (mCoef * m) / d;
     }
   },
+  inline: (h, n) => ({
+    pre: `
+      const beta2t = s[${2 * n + 1}] * beta2;
+      const decay = s[${2 * n + 2}] * s[${2 * n + 3}];
+      s[${2 * n + 1}] = beta2t;
+      s[${2 * n + 2}] = decay;
+      const bc2 = 1 - beta2t;
+      const mu = beta1 * (1 - 0.5 * decay);
+      const muNext = beta1 * (1 - 0.5 * decay * s[${2 * n + 3}]);
+      const muProduct = s[${2 * n}] * mu;
+      s[${2 * n}] = muProduct;
+      const gradCoef = (lr * (1 - mu)) / (1 - muProduct);
+      const mCoef = (lr * muNext) / (1 - muProduct * muNext);`,
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay === 0 ? '' : h.decoupledWeightDecay ? `${p} *= 1 - lr * weightDecay;` : `${g} += weightDecay * ${p};`}
+      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
+      const v = beta2 * s[${n + i}] + (1 - beta2) * ${g} * ${g};
+      s[${i}] = m;
+      s[${n + i}] = v;
+      const d = Math.sqrt(v / bc2) + eps;
+      ${p} -= (gradCoef * ${g}) / d;
+      ${p} -= (mCoef * m) / d;`,
+  }),
 });

@@ -73,6 +73,31 @@ export const radam = defineRule<RAdamHyper>({
   fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
   step: (p, g, s, t, h) =>
     radamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupledWeightDecay, h.maximize),
+  // radamUpdate's statements, with the flags decided here and n fixed.
+  inline: (h, n) => ({
+    setup: 'const rhoInf = 2 / (1 - beta2) - 1;',
+    pre: `
+      const b1t = s[${2 * n}] * beta1;
+      const beta2t = s[${2 * n + 1}] * beta2;
+      s[${2 * n}] = b1t;
+      s[${2 * n + 1}] = beta2t;
+      const bc1 = 1 - b1t;
+      const bc2 = 1 - beta2t;
+      const rhoT = rhoInf - (2 * t * beta2t) / bc2;
+      const rect =
+        rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+      const bc2Sqrt = Math.sqrt(bc2);`,
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay === 0 ? '' : h.decoupledWeightDecay ? `${p} *= 1 - lr * weightDecay;` : `${g} += weightDecay * ${p};`}
+      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
+      const v = beta2 * s[${n + i}] + (1 - beta2) * ${g} * ${g};
+      s[${i}] = m;
+      s[${n + i}] = v;
+      const mHat = m / bc1;
+      if (rhoT > 5) ${p} += mHat * lr * (bc2Sqrt / (Math.sqrt(v) + eps)) * rect * -1;
+      else ${p} += mHat * lr * -1;`,
+  }),
 });
 
 /** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */

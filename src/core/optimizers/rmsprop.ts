@@ -69,4 +69,21 @@ export const rmsprop = defineRule({
       }
     }
   },
+  inline: (h, n) => ({
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
+      const v = alpha * s[${i}] + (1 - alpha) * ${g} * ${g};
+      s[${i}] = v;
+      ${h.centered
+        ? `const gAvg = s[${n + i}] + (1 - alpha) * (${g} - s[${n + i}]);
+      s[${n + i}] = gAvg;
+      const d = Math.sqrt(v - gAvg * gAvg) + eps;`
+        : 'const d = Math.sqrt(v) + eps;'}
+      ${h.momentum > 0
+        ? `const b = momentum * s[${2 * n + i}] + ${g} / d;
+      s[${2 * n + i}] = b;
+      ${p} -= lr * b;`
+        : `${p} -= (lr * ${g}) / d;`}`,
+  }),
 });

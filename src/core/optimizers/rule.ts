@@ -48,6 +48,35 @@ export interface UpdateRule<H extends Hyper = Hyper> {
    * the same numbers as `step`; the rule's tests run both. Returns undefined if none applies.
    */
   fastStep?(h: H): UpdateRule<H>['step'] | undefined;
+  /**
+   * Optionally, the same step as source text for `n` coordinates, which `trajectory()` writes
+   * into its compiled loop, as one would inline it by hand: no call, no loop over coordinates,
+   * no lookups of `h` per step, and the iterate and gradient in registers. The state keeps its
+   * layout in the run's Float64Array. It must give the same numbers as `step`, bit for bit (the
+   * tests compare them over random options).
+   *
+   * It may branch on boolean options and on whether a numeric option is 0 (`trajectory()`
+   * compiles one loop per preset and such shape of `h`); numeric values are read at run time,
+   * by name. Returns undefined if it does not apply (the run then calls `step`).
+   */
+  inline?(h: H, n: number): InlineStep | undefined;
+}
+
+/**
+ * Source text of one step (see `UpdateRule.inline`). In scope: each numeric option as a constant
+ * of its own name, `t` (the 1-based step count) and `s` (the state, a Float64Array).
+ */
+export interface InlineStep {
+  /** Statements run once per run, before the first step (names for the whole run). */
+  readonly setup?: string;
+  /** Statements run once per step, before the coordinates (bias corrections, β^t, ...). */
+  readonly pre?: string;
+  /**
+   * Statements that update coordinate `i` in place: the variable named `p` from its gradient,
+   * the variable named `g` (which they may reassign, as `step` may its own copy). Each
+   * coordinate gets its own block, so the statements may declare names.
+   */
+  coordinate(p: string, g: string, i: number): string;
 }
 
 /** The rule's own typing helper: keeps `H` precise while checking the object's shape. */

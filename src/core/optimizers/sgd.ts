@@ -69,6 +69,16 @@ export const sgd = defineRule<SgdHyper>({
     return h.nesterov ? nesterovStep : heavyBallStep;
   },
   step: (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, h.dampening, h.weightDecay, h.nesterov, h.maximize),
+  // sgdUpdate's statements for one coordinate, with the flags decided here.
+  inline: (h) => ({
+    coordinate: (p, g, i) => `
+      ${h.maximize ? `${g} = -${g};` : ''}
+      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
+      ${h.momentum !== 0 ? `const b = t === 1 ? ${g} : momentum * s[${i}] + (1 - dampening) * ${g};
+      s[${i}] = b;
+      ${g} = ${h.nesterov ? `${g} + momentum * b` : 'b'};` : ''}
+      ${p} -= lr * ${g};`,
+  }),
 });
 
 type Step = UpdateRule<SgdHyper>['step'];

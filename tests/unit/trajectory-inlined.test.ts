@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileSurface } from '../../src/core/expression/index';
+import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
+import type { UpdateRule } from '../../src/core/optimizers/index';
+import { mulberry32 } from '../../src/core/random';
+import { trajectory, useSharedLoop } from '../../src/core/trajectory';
+import type { TrajectoryOptions } from '../../src/core/trajectory';
+
+/** Bit for bit, NaN and the sign of zero included. */
+function sameNumbers(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+/** Random options for a preset: every boolean either way, numbers 0 or not (the loop's shapes). */
+function randomRun(id: string, rand: () => number, trial: number): TrajectoryOptions | undefined {
+  const { kernel } = optimizers[id as keyof typeof optimizers];
+  const hyper: Record<string, number | boolean> = {};
+  for (const [name, spec] of Object.entries(kernel.spec)) {
+    if (spec.kind === 'boolean') hyper[name] = rand() < 0.5;
+    else if (name === 'lr') hyper[name] = 10 ** (-4 + 2 * rand());
+    else if (['weightDecay', 'lrDecay', 'momentum', 'dampening', 'initialAccumulatorValue'].includes(name)) {
+      hyper[name] = rand() < 0.4 ? 0 : 0.5 * rand();
+    } else if (name === 'beta1' || name === 'beta2' || name === 'rho' || name === 'alpha') {
+      hyper[name] = 0.5 + 0.499 * rand();
+    }
+  }
+  if (hyper.nesterov && !(Number(hyper.momentum) > 0 && hyper.dampening === 0)) hyper.nesterov = false;
+  try {
+    resolveHyper(id, hyper);
+  } catch {
+    return undefined;
+  }
+  return {
+    surface: ['rosenbrock', 'himmelblau', 'beale', 'saddle'][trial % 4],
+    optimizer: id,
+    hyper,
+    start: [-1.5 + 2 * rand(), -1 + 2 * rand()],
+    steps: 200,
+    noise: trial % 3 === 0 ? { sd: 0.5, seed: trial } : undefined,
+  };
+}
+
+describe('trajectory() with the rule inlined into its compiled loop', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    useSharedLoop(false);
+  });
+
+  it('every rule offers an inline source', () => {
+    expect(Object.entries(rules).filter(([, rule]) => !('inline' in rule)).map(([id]) => id)).toEqual([]);
+  });
+
+  it('trajectory() runs the inlined loop, calling neither step nor fastStep', () => {
+    for (const id of presetIds) {
+      const kernel = optimizers[id].kernel as UpdateRule;
+      const step = vi.spyOn(kernel, 'step');
+      const fast = kernel.fastStep ? vi.spyOn(kernel, 'fastStep') : undefined;
+      const run = trajectory({ surface: 'rosenbrock', optimizer: id, hyper: { lr: 1e-3 }, start: [-1.5, 2], steps: 20 });
+      expect(run.status).toBe('ok');
+      expect(step).not.toHaveBeenCalled();
+      if (fast) expect(fast).not.toHaveBeenCalled();
+    }
+  });
+
+  it('gives bit-identical paths, losses and statuses to the rule\'s step in the shared loop, over random options', () => {
+    const rand = mulberry32(2024);
+    let compared = 0;
+    for (let trial = 0; trial < 360; trial++) {
+      const run = randomRun(presetIds[trial % presetIds.length], rand, trial);
+      if (!run) continue;
+      useSharedLoop(false);
+      const inlined = trajectory(run);
+      useSharedLoop(true);
+      const shared = trajectory(run);
+      const what = `${run.optimizer} ${JSON.stringify(inlined.hyper)} on ${String(run.surface)}`;
+      expect(sameNumbers(inlined.x, shared.x), what).toBe(true);
+      expect(sameNumbers(inlined.y, shared.y), what).toBe(true);
+      expect(sameNumbers(inlined.loss, shared.loss), what).toBe(true);
+      expect([inlined.status, inlined.divergedAt, inlined.convergedAt], what).toEqual([
+        shared.status,
+        shared.divergedAt,
+        shared.convergedAt,
+      ]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('gives the same numbers as the shared loop on a typed-in surface (one valueAndGrad call per step)', () => {
+    const surface = compileSurface('sin(x)*cos(y) + 0.1*(x^2+y^2)', { domain: { x: [-4, 4], y: [-4, 4] } });
+    expect(surface.valueAndGrad).toBeDefined();
+    for (const id of presetIds) {
+      const run = { surface, optimizer: id, hyper: { lr: 0.05 }, start: [2.5, -1.5] as [number, number], steps: 150, noise: { sd: 0.1 } };
+      useSharedLoop(false);
+      const inlined = trajectory(run);
+      useSharedLoop(true);
+      const shared = trajectory(run);
+      expect(sameNumbers(inlined.x, shared.x), id).toBe(true);
+      expect(sameNumbers(inlined.loss, shared.loss), id).toBe(true);
+    }
+  });
+
+  it('matches the rule\'s own step (not fastStep) on a plain loop, for every preset', () => {
+    for (const id of presetIds) {
+      const h = resolveHyper(id, { lr: 1e-3 });
+      const run = trajectory({ surface: 'himmelblau', optimizer: id, hyper: { lr: 1e-3 }, start: [0.5, -2], steps: 80 });
+      const { kernel } = optimizers[id];
+      const s = new Float64Array(kernel.stateSize(2, h));
+      kernel.init?.(s, 2, h);
+      const p = [0.5, -2];
+      const g = [0, 0];
+      for (let t = 1; t <= 80; t++) {
+        // Himmelblau's gradient, written out here.
+        const a = p[0] * p[0] + p[1] - 11;
+        const b = p[0] + p[1] * p[1] - 7;
+        g[0] = 4 * p[0] * a + 2 * b;
+        g[1] = 2 * a + 4 * p[1] * b;
+        kernel.step(p, g, s, t, h);
+      }
+      expect([run.x[80], run.y[80]], id).toEqual(p);
+    }
+  });
+
+  it('where a rule\'s inline declines, runs its step in the per-preset compiled loop, with the same numbers', () => {
+    const run = { surface: 'rosenbrock', optimizer: 'rmsprop', hyper: { lr: 1e-3, centered: true }, start: [-1.5, 2] as [number, number], steps: 120 };
+    const inlined = trajectory(run);
+    useSharedLoop(false); // forget the compiled loops
+    const kernel = optimizers.rmsprop.kernel as UpdateRule;
+    const declined = vi.spyOn(kernel, 'inline').mockReturnValue(undefined);
+    const step = vi.spyOn(kernel, 'step');
+    const viaStep = trajectory(run);
+    expect(declined).toHaveBeenCalled();
+    expect(step).toHaveBeenCalledTimes(120);
+    expect(sameNumbers(viaStep.x, inlined.x)).toBe(true);
+    expect(sameNumbers(viaStep.loss, inlined.loss)).toBe(true);
+  });
+
+  it('where a Content Security Policy forbids new Function, falls back to the shared loop with the same numbers', () => {
+    const runs = presetIds.map((id, i) => ({
+      surface: 'rosenbrock',
+      optimizer: id,
+      hyper: { lr: optimizers[id].ruleId === 'adadelta' ? 1 : 1e-3 },
+      start: [-1.5, 2] as [number, number],
+      steps: 150,
+      noise: i % 2 ? { sd: 0.2, seed: i } : undefined,
+    }));
+    const compiled = runs.map((run) => trajectory(run));
+    useSharedLoop(false); // forget the compiled loops
+    const refused = vi.fn(function Function() {
+      throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed");
+    });
+    vi.stubGlobal('Function', refused);
+    const underCsp = runs.map((run) => trajectory(run));
+    vi.unstubAllGlobals();
+    expect(refused).toHaveBeenCalledTimes(1); // tried once, then never again
+    for (let i = 0; i < runs.length; i++) {
+      expect(sameNumbers(underCsp[i].x, compiled[i].x), runs[i].optimizer).toBe(true);
+      expect(sameNumbers(underCsp[i].loss, compiled[i].loss), runs[i].optimizer).toBe(true);
+    }
+  });
+});
