@@ -3,7 +3,8 @@ import { compileSurface } from '../../src/core/expression/index';
 import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
 import type { UpdateRule } from '../../src/core/optimizers/index';
 import { mulberry32 } from '../../src/core/random';
-import { trajectory, useSharedLoop } from '../../src/core/trajectory';
+import { trajectory } from '../../src/core/index';
+import { useSharedLoop } from '../../src/core/trajectory';
 import type { TrajectoryOptions } from '../../src/core/trajectory';
 
 /** Bit for bit, NaN and the sign of zero included. */
