@@ -19,58 +19,6 @@ function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
   return 'descent-lab-[name]-[hash].js';
 }
 
-type AstNode = { type: string; start: number; [key: string]: unknown };
-const isAstNode = (v: unknown): v is AstNode =>
-  typeof v === 'object' && v !== null && typeof (v as AstNode).type === 'string';
-
-/** Start offsets of every call and `new` in `node`, not descending into nested functions. */
-function callStarts(node: AstNode, out: Set<number>): void {
-  if (/^(ArrowFunctionExpression|FunctionExpression|ClassExpression)$/.test(node.type)) return;
-  if (node.type === 'CallExpression' || node.type === 'NewExpression') out.add(node.start);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc') continue;
-    for (const child of Array.isArray(value) ? value : [value]) if (isAstNode(child)) callStarts(child, out);
-  }
-}
-
-/**
- * Lets the bundler drop the parts of d3 we do not use. The d3 packages installed here ship one
- * prebuilt module each (dist/d3-*.mjs) rather than d3's per-file sources, and those modules build
- * their constant tables at the top level (d3-shape's symbol lists, for one). Not knowing those
- * calls are pure, the bundler kept them and everything they reach: 1.4 KB gzipped of the bundle
- * today (8 KB when it still held d3's colour schemes and interpolators).
- *
- * This marks each call in a top-level variable initializer of those modules `@__PURE__`, so an
- * initializer whose variable is never used is dropped. It only inserts comments, and only into
- * variable initializers: top-level statements still run, and function bodies are untouched.
- */
-function d3PureInitializers(): Plugin {
-  return {
-    name: 'descent-lab:d3-pure-initializers',
-    transform: {
-      filter: { id: /[\\/]node_modules[\\/]d3-[a-z-]+[\\/]dist[\\/][\w-]+\.mjs$/ },
-      handler(code) {
-        const starts = new Set<number>();
-        for (const statement of this.parse(code).body as unknown as AstNode[]) {
-          const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-          if (!isAstNode(declaration) || declaration.type !== 'VariableDeclaration') continue;
-          for (const declarator of declaration.declarations as AstNode[]) {
-            if (isAstNode(declarator.init)) callStarts(declarator.init, starts);
-          }
-        }
-        if (starts.size === 0) return null;
-        let out = '';
-        let from = 0;
-        for (const at of [...starts].sort((a, b) => a - b)) {
-          out += `${code.slice(from, at)}/* @__PURE__ */ `;
-          from = at;
-        }
-        return { code: out + code.slice(from), map: null };
-      },
-    },
-  };
-}
-
 /**
  * CSS as written minus comments and the whitespace nothing depends on. Deliberately plain: a full
  * CSS optimizer (minify-literals' default, Lightning CSS) rewrites rules, for a few more bytes.
@@ -175,7 +123,7 @@ function exampleBundle(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins:
-    mode === 'lib' ? [d3PureInitializers()] : mode === 'bundle' ? [d3PureInitializers(), minifyTemplates()] : [d3PureInitializers(), exampleBundle()],
+    mode === 'lib' ? [] : mode === 'bundle' ? [minifyTemplates()] : [exampleBundle()],
   build:
     mode === 'lib'
       ? {

@@ -1,14 +1,15 @@
 /**
  * The colour and scale stack of d3 (d3-scale, d3-format, d3-interpolate, d3-color,
- * d3-scale-chromatic) is for tests only: src/ uses the platform's colours and its own scales, so
- * the bundle does not carry them. Only d3-array, d3-contour and d3-shape are dependencies.
+ * d3-scale-chromatic) and d3-shape are for tests only: src/ uses the platform's colours, its own
+ * scales and d3-shape's marker paths as text, so the bundle does not carry them. Only d3-array
+ * and d3-contour are dependencies.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const testOnly = ['d3-scale', 'd3-format', 'd3-interpolate', 'd3-color', 'd3-scale-chromatic'];
+const testOnly = ['d3-scale', 'd3-format', 'd3-interpolate', 'd3-color', 'd3-scale-chromatic', 'd3-shape', 'd3-path'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -17,7 +18,7 @@ function sources(dir: string): string[] {
 }
 
 describe('runtime dependencies', () => {
-  it('src/ and surfaces/ import no d3 colour or scale module', () => {
+  it('src/ and surfaces/ import no d3 colour, scale or shape module', () => {
     const found: string[] = [];
     for (const file of [...sources(join(root, 'src')), ...sources(join(root, 'surfaces'))]) {
       const text = readFileSync(file, 'utf8');
@@ -32,6 +33,6 @@ describe('runtime dependencies', () => {
   it('package.json lists them as devDependencies only', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     for (const name of testOnly) expect(pkg.dependencies[name], name).toBeUndefined();
-    expect(Object.keys(pkg.dependencies).filter((n) => n.startsWith('d3-')).sort()).toEqual(['d3-array', 'd3-contour', 'd3-shape']);
+    expect(Object.keys(pkg.dependencies).filter((n) => n.startsWith('d3-')).sort()).toEqual(['d3-array', 'd3-contour']);
   });
 });

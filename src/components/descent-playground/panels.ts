@@ -36,7 +36,7 @@ function legendRow(surface: Surface, lang: Lang) {
     ${kinds.map(
       (k) => html`<span
         ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-          <path class="marker" d=${criticalSymbol(k, 50)}></path></svg
+          <path class="marker" d=${criticalSymbol(k, 'key')}></path></svg
         >${t(lang, k)}</span
       >`,
     )}

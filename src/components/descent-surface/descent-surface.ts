@@ -497,7 +497,7 @@ export class DescentSurface extends LitElement {
       ${kinds.map(
         (k) => html`<span
           ><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path part="critical-point-key" class="marker" d=${criticalSymbol(k, 50)}></path></svg
+            <path part="critical-point-key" class="marker" d=${criticalSymbol(k, 'key')}></path></svg
           >${t(lang, k)}</span
         >`,
       )}
