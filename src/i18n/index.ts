@@ -106,3 +106,32 @@ export function presetText(
 export function hyperDoc(ruleId: string, key: string, english: string, lang: Lang): string {
   return (lang === 'ko' && koProse?.koHyperDocs[ruleId]?.[key]) || english;
 }
+
+/** The Korean prose module once a Korean widget has loaded it (for formatters in lazy chunks). */
+export function loadedKoProse(): typeof import('./ko-prose') | undefined {
+  return koProse;
+}
+
+/** A setting's number spec, as the update rules declare it. */
+interface NumberSpec {
+  readonly kind: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxExclusive?: boolean;
+}
+
+/**
+ * Why a setting's value was refused, in `lang`: the core's message (`english`) in English; in
+ * Korean, from the setting's spec.
+ */
+export function hyperErrorText(key: string, value: unknown, spec: NumberSpec | undefined, english: string, lang: Lang): string {
+  const ko = lang === 'ko' ? koProse?.koHyperErrors : undefined;
+  if (!ko || !spec) return english;
+  if (spec.kind === 'boolean') return ko.boolean.replace('{key}', key);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return ko.finite.replace('{key}', key);
+  if (spec.max !== undefined) {
+    const range = `[${spec.min ?? '-∞'}, ${spec.max}${spec.maxExclusive ? ')' : ']'}`;
+    return ko.range.replace('{key}', key).replace('{range}', range);
+  }
+  return ko.min.replace('{key}', key).replace('{min}', String(spec.min));
+}

@@ -281,3 +281,30 @@ export const koHyperDocs: Readonly<Record<string, Readonly<Record<string, string
     maximize: shared.maximize,
   },
 };
+
+/**
+ * A typed-in expression's errors (the core's SurfaceError, by its `code`), for the expression
+ * field of a Korean widget. `{where}` is the place ("5번째 글자"), `{token}` the characters at
+ * fault as typed. The English is the core's own message.
+ */
+export const koSurfaceErrors: Readonly<Record<string, string>> = {
+  type: '수식은 문자열이어야 합니다.',
+  empty: '수식이 비어 있습니다.',
+  'too-long': '수식이 너무 깁니다. 1,000자까지 쓸 수 있습니다.',
+  'too-deep': '괄호나 연산이 너무 깊게 겹쳐 있습니다({where}). 64단계까지 쓸 수 있습니다.',
+  syntax: '수식을 해석할 수 없습니다({where}).',
+  'unknown-function': '"{token}"은(는) 쓸 수 있는 함수가 아닙니다({where}). 함수: sqrt, exp, log, sin, cos, tan, tanh, sinh, cosh, atan, abs, min, max 등.',
+  'unknown-variable': '"{token}"은(는) 쓸 수 없는 이름입니다({where}). 변수는 x와 y, 상수는 pi와 e입니다.',
+  arity: '"{token}"에 넘긴 인자의 개수가 맞지 않습니다({where}).',
+  disallowed: '"{token}"은(는) 수식에 쓸 수 없습니다({where}). 숫자, x, y, pi, e, + - * / ^, 괄호와 함수만 쓸 수 있습니다.',
+  'bad-number': '숫자 {token}은(는) 너무 커서 유한한 값이 아닙니다({where}).',
+  'not-finite': 'f가 정의역의 대부분에서 유한한 값이 아닙니다. 식이나 x, y 범위를 바꿔 보세요.',
+};
+
+/** A setting's value refused: `{key}` the setting, `{min}`/`{max}` its bounds. */
+export const koHyperErrors: Readonly<Record<'finite' | 'min' | 'range' | 'boolean', string>> = {
+  finite: '{key}에는 유한한 숫자를 넣어야 합니다.',
+  min: '{key}은(는) {min} 이상이어야 합니다.',
+  range: '{key}은(는) {range} 범위의 숫자여야 합니다.',
+  boolean: '{key}은(는) 켜거나 끄는 설정입니다.',
+};

@@ -177,6 +177,22 @@ test('lang="ko" on the page: every control, label, badge and announcement in Kor
   await expect(en.locator('[part~="play"]')).toHaveAccessibleName('재생');
 });
 
+test('lang="ko": a refused expression and a refused setting are explained in Korean', async ({ page }) => {
+  const pg = await open(page, '<descent-playground expression="x^2 + y^2" optimizers="sgd momentum"></descent-playground>', { lang: 'ko' });
+  const input = pg.locator('[part~="expression-input"]');
+  await input.fill('x^2 + foo(y)');
+  await expect(pg.locator('[part~="expression-error"]')).toContainText('"foo"은(는) 쓸 수 있는 함수가 아닙니다(7–9번째 글자).');
+  await input.fill('x^2 + y^2 +');
+  await expect(pg.locator('[part~="expression-error"]')).toHaveText(/^수식을 해석할 수 없습니다\(\d+(–\d+)?번째 글자\)\.$/);
+  await input.fill('x^2 + y^2');
+  await expect(pg.locator('[part~="expression-error"]')).toHaveText('');
+  await pg.getByLabel('Momentum 설정 더 보기').click();
+  const momentum = pg.locator('li.opt', { hasText: 'Momentum' }).getByLabel('momentum', { exact: true });
+  await momentum.fill('-1');
+  await momentum.press('Enter');
+  await expect(pg.locator('[part~="field-error"]')).toHaveText('momentum은(는) 0 이상이어야 합니다.');
+});
+
 test('prefers-reduced-motion: no autoplay; the final paths are shown with a Play button, which plays', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const pg = await open(page, '<descent-playground surface="rosenbrock" steps="200" autoplay></descent-playground>');

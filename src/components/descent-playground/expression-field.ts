@@ -19,7 +19,7 @@ import type { Domain, Surface } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import { parseNumber } from '../../state/parse';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
-import { t, type Lang } from '../../i18n/index';
+import { loadedKoProse, t, type Lang } from '../../i18n/index';
 
 /** Wait after the last keystroke before compiling: short enough to feel live. */
 export const TYPING_DEBOUNCE_MS = 150;
@@ -51,6 +51,23 @@ function keyOf(expr: string, domain: Domain): string {
 /** A bound as typed: plain, without the thousands separators formatNumber might add. */
 function boundText(v: number): string {
   return String(Number(v.toPrecision(12)));
+}
+
+/**
+ * A typed-in expression's error (the core's SurfaceError) in `lang`: the core's own message in
+ * English; in Korean, the message for its `code`, with the place and the characters at fault.
+ */
+export function surfaceErrorText(
+  error: { readonly message: string; readonly code?: string; readonly start?: number; readonly end?: number },
+  expr: string,
+  lang: Lang,
+): string {
+  const template = lang === 'ko' && error.code ? loadedKoProse()?.koSurfaceErrors[error.code] : undefined;
+  if (!template) return error.message;
+  const start = error.start ?? 0;
+  const end = error.end ?? start;
+  const where = end - start > 1 ? `${start + 1}–${end}번째 글자` : `${start + 1}번째 글자`;
+  return template.replace('{where}', where).replace('{token}', expr.slice(start, end));
 }
 
 export class ExpressionField implements ReactiveController {
@@ -163,9 +180,11 @@ export class ExpressionField implements ReactiveController {
     try {
       surface = module.compileSurface(text, { domain });
     } catch (error) {
-      const e = error as { message?: unknown; start?: unknown; end?: unknown };
+      const e = error as { message?: unknown; code?: unknown; start?: unknown; end?: unknown };
       const range = typeof e.start === 'number' && typeof e.end === 'number' ? { start: e.start, end: e.end } : {};
-      return this.fail({ field: 'expression', message: String(e.message ?? error), ...range });
+      const code = typeof e.code === 'string' ? { code: e.code } : {};
+      const message = surfaceErrorText({ message: String(e.message ?? error), ...code, ...range }, text, this.lang());
+      return this.fail({ field: 'expression', message, ...range });
     }
     this.error = null;
     this.host.requestUpdate();
