@@ -112,26 +112,15 @@ export function loadedKoProse(): typeof import('./ko-prose') | undefined {
   return koProse;
 }
 
-/** A setting's number spec, as the update rules declare it. */
-interface NumberSpec {
-  readonly kind: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly maxExclusive?: boolean;
-}
-
 /**
- * Why a setting's value was refused, in `lang`: the core's message (`english`) in English; in
- * Korean, from the setting's spec.
+ * Why a value was refused (a parse failure of src/state/parse.ts) in `lang`: its English message,
+ * or the Korean for its `problem` with its `params` filled in.
  */
-export function hyperErrorText(key: string, value: unknown, spec: NumberSpec | undefined, english: string, lang: Lang): string {
-  const ko = lang === 'ko' ? koProse?.koHyperErrors : undefined;
-  if (!ko || !spec) return english;
-  if (spec.kind === 'boolean') return ko.boolean.replace('{key}', key);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return ko.finite.replace('{key}', key);
-  if (spec.max !== undefined) {
-    const range = `[${spec.min ?? '-∞'}, ${spec.max}${spec.maxExclusive ? ')' : ']'}`;
-    return ko.range.replace('{key}', key).replace('{range}', range);
-  }
-  return ko.min.replace('{key}', key).replace('{min}', String(spec.min));
+export function parseErrorText(
+  failure: { readonly message: string; readonly problem?: string; readonly params?: Readonly<Record<string, string | number>> },
+  lang: Lang,
+): string {
+  const template = lang === 'ko' && failure.problem ? koProse?.koParseErrors[failure.problem] : undefined;
+  if (!template) return failure.message;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => String(failure.params?.[name] ?? m));
 }

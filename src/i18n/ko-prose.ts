@@ -301,10 +301,27 @@ export const koSurfaceErrors: Readonly<Record<string, string>> = {
   'not-finite': 'f가 정의역의 대부분에서 유한한 값이 아닙니다. 식이나 x, y 범위를 바꿔 보세요.',
 };
 
-/** A setting's value refused: `{key}` the setting, `{min}`/`{max}` its bounds. */
-export const koHyperErrors: Readonly<Record<'finite' | 'min' | 'range' | 'boolean', string>> = {
-  finite: '{key}에는 유한한 숫자를 넣어야 합니다.',
-  min: '{key}은(는) {min} 이상이어야 합니다.',
-  range: '{key}은(는) {range} 범위의 숫자여야 합니다.',
-  boolean: '{key}은(는) 켜거나 끄는 설정입니다.',
+/**
+ * Why an attribute's value was refused (src/state/parse.ts's `problem`, with its `params`), after
+ * "속성 name="value":". The English is parse.ts's own message.
+ */
+export const koParseErrors: Readonly<Record<string, string>> = {
+  surface: '카탈로그에 없는 표면입니다. 쓸 수 있는 표면: {ids}',
+  expression: '비어 있습니다. x와 y로 된 수식을 넣으세요(예: "x^2 + 3*y^2")',
+  domain: '"xmin xmax ymin ymax" 꼴의 숫자 네 개여야 합니다(예: "-4 4 -3 3")',
+  domainX: 'xmin이 xmax보다 작아야 합니다. 받은 값: xmin {x0}, xmax {x1}',
+  domainY: 'ymin이 ymax보다 작아야 합니다. 받은 값: ymin {y0}, ymax {y1}',
+  start: '"x y" 꼴의 숫자 두 개여야 합니다(예: "-1.5 2")',
+  steps: '1부터 {max}까지의 정수여야 합니다',
+  speed: '초당 단계 수로, (0, {max}] 범위의 숫자여야 합니다',
+  noise: 'noise는 0 이상의 숫자(기울기 노이즈의 표준편차)여야 합니다. 받은 값: "{text}"',
+  layout: '{layouts} 중 하나여야 합니다',
+  step: '0 이상의 정수여야 합니다',
+  optimizer: '옵티마이저가 아닙니다. 쓸 수 있는 옵티마이저: {ids}',
+  option: '{kind}의 설정이 아닙니다. {kind}의 설정: {options}',
+  boolean: 'true 또는 false여야 합니다',
+  number: '숫자여야 합니다',
+  hyperFinite: '{key}에는 유한한 숫자를 넣어야 합니다',
+  hyperMin: '{key}은(는) {min} 이상이어야 합니다',
+  hyperRange: '{key}은(는) {range} 범위의 숫자여야 합니다',
 };

@@ -7,10 +7,44 @@ import type { Domain, Point } from '../core/types';
 import { surfaceIds } from '../../surfaces/ids';
 import { isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+/** What was wrong, for messages in other languages (src/i18n: parseErrorText), with its values. */
+export type ParseProblem =
+  | 'surface'
+  | 'expression'
+  | 'domain'
+  | 'domainX'
+  | 'domainY'
+  | 'start'
+  | 'steps'
+  | 'speed'
+  | 'noise'
+  | 'layout'
+  | 'step'
+  | 'optimizer'
+  | 'option'
+  | 'boolean'
+  | 'number'
+  | 'hyperFinite'
+  | 'hyperMin'
+  | 'hyperRange';
+
+export type ParseFailure = {
+  readonly ok: false;
+  /** In English. */
+  readonly message: string;
+  readonly problem?: ParseProblem;
+  readonly params?: Readonly<Record<string, string | number>>;
+};
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | ParseFailure;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+const fail = <T>(message: string, problem?: ParseProblem, params?: Record<string, string | number>): Parsed<T> => ({
+  ok: false,
+  message,
+  ...(problem ? { problem } : {}),
+  ...(params ? { params } : {}),
+});
 
 /** A plain decimal or exponent number, nothing else (no hex, no empty string, no "Infinity"). */
 export function parseNumber(text: string): number | undefined {
@@ -21,7 +55,7 @@ export function parseNumber(text: string): number | undefined {
 }
 
 export function parseSurface(text: string): Parsed<string> {
-  return isSurfaceId(text) ? ok(text) : fail(`is not a catalog surface; use one of ${surfaceIds.join(', ')}`);
+  return isSurfaceId(text) ? ok(text) : fail(`is not a catalog surface; use one of ${surfaceIds.join(', ')}`, 'surface', { ids: surfaceIds.join(', ') });
 }
 
 /**
@@ -29,7 +63,7 @@ export function parseSurface(text: string): Parsed<string> {
  * rest, with the place of each problem, when it compiles it): not blank.
  */
 export function parseExpression(text: string): Parsed<string> {
-  return text.trim() ? ok(text) : fail('is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"');
+  return text.trim() ? ok(text) : fail('is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"', 'expression');
 }
 
 /** "xmin xmax ymin ymax" (spaces or commas): the window of a typed-in surface. */
@@ -37,11 +71,11 @@ export function parseDomain(text: string): Parsed<Domain> {
   const parts = text.trim().split(/[\s,]+/).filter(Boolean);
   const nums = parts.map(parseNumber);
   if (parts.length !== 4 || nums.some((v) => v === undefined)) {
-    return fail('must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"');
+    return fail('must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"', 'domain');
   }
   const [x0, x1, y0, y1] = nums as number[];
-  if (!(x0 < x1)) return fail(`must have xmin < xmax, got xmin ${x0} and xmax ${x1}`);
-  if (!(y0 < y1)) return fail(`must have ymin < ymax, got ymin ${y0} and ymax ${y1}`);
+  if (!(x0 < x1)) return fail(`must have xmin < xmax, got xmin ${x0} and xmax ${x1}`, 'domainX', { x0, x1 });
+  if (!(y0 < y1)) return fail(`must have ymin < ymax, got ymin ${y0} and ymax ${y1}`, 'domainY', { y0, y1 });
   return ok({ x: [x0, x1], y: [y0, y1] });
 }
 
@@ -50,7 +84,7 @@ export function parseStart(text: string): Parsed<Point> {
   const parts = text.trim().split(/[\s,]+/);
   const nums = parts.map(parseNumber);
   if (parts.length !== 2 || nums.some((v) => v === undefined)) {
-    return fail('must be two numbers "x y", e.g. "-1.5 2"');
+    return fail('must be two numbers "x y", e.g. "-1.5 2"', 'start');
   }
   return ok([nums[0] as number, nums[1] as number]);
 }
@@ -58,7 +92,7 @@ export function parseStart(text: string): Parsed<Point> {
 export function parseSteps(text: string): Parsed<number> {
   const v = parseNumber(text);
   if (v === undefined || !Number.isInteger(v) || v < 1 || v > MAX_STEPS) {
-    return fail(`must be a whole number from 1 to ${MAX_STEPS}`);
+    return fail(`must be a whole number from 1 to ${MAX_STEPS}`, 'steps', { max: MAX_STEPS });
   }
   return ok(v);
 }
@@ -66,7 +100,7 @@ export function parseSteps(text: string): Parsed<number> {
 /** Steps per second. */
 export function parseSpeed(text: string): Parsed<number> {
   const v = parseNumber(text);
-  if (v === undefined || !(v > 0) || v > MAX_SPEED) return fail(`must be a number of steps per second in (0, ${MAX_SPEED}]`);
+  if (v === undefined || !(v > 0) || v > MAX_SPEED) return fail(`must be a number of steps per second in (0, ${MAX_SPEED}]`, 'speed', { max: MAX_SPEED });
   return ok(v);
 }
 
@@ -74,23 +108,23 @@ export function parseSpeed(text: string): Parsed<number> {
 export function parseNoise(text: string): Parsed<number> {
   const v = parseNumber(text);
   if (v === undefined || v < 0) {
-    return { ok: false, message: `noise must be a number >= 0 (the standard deviation of the gradient noise), got "${text}"` };
+    return fail(`noise must be a number >= 0 (the standard deviation of the gradient noise), got "${text}"`, 'noise', { text });
   }
   return { ok: true, value: v };
 }
 
 export function parseLayout(text: string): Parsed<Layout> {
-  return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`);
+  return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`, 'layout', { layouts: layouts.join(', ') });
 }
 
 export function parseStep(text: string): Parsed<number> {
   const v = parseNumber(text);
-  if (v === undefined || !Number.isInteger(v) || v < 0) return fail('must be a whole number >= 0');
+  if (v === undefined || !Number.isInteger(v) || v < 0) return fail('must be a whole number >= 0', 'step');
   return ok(v);
 }
 
 export function parsePresetId(text: string): Parsed<PresetId> {
-  return isPresetId(text) ? ok(text) : fail(`is not an optimizer; use one of ${presetIds.join(', ')}`);
+  return isPresetId(text) ? ok(text) : fail(`is not an optimizer; use one of ${presetIds.join(', ')}`, 'optimizer', { ids: presetIds.join(', ') });
 }
 
 /** Space-separated preset ids; unknown ones are reported, the rest kept. */
@@ -119,18 +153,35 @@ export function hyperKey(kind: PresetId, name: string): string | undefined {
  */
 export function parseHyperValue(kind: PresetId, key: string, text: string): Parsed<HyperValue> {
   const spec = getPreset(kind).kernel.spec[key];
-  if (!spec) return fail(`is not an option of ${kind}; its options are ${Object.keys(getPreset(kind).kernel.defaults).join(', ')}`);
+  if (!spec) return optionFailure(kind);
   let value: HyperValue | undefined;
   if (spec.kind === 'boolean') {
     const t = text.trim().toLowerCase();
     value = t === '' || t === 'true' || t === '1' || t === key.toLowerCase() ? true : t === 'false' || t === '0' ? false : undefined;
-    if (value === undefined) return fail('must be true or false');
+    if (value === undefined) return fail('must be true or false', 'boolean');
   } else {
     value = parseNumber(text);
-    if (value === undefined) return fail('must be a number');
+    if (value === undefined) return fail('must be a number', 'number');
   }
   const check = checkHyper(kind, { [key]: value });
-  return check.ok ? ok(value) : fail(check.message);
+  return check.ok ? ok(value) : hyperFailure(kind, key, value, check.message);
+}
+
+/** The core refused `value` for `kind`'s option `key` with `message`: that, and why, from its spec. */
+export function hyperFailure(kind: PresetId, key: string, value: HyperValue, message: string): ParseFailure {
+  const spec = getPreset(kind).kernel.spec[key];
+  if (!spec) return optionFailure(kind);
+  const failure = (problem: ParseProblem, params?: Record<string, string | number>) => fail(message, problem, params) as ParseFailure;
+  if (spec.kind === 'boolean') return failure('boolean');
+  if (typeof value !== 'number' || !Number.isFinite(value)) return failure('hyperFinite', { key });
+  if (spec.max !== undefined) return failure('hyperRange', { key, range: `[${spec.min ?? '-∞'}, ${spec.max}${spec.maxExclusive ? ')' : ']'}` });
+  return failure('hyperMin', { key, min: spec.min ?? 0 });
+}
+
+/** `name` is not one of `kind`'s options. */
+export function optionFailure(kind: PresetId): ParseFailure {
+  const options = Object.keys(getPreset(kind).kernel.defaults).join(', ');
+  return fail(`is not an option of ${kind}; its options are ${options}`, 'option', { kind, options }) as ParseFailure;
 }
 
 /** Whether overrides are acceptable to the core; the message is the core's. */

@@ -190,7 +190,26 @@ test('lang="ko": a refused expression and a refused setting are explained in Kor
   const momentum = pg.locator('li.opt', { hasText: 'Momentum' }).getByLabel('momentum', { exact: true });
   await momentum.fill('-1');
   await momentum.press('Enter');
-  await expect(pg.locator('[part~="field-error"]')).toHaveText('momentum은(는) 0 이상이어야 합니다.');
+  await expect(pg.locator('[part~="field-error"]')).toHaveText('momentum은(는) 0 이상이어야 합니다');
+});
+
+test('lang="ko": refused attributes are explained in Korean too', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await open(
+    page,
+    `<descent-playground steps="abc" layout="stacked">
+      <descent-optimizer kind="sgd" lr="-1"></descent-optimizer>
+      <descent-optimizer kind="adam" betas="0.9"></descent-optimizer>
+      <descent-optimizer kind="adam"></descent-optimizer>
+    </descent-playground>`,
+    { lang: 'ko' },
+  );
+  const error = pg.locator('[part~="error"]');
+  await expect(error).toContainText('속성 steps="abc": 1부터 20000까지의 정수여야 합니다.');
+  await expect(error).toContainText('속성 layout="stacked": overlay, grid 중 하나여야 합니다.');
+  await expect(error).toContainText('<descent-optimizer kind="sgd" lr="-1">: lr은(는) 0 이상이어야 합니다');
+  await expect(error).toContainText('<descent-optimizer kind="adam">: betas adam의 설정이 아닙니다.');
+  expect(messages.length).toBeGreaterThanOrEqual(4);
 });
 
 test('prefers-reduced-motion: no autoplay; the final paths are shown with a Play button, which plays', async ({ page }) => {

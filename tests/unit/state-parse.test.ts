@@ -78,15 +78,23 @@ describe('hyperKey and parseHyperValue', () => {
 describe('parseExpression and parseDomain', () => {
   it('takes any non-blank expression text as it is (the compiler checks the rest)', () => {
     expect(parseExpression(' sin(x) ')).toEqual({ ok: true, value: ' sin(x) ' });
-    expect(parseExpression('  ')).toEqual({ ok: false, message: 'is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"' });
+    expect(parseExpression('  ')).toMatchObject({ ok: false, message: 'is empty; type an expression in x and y, e.g. "x^2 + 3*y^2"' });
   });
 
   it('reads "xmin xmax ymin ymax" with spaces or commas and names what is wrong', () => {
     expect(parseDomain('-4 4 -3 3.5')).toEqual({ ok: true, value: { x: [-4, 4], y: [-3, 3.5] } });
     expect(parseDomain('-4,4, -3,3')).toEqual({ ok: true, value: { x: [-4, 4], y: [-3, 3] } });
-    expect(parseDomain('-4 4 -3')).toEqual({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
-    expect(parseDomain('a b c d')).toEqual({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
-    expect(parseDomain('4 -4 0 1')).toEqual({ ok: false, message: 'must have xmin < xmax, got xmin 4 and xmax -4' });
-    expect(parseDomain('0 1 2 2')).toEqual({ ok: false, message: 'must have ymin < ymax, got ymin 2 and ymax 2' });
+    expect(parseDomain('-4 4 -3')).toMatchObject({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
+    expect(parseDomain('a b c d')).toMatchObject({ ok: false, message: 'must be four numbers "xmin xmax ymin ymax", e.g. "-4 4 -3 3"' });
+    expect(parseDomain('4 -4 0 1')).toMatchObject({ ok: false, message: 'must have xmin < xmax, got xmin 4 and xmax -4' });
+    expect(parseDomain('0 1 2 2')).toMatchObject({ ok: false, message: 'must have ymin < ymax, got ymin 2 and ymax 2' });
   });
 });
+
+describe('parse failures carry what was wrong, for other languages', () => {
+  it('names the problem and its values', () => {
+    expect(parseDomain('4 -4 0 1')).toMatchObject({ problem: 'domainX', params: { x0: 4, x1: -4 } });
+    expect(parseExpression(' ')).toMatchObject({ problem: 'expression' });
+  });
+});
+

@@ -1,7 +1,8 @@
 import { LitElement } from 'lit';
-import { getPreset, type HyperValue } from '../../core/optimizers/index';
+import type { HyperValue } from '../../core/optimizers/index';
 import type { OptimizerEntry } from '../../state/config';
-import { hyperKey, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
+import { hyperKey, optionFailure, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
+import { parseErrorText, type Lang } from '../../i18n/index';
 import { define } from '../shared/define';
 import { styles } from './descent-optimizer.styles';
 
@@ -50,12 +51,12 @@ export class DescentOptimizer extends LitElement {
   }
 
   /** The entry this element describes, and a message per attribute that could not be used. */
-  readEntry(): { entry?: OptimizerEntry; errors: string[] } {
+  readEntry(lang: Lang = 'en'): { entry?: OptimizerEntry; errors: string[] } {
     const errors: string[] = [];
     const kindText = this.getAttribute('kind') ?? '';
     const kind = parsePresetId(kindText);
     if (!kind.ok) {
-      errors.push(`<descent-optimizer kind="${kindText}">: kind ${kind.message}`);
+      errors.push(`<descent-optimizer kind="${kindText}">: kind ${parseErrorText(kind, lang)}`);
       return { errors };
     }
     const hyper: Record<string, HyperValue> = {};
@@ -63,14 +64,12 @@ export class DescentOptimizer extends LitElement {
       if (IGNORED.has(name) || name.startsWith('data-') || name.startsWith('aria-')) continue;
       const key = hyperKey(kind.value, name);
       if (!key) {
-        errors.push(
-          `<descent-optimizer kind="${kind.value}">: ${name} is not an option of ${kind.value}; its options are ${Object.keys(getPreset(kind.value).kernel.defaults).join(', ')}`,
-        );
+        errors.push(`<descent-optimizer kind="${kind.value}">: ${name} ${parseErrorText(optionFailure(kind.value), lang)}`);
         continue;
       }
       const parsed = parseHyperValue(kind.value, key, value);
       if (parsed.ok) hyper[key] = parsed.value;
-      else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${parsed.message}`);
+      else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${parseErrorText(parsed, lang)}`);
     }
     const label = this.getAttribute('label');
     let noise: number | undefined;
@@ -78,7 +77,7 @@ export class DescentOptimizer extends LitElement {
     if (noiseText !== null) {
       const parsed = parseNoise(noiseText);
       if (parsed.ok) noise = parsed.value || undefined;
-      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${parsed.message}`);
+      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${parseErrorText(parsed, lang)}`);
     }
     return {
       entry: {

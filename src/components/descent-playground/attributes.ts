@@ -17,7 +17,7 @@ import {
   parseSurface,
   type Parsed,
 } from '../../state/parse';
-import { t, type Lang } from '../../i18n/index';
+import { parseErrorText, t, type Lang } from '../../i18n/index';
 import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
 import { loadedExpressionModule } from '../shared/expressions';
 import type { CustomModule } from './custom-loader';
@@ -45,7 +45,7 @@ export function readAttributes(
     if (text === null) return undefined;
     const r = parse(text);
     if (r.ok) return r.value;
-    errors.push(t(lang, 'attribute', { name, value: text, message: r.message }));
+    errors.push(t(lang, 'attribute', { name, value: text, message: parseErrorText(r, lang) }));
     return undefined;
   };
   let base = defaultConfig(read('surface', attributes.surface, parseSurface));
@@ -73,7 +73,7 @@ export function readAttributes(
     const entries: OptimizerEntry[] = [];
     for (const child of children) {
       // A child not yet upgraded still has its attributes: read them with the class's method.
-      const { entry, errors: childErrors } = DescentOptimizer.prototype.readEntry.call(child as DescentOptimizer);
+      const { entry, errors: childErrors } = DescentOptimizer.prototype.readEntry.call(child as DescentOptimizer, lang);
       errors.push(...childErrors);
       if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, raceSurface).hyper, ...entry.hyper } });
     }

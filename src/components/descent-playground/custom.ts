@@ -5,5 +5,6 @@
  * surface is first used, so a page of catalog surfaces never downloads it.
  */
 export { ExpressionField, type ExpressionChange } from './expression-field';
+export { adoptFieldStyles } from './expression-field.styles';
 export { configSurface, followExpression } from './custom-surface';
 export { customConfig, withCustomRace } from '../../state/custom-race';

@@ -24,7 +24,6 @@ import '../descent-loss-chart/descent-loss-chart';
 import { CONFIG_ATTRIBUTES, readAttributes } from './attributes';
 import { customModule, loadedCustom } from './custom-loader';
 import type { ExpressionChange, ExpressionField } from './expression-field';
-import { expressionFieldStyles } from './expression-field.styles';
 import { bandOf, shell, type Band, type Sheet } from './layout';
 import { optimizerList, type EntryRun } from './optimizer-list';
 import { OptimizerListState } from './list-state';
@@ -126,7 +125,7 @@ import { styles } from './descent-playground.styles';
  *   fallback image with the same aspect ratio reserves exactly its height.
  */
 export class DescentPlayground extends LitElement implements ClockClient {
-  static override styles = [styles, expressionFieldStyles, themeStyles];
+  static override styles = [styles, themeStyles];
 
   static override properties = {
     surface: { type: String },
@@ -189,6 +188,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private runsFor: Config | undefined;
   /** The language the runs' labels are in (a race's descriptive labels are translated). */
   private runsLang: Lang | undefined;
+  /** The language the attribute messages are in (undefined: English while its strings load). */
+  private errorsLang: Lang | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private childObserver: MutationObserver | undefined;
   private autoplayed = false;
@@ -345,6 +346,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
         if (!this.configFromProperty) this.applyAttributes();
       }
     }
+    // Messages about attributes follow the language (its strings arrive after the first read).
+    if (this.attributeErrors.length && !this.configFromProperty && this.errorsLang !== this.uiLang && isLoaded(this.uiLang)) {
+      this.attributeErrors = this.readAttributes().errors;
+    }
     this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
     if (this._config.expr !== undefined) this.field?.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
     if (this.seen && this.shown && (this.runsFor !== this._config || this.runsLang !== this.uiLang)) this.computeRuns(this.shown);
@@ -390,6 +395,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const custom = loadedCustom();
     if (custom && !this.fieldController) {
       this.fieldController = new custom.ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
+      custom.adoptFieldStyles(this.renderRoot);
     }
     return this.fieldController;
   }
@@ -441,16 +447,23 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
   private applyAttributes(): void {
-    const read = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], this.uiLang, loadedCustom());
-    const { config } = read;
-    const requested = this.surface?.trim() ?? '';
-    const errors = surfaceFailed(requested) ? [...read.errors, t(this.uiLang, 'surfaceUnavailable', { id: requested })] : read.errors;
+    const { config, errors } = this.readAttributes();
     this._config = config;
     this.playback.place(this.restingStep);
     this.surfaceErrors = [];
     this.customOpen = config.expr !== undefined;
     this.attributeErrors = errors;
     this.report(errors);
+  }
+
+  /** What the attributes and children say, with a message per value that could not be used. */
+  private readAttributes(): { config: Config; errors: string[] } {
+    const lang = this.uiLang;
+    const read = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], lang, loadedCustom());
+    const requested = this.surface?.trim() ?? '';
+    const errors = surfaceFailed(requested) ? [...read.errors, t(lang, 'surfaceUnavailable', { id: requested })] : read.errors;
+    this.errorsLang = isLoaded(lang) ? lang : undefined;
+    return { config: read.config, errors };
   }
 
   /** Applies a change made by interaction and tells listeners. */

@@ -1,4 +1,7 @@
-/** Styles of the expression field (expression-field.ts, which is loaded on demand). */
+/**
+ * Styles of the expression field. Like the field, they come in the lazy chunk (custom.ts) and
+ * join the playground's shadow root when the field is first created.
+ */
 import { css } from 'lit';
 
 export const expressionFieldStyles = css`
@@ -85,3 +88,20 @@ export const expressionFieldStyles = css`
     color: var(--descent-muted);
   }
 `;
+
+/**
+ * Adds the field's styles to a playground's shadow root: as a constructed stylesheet beside the
+ * element's own (CSP-safe), or, where a browser has no adoptedStyleSheets, as a <style> element,
+ * which is what lit itself does there.
+ */
+export function adoptFieldStyles(root: HTMLElement | DocumentFragment): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = expressionFieldStyles.styleSheet;
+  if (sheet && Array.isArray(root.adoptedStyleSheets)) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = expressionFieldStyles.cssText;
+  root.append(style);
+}

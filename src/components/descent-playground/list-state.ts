@@ -4,11 +4,11 @@
  * configuration. The host keeps the configuration; this turns the list's callbacks into patches.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { getPreset, isPresetId } from '../../core/optimizers/index';
+import { isPresetId } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
 import { newEntry, type Config, type OptimizerEntry } from '../../state/config';
-import { checkHyper } from '../../state/parse';
-import { hyperErrorText, type Lang } from '../../i18n/index';
+import { checkHyper, hyperFailure } from '../../state/parse';
+import { parseErrorText, type Lang } from '../../i18n/index';
 import type { EntryRun, OptimizerListHost } from './optimizer-list';
 
 /** What the list's edits need from the element. */
@@ -89,7 +89,7 @@ export class OptimizerListState {
         const check = checkHyper(entry.kind, hyper);
         const errors = new Map(this.fieldErrors);
         if (check.ok) errors.delete(`${index}:${key}`);
-        else errors.set(`${index}:${key}`, hyperErrorText(key, value, getPreset(entry.kind).kernel.spec[key], check.message, lang));
+        else errors.set(`${index}:${key}`, parseErrorText(hyperFailure(entry.kind, key, value, check.message), lang));
         this.set({ fieldErrors: errors });
         if (check.ok) setEntry(index, { ...entry, hyper });
       },
