@@ -357,9 +357,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   protected override firstUpdated(): void {
+    // The observer reports the sizes once laid out (its first report comes for every element
+    // it starts observing), and the panels render then: measuring here, during the update,
+    // would schedule the next one from inside this one.
     const main = this.renderRoot.querySelector('.main');
     if (main) this.resizeObserver?.observe(main);
-    this.measure();
   }
 
   protected override updated(changed: PropertyValues): void {
