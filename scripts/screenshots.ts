@@ -32,6 +32,24 @@ export const customShot = {
   step: 150,
 } as const;
 
+/** The language × device × theme matrix: the saddle race paused where its story shows. */
+export const matrix = {
+  surface: 'saddle',
+  step: 85,
+  langs: [
+    { lang: 'en', locale: 'en-US' },
+    { lang: 'ko', locale: 'ko-KR' },
+  ],
+  devices: [
+    { device: 'desktop', options: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } },
+    {
+      device: 'phone',
+      options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+  ],
+  themes: ['light', 'dark'],
+} as const;
+
 const outDir = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const wanted = (file: string) => only.length === 0 || only.includes(file);
@@ -70,6 +88,24 @@ async function main(): Promise<void> {
       const file = resolve(outDir, `${customShot.file}.png`);
       await page.screenshot({ path: file });
       console.log(`wrote ${file}`);
+    }
+    for (const { lang, locale } of matrix.langs) {
+      for (const { device, options } of matrix.devices) {
+        for (const theme of matrix.themes) {
+          const name = `app-${lang}-${device}-${theme}`;
+          if (!wanted(name)) continue;
+          const context = await browser.newContext({ ...options, locale, colorScheme: theme });
+          const p = await context.newPage();
+          await p.goto(`${server.url}#surface=${matrix.surface}&step=${matrix.step}`);
+          const playground = p.locator('descent-playground');
+          await playground.locator('[part~="trajectory"]').first().waitFor();
+          await p.waitForTimeout(300);
+          const file = resolve(outDir, `${name}.png`);
+          await p.screenshot({ path: file, fullPage: device === 'phone' });
+          console.log(`wrote ${file}`);
+          await context.close();
+        }
+      }
     }
   } finally {
     await browser.close();
