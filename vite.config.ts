@@ -114,7 +114,9 @@ function exampleBundle(): Plugin {
  *   widget for an iframe) and the pages under examples/, which load dist/bundle (see
  *   exampleBundle; build the bundle first).
  * - `vite build --mode lib`: the npm library as plain ESM into dist/lib, dependencies left as
- *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3.
+ *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3. Three
+ *   entries: index (elements + core), core (no DOM, no mathjs) and expression (the expression
+ *   compiler, with mathjs), sharing their common modules as chunks.
  * - `vite build --mode bundle`: the single-file bundle for one `<script type="module">`,
  *   dist/bundle/descent-lab.js, minified ESM with lit and d3 inlined. mathjs (typed-in
  *   expressions) and KaTeX (rendered rules) are dynamic imports, so they become lazy chunks
@@ -131,9 +133,15 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           target: 'es2022',
           minify: false,
-          sourcemap: true,
+          // No source maps in the published files: the library is readable ESM as it is
+          // (minify: false, names kept), and maps would point at src/, which is not published.
+          sourcemap: false,
           lib: {
-            entry: { index: resolve(root, 'src/index.ts'), core: resolve(root, 'src/core/index.ts') },
+            entry: {
+              index: resolve(root, 'src/index.ts'),
+              core: resolve(root, 'src/core/index.ts'),
+              expression: resolve(root, 'src/core/expression/index.ts'),
+            },
             formats: ['es'],
           },
           rolldownOptions: {
@@ -145,7 +153,9 @@ export default defineConfig(({ mode }) => ({
             outDir: resolve(root, 'dist/bundle'),
             emptyOutDir: true,
             target: 'es2022',
-            sourcemap: true,
+            // No map beside the published bundle (it would name src/, which is not published);
+            // `npm run dev` serves the sources themselves for debugging.
+            sourcemap: false,
             lib: {
               entry: resolve(root, 'src/bundle.ts'),
               formats: ['es'],
