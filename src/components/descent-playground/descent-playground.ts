@@ -66,8 +66,10 @@ import { styles } from './descent-playground.styles';
  *
  * @prop {Config} config - The whole configuration; setting it replaces everything.
  * @prop {string[]} notices - Extra messages for the error part (e.g. from a bad link).
- * @prop {string} embedSrc - The bundle URL that "Copy embed code" writes in its script tag
- *   (default: this version's on jsDelivr, `https://cdn.jsdelivr.net/npm/descent-lab@<version>/dist/bundle/descent-lab.js`).
+ * @attr {string} embed-src - The bundle URL that "Copy embed code" writes in its script tag,
+ *   absolute or relative to the page (written out absolute), e.g. "dist/bundle/descent-lab.js".
+ *   Default: the URL this page loaded the single-file bundle from; without one, this version's
+ *   jsDelivr URL with a comment saying it serves the package once it is published on npm.
  *
  * @fires {CustomEvent<ConfigChangeDetail>} descent-config-change - The configuration changed by
  *   interaction (not on every animation frame; the step is included when paused).
@@ -140,7 +142,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     notices: { attribute: false },
-    embedSrc: { attribute: false },
+    embedSrc: { type: String, attribute: 'embed-src' },
     config: { attribute: false, noAccessor: true },
     attributeErrors: { state: true },
     surfaceErrors: { state: true },
@@ -163,7 +165,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare theme: string | null;
   declare langAttribute: string | null;
   declare notices: readonly string[];
-  declare embedSrc: string | undefined;
+  declare embedSrc: string | null | undefined;
   declare protected attributeErrors: readonly string[];
   /** Why a typed-in surface set by script could not be used. */
   declare protected surfaceErrors: readonly string[];
@@ -538,7 +540,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * `src` (default `embedSrc`) and this element with attributes and `<descent-optimizer>` children.
    * (The writer, state/embed.ts, is loaded on first use.)
    */
-  async embedCode(src: string | undefined = this.embedSrc): Promise<string> {
+  async embedCode(src: string | null | undefined = this.embedSrc): Promise<string> {
     const { embedSnippet } = await import('../../state/embed');
     const module = loadedExpressionModule();
     return embedSnippet(this.config, {
