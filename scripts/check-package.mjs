@@ -12,7 +12,12 @@ import { dirname, join, normalize, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+  cwd: root,
+  encoding: 'utf8',
+  // npm's devEngines warning (Node < 22.13) is not this check's business.
+  stdio: ['ignore', 'pipe', 'pipe'],
+}));
 const files = new Set(pack.files.map((f) => normalize(f.path)));
 const problems = [];
 

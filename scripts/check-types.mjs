@@ -10,8 +10,10 @@
 // 2. tests/types: an ESM (.mts) and a CommonJS (.cts) consumer compiled under
 //    `moduleResolution: nodenext` with this repo's TypeScript against dist/types, with
 //    skipLibCheck off, including `// @ts-expect-error` lines that need `optimizer` to be typed.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
@@ -23,9 +25,16 @@ const run = (label, command, args) => {
   }
 };
 
+// The tarball npm would publish (packed here rather than with attw --pack, to keep npm's
+// devEngines warning on Node < 22.13 out of the output).
+const dir = mkdtempSync(join(tmpdir(), 'descent-lab-attw-'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const [{ filename }] = JSON.parse(
+  execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+);
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 run('attw', bin('attw'), [
-  '--pack',
-  '.',
+  join(dir, filename),
   '--profile',
   'node16',
   '--ignore-rules',
