@@ -5,6 +5,10 @@
 // imports (moduleResolution: bundler); in a `"type": "module"` package Node's resolution, and
 // TypeScript's model of it, requires the extension. A specifier that names no emitted
 // declaration is an error, not a guess. scripts/check-types.mjs (attw) checks the result.
+//
+// Bare specifiers must name a package of `dependencies`: under a strict installer (pnpm) a
+// consumer's compiler sees nothing else. tsc writes types it inferred as `import("lit-html")`
+// (lit's own dependency); lit re-exports lit-html and lit-element, so those become `lit`.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -29,26 +33,44 @@ if (!existsSync(typesDir)) {
 }
 const problems = [];
 let rewritten = 0;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const dependencies = new Set([...Object.keys(pkg.dependencies ?? {}), pkg.name]);
+/** lit's own dependencies, all re-exported by lit: `lit-html/directive.js` is `lit/directive.js`. */
+const viaLit = /^(lit-html|lit-element|@lit\/reactive-element)(\/.*)?$/;
+const bare = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"./][^'"]*)\2/g;
+const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 const files = declarations(typesDir);
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  const next = text.replace(specifier, (match, lead, quote, spec) => {
-    if (/\.(js|mjs|cjs|json)$/.test(spec)) return match;
-    const base = resolve(dirname(file), spec);
-    let full;
-    if (existsSync(`${base}.d.ts`)) full = `${spec}.js`;
-    else if (existsSync(join(base, 'index.d.ts'))) full = `${spec.replace(/\/$/, '')}/index.js`;
-    else {
-      problems.push(`${relative(root, file)}: "${spec}" names no emitted declaration`);
+  const next = text
+    .replace(bare, (match, lead, quote, spec) => {
+      const lit = viaLit.exec(spec);
+      if (lit) {
+        rewritten++;
+        return `${lead}${quote}lit${lit[2] ?? ''}${quote}`;
+      }
+      if (!spec.startsWith('node:') && !dependencies.has(packageOf(spec))) {
+        problems.push(`${relative(root, file)}: "${spec}" is not a dependency, so a consumer may not resolve it`);
+      }
       return match;
-    }
-    rewritten++;
-    return `${lead}${quote}${full}${quote}`;
-  });
+    })
+    .replace(specifier, (match, lead, quote, spec) => {
+      if (/\.(js|mjs|cjs|json)$/.test(spec)) return match;
+      const base = resolve(dirname(file), spec);
+      let full;
+      if (existsSync(`${base}.d.ts`)) full = `${spec}.js`;
+      else if (existsSync(join(base, 'index.d.ts'))) full = `${spec.replace(/\/$/, '')}/index.js`;
+      else {
+        problems.push(`${relative(root, file)}: "${spec}" names no emitted declaration`);
+        return match;
+      }
+      rewritten++;
+      return `${lead}${quote}${full}${quote}`;
+    });
   if (next !== text) writeFileSync(file, next);
 }
 if (problems.length) {
-  console.error(`dist/types: relative imports that resolve to nothing:\n  ${problems.join('\n  ')}`);
+  console.error(`dist/types: imports a consumer could not resolve:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`dist/types: ${rewritten} relative specifiers in ${files.length} declarations now name their .js files`);
+console.log(`dist/types: ${rewritten} specifiers in ${files.length} declarations rewritten (relative ones name their .js files, lit's internals are lit)`);
