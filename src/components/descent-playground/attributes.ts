@@ -41,7 +41,6 @@ export type ConfigProperties = Omit<ConfigAttributes, 'steps' | 'speed'> & {
 export const numberAttribute = {
   fromAttribute: (value: string | null): number | null =>
     (value === null ? null : value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value) as number | null,
-  toAttribute: (value: unknown): string | null => (value === null || value === undefined ? null : String(value)),
 };
 
 /** The properties as the attribute text readAttributes parses (numbers written out). */
