@@ -28,7 +28,7 @@ try {
 /** What each element must declare; the README's "Elements" section, kept in step with it. */
 const expected = {
   'descent-playground': {
-    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay', 'theme', 'lang'],
+    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay', 'theme', 'lang', 'embed-src'],
     properties: ['config'],
     events: {
       'descent-config-change': 'ConfigChangeDetail',
