@@ -20,6 +20,17 @@ function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
 }
 
 /**
+ * Names the library's shared chunks after what they hold: rolldown names a chunk after its first
+ * module, which put trajectory() and the optimizers in `errors-….js` and the catalog in
+ * `load-….js` (stack traces and a look into dist/lib should not puzzle anyone).
+ */
+function libChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
+  if (moduleIds.some((id) => id.endsWith('/src/core/trajectory.ts'))) return 'core-shared-[hash].js';
+  if (moduleIds.some((id) => /[\\/]surfaces[\\/]index\.ts$/.test(id))) return 'surfaces-[hash].js';
+  return '[name]-[hash].js';
+}
+
+/**
  * CSS as written minus comments and the whitespace nothing depends on. Deliberately plain: a full
  * CSS optimizer (minify-literals' default, Lightning CSS) rewrites rules, for a few more bytes.
  */
@@ -146,6 +157,7 @@ export default defineConfig(({ mode }) => ({
           },
           rolldownOptions: {
             external: (id: string) => dependency.test(id),
+            output: { chunkFileNames: libChunkName },
           },
         }
       : mode === 'bundle'
