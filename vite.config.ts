@@ -20,6 +20,17 @@ function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
 }
 
 /**
+ * Names the library's shared chunks after what they hold: rolldown names a chunk after its first
+ * module, which put trajectory() and the optimizers in `errors-….js` and the catalog in
+ * `load-….js` (stack traces and a look into dist/lib should not puzzle anyone).
+ */
+function libChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
+  if (moduleIds.some((id) => id.endsWith('/src/core/trajectory.ts'))) return 'core-shared-[hash].js';
+  if (moduleIds.some((id) => /[\\/]surfaces[\\/]index\.ts$/.test(id))) return 'surfaces-[hash].js';
+  return '[name]-[hash].js';
+}
+
+/**
  * CSS as written minus comments and the whitespace nothing depends on. Deliberately plain: a full
  * CSS optimizer (minify-literals' default, Lightning CSS) rewrites rules, for a few more bytes.
  */
@@ -114,7 +125,9 @@ function exampleBundle(): Plugin {
  *   widget for an iframe) and the pages under examples/, which load dist/bundle (see
  *   exampleBundle; build the bundle first).
  * - `vite build --mode lib`: the npm library as plain ESM into dist/lib, dependencies left as
- *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3.
+ *   imports, so `import('descent-lab/core')` works in Node and bundlers dedupe lit and d3. Three
+ *   entries: index (elements + core), core (no DOM, no mathjs) and expression (the expression
+ *   compiler, with mathjs), sharing their common modules as chunks.
  * - `vite build --mode bundle`: the single-file bundle for one `<script type="module">`,
  *   dist/bundle/descent-lab.js, minified ESM with lit and d3 inlined. mathjs (typed-in
  *   expressions) and KaTeX (rendered rules) are dynamic imports, so they become lazy chunks
@@ -131,13 +144,20 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           target: 'es2022',
           minify: false,
-          sourcemap: true,
+          // No source maps in the published files: the library is readable ESM as it is
+          // (minify: false, names kept), and maps would point at src/, which is not published.
+          sourcemap: false,
           lib: {
-            entry: { index: resolve(root, 'src/index.ts'), core: resolve(root, 'src/core/index.ts') },
+            entry: {
+              index: resolve(root, 'src/index.ts'),
+              core: resolve(root, 'src/core/index.ts'),
+              expression: resolve(root, 'src/core/expression/index.ts'),
+            },
             formats: ['es'],
           },
           rolldownOptions: {
             external: (id: string) => dependency.test(id),
+            output: { chunkFileNames: libChunkName },
           },
         }
       : mode === 'bundle'
@@ -145,7 +165,9 @@ export default defineConfig(({ mode }) => ({
             outDir: resolve(root, 'dist/bundle'),
             emptyOutDir: true,
             target: 'es2022',
-            sourcemap: true,
+            // No map beside the published bundle (it would name src/, which is not published);
+            // `npm run dev` serves the sources themselves for debugging.
+            sourcemap: false,
             lib: {
               entry: resolve(root, 'src/bundle.ts'),
               formats: ['es'],
@@ -176,5 +198,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The critical-point searches (levi13, the catalog typed in) take 1-3 s alone and over 10 s
+    // on a shared, loaded machine; vitest's 5 s default then fails them for the machine's sake.
+    testTimeout: 30_000,
   },
 }));

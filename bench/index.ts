@@ -6,10 +6,12 @@
 import { benchBrowser } from './browser';
 import { benchCore } from './core';
 import { benchExpression } from './expression';
+import { benchImport } from './import';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
+  import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
 } as const;
 

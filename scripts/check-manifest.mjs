@@ -2,7 +2,8 @@
 // @custom-elements-manifest/analyzer (custom-elements-manifest.config.js), is reachable the way
 // tools look for it (package.json `customElements`, `exports["./custom-elements.json"]`) and
 // describes the public surface the README documents: the four tags, their attributes,
-// properties, `descent-*` events with typed details, CSS parts and custom properties.
+// properties, `descent-*` events with typed details, CSS parts and custom properties (every
+// preset's colour), the playground's slot; no internals; module paths a user can import.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -27,7 +28,7 @@ try {
 /** What each element must declare; the README's "Elements" section, kept in step with it. */
 const expected = {
   'descent-playground': {
-    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay', 'theme', 'lang'],
+    attributes: ['surface', 'optimizers', 'start', 'steps', 'speed', 'layout', 'autoplay', 'theme', 'lang', 'embed-src'],
     properties: ['config'],
     events: {
       'descent-config-change': 'ConfigChangeDetail',
@@ -105,6 +106,50 @@ for (const [tag, want] of Object.entries(expected)) {
     if (type !== `CustomEvent<${detail}>`) problems.push(`${where}: event "${name}" should be CustomEvent<${detail}>, is ${type}`);
   }
   for (const name of events.keys()) if (typeof name !== 'string' || !name.startsWith('descent-')) problems.push(`${where}: event "${name}" lacks the descent- prefix`);
+}
+
+// Module paths name files users can import: the package entries, as its `exports` resolve them.
+const importable = new Set(
+  ['descent-lab', 'descent-lab/core', 'descent-lab/bundle'].map((id) => resolve(fileURLToPath(import.meta.resolve(id)))),
+);
+for (const mod of manifest.modules ?? []) {
+  if (!importable.has(resolve(root, mod.path))) problems.push(`module path ${mod.path} is not a file users import (descent-lab's exports)`);
+}
+
+// Every preset's colour property on the elements that draw runs, from the preset list itself.
+const { presetIds } = await import('descent-lab/core');
+for (const tag of ['descent-playground', 'descent-surface', 'descent-loss-chart']) {
+  const have = new Set((elements.get(tag)?.declaration.cssProperties ?? []).map((p) => p.name));
+  const missing = presetIds.filter((id) => !have.has(`--descent-color-${id}`));
+  if (missing.length) problems.push(`<${tag}>: no --descent-color-<preset> for ${missing.join(', ')}`);
+}
+
+// The playground's <descent-optimizer> children.
+const slots = elements.get('descent-playground')?.declaration.slots ?? [];
+if (!slots.some((s) => s.name === '' && s.description?.includes('<descent-optimizer>'))) {
+  problems.push('<descent-playground>: no default slot describing its <descent-optimizer> children');
+}
+
+// Numbers are numbers.
+for (const [tag, names] of [['descent-playground', ['steps', 'speed']], ['descent-surface', ['steps', 'step']], ['descent-loss-chart', ['step']]]) {
+  const declaration = elements.get(tag)?.declaration;
+  for (const name of names) {
+    const field = declaration?.members?.find((m) => m.kind === 'field' && m.name === name);
+    const attribute = declaration?.attributes?.find((a) => a.name === name);
+    for (const [what, type] of [['property', field?.type?.text], ['attribute', attribute?.type?.text]]) {
+      if (!/\bnumber\b/.test(type ?? '') || /\bstring\b/.test(type ?? '')) problems.push(`<${tag}>: ${what} "${name}" should be a number, is ${type}`);
+    }
+  }
+}
+
+// No internals as public API: what the elements call on each other, and private state.
+const INTERNAL = ['tick', 'resolvedSurface', 'resolvedStart', 'scales', 'readEntry', 'applyStep', 'uiLang', 'commit'];
+for (const [tag, { declaration }] of elements) {
+  for (const member of declaration.members ?? []) {
+    if (INTERNAL.includes(member.name) || member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('_')) {
+      problems.push(`<${tag}>: internal member "${member.name}" listed as API`);
+    }
+  }
 }
 
 if (problems.length) {

@@ -69,7 +69,7 @@ function tryRuns(surface: Surface, steps: number, specs: string[]): void {
   for (const spec of specs) {
     const [kind, lrText] = spec.split(':');
     const lr = Number(lrText);
-    const run = trajectory({ surface, optimizer: kind, hyper: { lr }, start: surface.start, steps });
+    const run = trajectory({ surface, optimizer: kind as PresetId, hyper: { lr }, start: surface.start, steps });
     const at = [10, 25, 50, 100, 200, 400, 800, 1600]
       .filter((k) => k <= steps)
       .map((k) => `${k}:(${run.x[k].toFixed(2)},${run.y[k].toFixed(2)})`)
@@ -123,7 +123,7 @@ function main(): void {
     console.log(`  ${'lr'.padEnd(10)}${LRS.map((lr) => String(lr).padStart(7)).join('')}`);
     for (const kind of presets) {
       const cells = LRS.map((lr) => {
-        const run = trajectory({ surface, optimizer: kind, hyper: { lr }, start: surface.start, steps });
+        const run = trajectory({ surface, optimizer: kind as PresetId, hyper: { lr }, start: surface.start, steps });
         return describe(surface, run).padStart(7);
       });
       console.log(`  ${kind.padEnd(10)}${cells.join('')}`);

@@ -1,7 +1,10 @@
 /**
  * The single-file bundle's entry (dist/bundle/descent-lab.js), for pages without a bundler:
  *
- *   <script type="module" src="https://cdn.jsdelivr.net/npm/descent-lab/dist/bundle/descent-lab.js"></script>
+ *   <script type="module" src="dist/bundle/descent-lab.js"></script>
+ *
+ * (after `npm run build`, from wherever dist/bundle is served; once the package is published on
+ * npm, also `https://cdn.jsdelivr.net/npm/descent-lab@<version>/dist/bundle/descent-lab.js`).
  *
  * Loading it registers every element: the element modules call `define` as they load (they are
  * listed in package.json `sideEffects`, so no bundler drops them). lit and d3 are inlined; mathjs,
@@ -15,6 +18,8 @@
  * through `loadExpressions()`, and a catalog surface must be loaded (`await loadSurface(id)`)
  * before `trajectory({ surface: id })` can find it.
  */
+import { setBundleUrl } from './state/bundle-url';
+
 export { DescentPlayground } from './components/descent-playground/descent-playground';
 export { DescentSurface } from './components/descent-surface/descent-surface';
 export { DescentLossChart } from './components/descent-loss-chart/descent-loss-chart';
@@ -23,3 +28,6 @@ export { trajectory } from './core/trajectory';
 export { optimizers, presetIds } from './core/optimizers/index';
 export { loadSurface, surfaceIds, surfaceLabels } from './state/surfaces';
 export { loadExpressions } from './core/expression/load';
+
+// "Copy embed code" writes a script tag that loads this very file.
+setBundleUrl(import.meta.url);

@@ -4,11 +4,10 @@
  * `<descent-surface>`, `<descent-loss-chart>`, `<descent-optimizer>`). Registration is guarded:
  * importing this module twice, or in Node (no customElements), does not throw.
  *
- * The core's names are listed one by one, from their own modules, rather than re-exported from
- * `./core/index`: that module statically imports the expression compiler and with it mathjs. Here
- * typed-in expressions are reached only through `loadExpressions()`, a dynamic import, so a page
- * that shows catalog surfaces never downloads mathjs. (`descent-lab/core` still exports
- * `compileSurface` directly, for Node and Workers.)
+ * The core's names are listed one by one, from their own modules. Typed-in expressions are
+ * reached only through `loadExpressions()`, a dynamic import, so a page that shows catalog
+ * surfaces never downloads mathjs (`descent-lab/core` works the same way; `descent-lab/expression`
+ * is the compiler itself, for code that wants it loaded up front).
  */
 export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';

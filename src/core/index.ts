@@ -1,6 +1,14 @@
 /**
  * descent-lab/core: update rules, surfaces and trajectories. No DOM: runs in a page, a Worker
  * or Node.
+ *
+ * Nothing here loads mathjs: the catalog surfaces and `trajectory()` are ready as soon as the
+ * module is (milliseconds). Typed-in expressions need the expression compiler, which brings
+ * mathjs (about a second to load in Node): `const { compileSurface } = await loadExpressions()`
+ * loads it on first use and registers it with `trajectory()`, so `{ expr, domain }` surfaces
+ * work from then on; `import { compileSurface } from 'descent-lab/expression'` is the same
+ * module, loaded eagerly. scripts/check-core-graph.mjs keeps mathjs out of this entry's static
+ * import graph.
  */
 export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
@@ -17,6 +25,9 @@ export { surfaces, surfaceIds } from '../../surfaces/index';
 export type { SurfaceId } from '../../surfaces/index';
 export { findCriticalPoints } from './critical-points';
 export { OptionError } from './errors';
-export { compileSurface, SurfaceError } from './expression/index';
+export { SurfaceError } from './expression/errors';
+export type { SurfaceErrorCode } from './expression/errors';
+export { loadExpressions } from './expression/load';
+export type { CompiledSurface, CompileSurfaceOptions } from './expression/index';
 export { mulberry32 } from './random';
-export type { CriticalKind, CriticalPoint, Domain, Point, Surface, Trajectory } from './types';
+export type { CriticalKind, CriticalPoint, Domain, Point, Race, RaceEntry, Surface, Trajectory } from './types';

@@ -3,7 +3,7 @@ import { OptionError } from './errors';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
-import type { Hyper, InlineStep, OptimizerPreset, UpdateRule } from './optimizers/index';
+import type { Hyper, InlineStep, OptimizerPreset, PresetId, UpdateRule } from './optimizers/index';
 import type { Point, Surface, Trajectory } from './types';
 
 /** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
@@ -19,8 +19,13 @@ export interface NoiseOptions {
 
 export interface TrajectoryOptions {
   readonly surface: SurfaceInput;
-  /** A preset id (`sgd`, `momentum`, `nesterov`, `adagrad`, `adadelta`, `rmsprop`, `adam`, ...). */
-  readonly optimizer: string;
+  /**
+   * A preset id (`sgd`, `momentum`, `nesterov`, `adagrad`, `adadelta`, `rmsprop`, `adam`, ...;
+   * `presetIds` lists them). There are no custom rules, so the type is closed: a string from
+   * outside (an attribute, a URL) goes through `isPresetId()` first; anything else throws an
+   * OptionError at run time too.
+   */
+  readonly optimizer: PresetId;
   /** Overrides of the preset's hyperparameters, camelCase of torch.optim's names. */
   readonly hyper?: Readonly<Record<string, number | boolean>>;
   readonly start: Point | { readonly x: number; readonly y: number };
@@ -67,7 +72,7 @@ export function resolveSurface(input: SurfaceInput): Surface {
         throw new OptionError(
           'surface',
           input,
-          'is an expression, which needs the expression module (import "descent-lab/core", which registers it)',
+          'is an expression, which needs the expression compiler: await loadExpressions() first (or import "descent-lab/expression")',
         );
       }
       return expressionCompiler(input.expr, input.domain ? { domain: input.domain } : undefined);
@@ -160,7 +165,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
     status: divergedAt >= 0 ? 'diverged' : 'ok',
     ...(divergedAt >= 0 ? { divergedAt } : {}),
     ...(convergedAt >= 0 ? { convergedAt } : {}),
-    optimizer: preset.id,
+    optimizer: preset.id as PresetId,
     hyper: h,
   };
 }

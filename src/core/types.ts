@@ -2,6 +2,7 @@
  * Shared types of the headless core. No DOM, no lit: everything here runs in a page, a Worker
  * or Node.
  */
+import type { PresetId } from './optimizers/index';
 
 /** A plotting window: `x: [xmin, xmax]`, `y: [ymin, ymax]`. */
 export interface Domain {
@@ -68,7 +69,7 @@ export interface Surface {
 /** One runner of a default race: a preset, its hyperparameter overrides and an optional label. */
 export interface RaceEntry {
   /** A preset id (`sgd`, `momentum`, `adam`, ...). */
-  readonly optimizer: string;
+  readonly optimizer: PresetId;
   /** Overrides of the preset's defaults, camelCase of torch.optim's names (usually just `lr`). */
   readonly hyper?: Readonly<Record<string, number | boolean>>;
   readonly label?: string;
@@ -101,6 +102,6 @@ export interface Trajectory {
   /** First step index at which the gradient norm is below 1e-8 (information only). */
   readonly convergedAt?: number;
   /** The preset id and the hyperparameters actually used (preset defaults merged with overrides). */
-  readonly optimizer: string;
+  readonly optimizer: PresetId;
   readonly hyper: Readonly<Record<string, number | boolean>>;
 }

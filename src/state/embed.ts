@@ -2,7 +2,7 @@
  * The embed snippet: a Config as the HTML an author pastes into a page, one script tag and one
  * `<descent-playground>` whose attributes and `<descent-optimizer>` children reproduce it:
  *
- *   <script type="module" src="https://cdn.jsdelivr.net/npm/descent-lab@0.1.0/dist/bundle/descent-lab.js"></script>
+ *   <script type="module" src="https://example.org/dist/bundle/descent-lab.js"></script>
  *   <descent-playground surface="two-wells" start="-1.2 0.8" layout="grid">
  *     <descent-optimizer kind="sgd" lr="0.01"></descent-optimizer>
  *     <descent-optimizer kind="adam" lr="0.05" label="Adam, fast" noise="0.2"></descent-optimizer>
@@ -13,8 +13,14 @@
  * optimizer is written as a child with the hyperparameters that differ from its preset's
  * defaults, plus any the surface's race sets: the element fills a child's missing options from
  * the race, so an option the race sets must be written even at the preset's default.
+ *
+ * The script tag's src is, in order: the `src` option (the element's `embed-src`), resolved
+ * against the page; the URL this page loaded the single-file bundle from; else the CDN form,
+ * BUNDLE_URL, with an HTML comment above it saying that it serves the package only once this
+ * version is published on npm, and how to point it at a copy of dist/bundle instead.
  */
 import { getPreset, resolveHyper, type HyperValue } from '../core/optimizers/index';
+import { bundleUrl } from './bundle-url';
 import type { Surface } from '../core/types';
 import { CUSTOM_STEPS, withCustomRace, type SurfaceCompiler } from './custom-race';
 import {
@@ -32,11 +38,18 @@ import {
 /** package.json's version (a unit test keeps them equal). */
 export const VERSION = '0.1.0';
 
-/** Where the published single-file bundle is served. */
+/**
+ * Where the single-file bundle will be served once this version is published on npm (jsDelivr
+ * serves every npm package). Written only with a comment that says so (see embedSnippet).
+ */
 export const BUNDLE_URL = `https://cdn.jsdelivr.net/npm/descent-lab@${VERSION}/dist/bundle/descent-lab.js`;
 
 export interface EmbedOptions {
-  /** The bundle's URL for the script tag (default BUNDLE_URL). */
+  /**
+   * The bundle's URL for the script tag, absolute or relative to the page (made absolute when
+   * there is a document). Default: where this page loaded the bundle from, else BUNDLE_URL with
+   * a comment.
+   */
   readonly src?: string;
   /** `compileSurface`, so a typed-in surface's defaults can be left out (else they are written). */
   readonly compile?: SurfaceCompiler;
@@ -122,11 +135,14 @@ function describe(config: Config): string {
 
 /** The snippet for `config`: a script tag and the element, ready to paste into a page. */
 export function embedSnippet(config: Config, options: EmbedOptions = {}): string {
-  const { src = BUNDLE_URL, compile, attributes = {}, fallback = describe(config) } = options;
+  const { compile, attributes = {}, fallback = describe(config) } = options;
+  const given = options.src ?? bundleUrl();
+  const src = given === undefined ? BUNDLE_URL : absolute(given);
   const race = raceSurface(config, compile);
   const own = playgroundAttributes(config, compile);
   for (const [k, v] of Object.entries(attributes)) if (v !== null && v !== undefined) own.push([k, v]);
   const lines = [
+    ...(given === undefined ? [CDN_NOTE] : []),
     `<script type="module" src="${escapeHtml(src)}"></script>`,
     tag('descent-playground', own),
     ...config.optimizers.map((e) => `  ${tag('descent-optimizer', optimizerAttributes(e, race))}</descent-optimizer>`),
@@ -134,4 +150,19 @@ export function embedSnippet(config: Config, options: EmbedOptions = {}): string
     '</descent-playground>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Above a CDN script tag: true until this version is published, and what to do meanwhile. */
+export const CDN_NOTE =
+  `<!-- jsDelivr serves descent-lab@${VERSION} once it is published on npm; until then (or to host it yourself) ` +
+  'set src to your copy of dist/bundle/descent-lab.js (npm run build writes it). -->';
+
+/** A src as the page would resolve it, so the snippet works when pasted into another page. */
+function absolute(src: string): string {
+  if (typeof document === 'undefined' || !document.baseURI) return src;
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return src;
+  }
 }

@@ -66,6 +66,37 @@ for (const [name, hash] of [
   });
 }
 
+test('the embed code loads the bundle from a URL that serves it today: the app\'s embed-src, or where the page loaded it', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The app: index.html says embed-src="dist/bundle/descent-lab.js", which the build copies there.
+  const pg = await openApp(page);
+  await pg.locator('[part~="copy-embed"]').click();
+  await expect(pg.locator('.copy-status')).toHaveText('Copied');
+  const fromApp = await page.evaluate(() => navigator.clipboard.readText());
+  const appSrc = new URL('dist/bundle/descent-lab.js', baseURL).href;
+  expect(fromApp.split('\n')[0]).toBe(`<script type="module" src="${appSrc}"></script>`);
+  expect(fromApp).not.toContain('cdn.jsdelivr.net');
+  const served = await page.request.get(appSrc);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toMatch(/javascript/);
+  expect(await served.text()).toContain('descent-playground');
+
+  // A page that loaded the bundle from its own URL, no embed-src: the snippet names that URL.
+  const blank = await context.newPage();
+  const messages = watchConsole(blank);
+  await serve(blank, { 'post.html': { html: pageWith('<descent-playground surface="saddle"></descent-playground>') } });
+  await blank.goto(`${ORIGIN}post.html`);
+  const copy = blank.locator('descent-playground');
+  await expect(copy.locator('[part~="trajectory"]').first()).toBeAttached();
+  const snippet = await copy.evaluate((el) => (el as unknown as { embedCode(): Promise<string> }).embedCode());
+  expect(snippet.split('\n')[0]).toBe(`<script type="module" src="${BUNDLE}"></script>`);
+  // embed-src relative to the page is written out absolute.
+  await copy.evaluate((el) => el.setAttribute('embed-src', '../lib/descent-lab.js'));
+  const relative = await copy.evaluate((el) => (el as unknown as { embedCode(): Promise<string> }).embedCode());
+  expect(relative.split('\n')[0]).toBe(`<script type="module" src="${ORIGIN}lib/descent-lab.js"></script>`);
+  expect(messages).toEqual([]);
+});
+
 /** The fallback a post carries: an image with the widget's aspect ratio, and a caption line. */
 const FALLBACK_CSS = `<style>
   descent-playground { display: block; }

@@ -114,10 +114,11 @@ describe('compileSurface', () => {
     expect(compileSurface('log(x) + y^2', { domain: { x: [0.5, 3], y: [-1, 1] } }).critical).toEqual([]);
   });
 
-  it('refuses bad expressions with a SurfaceError, also through the core entry point', () => {
-    expect(core.compileSurface).toBe(compileSurface);
+  it('refuses bad expressions with a SurfaceError, also through the core entry point\'s loadExpressions()', async () => {
+    const loaded = await core.loadExpressions();
+    expect(loaded.compileSurface).toBe(compileSurface);
     expect(core.SurfaceError).toBe(SurfaceError);
-    const error = refused(() => core.compileSurface('x + foo(y)'));
+    const error = refused(() => loaded.compileSurface('x + foo(y)'));
     expect([error.code, error.start, error.end]).toEqual(['unknown-function', 4, 7]);
   });
 
@@ -282,7 +283,7 @@ describe('compileSurface critical points of typed-in surfaces', () => {
 
 describe('trajectory({ surface: { expr, domain } })', () => {
   it('runs on a typed-in surface exactly as on the compiled Surface', () => {
-    const options = { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-2, 3] as [number, number], steps: 200 };
+    const options = { optimizer: 'adam' as const, hyper: { lr: 0.05 }, start: [-2, 3] as [number, number], steps: 200 };
     const typed = trajectory({ surface: { expr: '(x - 1)^2 + 2*(y + 0.5)^2', domain: square(4) }, ...options });
     const compiled = trajectory({ surface: compileSurface('(x - 1)^2 + 2*(y + 0.5)^2', { domain: square(4) }), ...options });
     expect(typed.status).toBe('ok');
@@ -294,7 +295,7 @@ describe('trajectory({ surface: { expr, domain } })', () => {
 
   it('matches the hand-written catalog surface step for step', () => {
     const s = surfaces.rosenbrock;
-    const options = { optimizer: 'momentum', hyper: { lr: 1e-4 }, start: s.start, steps: 300 };
+    const options = { optimizer: 'momentum' as const, hyper: { lr: 1e-4 }, start: s.start, steps: 300 };
     const hand = trajectory({ surface: s, ...options });
     const typed = trajectory({ surface: { expr: s.expr, domain: s.domain }, ...options });
     for (let t = 0; t <= 300; t++) {

@@ -49,6 +49,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { trajectory } from '../../src/core/trajectory';
 import { optimizers, presetIds } from '../../src/core/optimizers';
+import type { PresetId } from '../../src/core/optimizers';
 import type { Surface } from '../../src/core/types';
 
 /** f = 0.5 (x^2 + 10 y^2) */
@@ -81,7 +82,7 @@ function expectSeries(got: ArrayLike<number>, want: readonly number[], what: str
 
 interface Case {
   rule: string;
-  optimizer: string;
+  optimizer: PresetId;
   hyper: Record<string, number | boolean>;
   steps: number;
   /** x_1 .. x_steps */
@@ -547,7 +548,7 @@ describe('trajectory() against torch.optim, first steps on 0.5 (x^2 + 10 y^2)', 
 });
 
 describe('trajectory() closed forms worked by hand (cross-check of the oracle block)', () => {
-  const run = (optimizer: string, hyper: Record<string, number | boolean>, steps = 3) =>
+  const run = (optimizer: PresetId, hyper: Record<string, number | boolean>, steps = 3) =>
     trajectory({ surface: quadratic, optimizer, hyper, start: START, steps });
   const pow = (r: number, n = 3) => Array.from({ length: n }, (_, k) => r ** (k + 1));
 
@@ -611,7 +612,7 @@ describe('trajectory() closed forms worked by hand (cross-check of the oracle bl
 });
 
 describe('optimizers presets are one-line compositions', () => {
-  const same = (a: string, ah: Record<string, number | boolean>, b: string, bh = {}, steps = 40) => {
+  const same = (a: PresetId, ah: Record<string, number | boolean>, b: PresetId, bh = {}, steps = 40) => {
     const ta = trajectory({ surface: quadratic, optimizer: a, hyper: ah, start: START, steps });
     const tb = trajectory({ surface: quadratic, optimizer: b, hyper: bh, start: START, steps });
     expect(Array.from(ta.x)).toEqual(Array.from(tb.x));
@@ -679,7 +680,7 @@ describe('optimizers registry', () => {
       maximize: false,
     },
   };
-  const IDS = Object.keys(DEFAULTS);
+  const IDS = Object.keys(DEFAULTS) as PresetId[];
 
   it('presetIds lists every preset', () => {
     expect([...presetIds]).toEqual(expect.arrayContaining(IDS));
@@ -712,7 +713,7 @@ describe('optimizers registry', () => {
 });
 
 describe("trajectory() rejects options torch.optim rejects (message names option and value)", () => {
-  const bad = (optimizer: string, hyper: Record<string, number | boolean>, ...patterns: RegExp[]) => {
+  const bad = (optimizer: PresetId, hyper: Record<string, number | boolean>, ...patterns: RegExp[]) => {
     let err: unknown;
     try {
       trajectory({ surface: quadratic, optimizer, hyper, start: START, steps: 3 });
@@ -722,7 +723,7 @@ describe("trajectory() rejects options torch.optim rejects (message names option
     expect(err, `${optimizer} ${JSON.stringify(hyper)} should throw`).toBeInstanceOf(Error);
     for (const p of patterns) expect((err as Error).message).toMatch(p);
   };
-  const ok = (optimizer: string, hyper: Record<string, number | boolean>) =>
+  const ok = (optimizer: PresetId, hyper: Record<string, number | boolean>) =>
     expect(() => trajectory({ surface: quadratic, optimizer, hyper, start: START, steps: 3 })).not.toThrow();
 
   it("trajectory({ optimizer: 'sgd' }) option checks", () => {
@@ -763,7 +764,7 @@ describe("trajectory() rejects options torch.optim rejects (message names option
     bad('rmsprop', { weightDecay: -0.5 }, /weightDecay/, /-0\.5/);
   });
 
-  for (const id of ['adam', 'amsgrad', 'adamw', 'adamax', 'nadam', 'radam']) {
+  for (const id of ['adam', 'amsgrad', 'adamw', 'adamax', 'nadam', 'radam'] as const) {
     it(`trajectory({ optimizer: '${id}' }) option checks`, () => {
       bad(id, { lr: -0.5 }, /lr/, /-0\.5/);
       bad(id, { eps: -0.5 }, /eps/, /-0\.5/);

@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 // The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
 import '../../surfaces/index';
 import { defaultConfig, type Config } from '../../src/state/config';
-import { BUNDLE_URL, embedSnippet, escapeHtml, optimizerAttributes, playgroundAttributes, VERSION } from '../../src/state/embed';
+import { BUNDLE_URL, CDN_NOTE, embedSnippet, escapeHtml, optimizerAttributes, playgroundAttributes, VERSION } from '../../src/state/embed';
+import { setBundleUrl } from '../../src/state/bundle-url';
 import { getSurface } from '../../src/state/config';
 import { compileSurface } from '../../src/core/expression/index';
 
@@ -13,6 +14,28 @@ describe('embedSnippet', () => {
     const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
     expect(VERSION).toBe(pkg.version);
     expect(BUNDLE_URL).toBe(`https://cdn.jsdelivr.net/npm/descent-lab@${pkg.version}/dist/bundle/descent-lab.js`);
+  });
+
+  test('src: the one given, else where the bundle was loaded from, else the CDN form under a comment saying when it works', () => {
+    const config = defaultConfig('saddle');
+    const firstLines = (code: string) => code.split('\n').slice(0, 2);
+    // No src and no bundle loaded (the npm library): jsDelivr's URL, and a note that it serves
+    // the package only once this version is on npm, naming the file to point at meanwhile.
+    expect(firstLines(embedSnippet(config))).toEqual([CDN_NOTE, `<script type="module" src="${BUNDLE_URL}"></script>`]);
+    expect(CDN_NOTE).toMatch(/^<!-- .*descent-lab@0\.1\.0.*published on npm.*dist\/bundle\/descent-lab\.js.* -->$/);
+    expect(CDN_NOTE).toContain(`descent-lab@${VERSION}`);
+    // The page loaded the single-file bundle (src/bundle.ts records its import.meta.url).
+    setBundleUrl('https://blog.example/assets/descent-lab/descent-lab.js');
+    try {
+      expect(firstLines(embedSnippet(config))[0]).toBe('<script type="module" src="https://blog.example/assets/descent-lab/descent-lab.js"></script>');
+      // An explicit src wins over both; no document here, so a relative one stays as given.
+      expect(firstLines(embedSnippet(config, { src: 'dist/bundle/descent-lab.js' }))[0]).toBe(
+        '<script type="module" src="dist/bundle/descent-lab.js"></script>',
+      );
+    } finally {
+      setBundleUrl(undefined);
+    }
+    expect(embedSnippet(config)).toContain(CDN_NOTE);
   });
 
   test('a default race: the surface, one child per optimizer with its race lr, the src given', () => {

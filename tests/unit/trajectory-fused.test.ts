@@ -23,7 +23,7 @@ describe('trajectory with Surface.valueAndGrad', () => {
     const { valueAndGrad: _dropped, ...rest } = compiled;
     const separate: Surface = rest;
     expect(separate.valueAndGrad).toBeUndefined();
-    for (const optimizer of ['sgd', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'radam']) {
+    for (const optimizer of ['sgd', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'radam'] as const) {
       const options = { optimizer, hyper: { lr: 0.05 }, start: [2.5, -1.5] as const, steps: 200, noise: { sd: 0.1 } };
       const a = trajectory({ ...options, surface: compiled });
       const b = trajectory({ ...options, surface: separate });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileSurface } from '../../src/core/expression/index';
 import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
-import type { UpdateRule } from '../../src/core/optimizers/index';
+import type { PresetId, UpdateRule } from '../../src/core/optimizers/index';
 import { mulberry32 } from '../../src/core/random';
 import { trajectory } from '../../src/core/index';
 import { useSharedLoop } from '../../src/core/trajectory';
@@ -13,7 +13,7 @@ function sameNumbers(a: Float64Array, b: Float64Array): boolean {
 }
 
 /** Random options for a preset: every boolean either way, numbers 0 or not (the loop's shapes). */
-function randomRun(id: string, rand: () => number, trial: number): TrajectoryOptions | undefined {
+function randomRun(id: PresetId, rand: () => number, trial: number): TrajectoryOptions | undefined {
   const { kernel } = optimizers[id as keyof typeof optimizers];
   const hyper: Record<string, number | boolean> = {};
   for (const [name, spec] of Object.entries(kernel.spec)) {
@@ -106,7 +106,7 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
     for (const id of presetIds) {
       const h = resolveHyper(id, { lr: 1e-3 });
       const run = trajectory({ surface: 'himmelblau', optimizer: id, hyper: { lr: 1e-3 }, start: [0.5, -2], steps: 80 });
-      const { kernel } = optimizers[id];
+      const { kernel } = optimizers[id as keyof typeof optimizers];
       const s = new Float64Array(kernel.stateSize(2, h));
       kernel.init?.(s, 2, h);
       const p = [0.5, -2];
@@ -124,7 +124,7 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
   });
 
   it('where a rule\'s inline declines, runs its step in the per-preset compiled loop, with the same numbers', () => {
-    const run = { surface: 'rosenbrock', optimizer: 'rmsprop', hyper: { lr: 1e-3, centered: true }, start: [-1.5, 2] as [number, number], steps: 120 };
+    const run = { surface: 'rosenbrock', optimizer: 'rmsprop' as const, hyper: { lr: 1e-3, centered: true }, start: [-1.5, 2] as [number, number], steps: 120 };
     const inlined = trajectory(run);
     useSharedLoop(false); // forget the compiled loops
     const kernel = optimizers.rmsprop.kernel as UpdateRule;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { trajectory } from '../../src/core/index';
 import type { Surface } from '../../src/core/types';
+import type { PresetId } from '../../src/core/optimizers/index';
 
 interface SurfaceSpec {
   f: (x: number, y: number) => number;
@@ -76,7 +77,7 @@ describe('trajectory() result shape', () => {
   });
 
   it('trajectory() is deterministic: the same call twice gives the same arrays', () => {
-    const args = { surface: quadratic, optimizer: 'nadam', hyper: { lr: 0.05 }, start: [-3, 2] as const, steps: 50 };
+    const args = { surface: quadratic, optimizer: 'nadam' as const, hyper: { lr: 0.05 }, start: [-3, 2] as const, steps: 50 };
     const a = trajectory(args);
     const b = trajectory(args);
     expect(Array.from(a.x)).toEqual(Array.from(b.x));
@@ -168,7 +169,7 @@ describe('trajectory() divergence', () => {
     expect(t.divergedAt).toBe(3);
   });
 
-  for (const optimizer of ['sgd', 'adam']) {
+  for (const optimizer of ['sgd', 'adam'] as const) {
     it(`trajectory({ optimizer: '${optimizer}' }): an infinite gradient makes the next iterate non-finite`, () => {
       // f = -x stays finite; grad = -1 for x < 2.5, -Infinity beyond. With lr 1 both rules move
       // +1 per step (Adam: m_hat = -1, v_hat = 1, step 1 / (1 + 1e-8)), so x_3 ~ 3 gets the
@@ -184,7 +185,7 @@ describe('trajectory() divergence', () => {
   }
 
   it('trajectory(): one diverging run does not disturb another', () => {
-    const args = { surface: quadratic, optimizer: 'adam', hyper: { lr: 0.1 }, start: [-3, 2] as const, steps: 30 };
+    const args = { surface: quadratic, optimizer: 'adam' as const, hyper: { lr: 0.1 }, start: [-3, 2] as const, steps: 30 };
     const before = trajectory(args);
     const blown = trajectory({ surface: bowl, optimizer: 'sgd', hyper: { lr: 1.5 }, start: [1, 0.5], steps: 40 });
     expect(blown.status).toBe('diverged');
@@ -233,10 +234,10 @@ describe('trajectory() convergence', () => {
 });
 
 describe('trajectory() validation (message names the option and the bad value)', () => {
-  const base = { surface: quadratic, optimizer: 'sgd', start: [-3, 2] as const, steps: 3 };
+  const base = { surface: quadratic, optimizer: 'sgd' as const, start: [-3, 2] as const, steps: 3 };
 
   it('trajectory({ optimizer }) rejects an unknown preset id', () => {
-    expectThrows(() => trajectory({ ...base, optimizer: 'adamm' }), /adamm/);
+    expectThrows(() => trajectory({ ...base, optimizer: 'adamm' as never }), /adamm/);
   });
 
   it('trajectory({ hyper: { lr } }) rejects a negative lr', () => {
@@ -288,7 +289,7 @@ describe('trajectory({ surface: catalog id })', () => {
 });
 
 describe('trajectory({ noise })', () => {
-  const run = (noise?: { sd: number; seed?: number }, optimizer = 'adam') =>
+  const run = (noise?: { sd: number; seed?: number }, optimizer: PresetId = 'adam') =>
     trajectory({ surface: quadratic, optimizer, hyper: { lr: 0.05 }, start: [-3, 2], steps: 60, noise });
   const arr = (t: ReturnType<typeof trajectory>) => [...Array.from(t.x), ...Array.from(t.y)];
 

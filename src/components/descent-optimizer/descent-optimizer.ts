@@ -50,7 +50,10 @@ export class DescentOptimizer extends LitElement {
     this.disabled = false;
   }
 
-  /** The entry this element describes, and a message per attribute that could not be used. */
+  /**
+   * The entry this element describes, and a message per attribute that could not be used.
+   * @internal `<descent-playground>` reads its children with it.
+   */
   readEntry(lang: Lang = 'en'): { entry?: OptimizerEntry; errors: string[] } {
     const errors: string[] = [];
     const kindText = this.getAttribute('kind') ?? '';

@@ -28,6 +28,57 @@ export const CONFIG_ATTRIBUTES = ['surface', 'expression', 'domain', 'optimizers
 /** The configuration attributes' values as written (null: absent). */
 export type ConfigAttributes = { readonly [name in (typeof CONFIG_ATTRIBUTES)[number]]: string | null };
 
+/** The element's configuration properties: text, except `steps` and `speed`, which are numbers. */
+export type ConfigProperties = Omit<ConfigAttributes, 'steps' | 'speed'> & {
+  readonly steps: number | null;
+  readonly speed: number | null;
+};
+
+/**
+ * lit converter for `steps` and `speed`: the attribute's text as a number. Text that is not a
+ * number is kept as it is, so the message about it quotes what was written.
+ */
+export const numberAttribute = {
+  fromAttribute: (value: string | null): number | null =>
+    (value === null ? null : value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value) as number | null,
+};
+
+/** The properties as the attribute text readAttributes parses (numbers written out). */
+export function attributeTexts(properties: ConfigProperties): ConfigAttributes {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    surface: properties.surface,
+    expression: properties.expression,
+    domain: properties.domain,
+    optimizers: properties.optimizers,
+    start: properties.start,
+    steps: text(properties.steps),
+    speed: text(properties.speed),
+    layout: properties.layout,
+  };
+}
+
+/**
+ * The configuration properties that describe `config`, which the element sets after every change
+ * made in the UI (and by the `config` property), as `<descent-surface>` updates `start` when its
+ * handle is dragged: the properties say what is shown. Read back, they give the same surface,
+ * start, steps, speed, layout and optimizers (their kinds; tuned hyperparameters, labels and
+ * noise live in `config`).
+ */
+export function configProperties(config: Config): ConfigProperties {
+  const d = config.domain ?? DEFAULT_EXPRESSION_DOMAIN;
+  return {
+    surface: config.surface,
+    expression: config.expr ?? null,
+    domain: config.expr !== undefined ? `${d.x[0]} ${d.x[1]} ${d.y[0]} ${d.y[1]}` : null,
+    optimizers: config.optimizers.map((e) => e.kind).join(' '),
+    start: `${config.start[0]} ${config.start[1]}`,
+    steps: config.steps,
+    speed: config.speed,
+    layout: config.layout,
+  };
+}
+
 /**
  * The configuration that attributes and `<descent-optimizer>` children describe (children win
  * over `optimizers`). A typed-in expression is compiled only if the expression module and

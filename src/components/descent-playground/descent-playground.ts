@@ -21,7 +21,7 @@ import { isLoaded, langOf, surfaceText, t, whenLoaded, type Lang } from '../../i
 import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
-import { CONFIG_ATTRIBUTES, readAttributes } from './attributes';
+import { CONFIG_ATTRIBUTES, attributeTexts, configProperties, numberAttribute, readAttributes, type ConfigProperties } from './attributes';
 import { customModule, loadedCustom } from './custom-loader';
 import type { ExpressionChange, ExpressionField } from './expression-field';
 import { bandOf, shell, type Band, type Sheet } from './layout';
@@ -41,6 +41,13 @@ import { styles } from './descent-playground.styles';
  * Configure it with attributes, `<descent-optimizer>` children (which win over `optimizers`), or
  * the `config` property. Bad attribute values are shown in the `error` part, warned about in the
  * console, and replaced by defaults; the rest of the widget still works.
+ *
+ * The configuration properties (`surface`, `expression`, `domain`, `optimizers`, `start`,
+ * `steps`, `speed`, `layout`) follow the UI, as `<descent-surface>`'s `start` follows its handle:
+ * after a change made in the widget (or through `config`) they say what is shown, e.g. `start`
+ * is "x y" of the dragged start and `steps` a number. Attributes stay as written. Setting one of
+ * these properties, or attributes, rebuilds the configuration from them; `config` carries the
+ * rest (tuned hyperparameters, labels, noise).
  *
  * Playback runs on the page's one animation clock and only while the element is on screen. A
  * frame moves the step imperatively (panels, chart cursor, timeline, readout); lit re-renders
@@ -66,8 +73,10 @@ import { styles } from './descent-playground.styles';
  *
  * @prop {Config} config - The whole configuration; setting it replaces everything.
  * @prop {string[]} notices - Extra messages for the error part (e.g. from a bad link).
- * @prop {string} embedSrc - The bundle URL that "Copy embed code" writes in its script tag
- *   (default: this version's on jsDelivr, `https://cdn.jsdelivr.net/npm/descent-lab@<version>/dist/bundle/descent-lab.js`).
+ * @attr {string} embed-src - The bundle URL that "Copy embed code" writes in its script tag,
+ *   absolute or relative to the page (written out absolute), e.g. "dist/bundle/descent-lab.js".
+ *   Default: the URL this page loaded the single-file bundle from; without one, this version's
+ *   jsDelivr URL with a comment saying it serves the package once it is published on npm.
  *
  * @fires {CustomEvent<ConfigChangeDetail>} descent-config-change - The configuration changed by
  *   interaction (not on every animation frame; the step is included when paused).
@@ -101,6 +110,10 @@ import { styles } from './descent-playground.styles';
  * @csspart copy-embed - The "Copy embed code" button.
  * @csspart disclosure - The buttons that show the optimizer list and the details (narrow widths).
  *
+ * @slot - `<descent-optimizer>` children, one per racer (they win over `optimizers`): read as
+ *   configuration, not shown. Any other light-DOM content (a fallback image or caption) shows
+ *   only until the element upgrades.
+ *
  * @cssprop --descent-height - Height of the tool in the wide layout (default 640px).
  * @cssprop --descent-font - Font stack.
  * @cssprop --descent-text - Text colour.
@@ -133,14 +146,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
     domain: { type: String },
     optimizers: { type: String },
     start: { type: String },
-    steps: { type: String },
-    speed: { type: String },
+    steps: { converter: numberAttribute },
+    speed: { converter: numberAttribute },
     layout: { type: String },
     autoplay: { type: Boolean },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     notices: { attribute: false },
-    embedSrc: { attribute: false },
+    embedSrc: { type: String, attribute: 'embed-src' },
     config: { attribute: false, noAccessor: true },
     attributeErrors: { state: true },
     surfaceErrors: { state: true },
@@ -156,14 +169,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare domain: string | null;
   declare optimizers: string | null;
   declare start: string | null;
-  declare steps: string | null;
-  declare speed: string | null;
+  declare steps: number | null;
+  declare speed: number | null;
   declare layout: string | null;
   declare autoplay: boolean;
   declare theme: string | null;
   declare langAttribute: string | null;
   declare notices: readonly string[];
-  declare embedSrc: string | undefined;
+  declare embedSrc: string | null | undefined;
   declare protected attributeErrors: readonly string[];
   /** Why a typed-in surface set by script could not be used. */
   declare protected surfaceErrors: readonly string[];
@@ -181,6 +194,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** A catalog surface picked in the toolbar and still loading. */
   private picking: SurfaceId | undefined;
   private configFromProperty = false;
+  /** What reflectConfig last set the configuration properties to (so that is not re-read). */
+  private reflected: Partial<ConfigProperties> = {};
   private attributesDirty = true;
   private entryRuns: EntryRun[] = [];
   private panelRuns: PanelRun[] = [];
@@ -269,6 +284,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.surfaceErrors = [];
     if (this._config.expr === undefined) this.customOpen = false;
     this.configFromProperty = true;
+    this.reflectConfig();
     this.pause(false);
     this.playback.place(this._config.step || this.restingStep);
     this.playback.dropPreview();
@@ -331,7 +347,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
       this.applyConfig(value);
       if (surfaceFailed(value.surface)) this.notices = [...this.notices, t(this.uiLang, 'surfaceUnavailable', { id: value.surface })];
     }
-    if (this.hasUpdated && CONFIG_ATTRIBUTES.some((a) => changed.has(a))) {
+    const own = this as unknown as ConfigProperties;
+    if (this.hasUpdated && CONFIG_ATTRIBUTES.some((a) => changed.has(a) && own[a] !== this.reflected[a])) {
       this.attributesDirty = true;
       this.configFromProperty = false;
     }
@@ -461,7 +478,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** What the attributes and children say, with a message per value that could not be used. */
   private readAttributes(): { config: Config; errors: string[] } {
     const lang = this.uiLang;
-    const read = readAttributes(this, [...this.querySelectorAll(':scope > descent-optimizer')], lang, loadedCustom());
+    const read = readAttributes(attributeTexts(this), [...this.querySelectorAll(':scope > descent-optimizer')], lang, loadedCustom());
     const requested = this.surface?.trim() ?? '';
     const errors = surfaceFailed(requested) ? [...read.errors, t(lang, 'surfaceUnavailable', { id: requested })] : read.errors;
     this.errorsLang = isLoaded(lang) ? lang : undefined;
@@ -471,6 +488,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Applies a change made by interaction and tells listeners. */
   private commit(patch: Partial<Config>): void {
     this._config = { ...this._config, ...patch };
+    this.reflectConfig();
     this.requestUpdate();
     this.dispatchEvent(
       new CustomEvent<ConfigChangeDetail>('descent-config-change', {
@@ -479,6 +497,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
         composed: true,
       }),
     );
+  }
+
+  /** Sets the configuration properties to what is shown (see configProperties). */
+  private reflectConfig(): void {
+    this.reflected = configProperties(this._config);
+    Object.assign(this, this.reflected);
   }
 
   private computeRuns(surface: Surface): void {
@@ -507,7 +531,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     return prefersReducedMotion() ? this._config.steps : 0;
   }
 
-  /** Called by the animation clock on each frame while playing and on screen. */
+  /**
+   * Called by the animation clock on each frame while playing and on screen.
+   * @internal
+   */
   tick(_now: number, dt: number): void {
     // Kept on the element (public, in the manifest); the playback controller is the clock's client.
     this.playback.tick(_now, dt);
@@ -538,7 +565,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * `src` (default `embedSrc`) and this element with attributes and `<descent-optimizer>` children.
    * (The writer, state/embed.ts, is loaded on first use.)
    */
-  async embedCode(src: string | undefined = this.embedSrc): Promise<string> {
+  async embedCode(src: string | null | undefined = this.embedSrc): Promise<string> {
     const { embedSnippet } = await import('../../state/embed');
     const module = loadedExpressionModule();
     return embedSnippet(this.config, {

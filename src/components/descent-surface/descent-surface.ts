@@ -187,14 +187,20 @@ export class DescentSurface extends LitElement {
     return lang;
   }
 
-  /** The Surface drawn (the default catalog surface when `surface` is missing or unknown). */
+  /**
+   * The Surface drawn (the default catalog surface when `surface` is missing or unknown).
+   * @internal
+   */
   get resolvedSurface(): Surface {
     const s = this.surface;
     if (s && typeof s === 'object') return s;
     return getSurface(typeof s === 'string' && isSurfaceId(s) ? s : '');
   }
 
-  /** The start point drawn: `start`, else the surface's own. */
+  /**
+   * The start point drawn: `start`, else the surface's own.
+   * @internal
+   */
   get resolvedStart(): Point {
     return this.start ?? this.resolvedSurface.start;
   }
@@ -203,7 +209,10 @@ export class DescentSurface extends LitElement {
     return this.noAxes ? BARE : AXES;
   }
 
-  /** Scales of the plot area, or undefined before the element has a width. */
+  /**
+   * Scales of the plot area, or undefined before the element has a width.
+   * @internal
+   */
   get scales(): PanelScales | undefined {
     const m = this.margins;
     const pw = this.width - m.left - m.right;
