@@ -493,15 +493,19 @@ export const styles = css`
     display: grid;
     grid-template-columns: max-content minmax(0, max-content);
     align-items: baseline;
-    row-gap: 0.3em;
-    font-size: clamp(10px, 4.4cqi, 15px);
+    gap: 0.3em 0.25em;
+    font-size: clamp(10px, 5.2cqi, 15px);
   }
   .rows math {
     font-size: inherit;
     min-width: 0;
   }
+  /* A grid item's <math> is a block that centres its content: place the cells instead. */
   .rows math:nth-child(odd) {
     justify-self: end;
+  }
+  .rows math:nth-child(even) {
+    justify-self: start;
   }
   .rows.pending {
     min-height: calc(var(--rows, 3) * 1.9em);

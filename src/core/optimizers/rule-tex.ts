@@ -47,9 +47,13 @@ const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
 const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
 const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
 const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
-/** θₜ = θₜ₋₁ − `step`, or with decoupled weight decay θₜ = (1 − γλ) θₜ₋₁ − `step`. */
-const theta = (step: string, decoupled = false, when = ''): RuleRow =>
-  tex`\theta_t &= ${decoupled ? tex`(1-\gamma\lambda)\,` : ''}\theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
+/** Decoupled weight decay (AdamW), applied after the gradient is taken, as torch does. */
+const DECAY: RuleRow = tex`\theta_{t-1} &\leftarrow (1-\gamma\lambda)\,\theta_{t-1}`;
+/** θₜ = θₜ₋₁ − `step`, under condition `when`. */
+const theta = (step: string, when = ''): RuleRow =>
+  tex`\theta_t &= \theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
+/** The gradient row, or with decoupled weight decay the plain gradient and the decay. */
+const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
 
 function sgd(h: Hyper): RuleVariant {
   if (h.nesterov) {
@@ -132,16 +136,13 @@ function rmsprop(h: Hyper): RuleVariant {
 /** Adam and AdamW: torch's step written with the bias-corrected m̂ and v̂ (the same numbers). */
 function adam(h: Hyper, decoupled: boolean): RuleVariant {
   const amsgrad = h.amsgrad === true;
-  const rows: RuleRow[] = [decoupled ? G : G_L2, M, V];
-  if (amsgrad) {
-    rows.push(
-      tex`v^{\max}_t &= \max(v^{\max}_{t-1},\, v_t)`,
-      tex`\hat v_t &= v^{\max}_t / (1-\beta_2^t)`,
-    );
-  } else {
-    rows.push(tex`\hat v_t &= v_t / (1-\beta_2^t)`);
-  }
-  rows.push(M_HAT, theta(tex`\gamma\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}`, decoupled));
+  const rows: RuleRow[] = [...grad(decoupled), M, V];
+  rows.push(
+    amsgrad
+      ? tex`\hat v_t &= \max_{i \le t} v_i \,/\, (1-\beta_2^t)` // torch keeps the max of the uncorrected v
+      : tex`\hat v_t &= v_t / (1-\beta_2^t)`,
+  );
+  rows.push(M_HAT, theta(tex`\gamma\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}`));
   return {
     key: `${decoupled ? 'adamw' : 'adam'}${amsgrad ? '+amsgrad' : ''}`,
     rows,
@@ -167,14 +168,14 @@ function nadam(h: Hyper): RuleVariant {
   return {
     key: `nadam${decoupled ? '+decoupled' : ''}`,
     rows: [
-      decoupled ? G : G_L2,
+      ...grad(decoupled),
       tex`\mu_t &= \beta_1\bigl(1 - \tfrac12\, 0.96^{t\psi}\bigr)`,
       tex`\Pi_t &= \textstyle\prod_{i \le t} \mu_i`,
       M,
       V,
       tex`d_t &= \sqrt{v_t / (1-\beta_2^t)} + \epsilon`,
       tex`a_t &= \frac{1-\mu_t}{1-\Pi_t}, \quad c_t = \frac{\mu_{t+1}}{1-\Pi_t\,\mu_{t+1}}`,
-      theta(tex`\gamma\, \frac{a_t\, g_t + c_t\, m_t}{d_t}`, decoupled),
+      theta(tex`\gamma\, \frac{a_t\, g_t + c_t\, m_t}{d_t}`),
     ],
     symbols: [LR, B1, B2, EPS, sym('ψ', 'momentumDecay'), WD],
   };
@@ -185,7 +186,7 @@ function radam(h: Hyper): RuleVariant {
   return {
     key: `radam${decoupled ? '+decoupled' : ''}`,
     rows: [
-      decoupled ? G : G_L2,
+      ...grad(decoupled),
       M,
       V,
       M_HAT,
@@ -193,8 +194,8 @@ function radam(h: Hyper): RuleVariant {
       tex`\rho_t &= \rho_\infty - 2t\beta_2^t / (1-\beta_2^t)`,
       tex`r_t &= \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}}`,
       tex`\ell_t &= \frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon}`,
-      theta(tex`\gamma\, \hat m_t\, r_t\, \ell_t`, decoupled, tex`\rho_t > 5`),
-      theta(tex`\gamma\, \hat m_t`, decoupled, tex`\rho_t \le 5`),
+      theta(tex`\gamma\, \hat m_t\, r_t\, \ell_t`, tex`\rho_t > 5`),
+      theta(tex`\gamma\, \hat m_t`, tex`\rho_t \le 5`),
     ],
     symbols: [LR, B1, B2, EPS, WD],
   };
