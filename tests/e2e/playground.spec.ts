@@ -14,7 +14,7 @@ test('index.html loads with no console errors or warnings and shows the default 
   for (const part of ['controls', 'play', 'timeline', 'loss-chart', 'start-handle', 'surface']) {
     await expect(pg.locator(`[part~="${part}"]`).first()).toBeVisible();
   }
-  // The rule panel renders KaTeX's MathML once it has loaded.
+  // The rule panel shows the rule's MathML (rendered at build time) once its chunk has loaded.
   await expect(pg.locator('[part~="rule"] math').first()).toBeAttached();
   await page.waitForTimeout(300);
   expect(messages).toEqual([]);

@@ -68,12 +68,17 @@ export interface RulePanelRun {
   readonly hyper?: Readonly<Record<string, HyperValue>>;
 }
 
-export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang: Lang) {
+/**
+ * The panel for `run`. `shown`: whether the panel is on screen (not in a closed sheet); the
+ * rules' chunk is fetched only once it is, so a phone reader who never opens the details pays
+ * nothing for it.
+ */
+export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang: Lang, shown = true) {
   if (!run) return nothing;
   const preset = getPreset(run.kind);
   const hyper = run.hyper ?? preset.defaults;
   const variant = ruleVariant(preset.ruleId, hyper);
-  const math = ruleMath(variant.key, ready);
+  const math = shown ? ruleMath(variant.key, ready) : undefined;
   const text = presetText(preset, lang);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
