@@ -238,10 +238,12 @@ test('each optimizer can be switched off, tuned, explained and added twice', asy
   const names = await pg.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')));
   expect(names).toHaveLength(7);
   expect(names.filter((n) => n?.startsWith('Adam, lr'))).toHaveLength(2);
-  // The rule of the selected optimizer is rendered math, with torch's Nesterov note.
+  // The rule of the selected optimizer is rendered math (a <math> per side of each row), with
+  // torch's Nesterov note.
   await pg.getByRole('button', { name: 'Nesterov (NAG)', exact: true }).click();
   const rule = pg.locator('[part~="rule"]');
-  await expect(rule.locator('math')).toBeAttached();
+  await expect(rule.locator('math').first()).toBeAttached();
+  await expect(rule.locator('.math')).toHaveAttribute('data-rule', 'sgd+nesterov');
   await expect(rule).toContainText('look-ahead');
   // More settings: momentum of Nesterov edited in place; a bad value gives a message.
   await pg.getByLabel('More settings for Nesterov (NAG)').click();
