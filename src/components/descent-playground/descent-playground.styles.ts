@@ -510,7 +510,7 @@ export const styles = css`
   .rows.pending {
     min-height: calc(var(--rows, 3) * 1.9em);
   }
-  .symbols {
+  [part~='rule'] .symbols {
     color: var(--descent-muted);
     font-size: 11.5px;
     font-variant-numeric: tabular-nums;
