@@ -82,6 +82,11 @@ describe('ruleVariant', () => {
     }
   });
 
+  it("only plain SGD is the paper's own rule (its torch-vs-paper note is about momentum)", () => {
+    const asPaper = [...allRuleVariants().values()].filter((v) => v.asPaper).map((v) => v.key);
+    expect(asPaper).toEqual(['sgd']);
+  });
+
   it('every variant is valid TeX (KaTeX renders it strictly)', () => {
     for (const v of allRuleVariants().values()) {
       expect(() => katex.renderToString(variantTex(v), { throwOnError: true, displayMode: true }), v.key).not.toThrow();

@@ -92,6 +92,6 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
         : html`<div class="rows">${math}</div>`}
     </div>
     <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>
-    ${text.differs ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
+    ${text.differs && !variant.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
   </section>`;
 }

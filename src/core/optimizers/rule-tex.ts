@@ -33,6 +33,8 @@ export interface RuleVariant {
   readonly rows: readonly RuleRow[];
   /** The controls the rows use, in the order the legend lists them. */
   readonly symbols: readonly RuleSymbol[];
+  /** torch's form is the paper's (plain SGD): the rule's note on where they differ does not apply. */
+  readonly asPaper?: true;
 }
 
 const sym = (text: string, key: string): RuleSymbol => ({ text, key });
@@ -79,7 +81,7 @@ function sgd(h: Hyper): RuleVariant {
       symbols: [LR, sym('μ', 'momentum'), sym('τ', 'dampening'), WD],
     };
   }
-  return { key: 'sgd', rows: [G_L2, theta(tex`\gamma\, g_t`)], symbols: [LR, WD] };
+  return { key: 'sgd', rows: [G_L2, theta(tex`\gamma\, g_t`)], symbols: [LR, WD], asPaper: true };
 }
 
 function adagrad(): RuleVariant {
