@@ -78,7 +78,7 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
   const preset = getPreset(run.kind);
   const hyper = run.hyper ?? preset.defaults;
   const variant = ruleVariant(preset.ruleId, hyper);
-  const math = shown ? ruleMath(variant.key, ready) : undefined;
+  const math = !variant ? nothing : shown ? ruleMath(variant.key, ready) : undefined;
   const text = presetText(preset, lang);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
@@ -86,12 +86,14 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
       <small>torch.optim.${preset.kernel.name}</small>
     </h3>
     <p>${text.summary}</p>
-    <div class="math" data-rule=${variant.key}>
-      ${math === undefined
-        ? html`<div class="rows pending" style=${styleProps({ '--rows': String(variant.rows.length) })}></div>`
-        : html`<div class="rows">${math}</div>`}
-    </div>
-    <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>
-    ${text.differs && !variant.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
+    ${variant
+      ? html`<div class="math" data-rule=${variant.key}>
+            ${math === undefined
+              ? html`<div class="rows pending" style=${styleProps({ '--rows': String(variant.rows.length) })}></div>`
+              : html`<div class="rows">${math}</div>`}
+          </div>
+          <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>`
+      : nothing}
+    ${text.differs && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
   </section>`;
 }

@@ -48,6 +48,7 @@ function preset(
 ): OptimizerPreset {
   const kernel = rules[ruleId] as unknown as UpdateRule;
   const defaults = Object.freeze({ ...kernel.defaults, ...overrides });
+  const variant = ruleVariant(ruleId, defaults);
   return Object.freeze({
     id,
     label,
@@ -55,7 +56,7 @@ function preset(
     kernel,
     defaults,
     overrides: Object.freeze({ ...overrides }),
-    rule: variantTex(ruleVariant(ruleId, defaults)),
+    rule: variant ? variantTex(variant) : (kernel.rule ?? ''),
     differs: kernel.differs,
     summary,
   });

@@ -205,9 +205,10 @@ function radam(h: Hyper): RuleVariant {
 
 /**
  * The rule a run of update rule `ruleId` with hyperparameters `hyper` follows, as rows and the
- * controls they use. Throws a RangeError naming an unknown rule id.
+ * controls they use; undefined for a rule this file does not know yet (its preset then shows the
+ * rule's own `UpdateRule.rule` TeX, if any, and no rendered math; a unit test lists such rules).
  */
-export function ruleVariant(ruleId: string, hyper: Readonly<Record<string, HyperValue>>): RuleVariant {
+export function ruleVariant(ruleId: string, hyper: Readonly<Record<string, HyperValue>>): RuleVariant | undefined {
   switch (ruleId) {
     case 'sgd':
       return sgd(hyper);
@@ -227,7 +228,7 @@ export function ruleVariant(ruleId: string, hyper: Readonly<Record<string, Hyper
     case 'radam':
       return radam(hyper);
   }
-  throw new RangeError(`ruleVariant: no rule "${ruleId}"`);
+  return undefined;
 }
 
 /** The variant's rows as one TeX `aligned` block, aligned on the relations. */
@@ -253,7 +254,7 @@ export function allRuleVariants(): Map<string, RuleVariant> {
   for (const id of ['sgd', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam']) {
     for (const h of flags) {
       const v = ruleVariant(id, h);
-      out.set(v.key, v);
+      if (v) out.set(v.key, v);
     }
   }
   return out;
