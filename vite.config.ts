@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
-/** lit, d3 modules, mathjs, katex: left as imports in the library, inlined in the bundle. */
-const dependency = /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[a-z-]+|mathjs|katex)(\/|$)/;
+/** lit, d3 modules, mathjs: left as imports in the library, inlined in the bundle. */
+const dependency = /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[a-z-]+|mathjs)(\/|$)/;
 
 /**
  * Names the bundle's lazy chunks after what they hold, so a page's network log (and a CDN
@@ -15,7 +15,7 @@ const dependency = /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[
  */
 function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
   if (moduleIds.some((id) => id.includes('/src/core/expression/'))) return 'descent-lab-expression-[hash].js';
-  if (moduleIds.some((id) => id.includes('/node_modules/katex/'))) return 'descent-lab-katex-[hash].js';
+  if (moduleIds.some((id) => id.includes('/src/generated/rules.mathml'))) return 'descent-lab-rules-[hash].js';
   return 'descent-lab-[name]-[hash].js';
 }
 
@@ -56,7 +56,7 @@ function minifyTemplates(): Plugin {
       async handler(code, id) {
         // html: minifyCSS off, or the HTML minifier runs Lightning CSS over style="${…}"
         // bindings and breaks them (ours are lit bindings: styleProps, CSP-safe).
-        // A file that uses unsafeHTML (KaTeX's markup) keeps its HTML as written, as the
+        // A file that uses unsafeHTML (the rules' MathML) keeps its HTML as written, as the
         // minifier would (it warns and skips it).
         const html = code.includes('unsafeHTML') ? false : { minifyCSS: false };
         const result = await minifyHTMLLiterals(code, { fileName: id, css: squeezeCss, html });
@@ -130,7 +130,7 @@ function exampleBundle(): Plugin {
  *   compiler, with mathjs), sharing their common modules as chunks.
  * - `vite build --mode bundle`: the single-file bundle for one `<script type="module">`,
  *   dist/bundle/descent-lab.js, minified ESM with lit and d3 inlined. mathjs (typed-in
- *   expressions) and KaTeX (rendered rules) are dynamic imports, so they become lazy chunks
+ *   expressions) and the rules' MathML (rendered at build time) are dynamic imports, so they become lazy chunks
  *   beside it, imported by relative URL, i.e. from wherever the bundle itself was loaded.
  */
 export default defineConfig(({ mode }) => ({

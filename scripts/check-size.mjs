@@ -1,6 +1,6 @@
 // After `npm run build`: the single-file bundle's size budget. Prints the gzipped size of
 // dist/bundle/descent-lab.js (what a page pays up front) and of each lazy chunk beside it
-// (fetched only when used: mathjs for typed-in expressions, KaTeX for rendered rules), and
+// (fetched only when used: mathjs for typed-in expressions, the rules' MathML), and
 // exits 1 when descent-lab.js is over budget, listing what it is made of. gzip at zlib's
 // default level, as `gzip` and most servers send it; 1 KB = 1024 bytes.
 //

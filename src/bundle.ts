@@ -8,8 +8,8 @@
  *
  * Loading it registers every element: the element modules call `define` as they load (they are
  * listed in package.json `sideEffects`, so no bundler drops them). lit and d3 are inlined; mathjs,
- * KaTeX and the catalog surfaces (all but the default, Rosenbrock) are not: they are lazy chunks
- * beside it, fetched relative to its own URL only when a typed-in expression, a rendered rule or
+ * the rules' MathML and the catalog surfaces (all but the default, Rosenbrock) are not: they are
+ * lazy chunks beside it, fetched relative to its own URL only when a typed-in expression, a rendered rule or
  * a surface first needs them.
  *
  * A module script can also import from it: the element classes and the light part of the core

@@ -60,12 +60,12 @@ test('the same script tag twice: every element registered once, no warning, lazy
     ['descent-playground', 'descent-surface', 'descent-loss-chart', 'descent-optimizer'].map((t) => !!customElements.get(t)),
   );
   expect(defined).toEqual([true, true, true, true]);
-  // One URL is one module: fetched once. KaTeX came from the bundle's directory, not the page's;
-  // mathjs (the expression chunk) was not fetched at all.
+  // One URL is one module: fetched once. The rules' MathML came from the bundle's directory, not
+  // the page's; mathjs (the expression chunk) was not fetched at all.
   expect(fetched(requests, /descent-lab\.js$/)).toEqual([`${CDN}descent-lab.js`]);
-  const katex = fetched(requests, /descent-lab-katex-[\w-]+\.js$/);
-  expect(katex).toHaveLength(1);
-  expect(katex[0].startsWith(CDN)).toBe(true);
+  const rules = fetched(requests, /descent-lab-rules-[\w-]+\.js$/);
+  expect(rules).toHaveLength(1);
+  expect(rules[0].startsWith(CDN)).toBe(true);
   expect(fetched(requests, /descent-lab-expression-/)).toEqual([]);
 
   // Typed-in expressions load on demand, again from beside the bundle, and the chunk links back

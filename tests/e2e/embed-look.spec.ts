@@ -162,7 +162,10 @@ test('lang="ko" on the page: every control, label, badge and announcement in Kor
   await expect(pg.locator('[part~="controls"] .note')).toHaveText(/^비스듬한 그릇 모양의 이차 함수/);
   await expect(pg.locator('.story')).toHaveText(/^비스듬한 그릇 모양의 이차 함수/);
   await expect(pg.locator('[part~="rule"] p').first()).toHaveText('기울기의 반대 방향으로 곧장 내려갑니다.');
-  await expect(pg.locator('[part~="rule"] .differs')).toContainText('torch');
+  // Plain SGD is the paper's own rule: no torch-vs-paper note. Adam's note, in Korean.
+  await expect(pg.locator('[part~="rule"] .differs')).toHaveCount(0);
+  await pg.locator('li.opt').nth(1).locator('button[aria-pressed]').click();
+  await expect(pg.locator('[part~="rule"] .differs')).toContainText('AMSGrad는 보정하지 않은 v의 최댓값');
   const en = page.locator('#en');
   // Booth's own race on the English widget: its story and its descriptive run labels in English.
   await expect(en.locator('.story')).toHaveText(/^A plain bowl/);

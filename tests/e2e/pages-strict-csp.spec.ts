@@ -65,7 +65,7 @@ for (const how of ['meta', 'meta and header'] as const) {
     });
     expect(backend).toBe('interpreter');
 
-    // Rendered rules work too (KaTeX's MathML needs no inline style).
+    // Rendered rules work too (the build-time MathML needs no inline style).
     await expect(catalog.locator('[part~="rule"] math').first()).toBeAttached();
 
     await page.waitForTimeout(300);

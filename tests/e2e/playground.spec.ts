@@ -14,7 +14,7 @@ test('index.html loads with no console errors or warnings and shows the default 
   for (const part of ['controls', 'play', 'timeline', 'loss-chart', 'start-handle', 'surface']) {
     await expect(pg.locator(`[part~="${part}"]`).first()).toBeVisible();
   }
-  // The rule panel renders KaTeX's MathML once it has loaded.
+  // The rule panel shows the rule's MathML (rendered at build time) once its chunk has loaded.
   await expect(pg.locator('[part~="rule"] math').first()).toBeAttached();
   await page.waitForTimeout(300);
   expect(messages).toEqual([]);
@@ -238,10 +238,12 @@ test('each optimizer can be switched off, tuned, explained and added twice', asy
   const names = await pg.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')));
   expect(names).toHaveLength(7);
   expect(names.filter((n) => n?.startsWith('Adam, lr'))).toHaveLength(2);
-  // The rule of the selected optimizer is rendered math, with torch's Nesterov note.
+  // The rule of the selected optimizer is rendered math (a <math> per side of each row), with
+  // torch's Nesterov note.
   await pg.getByRole('button', { name: 'Nesterov (NAG)', exact: true }).click();
   const rule = pg.locator('[part~="rule"]');
-  await expect(rule.locator('math')).toBeAttached();
+  await expect(rule.locator('math').first()).toBeAttached();
+  await expect(rule.locator('.math')).toHaveAttribute('data-rule', 'sgd+nesterov');
   await expect(rule).toContainText('look-ahead');
   // More settings: momentum of Nesterov edited in place; a bad value gives a message.
   await pg.getByLabel('More settings for Nesterov (NAG)').click();

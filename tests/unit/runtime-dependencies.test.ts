@@ -35,4 +35,16 @@ describe('runtime dependencies', () => {
     for (const name of testOnly) expect(pkg.dependencies[name], name).toBeUndefined();
     expect(Object.keys(pkg.dependencies).filter((n) => n.startsWith('d3-')).sort()).toEqual(['d3-array', 'd3-contour']);
   });
+
+  it('KaTeX is a build tool only: src/ does not import it and it is a devDependency', () => {
+    const found: string[] = [];
+    for (const file of [...sources(join(root, 'src')), ...sources(join(root, 'surfaces'))]) {
+      const text = readFileSync(file, 'utf8');
+      if (/(?:from|import)\s*\(?\s*['"]katex(\/|['"])/.test(text)) found.push(file.slice(root.length + 1));
+    }
+    expect(found).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(pkg.dependencies.katex).toBeUndefined();
+    expect(pkg.devDependencies.katex).toBeDefined();
+  });
 });

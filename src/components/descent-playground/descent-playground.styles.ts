@@ -480,21 +480,44 @@ export const styles = css`
     margin: 4px 0;
     font-size: 12.5px;
   }
+  /*
+   * The rule: a <math> per side of each row (rendered at build time), in a grid aligned on the
+   * relation, since MathML Core does not align mtable columns. The font follows the column's
+   * width (container units) so the widest row fits a 300px column; never a scrollbar.
+   */
   .math {
-    overflow-x: auto;
+    container-type: inline-size;
     padding: 4px 0;
-    font-size: 14px;
   }
-  .math math {
-    font-size: 14px;
+  .rows {
+    display: grid;
+    grid-template-columns: max-content minmax(0, max-content);
+    align-items: baseline;
+    gap: 0.3em 0.25em;
+    font-size: clamp(10px, 5.2cqi, 15px);
   }
-  .differs {
-    color: var(--descent-muted);
+  .rows math {
+    font-size: inherit;
+    min-width: 0;
   }
-  .hyper-used {
+  /* A grid item's <math> is a block that centres its content: place the cells instead. */
+  .rows math:nth-child(odd) {
+    justify-self: end;
+  }
+  .rows math:nth-child(even) {
+    justify-self: start;
+  }
+  .rows.pending {
+    min-height: calc(var(--rows, 3) * 1.9em);
+  }
+  [part~='rule'] .symbols {
     color: var(--descent-muted);
     font-size: 11.5px;
     font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+  .differs {
+    color: var(--descent-muted);
   }
   .visually-hidden {
     position: absolute;

@@ -734,7 +734,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
         .surface=${surface}
         @descent-step=${this.onChartStep}
       ></descent-loss-chart>
-      ${rulePanel(selected && { ...selected, kind: selected.entry.kind }, () => this.requestUpdate(), lang)}
+      ${rulePanel(
+        selected && { ...selected, kind: selected.entry.kind },
+        () => this.requestUpdate(),
+        lang,
+        this.band !== 'narrow' || this.sheet === 'details',
+      )}
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
     return shell(

@@ -1,36 +1,64 @@
 /**
- * The selected optimizer's update rule as rendered math (KaTeX to MathML, which Chromium, Firefox
- * and Safari draw natively: no KaTeX CSS or fonts inside the shadow root), its one-line idea,
- * and where torch differs from the paper. KaTeX is imported only when a rule is first shown.
+ * The selected optimizer's update rule as math, its one-line idea, where torch differs from the
+ * paper, and a legend tying the rule's symbols to the controls with their current values
+ * ("γ = lr = 0.005 · μ = momentum = 0.9").
+ *
+ * The rule shown is the one the run follows (rule-tex.ts: Momentum's has no nesterov branch; an
+ * SGD run given momentum shows the buffer). Its MathML was rendered from TeX when the package was
+ * built (src/generated/rules.mathml.ts), so no TeX engine runs in the page: the MathML is a small
+ * lazy chunk, fetched when a rule is first shown. Until it arrives the panel keeps the rule's
+ * room empty; it never shows TeX source.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../shared/style-props';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
+import { ruleVariant, type RuleVariant } from '../../core/optimizers/rule-tex';
 import { formatNumber } from '../../render/ticks';
 import { presetText, t, type Lang } from '../../i18n/index';
 
-let katex: Promise<typeof import('katex')> | undefined;
-const rendered = new Map<string, string>();
+let mathml: Promise<void> | undefined;
+let rendered: Readonly<Record<string, TemplateResult>> | undefined;
+const waiting = new Set<() => void>();
 
-/** MathML for `tex`, if already rendered; otherwise starts rendering and calls `ready` when done. */
-export function ruleMath(tex: string, ready: () => void): string | undefined {
-  const done = rendered.get(tex);
-  if (done !== undefined) return done;
-  katex ??= import('katex');
-  katex.then(
+/**
+ * The rule's MathML cells (a `<math>` per side of each row), if the chunk is here; otherwise
+ * starts loading it and calls `ready` when it has arrived.
+ */
+export function ruleMath(key: string, ready: () => void): TemplateResult | typeof nothing | undefined {
+  if (rendered) return rendered[key] ?? nothing;
+  waiting.add(ready);
+  mathml ??= import('../../generated/rules.mathml').then(
     (mod) => {
-      // Several widgets may ask for one formula before KaTeX arrives: render it once, but
-      // tell every one of them.
-      if (!rendered.has(tex)) {
-        const k = (mod as unknown as { default?: typeof import('katex') }).default ?? mod;
-        rendered.set(tex, k.renderToString(tex, { output: 'mathml', displayMode: true, throwOnError: false }));
-      }
-      ready();
+      rendered = mod.ruleMathml(html);
+      // Several widgets may ask before the chunk arrives: tell every one of them.
+      for (const done of waiting) done();
+      waiting.clear();
     },
-    () => rendered.set(tex, ''),
+    () => {
+      // Try again on the next render (a network hiccup should not lose the rules for good).
+      mathml = undefined;
+      waiting.clear();
+    },
   );
   return undefined;
+}
+
+/** "γ = lr = 0.005 · μ = momentum = 0.9", the controls by the names the UI shows them under. */
+export function symbolLegend(
+  variant: RuleVariant,
+  hyper: Readonly<Record<string, HyperValue>>,
+  lang: Lang,
+): string {
+  const named = (key: string) => (key === 'lr' ? t(lang, 'lr') : key);
+  const parts = variant.symbols
+    .filter((s) => s.key in hyper)
+    .map((s) => {
+      const v = hyper[s.key];
+      return `${s.text} = ${named(s.key)} = ${typeof v === 'number' ? formatNumber(v) : String(v)}`;
+    });
+  // Options on that change no symbol (maximize), or that picked the variant (nesterov, ...).
+  for (const [key, v] of Object.entries(hyper)) if (v === true) parts.push(key);
+  return parts.join(' · ');
 }
 
 export interface RulePanelRun {
@@ -40,25 +68,32 @@ export interface RulePanelRun {
   readonly hyper?: Readonly<Record<string, HyperValue>>;
 }
 
-export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang: Lang) {
+/**
+ * The panel for `run`. `shown`: whether the panel is on screen (not in a closed sheet); the
+ * rules' chunk is fetched only once it is, so a phone reader who never opens the details pays
+ * nothing for it.
+ */
+export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang: Lang, shown = true) {
   if (!run) return nothing;
   const preset = getPreset(run.kind);
-  const math = ruleMath(preset.rule, ready);
+  const hyper = run.hyper ?? preset.defaults;
+  const variant = ruleVariant(preset.ruleId, hyper);
+  const math = !variant ? nothing : shown ? ruleMath(variant.key, ready) : undefined;
   const text = presetText(preset, lang);
-  const used = run.hyper
-    ? Object.entries(run.hyper)
-        .filter(([, v]) => v !== false)
-        .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : v}`)
-        .join(' · ')
-    : '';
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
       <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}
       <small>torch.optim.${preset.kernel.name}</small>
     </h3>
     <p>${text.summary}</p>
-    <div class="math">${math ? unsafeHTML(math) : html`<code>${preset.rule}</code>`}</div>
-    ${text.differs ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
-    ${used ? html`<p class="hyper-used">${used}</p>` : nothing}
+    ${variant
+      ? html`<div class="math" data-rule=${variant.key}>
+            ${math === undefined
+              ? html`<div class="rows pending" style=${styleProps({ '--rows': String(variant.rows.length) })}></div>`
+              : html`<div class="rows">${math}</div>`}
+          </div>
+          <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>`
+      : nothing}
+    ${text.differs && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
   </section>`;
 }

@@ -30,13 +30,6 @@ export const adadelta = defineRule({
     weightDecay: { kind: 'number', doc: 'weight decay: adds weightDecay * p to the gradient', min: 0 },
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&v_t = \rho\, v_{t-1} + (1-\rho)\, g_t^2 \\
-&\Delta_t = \frac{\sqrt{u_{t-1} + \epsilon}}{\sqrt{v_t + \epsilon}}\, g_t \\
-&u_t = \rho\, u_{t-1} + (1-\rho)\, \Delta_t^2 \\
-&\theta_t = \theta_{t-1} - \gamma\, \Delta_t
-\end{aligned}`,
   differs: "The paper has no learning rate; torch's lr (default 1.0) scales the paper's step.",
   stateSize: (n) => 2 * n,
   step(p, g, s, _t, h) {

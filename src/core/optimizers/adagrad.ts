@@ -30,12 +30,6 @@ export const adagrad = defineRule({
     eps: epsSpec,
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&\tilde\gamma = \gamma / \bigl(1 + (t-1)\,\eta\bigr) \\
-&s_t = s_{t-1} + g_t^2 \\
-&\theta_t = \theta_{t-1} - \tilde\gamma\, \frac{g_t}{\sqrt{s_t} + \epsilon}
-\end{aligned}`,
   differs:
     "The paper has no lrDecay and no initialAccumulatorValue (its sum starts at 0, torch's default; Keras starts " +
     "at 0.1); torch's ε, like the paper's δ, sits outside the square root.",

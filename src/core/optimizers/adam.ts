@@ -127,14 +127,6 @@ const adamSpec = {
   maximize: maximizeSpec,
 } as const;
 
-const adamTex = (decoupled: boolean) => String.raw`\begin{aligned}
-${decoupled ? String.raw`&\theta_{t-1} \leftarrow \theta_{t-1} - \gamma\lambda\,\theta_{t-1} \\ &g_t = \nabla f(\theta_{t-1})` : String.raw`&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`} \\
-&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
-&v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-&\hat v_t = \max(\hat v_{t-1}, v_t) \ \ (\text{amsgrad}), \quad v_t \ \ (\text{otherwise}) \\
-&\theta_t = \theta_{t-1} - \frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{\sqrt{\hat v_t}/\sqrt{1-\beta_2^t} + \epsilon}
-\end{aligned}`;
-
 /**
  * Adam (Kingma & Ba, 2015), with AMSGrad as an option, as `torch.optim.Adam`.
  *
@@ -160,7 +152,6 @@ export const adam = defineRule<AdamHyper>({
   name: 'Adam',
   defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false },
   spec: adamSpec,
-  rule: adamTex(false),
   differs:
     'ε is added after dividing √v by √(1 − β₂ᵗ) (Keras adds it to the uncorrected √v); AMSGrad keeps the max of the uncorrected v.',
   stateSize: (n) => 3 * n + 2,
@@ -188,7 +179,6 @@ export const adamw = defineRule<AdamHyper>({
   name: 'AdamW',
   defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false },
   spec: { ...adamSpec, weightDecay: { kind: 'number', doc: 'decoupled weight decay λ: p ← p − γλp', min: 0 } },
-  rule: adamTex(true),
   differs: 'torch scales the decoupled decay by lr (p ← p − γλp); the paper uses a separate schedule.',
   stateSize: (n) => 3 * n + 2,
   init: initPowers,

@@ -39,12 +39,6 @@ export const adamax = defineRule<AdamaxHyper>({
     weightDecay: weightDecaySpec,
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\
-&u_t = \max\bigl(\beta_2 u_{t-1},\ |g_t| + \epsilon\bigr) \\
-&\theta_t = \theta_{t-1} - \frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{u_t}
-\end{aligned}`,
   differs: 'The paper has no ε; torch adds it to |g| inside the max.',
   stateSize: (n) => 2 * n + 1,
   init(s, n) {

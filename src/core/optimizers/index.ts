@@ -6,6 +6,7 @@ import { adamax } from './adamax';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
+import { ruleVariant, variantTex } from './rule-tex';
 import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
@@ -27,7 +28,10 @@ export interface OptimizerPreset {
   readonly defaults: Hyper;
   /** What the preset changes from torch's defaults. */
   readonly overrides: Hyper;
-  /** The update rule as TeX, for the UI. */
+  /**
+   * This preset's own update rule as TeX (`aligned` rows, symbols of its controls: γ = lr,
+   * μ = momentum, ...), for its defaults: Momentum's has no nesterov branch, SGD's no buffer.
+   */
   readonly rule: string;
   /** Where torch differs from the paper or Keras. */
   readonly differs?: string;
@@ -43,14 +47,16 @@ function preset(
   overrides: Hyper = {},
 ): OptimizerPreset {
   const kernel = rules[ruleId] as unknown as UpdateRule;
+  const defaults = Object.freeze({ ...kernel.defaults, ...overrides });
+  const variant = ruleVariant(ruleId, defaults);
   return Object.freeze({
     id,
     label,
     ruleId,
     kernel,
-    defaults: Object.freeze({ ...kernel.defaults, ...overrides }),
+    defaults,
     overrides: Object.freeze({ ...overrides }),
-    rule: kernel.rule,
+    rule: variant ? variantTex(variant) : (kernel.rule ?? ''),
     differs: kernel.differs,
     summary,
   });

@@ -48,13 +48,6 @@ export const nadam = defineRule({
     decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&\mu_t = \beta_1\bigl(1 - \tfrac12\, 0.96^{t\psi}\bigr), \quad \mu_{t+1} = \beta_1\bigl(1 - \tfrac12\, 0.96^{(t+1)\psi}\bigr) \\
-&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-&d_t = \sqrt{v_t / (1-\beta_2^t)} + \epsilon \\
-&\theta_t = \theta_{t-1} - \gamma\,\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\,\frac{g_t}{d_t} - \gamma\,\frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,\frac{m_t}{d_t}
-\end{aligned}`,
   differs: "m uses the constant β₁; only the step uses Dozat's schedule μₜ.",
   stateSize: (n) => 2 * n + 4,
   init(s, n, h) {

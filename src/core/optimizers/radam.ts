@@ -57,13 +57,6 @@ export const radam = defineRule<RAdamHyper>({
     decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&m_t = \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
-&\hat m_t = m_t / (1-\beta_1^t), \quad \rho_\infty = \tfrac{2}{1-\beta_2} - 1, \quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t} \\
-&r_t = \sqrt{\tfrac{(\rho_t-4)(\rho_t-2)\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\rho_t}} \\
-&\theta_t = \theta_{t-1} - \begin{cases} \gamma\, \hat m_t\, r_t\, \dfrac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon} & \rho_t > 5 \\ \gamma\, \hat m_t & \text{otherwise} \end{cases}
-\end{aligned}`,
   differs: 'torch switches the adaptive step on at ρₜ > 5 (the paper writes 4).',
   stateSize: (n) => 2 * n + 2,
   init(s, n) {

@@ -33,14 +33,6 @@ export const rmsprop = defineRule({
     centered: { kind: 'boolean', doc: 'divide by an estimate of the gradient variance instead' },
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&v_t = \alpha\, v_{t-1} + (1-\alpha)\, g_t^2 \\
-&\bar g_t = \alpha\, \bar g_{t-1} + (1-\alpha)\, g_t \quad (\text{centered}) \\
-&d_t = \sqrt{v_t - \bar g_t^2} + \epsilon \ \ (\text{centered}), \quad \sqrt{v_t} + \epsilon \ \ (\text{otherwise}) \\
-&b_t = \mu\, b_{t-1} + g_t / d_t, \quad \theta_t = \theta_{t-1} - \gamma\, b_t \quad (\mu > 0) \\
-&\theta_t = \theta_{t-1} - \gamma\, g_t / d_t \quad (\mu = 0)
-\end{aligned}`,
   differs: 'torch adds ε outside the square root, TensorFlow inside; with momentum, torch accumulates g / d.',
   stateSize: (n) => 3 * n,
   step(p, g, s, _t, h) {

@@ -27,8 +27,11 @@ export interface UpdateRule<H extends Hyper = Hyper> {
   /** torch.optim's defaults, camelCased. */
   readonly defaults: H;
   readonly spec: { readonly [K in keyof H]: HyperSpec };
-  /** The rule as TeX, in torch's documentation style, for the UI. */
-  readonly rule: string;
+  /**
+   * The rule as TeX, only for a rule rule-tex.ts does not state yet: the presets' rules (shown in
+   * the UI, rendered at build time) live there, one per variant.
+   */
+  readonly rule?: string;
   /** Where torch's form differs from the paper or from Keras, in one or two sentences. */
   readonly differs?: string;
   /** Throws for combinations torch.optim refuses (beyond per-option bounds). */

@@ -45,11 +45,6 @@ export const sgd = defineRule<SgdHyper>({
     nesterov: { kind: 'boolean', doc: "Nesterov momentum (torch's reformulation)" },
     maximize: maximizeSpec,
   },
-  rule: String.raw`\begin{aligned}
-&g_t = \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} \\
-&b_t = \begin{cases} g_t & t = 1 \\ \mu\, b_{t-1} + (1-\tau)\, g_t & t > 1 \end{cases} \\
-&\theta_t = \theta_{t-1} - \gamma \begin{cases} g_t + \mu\, b_t & \text{nesterov} \\ b_t & \text{otherwise} \end{cases}
-\end{aligned}`,
   differs:
     'With momentum, torch applies lr after the buffer (b ← μb + g, p ← p − γb), not inside it as Sutskever et al. ' +
     'do (v ← μv − γg, p ← p + v): the same path while γ is constant. With nesterov, it takes the gradient at the ' +

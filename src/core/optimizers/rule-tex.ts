@@ -1,0 +1,261 @@
+/**
+ * Each preset's own update rule as TeX, written as rows `lhs = rhs` (no `cases`, no branches on
+ * options the shown rule does not use), with the symbols of its controls: γ = lr, μ = momentum,
+ * τ = dampening, λ = weightDecay, ε = eps, β₁ = beta1, ... A rule's options that change its form
+ * (SGD's momentum and nesterov, RMSprop's centered and momentum, Adam's amsgrad, decoupled weight
+ * decay) pick one of a few variants, so what is shown is always the rule the run uses.
+ *
+ * The rows are plain TeX, so `optimizers[id].rule` (`\begin{aligned} … \end{aligned}`) renders with
+ * KaTeX or MathJax; the playground shows them as MathML rendered when the package is built
+ * (scripts/render-rules.ts writes src/generated/rules.mathml.ts), one `<math>` per side of a row
+ * in a grid aligned on the relation, because MathML Core does not align `mtable` columns.
+ */
+import type { HyperValue } from './rule';
+
+type Hyper = Readonly<Record<string, HyperValue>>;
+
+/** One row, `lhs &= rhs`: `&` marks where the rows align (before the relation), as in `aligned`. */
+export type RuleRow = string;
+
+const tex = String.raw;
+
+/** A symbol the rule uses and the control (hyperparameter) it stands for. */
+export interface RuleSymbol {
+  /** As plain text, for the legend under the rule: `γ`, `β₁`. */
+  readonly text: string;
+  /** The hyperparameter, camelCase as in `hyper`: `lr`. */
+  readonly key: string;
+}
+
+export interface RuleVariant {
+  /** `sgd`, `sgd+momentum`, `rmsprop+centered+momentum`, ... */
+  readonly key: string;
+  readonly rows: readonly RuleRow[];
+  /** The controls the rows use, in the order the legend lists them. */
+  readonly symbols: readonly RuleSymbol[];
+  /** torch's form is the paper's (plain SGD): the rule's note on where they differ does not apply. */
+  readonly asPaper?: true;
+}
+
+const sym = (text: string, key: string): RuleSymbol => ({ text, key });
+const LR = sym('γ', 'lr');
+const WD = sym('λ', 'weightDecay');
+const EPS = sym('ε', 'eps');
+const B1 = sym('β₁', 'beta1');
+const B2 = sym('β₂', 'beta2');
+
+const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
+const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
+const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
+const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
+const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
+/** Decoupled weight decay (AdamW), applied after the gradient is taken, as torch does. */
+const DECAY: RuleRow = tex`\theta_{t-1} &\leftarrow (1-\gamma\lambda)\,\theta_{t-1}`;
+/** θₜ = θₜ₋₁ − `step`, under condition `when`. */
+const theta = (step: string, when = ''): RuleRow =>
+  tex`\theta_t &= \theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
+/** The gradient row, or with decoupled weight decay the plain gradient and the decay. */
+const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
+
+function sgd(h: Hyper): RuleVariant {
+  if (h.nesterov) {
+    return {
+      key: 'sgd+nesterov',
+      rows: [
+        G_L2,
+        tex`b_t &= \mu\, b_{t-1} + g_t, \quad b_0 = 0`,
+        theta(tex`\gamma\,(g_t + \mu\, b_t)`),
+      ],
+      symbols: [LR, sym('μ', 'momentum'), WD],
+    };
+  }
+  if (Number(h.momentum) > 0) {
+    return {
+      key: 'sgd+momentum',
+      rows: [
+        G_L2,
+        tex`b_1 &= g_1`,
+        tex`b_t &= \mu\, b_{t-1} + (1-\tau)\, g_t \quad (t > 1)`,
+        theta(tex`\gamma\, b_t`),
+      ],
+      symbols: [LR, sym('μ', 'momentum'), sym('τ', 'dampening'), WD],
+    };
+  }
+  return { key: 'sgd', rows: [G_L2, theta(tex`\gamma\, g_t`)], symbols: [LR, WD], asPaper: true };
+}
+
+function adagrad(): RuleVariant {
+  return {
+    key: 'adagrad',
+    rows: [
+      G_L2,
+      tex`\tilde\gamma_t &= \gamma / \bigl(1 + (t-1)\,\eta\bigr)`,
+      tex`s_t &= s_{t-1} + g_t^2`,
+      theta(tex`\tilde\gamma_t\, \frac{g_t}{\sqrt{s_t} + \epsilon}`),
+    ],
+    symbols: [LR, sym('η', 'lrDecay'), sym('s₀', 'initialAccumulatorValue'), EPS, WD],
+  };
+}
+
+function adadelta(): RuleVariant {
+  return {
+    key: 'adadelta',
+    rows: [
+      G_L2,
+      tex`v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^2`,
+      tex`\Delta_t &= \frac{\sqrt{u_{t-1} + \epsilon}}{\sqrt{v_t + \epsilon}}\, g_t`,
+      tex`u_t &= \rho\, u_{t-1} + (1-\rho)\, \Delta_t^2`,
+      theta(tex`\gamma\, \Delta_t`),
+    ],
+    symbols: [LR, sym('ρ', 'rho'), EPS, WD],
+  };
+}
+
+function rmsprop(h: Hyper): RuleVariant {
+  const centered = h.centered === true;
+  const momentum = Number(h.momentum) > 0;
+  const rows: RuleRow[] = [G_L2, tex`v_t &= \alpha\, v_{t-1} + (1-\alpha)\, g_t^2`];
+  if (centered) {
+    rows.push(
+      tex`\bar g_t &= \alpha\, \bar g_{t-1} + (1-\alpha)\, g_t`,
+      tex`d_t &= \sqrt{v_t - \bar g_t^2} + \epsilon`,
+    );
+  } else {
+    rows.push(tex`d_t &= \sqrt{v_t} + \epsilon`);
+  }
+  if (momentum) {
+    rows.push(tex`b_t &= \mu\, b_{t-1} + g_t / d_t`, theta(tex`\gamma\, b_t`));
+  } else {
+    rows.push(theta(tex`\gamma\, g_t / d_t`));
+  }
+  return {
+    key: `rmsprop${centered ? '+centered' : ''}${momentum ? '+momentum' : ''}`,
+    rows,
+    symbols: [LR, sym('α', 'alpha'), EPS, ...(momentum ? [sym('μ', 'momentum')] : []), WD],
+  };
+}
+
+/** Adam and AdamW: torch's step written with the bias-corrected m̂ and v̂ (the same numbers). */
+function adam(h: Hyper, decoupled: boolean): RuleVariant {
+  const amsgrad = h.amsgrad === true;
+  const rows: RuleRow[] = [...grad(decoupled), M, V];
+  rows.push(
+    amsgrad
+      ? tex`\hat v_t &= \max_{i \le t} v_i \,/\, (1-\beta_2^t)` // torch keeps the max of the uncorrected v
+      : tex`\hat v_t &= v_t / (1-\beta_2^t)`,
+  );
+  rows.push(M_HAT, theta(tex`\gamma\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}`));
+  return {
+    key: `${decoupled ? 'adamw' : 'adam'}${amsgrad ? '+amsgrad' : ''}`,
+    rows,
+    symbols: [LR, B1, B2, EPS, WD],
+  };
+}
+
+function adamax(): RuleVariant {
+  return {
+    key: 'adamax',
+    rows: [
+      G_L2,
+      M,
+      tex`u_t &= \max\bigl(\beta_2 u_{t-1},\ |g_t| + \epsilon\bigr)`,
+      theta(tex`\frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{u_t}`),
+    ],
+    symbols: [LR, B1, B2, EPS, WD],
+  };
+}
+
+function nadam(h: Hyper): RuleVariant {
+  const decoupled = h.decoupledWeightDecay === true;
+  return {
+    key: `nadam${decoupled ? '+decoupled' : ''}`,
+    rows: [
+      ...grad(decoupled),
+      tex`\mu_t &= \beta_1\bigl(1 - \tfrac12\, 0.96^{t\psi}\bigr)`,
+      tex`\Pi_t &= \textstyle\prod_{i \le t} \mu_i`,
+      M,
+      V,
+      tex`d_t &= \sqrt{v_t / (1-\beta_2^t)} + \epsilon`,
+      tex`a_t &= \frac{1-\mu_t}{1-\Pi_t}, \quad c_t = \frac{\mu_{t+1}}{1-\Pi_t\,\mu_{t+1}}`,
+      theta(tex`\gamma\, \frac{a_t\, g_t + c_t\, m_t}{d_t}`),
+    ],
+    symbols: [LR, B1, B2, EPS, sym('ψ', 'momentumDecay'), WD],
+  };
+}
+
+function radam(h: Hyper): RuleVariant {
+  const decoupled = h.decoupledWeightDecay === true;
+  return {
+    key: `radam${decoupled ? '+decoupled' : ''}`,
+    rows: [
+      ...grad(decoupled),
+      M,
+      V,
+      M_HAT,
+      tex`\rho_\infty &= 2 / (1-\beta_2) - 1`,
+      tex`\rho_t &= \rho_\infty - 2t\beta_2^t / (1-\beta_2^t)`,
+      tex`r_t &= \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}}`,
+      tex`\ell_t &= \frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon}`,
+      theta(tex`\gamma\, \hat m_t\, r_t\, \ell_t`, tex`\rho_t > 5`),
+      theta(tex`\gamma\, \hat m_t`, tex`\rho_t \le 5`),
+    ],
+    symbols: [LR, B1, B2, EPS, WD],
+  };
+}
+
+/**
+ * The rule a run of update rule `ruleId` with hyperparameters `hyper` follows, as rows and the
+ * controls they use; undefined for a rule this file does not know yet (its preset then shows the
+ * rule's own `UpdateRule.rule` TeX, if any, and no rendered math; a unit test lists such rules).
+ */
+export function ruleVariant(ruleId: string, hyper: Readonly<Record<string, HyperValue>>): RuleVariant | undefined {
+  switch (ruleId) {
+    case 'sgd':
+      return sgd(hyper);
+    case 'adagrad':
+      return adagrad();
+    case 'adadelta':
+      return adadelta();
+    case 'rmsprop':
+      return rmsprop(hyper);
+    case 'adam':
+    case 'adamw':
+      return adam(hyper, ruleId === 'adamw');
+    case 'adamax':
+      return adamax();
+    case 'nadam':
+      return nadam(hyper);
+    case 'radam':
+      return radam(hyper);
+  }
+  return undefined;
+}
+
+/** The variant's rows as one TeX `aligned` block, aligned on the relations. */
+export function variantTex(variant: RuleVariant): string {
+  return `\\begin{aligned}\n${variant.rows.join(' \\\\\n')}\n\\end{aligned}`;
+}
+
+/**
+ * Every variant `ruleVariant` can return, keyed by `key`: what the build renders (a boolean
+ * option on and off, momentum zero and not).
+ */
+export function allRuleVariants(): Map<string, RuleVariant> {
+  const out = new Map<string, RuleVariant>();
+  const flags: Readonly<Record<string, HyperValue>>[] = [
+    {},
+    { momentum: 0.9 },
+    { momentum: 0.9, nesterov: true },
+    { centered: true },
+    { centered: true, momentum: 0.9 },
+    { amsgrad: true },
+    { decoupledWeightDecay: true },
+  ];
+  for (const id of ['sgd', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam']) {
+    for (const h of flags) {
+      const v = ruleVariant(id, h);
+      if (v) out.set(v.key, v);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
+import { allRuleVariants, ruleVariant, variantTex } from '../../src/core/optimizers/rule-tex';
+import { renderRulesModule } from '../../scripts/render-rules';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** The TeX each legend symbol is written with in the rows. */
+const TEX: Record<string, RegExp> = {
+  γ: /\\gamma\b/,
+  μ: /\\mu\b/,
+  τ: /\\tau\b/,
+  λ: /\\lambda\b/,
+  ε: /\\epsilon\b/,
+  'β₁': /\\beta_1/,
+  'β₂': /\\beta_2/,
+  η: /\\eta\b/,
+  ρ: /\\rho\b/,
+  α: /\\alpha\b/,
+  ψ: /\\psi\b/,
+  's₀': /s_\{t-1\}/,
+};
+
+describe('src/generated/rules.mathml.ts', () => {
+  it('is what scripts/render-rules.ts writes today (run `npx tsx scripts/render-rules.ts` after editing a rule)', () => {
+    expect(readFileSync(resolve(root, 'src/generated/rules.mathml.ts'), 'utf8')).toBe(renderRulesModule());
+  });
+
+  it('has no tables, piecewise braces or TeX annotations: one <math> per side of each row', () => {
+    const text = renderRulesModule();
+    expect(text).not.toMatch(/<mtable|<annotation|<semantics|stretchy="true">\{/);
+    for (const v of allRuleVariants().values()) {
+      const entry = new RegExp(`"${v.key.replace(/\+/g, '\\+')}": html\`(.*)\`,`).exec(text);
+      expect(entry, v.key).not.toBeNull();
+      expect(entry![1].match(/<math>/g)).toHaveLength(2 * v.rows.length);
+    }
+  });
+});
+
+describe('ruleVariant', () => {
+  it("each preset's rule is its own: SGD without a buffer, Momentum without a nesterov branch", () => {
+    const rule = (id: string) => optimizers[id as keyof typeof optimizers].rule;
+    expect(rule('sgd')).not.toMatch(/b_|\\mu|\\tau|cases|nesterov/);
+    expect(rule('momentum')).toMatch(/b_t &= \\mu\\, b_\{t-1\} \+ \(1-\\tau\)/);
+    expect(rule('momentum')).not.toMatch(/cases|nesterov|otherwise/);
+    expect(rule('nesterov')).toMatch(/\\gamma\\,\(g_t \+ \\mu\\, b_t\)/);
+    expect(rule('nesterov')).not.toMatch(/\\tau/);
+    expect(rule('adam')).not.toMatch(/\\max/);
+    expect(rule('amsgrad')).toMatch(/\\max/);
+    expect(rule('adamw')).toMatch(/\\leftarrow \(1-\\gamma\\lambda\)/);
+    expect(rule('adamw')).not.toMatch(/\+ \\lambda/);
+    for (const id of presetIds) expect(rule(id), id).not.toMatch(/\\begin\{cases\}/);
+  });
+
+  it('follows the options a run sets: SGD given momentum, RMSprop centered with momentum, NAdam decoupled', () => {
+    expect(ruleVariant('sgd', resolveHyper('sgd', { momentum: 0.5 }))?.key).toBe('sgd+momentum');
+    expect(ruleVariant('sgd', resolveHyper('nesterov', { momentum: 0.5 }))?.key).toBe('sgd+nesterov');
+    expect(ruleVariant('rmsprop', resolveHyper('rmsprop', { centered: true, momentum: 0.9 }))?.key).toBe(
+      'rmsprop+centered+momentum',
+    );
+    expect(ruleVariant('nadam', resolveHyper('nadam', { decoupledWeightDecay: true }))?.key).toBe('nadam+decoupled');
+    expect(ruleVariant('lion', {})).toBeUndefined();
+  });
+
+  it('knows every update rule in the registry (a new rule needs its rows in rule-tex.ts)', () => {
+    const missing = Object.keys(rules).filter((id) => ruleVariant(id, rules[id as keyof typeof rules].defaults) === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it("every legend symbol is one of the rule's controls and appears in its rows; every control letter in the rows is in the legend", () => {
+    for (const v of allRuleVariants().values()) {
+      const ruleId = v.key.split('+')[0] as keyof typeof rules;
+      const tex = variantTex(v);
+      for (const s of v.symbols) {
+        expect(Object.keys(rules[ruleId].spec), `${v.key}: ${s.key}`).toContain(s.key);
+        expect(tex, `${v.key}: ${s.text}`).toMatch(TEX[s.text]);
+      }
+      for (const [text, pattern] of Object.entries(TEX)) {
+        // μ in NAdam is its momentum schedule μₜ, not a control.
+        if (pattern.test(tex) && !(text === 'μ' && ruleId === 'nadam')) {
+          expect(v.symbols.map((s) => s.text), `${v.key} uses ${text}`).toContain(text);
+        }
+      }
+    }
+  });
+
+  it("only plain SGD is the paper's own rule (its torch-vs-paper note is about momentum)", () => {
+    const asPaper = [...allRuleVariants().values()].filter((v) => v.asPaper).map((v) => v.key);
+    expect(asPaper).toEqual(['sgd']);
+  });
+
+  it('every variant is valid TeX (KaTeX renders it strictly)', () => {
+    for (const v of allRuleVariants().values()) {
+      expect(() => katex.renderToString(variantTex(v), { throwOnError: true, displayMode: true }), v.key).not.toThrow();
+    }
+  });
+});
