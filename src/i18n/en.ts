@@ -54,6 +54,8 @@ export const en = {
   announceConverged: '{name} converged at step {k}',
   ruleOf: '{name}: update rule',
   torchVsPaper: 'torch vs. the paper:',
+  runLegend: 'Legend: click or tap a run to highlight it',
+  stepTooltip: 'step {k}',
   criticalPoints: 'Critical points',
   'global-min': 'global minimum',
   'local-min': 'local minimum',

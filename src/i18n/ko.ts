@@ -56,6 +56,8 @@ export const ko: Strings = {
   announceConverged: '{name} 수렴: {k}단계',
   ruleOf: '{name}: 업데이트 규칙',
   torchVsPaper: 'torch와 논문의 차이:',
+  runLegend: '범례: 실행을 클릭하거나 탭하면 강조됩니다',
+  stepTooltip: '{k}단계',
   criticalPoints: '임계점',
   'global-min': '전역 최솟값',
   'local-min': '지역 최솟값',

@@ -421,6 +421,11 @@ export const styles = css`
     align-items: flex-start;
     pointer-events: none;
   }
+  .main > .run-legend {
+    align-self: stretch;
+    justify-content: center;
+    margin-bottom: 4px;
+  }
   .legend-row {
     display: flex;
     gap: 4px 14px;

@@ -74,9 +74,28 @@ export const styles = css`
     stroke-linejoin: round;
     stroke-linecap: round;
   }
+  [part~='trajectory'] {
+    /* Pointing at a path highlights its run (a press still moves the start, as on the map). */
+    pointer-events: visibleStroke;
+  }
   [part~='head'] {
     stroke: var(--descent-marker-fill, #fff);
     stroke-width: 1.5;
+    fill-rule: evenodd;
+    stroke-linejoin: round;
+  }
+  /* Highlight: the other runs fade; the highlighted path thickens. */
+  .dim {
+    opacity: 0.16;
+  }
+  [part~='trajectory'].hl {
+    stroke-width: 3;
+  }
+  .halo.hl {
+    stroke-width: 5.5;
+  }
+  .run-legend {
+    margin-bottom: 4px;
   }
   [part~='head'].diverged {
     fill: var(--descent-marker-fill, #fff) !important;
