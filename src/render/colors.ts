@@ -38,7 +38,7 @@ export const contourColor = colorRamp(lightContourStops);
 /**
  * One colour per preset, twelve in all, chosen for readers with a colour-vision deficiency:
  * Okabe and Ito's "Color Universal Design" set for the notes' seven (its yellow left out: it
- * vanishes on the light contour bands), then five from Paul Tol's qualitative schemes (muted
+ * vanishes on the light contour bands; its black softened to #1a1a1a), then five from Paul Tol's qualitative schemes (muted
  * indigo and wine, bright purple and red, vibrant red) picked to keep every pair as far apart as
  * possible under simulated protan, deutan and tritan vision. tests/unit/render-colors.test.ts
  * measures it: the seven are at least 10.9 CIEDE2000 apart under every simulated vision, the
@@ -46,7 +46,7 @@ export const contourColor = colorRamp(lightContourStops);
  * The dark theme swaps the five darkest for light ones (shared/theme.ts).
  */
 export const presetColors: Readonly<Record<PresetId, string>> = Object.freeze({
-  sgd: '#000000',
+  sgd: '#1a1a1a',
   momentum: '#e69f00',
   nesterov: '#d55e00',
   adagrad: '#009e73',

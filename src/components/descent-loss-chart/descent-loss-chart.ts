@@ -47,7 +47,7 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  *
  * @cssprop --descent-font - Font stack.
  * @cssprop --descent-muted - Axis text colour.
- * @cssprop --descent-color-sgd - SGD's run colour (default #000000; dark theme #f0f0f0).
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
  * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
  * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
  * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).
@@ -330,7 +330,7 @@ export class DescentLossChart extends LitElement {
         )}
         <line class="frame-line" x1="0" x2=${pw} y1=${ph} y2=${ph}></line>
         <!-- The x axis's name sits under the y tick labels, left of the first step: never on a tick label. -->
-        <text class="axis-label" x="-6" y=${ph + 14} text-anchor="end">${t(lang, 'stepAxis')}</text>
+        <text class="axis-label" x="-6" y=${ph + 21} text-anchor="end">${t(lang, 'stepAxis')}</text>
         <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
         <defs><clipPath id="loss-plot"><rect class="plot-area" y="-1" width=${pw} height=${ph + 2}></rect></clipPath></defs>
         <g clip-path="url(#loss-plot)" class="curves">

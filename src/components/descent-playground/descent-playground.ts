@@ -123,7 +123,7 @@ import { styles } from './descent-playground.styles';
  * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
  *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
  * @cssprop --descent-contour-line - Colour of the contour level lines.
- * @cssprop --descent-color-sgd - SGD's run colour (default #000000; dark theme #f0f0f0).
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
  * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
  * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
  * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).

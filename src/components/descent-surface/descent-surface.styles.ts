@@ -74,10 +74,6 @@ export const styles = css`
     stroke-linejoin: round;
     stroke-linecap: round;
   }
-  [part~='trajectory'] {
-    /* Pointing at a path highlights its run (a press still moves the start, as on the map). */
-    pointer-events: visibleStroke;
-  }
   [part~='head'] {
     stroke: var(--descent-marker-fill, #fff);
     stroke-width: 1.5;

@@ -20,6 +20,7 @@ import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i
 import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/types';
 import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
 import { headPath } from '../../render/run-markers';
+import { nearestRun } from './nearest-run';
 import { styles } from './descent-surface.styles';
 
 interface Margins {
@@ -93,7 +94,7 @@ function roundTo(v: number, decimals: number): number {
  * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
  *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
  * @cssprop --descent-contour-line - Colour of the contour level lines.
- * @cssprop --descent-color-sgd - SGD's run colour (default #000000; dark theme #f0f0f0).
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
  * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
  * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
  * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).
@@ -391,15 +392,24 @@ export class DescentSurface extends LitElement {
     if (emitHighlight(this, detail) && this.ownHighlight.apply(detail)) this.requestUpdate();
   };
 
-  private onPathEnter = (e: PointerEvent) => {
-    if (e.pointerType === 'touch' || this.dragging) return;
-    const key = (e.currentTarget as Element).getAttribute('data-key');
-    if (key !== null) this.onHighlight({ key });
+  /** The run whose path the mouse is on (reported when it changes). */
+  private pointedRun: string | null = null;
+
+  private pointAt(key: string | null): void {
+    if (key === this.pointedRun) return;
+    this.pointedRun = key;
+    this.onHighlight({ key });
+  }
+
+  /** Mouse over the map: the run whose path is under it, if any, is highlighted. */
+  private onPlotHover = (e: PointerEvent) => {
+    if (e.pointerType === 'touch' || this.dragging || this.drawnRuns.length < 2) return;
+    const rect = (e.currentTarget as Element).getBoundingClientRect();
+    this.pointAt(nearestRun(this.geometry, e.clientX - rect.left, e.clientY - rect.top));
   };
 
-  private onPathLeave = (e: PointerEvent) => {
-    if (e.pointerType === 'touch' || this.dragging) return;
-    this.onHighlight({ key: null });
+  private onPlotLeave = () => {
+    this.pointAt(null);
   };
 
   // ---- start handle ----------------------------------------------------------------------
@@ -464,6 +474,11 @@ export class DescentSurface extends LitElement {
     if (!p) return;
     const [x0, y0] = this.resolvedStart;
     if (p[0] !== x0 || p[1] !== y0) this.emitStart(p, 'pointer', false);
+  };
+
+  private onPlotMove = (e: PointerEvent) => {
+    if (this.dragging) this.onDragMove(e);
+    else this.onPlotHover(e);
   };
 
   private onDragEnd = (e: PointerEvent) => {
@@ -601,7 +616,8 @@ export class DescentSurface extends LitElement {
               width=${s.width}
               height=${s.height}
               @pointerdown=${this.onPlotDown}
-              @pointermove=${this.onDragMove}
+              @pointermove=${this.onPlotMove}
+              @pointerleave=${this.onPlotLeave}
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
             ></rect>
@@ -627,13 +643,7 @@ export class DescentSurface extends LitElement {
                   const hl = highlightClass(r.key, highlighted);
                   return svg`<path class="ghost ${hl}" style=${stroke} d=${g.d}></path>
                     ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key} d=${g.d}></path>` : nothing}
-                    <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}
-                      @pointerenter=${this.onPathEnter}
-                      @pointerleave=${this.onPathLeave}
-                      @pointerdown=${this.onPlotDown}
-                      @pointermove=${this.onDragMove}
-                      @pointerup=${this.onDragEnd}
-                      @pointercancel=${this.onDragEnd}></path>`;
+                    <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
                 },
               )}
               ${repeat(
