@@ -55,6 +55,7 @@ export const en = {
   ruleOf: '{name}: update rule',
   torchVsPaper: 'torch vs. the paper:',
   runLegend: 'Legend: click or tap a run to highlight it',
+  highlightRun: 'Highlight {name}',
   stepTooltip: 'step {k}',
   criticalPoints: 'Critical points',
   'global-min': 'global minimum',

@@ -57,6 +57,7 @@ export const ko: Strings = {
   ruleOf: '{name}: 업데이트 규칙',
   torchVsPaper: 'torch와 논문의 차이:',
   runLegend: '범례: 실행을 클릭하거나 탭하면 강조됩니다',
+  highlightRun: '{name} 강조',
   stepTooltip: '{k}단계',
   criticalPoints: '임계점',
   'global-min': '전역 최솟값',

@@ -71,6 +71,7 @@ export function runLegend(
         data-key=${r.key}
         data-optimizer=${r.label}
         aria-pressed=${String(state.pinned === r.key)}
+        aria-label=${t(lang, 'highlightRun', { name: r.label })}
         @pointerenter=${(e: PointerEvent) => mouseLike(e) && emit({ key: r.key })}
         @pointerleave=${(e: PointerEvent) => mouseLike(e) && emit({ key: null })}
         @focus=${(e: FocusEvent) => (e.currentTarget as Element).matches(':focus-visible') && emit({ key: r.key })}
