@@ -51,48 +51,6 @@ export const styles = css`
   [part~='loss-curve'].hl {
     stroke-width: 2.8;
   }
-  .tooltip {
-    position: absolute;
-    pointer-events: none;
-    background: var(--descent-control-bg, #fff);
-    color: var(--descent-text, #222);
-    border: 1px solid var(--descent-control-border, rgba(0, 0, 0, 0.2));
-    border-radius: 4px;
-    padding: 3px 6px;
-    font-size: 11px;
-    line-height: 1.35;
-    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15);
-    z-index: 1;
-    white-space: nowrap;
-  }
-  .tooltip-step {
-    color: var(--descent-muted, #555);
-  }
-  .tooltip-row {
-    display: flex;
-    align-items: center;
-    gap: 4px;
-  }
-  .tooltip-row svg {
-    flex: none;
-    overflow: visible;
-    cursor: inherit;
-  }
-  .tooltip-row path {
-    stroke: var(--descent-marker-fill, #fff) !important;
-    stroke-width: 0.8;
-    fill-rule: evenodd;
-  }
-  .tooltip-name {
-    flex: 1;
-  }
-  .tooltip-value {
-    font-variant-numeric: tabular-nums;
-    margin-left: 8px;
-  }
-  .tooltip-row.hl {
-    font-weight: 600;
-  }
   .blowup {
     stroke-width: 2;
     fill: none;

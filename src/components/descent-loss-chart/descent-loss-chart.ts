@@ -5,7 +5,7 @@ import type { Surface } from '../../core/types';
 import { lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
 import { headPath, KEY_AREA } from '../../render/run-markers';
 import { scaleLinear } from '../../render/scales';
-import { axisTicks, formatNumber, logTicks } from '../../render/ticks';
+import { axisTicks, logTicks } from '../../render/ticks';
 import { emitHighlight, Highlight, highlightClass } from '../shared/legend';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
@@ -13,6 +13,7 @@ import { themeStyles } from '../shared/theme';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
 import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styles } from './descent-loss-chart.styles';
+import { adoptHoverStyles, nearestCurve, tooltip } from './hover';
 
 const M = { top: 24, right: 16, bottom: 24, left: 46 };
 
@@ -211,34 +212,31 @@ export class DescentLossChart extends LitElement {
 
   private onMove = (e: PointerEvent) => {
     const k = this.stepAt(e);
-    if (e.pointerType === 'mouse' || this.pressed) this.hoverStep = k;
+    if (e.pointerType === 'mouse' || this.pressed) {
+      this.hoverStep = k;
+      this.loadHover();
+    }
     if (this.pressed) this.emit(k, false);
     else if (e.pointerType === 'mouse') {
       this.emit(k, true);
-      this.pointNear(e, k);
+      const y = this.cache.y;
+      if (!y) return;
+      const rect = (e.currentTarget as Element).getBoundingClientRect();
+      const near = nearestCurve(this.runs, y, k, e.clientY - rect.top - M.top);
+      if (near !== this.nearKey) {
+        this.nearKey = near;
+        this.onHighlight({ key: near });
+      }
     }
   };
 
-  /** Highlights the curve within 8 px of the pointer at step `k` (the nearest), or none. */
-  private pointNear(e: PointerEvent, k: number): void {
-    const y = this.cache.y;
-    if (!y) return;
-    const rect = (e.currentTarget as Element).getBoundingClientRect();
-    const py = e.clientY - rect.top - M.top;
-    let near: string | null = null;
-    let best = 8;
-    for (const r of this.runs) {
-      const loss = r.trajectory.loss;
-      const d = Math.abs(lossY(loss[Math.min(k, loss.length - 1)], y) - py);
-      if (d <= best) {
-        best = d;
-        near = r.key;
-      }
-    }
-    if (near !== this.nearKey) {
-      this.nearKey = near;
-      this.onHighlight({ key: near });
-    }
+  /** Adds the tooltip's styles on the first hover (they are not needed before). */
+  private hoverStyled = false;
+
+  private loadHover(): void {
+    if (this.hoverStyled) return;
+    this.hoverStyled = true;
+    adoptHoverStyles(this.renderRoot);
   }
 
   /** Reports a highlight; applies it here unless a listener (a playground) took it. */
@@ -260,27 +258,6 @@ export class DescentLossChart extends LitElement {
       this.onHighlight({ key: null });
     }
   };
-
-  /** While hovering: the step and each run's loss there, beside the pointer's step. */
-  private renderTooltip(lang: Lang, pw: number) {
-    const k = this.hoverStep;
-    if (k === null || !this.runs.length) return nothing;
-    const x = M.left + this.xScale()(k);
-    const right = x < M.left + pw / 2;
-    const place = right ? { left: `${Math.round(x + 10)}px` } : { right: `${Math.round(this.width - x + 10)}px` };
-    return html`<div part="tooltip" class="tooltip" style=${styleProps({ ...place, top: `${M.top}px` })}>
-      <div class="tooltip-step">${t(lang, 'stepTooltip', { k })}</div>
-      ${this.runs.map((r) => {
-        const loss = r.trajectory.loss;
-        const v = loss[Math.min(k, loss.length - 1)];
-        const colour = styleProps({ fill: r.color, stroke: r.color });
-        return html`<div class="tooltip-row ${highlightClass(r.key, this.shownHighlight)}" data-key=${r.key}>
-          <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true"><path d=${headPath(r.index ?? 0, KEY_AREA * 0.8)} style=${colour}></path></svg>
-          <span class="tooltip-name">${r.label}</span><span class="tooltip-value">${formatNumber(v)}</span>
-        </div>`;
-      })}
-    </div>`;
-  }
 
   /** The highlighted run's key: `highlight` when set, else the element's own. */
   private get shownHighlight(): string | null {
@@ -358,7 +335,9 @@ export class DescentLossChart extends LitElement {
         )}
         <line part="cursor" y1="0" y2=${ph}></line>
       </g>
-    </svg>${this.renderTooltip(lang, pw)}`;
+    </svg>${this.hoverStep === null
+      ? nothing
+      : tooltip(this.runs, this.hoverStep, M.left + sx(this.hoverStep), { width: this.width, left: M.left, plotWidth: pw, top: M.top }, highlighted, t(lang, 'stepTooltip', { k: this.hoverStep }))}`;
   }
 }
 
