@@ -96,6 +96,9 @@ const hoverStyles = css`
     font-variant-numeric: tabular-nums;
     margin-left: 8px;
   }
+  .tooltip-row.dim {
+    opacity: 0.6;
+  }
   .tooltip-row.hl {
     font-weight: 600;
   }

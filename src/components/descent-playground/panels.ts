@@ -13,6 +13,7 @@ import { styleProps } from '../shared/style-props';
 import type { PanelRun } from '../shared/types';
 import '../descent-surface/descent-surface';
 import { panelLayout, type MainSize } from './layout';
+import { headPath, KEY_AREA } from '../../render/run-markers';
 import { divergedBadge, type EntryRun } from './optimizer-list';
 
 export interface PanelsHost {
@@ -95,7 +96,9 @@ export function surfacePanels(host: PanelsHost) {
           .runs=${[r]}
         >
           <span class="panel-title" style=${styleProps({ '--c': r.color })}
-            ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, step, lang)}</span
+            ><svg class="title-marker" width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
+              <path d=${headPath(r.index ?? 0, KEY_AREA * 0.8)}></path></svg
+            >${r.label} ${divergedBadge(r, step, lang)}</span
           >
         </descent-surface>`,
       )}

@@ -78,8 +78,8 @@ export function runLegend(
         @blur=${() => emit({ key: null })}
         @click=${() => emit({ key: r.key, pin: true })}
       >
-        <svg width="24" height="14" viewBox="-12 -7 24 14" aria-hidden="true">
-          <line x1="-11" x2="11" style=${colour}></line>
+        <svg width="20" height="14" viewBox="-10 -7 20 14" aria-hidden="true">
+          <line x1="-10" x2="10" style=${colour}></line>
           <path d=${headPath(r.index ?? 0, KEY_AREA)} style=${colour}></path></svg
         ><span class="legend-label">${r.label}</span>
       </button>`;
@@ -92,7 +92,7 @@ export const legendStyles = css`
   .run-legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 2px 4px;
+    gap: 0 2px;
     align-items: center;
     font-size: 11px;
     line-height: 1.2;
@@ -100,13 +100,13 @@ export const legendStyles = css`
   .run-legend button {
     display: inline-flex;
     align-items: center;
-    gap: 3px;
+    gap: 2px;
     font: inherit;
     color: var(--descent-text, #222);
     background: none;
     border: 1px solid transparent;
     border-radius: 4px;
-    padding: 1px 4px 1px 2px;
+    padding: 1px 3px 1px 1px;
     margin: 0;
     cursor: pointer;
     min-height: 20px;
