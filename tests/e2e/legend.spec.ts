@@ -332,3 +332,38 @@ for (const width of [360, 1280]) {
     expect(Math.abs(t - clip.top)).toBeLessThan(1.5);
   });
 }
+
+test('under a strict CSP (no inline styles) the legend, the highlight and the tooltip are styled, with no refusals', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.sample}`),
+    );
+  });
+  await serve(page, {
+    'csp.html': {
+      html: pageWith(ROSENBROCK),
+      headers: { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" },
+    },
+  });
+  const messages = watchConsole(page);
+  await page.goto(`${ORIGIN}csp.html`);
+  const pg = page.locator('descent-playground');
+  await expect(pg.locator('[part~="trajectory"]').first()).toBeAttached();
+  // Entry colours come through CSSOM: the marker is filled with its run's colour.
+  const fill = await pg.locator('[part~="legend-entry"] path').first().evaluate((e) => getComputedStyle(e).fill);
+  expect(fill).toBe('rgb(26, 26, 26)');
+  await pg.locator('[part~="legend-entry"]').nth(1).hover();
+  expect(await pg.locator('[part~="trajectory"]').first().evaluate((e) => Number(getComputedStyle(e).opacity))).toBeLessThan(0.3);
+  const box = await pg.locator('descent-loss-chart [part~="chart"]').boundingBox();
+  if (!box) throw new Error('no chart');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const tooltip = pg.locator('[part~="tooltip"]');
+  await expect(tooltip).toBeVisible();
+  expect(await tooltip.evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
+  // The only refusal is of eval (the core's generated step loop falls back from it silently).
+  expect(violations.filter((v) => !v.startsWith('script-src'))).toEqual([]);
+  expect(messages).toEqual([]);
+});
