@@ -25,6 +25,11 @@ try {
   process.exit(1);
 }
 
+/** Every preset's run colour property, one @cssprop line each on the elements that draw runs. */
+const runColors = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'amsgrad', 'adamw', 'adamax', 'nadam', 'radam'].map(
+  (id) => `--descent-color-${id}`,
+);
+
 /** What each element must declare; the README's "Elements" section, kept in step with it. */
 const expected = {
   'descent-playground': {
@@ -37,7 +42,7 @@ const expected = {
       'descent-converge': 'ConvergeDetail',
       'descent-diverge': 'DivergeDetail',
     },
-    parts: ['controls', 'play', 'timeline', 'loss-chart', 'error', 'announcer', 'copy-embed', 'disclosure'],
+    parts: ['controls', 'play', 'timeline', 'loss-chart', 'error', 'announcer', 'copy-embed', 'disclosure', 'run-legend', 'legend-entry', 'badge'],
     cssProperties: [
       '--descent-font',
       '--descent-height',
@@ -45,23 +50,23 @@ const expected = {
       '--descent-text',
       '--descent-bg',
       '--descent-contour-colors',
-      '--descent-color-sgd',
+      ...runColors,
       '--descent-aspect-ratio',
     ],
   },
   'descent-surface': {
-    attributes: ['surface', 'start', 'step', 'optimizers', 'steps', 'no-legend', 'no-axes', 'theme', 'lang'],
+    attributes: ['surface', 'start', 'step', 'optimizers', 'steps', 'no-legend', 'no-run-legend', 'highlight', 'no-axes', 'theme', 'lang'],
     properties: ['runs'],
-    events: { 'descent-start-change': 'StartChangeDetail' },
-    parts: ['surface', 'contours', 'trajectory', 'head', 'start-handle', 'critical-point'],
-    cssProperties: ['--descent-font', '--descent-muted', '--descent-focus', '--descent-contour-colors', '--descent-color-sgd'],
+    events: { 'descent-start-change': 'StartChangeDetail', 'descent-highlight': 'HighlightDetail' },
+    parts: ['surface', 'contours', 'trajectory', 'head', 'start-handle', 'critical-point', 'run-legend', 'legend-entry'],
+    cssProperties: ['--descent-font', '--descent-muted', '--descent-focus', '--descent-contour-colors', ...runColors],
   },
   'descent-loss-chart': {
-    attributes: ['step'],
+    attributes: ['step', 'highlight'],
     properties: ['runs'],
-    events: { 'descent-step': 'StepDetail' },
-    parts: [],
-    cssProperties: ['--descent-font', '--descent-muted'],
+    events: { 'descent-step': 'StepDetail', 'descent-highlight': 'HighlightDetail' },
+    parts: ['loss-curve', 'loss-head', 'tooltip', 'cursor'],
+    cssProperties: ['--descent-font', '--descent-muted', ...runColors],
   },
   'descent-optimizer': {
     attributes: ['kind', 'label', 'lr'],

@@ -36,8 +36,14 @@ export function colorRamp(stops: readonly string[], mix = true): (t: number) => 
 export const contourColor = colorRamp(lightContourStops);
 
 /**
- * One colour per preset: Okabe–Ito first (the notes' seven), then Tableau hues for the rest.
- * All are dark or saturated enough to read on the light contour ramp.
+ * One colour per preset, twelve in all, chosen for readers with a colour-vision deficiency:
+ * Okabe and Ito's "Color Universal Design" set for the notes' seven (its yellow left out: it
+ * vanishes on the light contour bands; its black softened to #1a1a1a), then five from Paul Tol's qualitative schemes (muted
+ * indigo and wine, bright purple and red, vibrant red) picked to keep every pair as far apart as
+ * possible under simulated protan, deutan and tritan vision. tests/unit/render-colors.test.ts
+ * measures it: the seven are at least 10.9 CIEDE2000 apart under every simulated vision, the
+ * twelve at least 7.0; pairs under 10 are told apart by their head markers (render/run-markers).
+ * The dark theme swaps the five darkest for light ones (shared/theme.ts).
  */
 export const presetColors: Readonly<Record<PresetId, string>> = Object.freeze({
   sgd: '#1a1a1a',
@@ -47,34 +53,39 @@ export const presetColors: Readonly<Record<PresetId, string>> = Object.freeze({
   adadelta: '#56b4e9',
   rmsprop: '#0072b2',
   adam: '#cc79a7',
-  amsgrad: '#8c564b',
-  adamw: '#7b4fa8',
-  adamax: '#9c9a1a',
-  nadam: '#e7298a',
-  radam: '#17a3b2',
+  amsgrad: '#332288',
+  adamw: '#882255',
+  adamax: '#aa3377',
+  nadam: '#ee6677',
+  radam: '#cc3311',
 });
 
-/** Spare colours for a second copy of a preset. */
-const spare = ['#5a7d2b', '#b03a2e', '#2e5eaa', '#7f7f7f', '#a0522d', '#6a3d9a', '#1b9e77', '#d95f02'];
+/** The run palette in list order: every preset's colour. */
+export const runPalette: readonly string[] = Object.freeze(Object.values(presetColors));
+
+/** The preset whose colour `hex` is (so its custom property can stand in for it). */
+export function colorOwner(hex: string): PresetId | undefined {
+  return (Object.keys(presetColors) as PresetId[]).find((k) => presetColors[k] === hex);
+}
 
 /**
- * Colours for a list of runs: a preset's own colour for its first copy, then unused spares, so
- * that colours stay put when runs are toggled and differ when a preset appears twice.
+ * Colours for a list of runs: a preset's own colour for its first copy; a second copy takes the
+ * first palette colour no run in the list uses (those of presets not in the list), so that
+ * colours stay put when runs are toggled, differ when a preset appears twice, and twelve runs
+ * get twelve colours. Past twelve, colours repeat (the head markers still differ).
  */
 export function assignColors(kinds: readonly string[]): string[] {
-  const used = new Set<string>();
-  const out: string[] = [];
-  let next = 0;
-  for (const kind of kinds) {
+  const out: (string | undefined)[] = kinds.map((kind, i) => {
     const own = (presetColors as Record<string, string>)[kind];
-    let colour = own && !used.has(own) ? own : undefined;
-    while (!colour) {
-      const candidate = spare[next % spare.length];
-      if (!used.has(candidate) || next >= spare.length * 2) colour = candidate;
-      next++;
-    }
+    return own && kinds.indexOf(kind) === i ? own : undefined;
+  });
+  const used = new Set(out.filter((c): c is string => c !== undefined));
+  let spare = 0;
+  return out.map((c) => {
+    if (c) return c;
+    const free = runPalette.find((p) => !used.has(p));
+    const colour = free ?? runPalette[spare++ % runPalette.length];
     used.add(colour);
-    out.push(colour);
-  }
-  return out;
+    return colour;
+  });
 }

@@ -112,3 +112,23 @@ export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): strin
   flush();
   return d;
 }
+
+/**
+ * Where loss `v` sits on the chart (y pixels), as lossPath draws it: the log scale's floor for
+ * gaps at or below LOG_FLOOR, and no further than 20 px past the plot. NaN for a non-finite loss.
+ */
+export function lossY(v: number, y: LossScale): number {
+  if (!Number.isFinite(v)) return NaN;
+  const [r0, r1] = y.scale.range();
+  const bottom = Math.max(r0, r1);
+  const top = Math.min(r0, r1);
+  const g = v - y.offset;
+  const [d0, d1] = y.scale.domain();
+  let p: number;
+  if (y.kind === 'log') {
+    // The same arithmetic as lossPath (unclamped above the top, clamped at the floor).
+    p = g <= LOG_FLOOR ? bottom : r0 + ((r1 - r0) / (Math.log(d1) - Math.log(d0))) * (Math.log(g) - Math.log(d0));
+    if (p > bottom) p = bottom;
+  } else p = y.scale(g);
+  return p < top - 20 ? top - 20 : p > bottom + 20 ? bottom + 20 : p;
+}

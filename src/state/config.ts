@@ -163,17 +163,74 @@ export function sameEntries(a: readonly OptimizerEntry[], b: readonly OptimizerE
   return a.length === b.length && a.every((e, i) => sameEntry(e, b[i]));
 }
 
-/** Labels of runs: an entry's own, else the preset's; a preset listed twice gets its lr appended. */
-export function runLabels(entries: readonly OptimizerEntry[]): string[] {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-  return entries.map((e) => {
-    if (e.label) return e.label;
-    const preset = getPreset(e.kind);
-    if ((counts.get(e.kind) ?? 0) < 2) return preset.label;
-    const lr = e.hyper.lr ?? preset.defaults.lr;
-    return `${preset.label}, lr ${typeof lr === 'number' ? Number(lr.toPrecision(3)) : lr}`;
-  });
+/**
+ * Symbols for hyperparameters in run labels, as torch.optim's documentation writes them
+ * (language-neutral); `lr` and `noise` are words and come translated through `words`.
+ */
+const hyperSymbols: Readonly<Record<string, string>> = {
+  momentum: 'μ',
+  dampening: 'τ',
+  weightDecay: 'λ',
+  lrDecay: 'η decay',
+  initialAccumulatorValue: 'G₀',
+  eps: 'ε',
+  rho: 'ρ',
+  alpha: 'α',
+  beta1: 'β₁',
+  beta2: 'β₂',
+  momentumDecay: 'ψ',
+};
+
+/** The words run labels use, in the UI's language ("lr" / "학습률"). */
+export interface LabelWords {
+  readonly lr: string;
+  readonly noise: string;
+}
+
+const englishWords: LabelWords = { lr: 'lr', noise: 'noise σ' };
+
+const short = (v: HyperValue) => (typeof v === 'number' ? String(Number(v.toPrecision(3))) : String(v));
+
+/**
+ * Labels of runs: an entry's own, else the preset's. A preset listed more than once gets what
+ * differs between its copies appended ("Adam, lr 0.1" and "Adam, β₁ 0.5"; a boolean by its name
+ * when on, "SGD, nesterov"); copies that differ in nothing are numbered ("Adam #2").
+ */
+export function runLabels(entries: readonly OptimizerEntry[], words: LabelWords = englishWords): string[] {
+  const byKind = new Map<string, number[]>();
+  entries.forEach((e, i) => byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), i]));
+  const settings = (e: OptimizerEntry): Record<string, HyperValue> => {
+    const out: Record<string, HyperValue> = { ...getPreset(e.kind).defaults, ...e.hyper };
+    out.noise = e.noise ?? 0;
+    return out;
+  };
+  const out = entries.map((e) => e.label ?? getPreset(e.kind).label);
+  for (const indices of byKind.values()) {
+    const copies = indices.filter((i) => !entries[i].label);
+    if (indices.length < 2 || !copies.length) continue;
+    const all = indices.map((i) => settings(entries[i]));
+    const keys = Object.keys(all[0]).filter((k) => all.some((s) => s[k] !== all[0][k]));
+    // The learning rate first (what is most often varied), then the rest in the preset's order.
+    keys.sort((a, b) => Number(b === 'lr') - Number(a === 'lr'));
+    copies.forEach((i) => {
+      const s = settings(entries[i]);
+      const parts = keys.flatMap((k) => {
+        const v = s[k];
+        if (typeof v === 'boolean') return v ? [k] : [];
+        if (k === 'noise') return v ? [`${words.noise} ${short(v)}`] : [];
+        return [`${k === 'lr' ? words.lr : hyperSymbols[k] ?? k} ${short(v)}`];
+      });
+      out[i] = parts.length ? `${out[i]}, ${parts.join(', ')}` : out[i];
+    });
+    // Copies still alike (same settings, or differing only in what a label leaves out): numbered.
+    const seen = new Map<string, number>();
+    for (const i of copies) {
+      const n = (seen.get(out[i]) ?? 0) + 1;
+      seen.set(out[i], n);
+      if (n > 1) out[i] = `${out[i]} #${n}`;
+    }
+  }
+  return out;
 }
 
 /**

@@ -69,6 +69,9 @@ test('Tab reaches every control in order, each with a visible focus ring', async
     'Remove Fast',
     'learning rate',
     'Add an optimizer',
+    // The run legend above the map: one button per run.
+    'legend-entry',
+    'legend-entry',
     'start-handle',
   ].map((n) => (n === 'learning rate' ? 'input' : n)));
 });

@@ -222,8 +222,9 @@ test('prefers-reduced-motion: no autoplay; the final paths are shown with a Play
   await expect(readout).toHaveText('step 200 / 200');
   const play = pg.locator('[part~="play"]');
   await expect(play).toHaveAccessibleName('Play');
-  const heads = () => pg.locator('[part~="head"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('cx')},${e.getAttribute('cy')}`));
+  const heads = () => pg.locator('[part~="head"]').evaluateAll((els) => els.map((e) => e.getAttribute('transform')));
   const before = await heads();
+  expect(before.every((t) => /^translate\(-?[\d.]+,-?[\d.]+\)$/.test(t ?? ''))).toBe(true);
   // Nothing advances on its own.
   await page.waitForTimeout(500);
   await expect(readout).toHaveText('step 200 / 200');

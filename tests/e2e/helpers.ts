@@ -38,10 +38,10 @@ export async function pathStarts(scope: Locator): Promise<Record<string, [number
 export async function headPositions(scope: Locator): Promise<Record<string, [number, number]>> {
   const out: Record<string, [number, number]> = {};
   for (const head of await scope.locator('[part~="head"]').all()) {
-    const [name, point] = await head.evaluate((el: SVGCircleElement) => {
-      const p = new DOMPoint(Number(el.getAttribute('cx')), Number(el.getAttribute('cy'))).matrixTransform(
-        el.getScreenCTM() ?? undefined,
-      );
+    const [name, point] = await head.evaluate((el: SVGGraphicsElement) => {
+      // A head is a marker shape centred on its origin, placed by its transform (which the
+      // screen CTM includes).
+      const p = new DOMPoint(0, 0).matrixTransform(el.getScreenCTM() ?? undefined);
       return [el.dataset.optimizer ?? '', [p.x, p.y]] as const;
     });
     out[name] = [point[0], point[1]];

@@ -46,10 +46,12 @@ test('the blog post: the noisy SGD jitters, weight decay stops short of the mini
   });
   const ends = await page.locator('descent-playground').evaluateAll((els) =>
     els.map((el) => {
-      const heads = [...(el.shadowRoot?.querySelectorAll<SVGCircleElement>('descent-surface') ?? [])].flatMap((s) => [
-        ...(s.shadowRoot?.querySelectorAll<SVGCircleElement>('[part~="head"]') ?? []),
+      const heads = [...(el.shadowRoot?.querySelectorAll('descent-surface') ?? [])].flatMap((s) => [
+        ...(s.shadowRoot?.querySelectorAll<SVGPathElement>('[part~="head"]') ?? []),
       ]);
-      return Object.fromEntries(heads.map((h) => [h.dataset.optimizer ?? '', [Number(h.getAttribute('cx')), Number(h.getAttribute('cy'))]]));
+      // A head is placed by its transform, translate(x,y).
+      const at = (h: SVGPathElement) => (/translate\((-?[\d.]+),(-?[\d.]+)\)/.exec(h.getAttribute('transform') ?? '') ?? []).slice(1).map(Number);
+      return Object.fromEntries(heads.map((h) => [h.dataset.optimizer ?? '', at(h)]));
     }),
   );
   // Booth (widget 1): clean SGD sits on the minimum, the noisy one is somewhere else near it.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { assignColors, colorRamp, contourColor, lightContourStops, presetColors } from '../../src/render/colors';
+import { assignColors, colorOwner, colorRamp, contourColor, lightContourStops, presetColors, runPalette } from '../../src/render/colors';
+import { darkRunColors, themeStyles } from '../../src/components/shared/theme';
+import { closestPair, deltaE2000, labOf, visions, type Vision } from './color-vision';
 import { presetIds } from '../../src/core/optimizers/index';
 
 describe('presetColors', () => {
@@ -75,5 +77,95 @@ describe('contourColor', () => {
   it('without color-mix(), takes the nearest stop', () => {
     const ramp = colorRamp(['red', 'green', 'blue'], false);
     expect([0, 0.2, 0.3, 0.5, 0.8, 1, NaN].map(ramp)).toEqual(['red', 'red', 'green', 'green', 'blue', 'blue', 'red']);
+  });
+});
+
+describe('assignColors with many runs', () => {
+  it('gives twelve copies of one preset twelve different palette colours', () => {
+    const colours = assignColors(Array(12).fill('adam'));
+    expect(new Set(colours).size).toBe(12);
+    expect(colours.every((c) => runPalette.includes(c))).toBe(true);
+    expect(colours[0]).toBe(presetColors.adam);
+  });
+
+  it('gives a second copy a colour of a preset that is not in the list', () => {
+    const kinds = ['sgd', 'adam', 'sgd', 'momentum'];
+    const colours = assignColors(kinds);
+    expect(new Set(colours).size).toBe(4);
+    const owners = colours.map((c) => colorOwner(c));
+    expect(owners[2]).not.toBe('adam');
+    expect(owners[2]).not.toBe('momentum');
+    // Colours stay put whether or not later runs are there.
+    expect(assignColors(kinds.slice(0, 3))).toEqual(colours.slice(0, 3).map((c, i) => (i === 2 ? assignColors(kinds.slice(0, 3))[2] : c)));
+  });
+});
+
+describe('deltaE2000 (the palette check below relies on it)', () => {
+  // Sharma, Wu and Dalal (2005), "The CIEDE2000 color-difference formula", Table 1.
+  const pairs: [number[], number[], number][] = [
+    [[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425],
+    [[50, 3.1571, -77.2803], [50, 0, -82.7485], 2.8615],
+    [[50, 0, 0], [50, -1, 2], 2.3669],
+    [[50, 2.5, 0], [73, 25, -18], 27.1492],
+    [[60.2574, -34.0099, 36.2677], [60.4626, -34.1751, 39.4387], 1.2644],
+    [[22.7233, 20.0904, -46.694], [23.0331, 14.973, -42.5619], 2.0373],
+    [[90.8027, -2.0831, 1.441], [91.1528, -1.6435, 0.0447], 1.4441],
+  ];
+  it.each(pairs)('%j vs %j is %f', (a, b, want) => {
+    expect(deltaE2000(a, b)).toBeCloseTo(want, 4);
+  });
+
+  it('sees white as white under every simulated vision (the matrices keep the white point)', () => {
+    for (const v of visions) expect(deltaE2000(labOf('#ffffff', v), [100, 0, 0])).toBeLessThan(0.5);
+  });
+
+  it('makes red and green alike for protan and deutan vision and not for tritan vision', () => {
+    // Paul Tol's red and green: the classic confusion of protan and deutan readers.
+    const gap = (v: Vision) => deltaE2000(labOf('#cc3311', v), labOf('#228833', v));
+    expect(gap('normal')).toBeGreaterThan(50);
+    expect(gap('protan')).toBeLessThan(15);
+    expect(gap('deutan')).toBeLessThan(15);
+    expect(gap('tritan')).toBeGreaterThan(50);
+  });
+});
+
+/**
+ * The run palette under simulated colour-vision deficiency (Machado et al. 2009, severity 1):
+ * the smallest CIEDE2000 difference between any two colours (measured 2026-12):
+ *
+ *                      normal  protan  deutan  tritan
+ *   light, notes' 7     22.2    12.2    12.5    10.9
+ *   light, all 12        8.9     8.4     7.2     7.0
+ *   dark, notes' 7      11.7    11.1    12.3    10.0   (SGD white, RMSprop pale cyan)
+ *   dark, all 12         9.8     9.6     7.2     5.7
+ *
+ * 10 is a difference most readers see at a glance on thin lines; the pairs below it (among the
+ * twelve) are told apart by their head markers and labels, never by colour alone. Twelve colours
+ * cost some distance for normal vision (the previous twelve were 13.5 apart there, but 1.8 apart
+ * for deutan readers).
+ */
+describe('runPalette under simulated colour-vision deficiency', () => {
+  const notes = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'] as const;
+  const dark = { ...presetColors, ...darkRunColors };
+  const min = (colours: readonly string[], v: Vision) => closestPair(colours, v).dE;
+
+  it.each(visions)('keeps the notes’ seven at least 10 apart, light and dark (%s)', (v) => {
+    expect(min(notes.map((k) => presetColors[k]), v)).toBeGreaterThanOrEqual(10.5);
+    expect(min(notes.map((k) => dark[k]), v)).toBeGreaterThanOrEqual(9.95);
+  });
+
+  it.each(visions)('keeps all twelve at least 7 (light) and 5.5 (dark) apart (%s)', (v) => {
+    expect(min(runPalette, v)).toBeGreaterThanOrEqual(7);
+    expect(min(Object.values(dark), v)).toBeGreaterThanOrEqual(5.5);
+  });
+
+  it('does better than the palette it replaced (Okabe–Ito 7 + Tableau 5) for every deficiency', () => {
+    // The previous twelve: 5.0 (protan), 1.8 (deutan: RMSprop's blue and AdamW's purple), 5.2 (tritan).
+    const previous = ['#1a1a1a', '#e69f00', '#d55e00', '#009e73', '#56b4e9', '#0072b2', '#cc79a7', '#8c564b', '#7b4fa8', '#9c9a1a', '#e7298a', '#17a3b2'];
+    for (const v of ['protan', 'deutan', 'tritan'] as const) expect(min(runPalette, v)).toBeGreaterThan(min(previous, v));
+  });
+
+  it('sets the dark theme’s colours as custom properties', () => {
+    for (const [k, c] of Object.entries(darkRunColors)) expect(themeStyles.cssText).toContain(`--descent-color-${k}: ${c}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_FLOOR, lossPath, lossScale } from '../../src/render/loss';
+import { LOG_FLOOR, lossPath, lossScale, lossY } from '../../src/render/loss';
 
 const decay = Float64Array.from({ length: 101 }, (_, k) => 1 + 100 * 0.9 ** k);
 
@@ -50,5 +50,28 @@ describe('lossPath and its scale', () => {
     const d = lossPath(loss, (k) => k * 50, y);
     const ys = d.split(/[ML]/).filter(Boolean).map((p) => Number(p.split(',')[1]));
     loss.forEach((v, k) => expect(ys[k]).toBeCloseTo(y.scale(v) as number, 0));
+  });
+});
+
+describe('lossY', () => {
+  it('puts each loss where lossPath draws it', () => {
+    const loss = Float64Array.from([10, 3, 1, 0.2, 1e-3, 1e-9, 0]);
+    for (const fStar of [0, undefined]) {
+      const y = lossScale([loss], 100, fStar);
+      const sx = (k: number) => k * 10;
+      const d = lossPath(loss, sx, y);
+      const points = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      loss.forEach((v, k) => {
+        const p = points.find(([x]) => x === k * 10);
+        expect(p, `step ${k}`).toBeDefined();
+        expect(Math.abs(lossY(v, y) - (p as number[])[1])).toBeLessThanOrEqual(0.06);
+      });
+    }
+  });
+
+  it('is NaN for a non-finite loss', () => {
+    const y = lossScale([[1, 2]], 100);
+    expect(lossY(NaN, y)).toBeNaN();
+    expect(lossY(Infinity, y)).toBeNaN();
   });
 });

@@ -12,7 +12,9 @@ import {
   raceEntries,
   raceOf,
   sameEntries,
+  runLabels,
   surfaceIds,
+  type OptimizerEntry,
 } from '../../src/state/config';
 import { surfaces } from '../../surfaces/index';
 
@@ -92,5 +94,52 @@ describe('normalizeConfig with a typed-in surface', () => {
 
   it('keeps the typed-in surface\'s default domain equal to compileSurface\'s', () => {
     expect(DEFAULT_EXPRESSION_DOMAIN).toEqual(DEFAULT_DOMAIN);
+  });
+});
+
+describe('runLabels', () => {
+  const entry = (kind: OptimizerEntry['kind'], hyper: OptimizerEntry['hyper'] = {}, extra: Partial<OptimizerEntry> = {}): OptimizerEntry => ({
+    kind,
+    hyper,
+    enabled: true,
+    ...extra,
+  });
+
+  it("uses the preset's name for a preset listed once", () => {
+    expect(runLabels([entry('sgd', { lr: 0.1 }), entry('adam', { lr: 0.01 })])).toEqual(['SGD', 'Adam']);
+  });
+
+  it('says what differs between two copies of a preset', () => {
+    expect(runLabels([entry('adam', { lr: 0.1 }), entry('adam', { lr: 0.1, beta1: 0.5 })])).toEqual(['Adam, β₁ 0.9', 'Adam, β₁ 0.5']);
+    expect(runLabels([entry('adam', { lr: 0.1 }), entry('adam', { lr: 0.01 })])).toEqual(['Adam, lr 0.1', 'Adam, lr 0.01']);
+    expect(
+      runLabels([entry('adam', { lr: 0.1 }), entry('adam', { lr: 0.01, beta1: 0.5 }), entry('sgd', { lr: 0.1 })]),
+    ).toEqual(['Adam, lr 0.1, β₁ 0.9', 'Adam, lr 0.01, β₁ 0.5', 'SGD']);
+  });
+
+  it('names a boolean that is on, and noise', () => {
+    expect(runLabels([entry('sgd', { momentum: 0.9 }), entry('sgd', { momentum: 0.9, nesterov: true })])).toEqual([
+      'SGD',
+      'SGD, nesterov',
+    ]);
+    expect(runLabels([entry('sgd'), entry('sgd', {}, { noise: 0.5 })])).toEqual(['SGD', 'SGD, noise σ 0.5']);
+  });
+
+  it('numbers copies that do not differ, and keeps an entry’s own label', () => {
+    expect(runLabels([entry('adam'), entry('adam'), entry('adam', {}, { label: 'mine' })])).toEqual(['Adam', 'Adam #2', 'mine']);
+  });
+
+  it('takes the words of the UI language, and keeps symbols as they are', () => {
+    const ko = { lr: '학습률', noise: '노이즈 σ' };
+    expect(runLabels([entry('adam', { lr: 0.1 }), entry('adam', { lr: 0.01, beta2: 0.99 })], ko)).toEqual([
+      'Adam, 학습률 0.1, β₂ 0.999',
+      'Adam, 학습률 0.01, β₂ 0.99',
+    ]);
+  });
+
+  it('gives every run a different label', () => {
+    const entries = [0.1, 0.1, 0.2, 0.1].map((lr, i) => entry('sgd', { lr, momentum: i === 3 ? 0.5 : 0 }));
+    const labels = runLabels(entries);
+    expect(new Set(labels).size).toBe(4);
   });
 });

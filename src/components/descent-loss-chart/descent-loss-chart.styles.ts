@@ -39,6 +39,18 @@ export const styles = css`
   .preview [part~='cursor'] {
     stroke: var(--descent-focus, #1a73e8);
   }
+  [part~='loss-head'] {
+    stroke: var(--descent-marker-fill, #fff);
+    stroke-width: 1;
+    fill-rule: evenodd;
+  }
+  /* Highlight: the other curves fade; the highlighted one thickens. */
+  .dim {
+    opacity: 0.2;
+  }
+  [part~='loss-curve'].hl {
+    stroke-width: 2.8;
+  }
   .blowup {
     stroke-width: 2;
     fill: none;

@@ -1,22 +1,27 @@
-import { html, LitElement, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import type { Surface } from '../../core/types';
-import { lossPath, lossScale, type LossScale } from '../../render/loss';
+import { lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
+import { headPath, KEY_AREA } from '../../render/run-markers';
 import { scaleLinear } from '../../render/scales';
 import { axisTicks, logTicks } from '../../render/ticks';
+import { emitHighlight, Highlight, highlightClass } from '../shared/legend';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
 import { themeStyles } from '../shared/theme';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
-import type { PanelRun, StepDetail } from '../shared/types';
+import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styles } from './descent-loss-chart.styles';
+import { adoptHoverStyles, nearestCurve, tooltip } from './hover';
 
 const M = { top: 24, right: 16, bottom: 24, left: 46 };
 
 /**
  * Loss against step for every run, on a log scale of the gap above the global minimum where that
- * fits, with a cursor at the current step. Hovering previews a step; pressing or dragging scrubs.
+ * fits, with a cursor at the current step and each run's head marker on its curve there. Hovering
+ * previews a step and shows a tooltip with every run's loss at it (and highlights the curve
+ * nearest the pointer); pressing or dragging scrubs.
  *
  * @element descent-loss-chart
  *
@@ -24,19 +29,37 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  * @attr {number} height - Height in pixels (default 170).
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
+ * @attr {string} highlight - Key of the run to highlight (the other curves dim); unset, the
+ *   element follows its own hover.
  *
  * @prop {PanelRun[]} runs - The runs to plot (their `trajectory.loss`).
  * @prop {Surface} surface - For the global minimum f*, when it has one.
  *
  * @fires {CustomEvent<StepDetail>} descent-step - A step picked on the chart: `preview` while
  *   hovering, not while pressing or dragging; `step: null` when a hover preview ends. Bubbles, composed.
+ * @fires {CustomEvent<HighlightDetail>} descent-highlight - The pointer came near a curve, or left
+ *   it (`key: null`). Cancelable, as `<descent-surface>`'s. Bubbles, composed.
  *
  * @csspart chart - The SVG.
  * @csspart loss-curve - One curve per run, with `data-optimizer`.
+ * @csspart loss-head - Each run's head marker on its curve at the shown step, with `data-optimizer`.
  * @csspart cursor - The current-step line.
+ * @csspart tooltip - While hovering: the step and each run's loss at it.
  *
  * @cssprop --descent-font - Font stack.
  * @cssprop --descent-muted - Axis text colour.
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
+ * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
+ * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
+ * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).
+ * @cssprop --descent-color-adadelta - Adadelta's run colour (default #56b4e9).
+ * @cssprop --descent-color-rmsprop - RMSprop's run colour (default #0072b2; dark theme #99ddff).
+ * @cssprop --descent-color-adam - Adam's run colour (default #cc79a7).
+ * @cssprop --descent-color-amsgrad - AMSGrad's run colour (default #332288; dark theme #bbbbbb).
+ * @cssprop --descent-color-adamw - AdamW's run colour (default #882255; dark theme #eedd88).
+ * @cssprop --descent-color-adamax - Adamax's run colour (default #aa3377; dark theme #44bb99).
+ * @cssprop --descent-color-nadam - NAdam's run colour (default #ee6677).
+ * @cssprop --descent-color-radam - RAdam's run colour (default #cc3311).
  */
 export class DescentLossChart extends LitElement {
   static override styles = [styles, themeStyles];
@@ -46,15 +69,19 @@ export class DescentLossChart extends LitElement {
     surface: { attribute: false },
     step: { type: Number, noAccessor: true },
     height: { type: Number },
+    highlight: { type: String },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     width: { state: true },
     previewing: { state: true },
+    hoverStep: { state: true },
   };
 
   declare runs: readonly PanelRun[];
   declare surface: Surface | undefined;
   declare height: number;
+  declare highlight: string | undefined;
+  declare protected hoverStep: number | null;
   declare theme: string | null;
   declare langAttribute: string | null;
   declare protected width: number;
@@ -63,6 +90,9 @@ export class DescentLossChart extends LitElement {
   private stopObservingWidth: (() => void) | undefined;
   private cache: { runs?: readonly PanelRun[]; width?: number; height?: number; y?: LossScale; paths?: Map<string, string> } = {};
   private pressed = false;
+  private ownHighlight = new Highlight();
+  /** The curve the pointer is near (it reported a highlight for it). */
+  private nearKey: string | null = null;
   private _step = 0;
 
   /** The step the cursor marks; moving it never re-renders the curves. */
@@ -88,6 +118,23 @@ export class DescentLossChart extends LitElement {
     const x = Number.isFinite(k) ? this.xScale()(k).toFixed(1) : '-1000';
     cursor.setAttribute('x1', x);
     cursor.setAttribute('x2', x);
+    // Each run's head marker on its curve at the step (hidden where the run has no finite loss).
+    const y = this.cache.y;
+    if (!y) return;
+    const heads = this.renderRoot.querySelectorAll<SVGPathElement>('[part~="loss-head"]');
+    heads.forEach((head, i) => {
+      const run = this.runs[i];
+      const loss = run?.trajectory.loss;
+      const at = loss && Number.isFinite(k) ? Math.min(k, loss.length - 1) : -1;
+      // Outside the clip, so a head at step 0 or on the floor shows whole; kept within the plot.
+      const [r0, r1] = y.scale.range();
+      const py = at >= 0 ? Math.min(Math.max(r0, r1), Math.max(Math.min(r0, r1), lossY(loss[at], y))) : NaN;
+      if (Number.isNaN(py)) head.setAttribute('visibility', 'hidden');
+      else {
+        head.removeAttribute('visibility');
+        head.setAttribute('transform', `translate(${x},${py.toFixed(1)})`);
+      }
+    });
   }
 
   constructor() {
@@ -98,6 +145,7 @@ export class DescentLossChart extends LitElement {
     this.langAttribute = null;
     this.width = 0;
     this.previewing = false;
+    this.hoverStep = null;
   }
 
   override connectedCallback(): void {
@@ -163,18 +211,58 @@ export class DescentLossChart extends LitElement {
   };
 
   private onMove = (e: PointerEvent) => {
-    if (this.pressed) this.emit(this.stepAt(e), false);
-    else if (e.pointerType === 'mouse') this.emit(this.stepAt(e), true);
+    const k = this.stepAt(e);
+    if (e.pointerType === 'mouse' || this.pressed) {
+      this.hoverStep = k;
+      this.loadHover();
+    }
+    if (this.pressed) this.emit(k, false);
+    else if (e.pointerType === 'mouse') {
+      this.emit(k, true);
+      const y = this.cache.y;
+      if (!y) return;
+      const rect = (e.currentTarget as Element).getBoundingClientRect();
+      const near = nearestCurve(this.runs, y, k, e.clientY - rect.top - M.top);
+      if (near !== this.nearKey) {
+        this.nearKey = near;
+        this.onHighlight({ key: near });
+      }
+    }
   };
+
+  /** Adds the tooltip's styles on the first hover (they are not needed before). */
+  private hoverStyled = false;
+
+  private loadHover(): void {
+    if (this.hoverStyled) return;
+    this.hoverStyled = true;
+    adoptHoverStyles(this.renderRoot);
+  }
+
+  /** Reports a highlight; applies it here unless a listener (a playground) took it. */
+  private onHighlight(detail: HighlightDetail): void {
+    if (emitHighlight(this, detail) && this.ownHighlight.apply(detail)) this.requestUpdate();
+  }
 
   private onUp = (e: PointerEvent) => {
     this.pressed = false;
+    if (e.pointerType !== 'mouse') this.hoverStep = null;
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
   };
 
   private onLeave = () => {
+    if (!this.pressed) this.hoverStep = null;
     if (!this.pressed && this.previewing) this.emit(null, true);
+    if (this.nearKey !== null) {
+      this.nearKey = null;
+      this.onHighlight({ key: null });
+    }
   };
+
+  /** The highlighted run's key: `highlight` when set, else the element's own. */
+  private get shownHighlight(): string | null {
+    return this.highlight ?? this.ownHighlight.current;
+  }
 
   /** The UI language (loading its strings if needed, then rendering again). */
   private get uiLang(): Lang {
@@ -190,6 +278,7 @@ export class DescentLossChart extends LitElement {
     const pw = this.width - M.left - M.right;
     const ph = this.height - M.top - M.bottom;
     const { y, paths } = this.geometry();
+    const highlighted = this.shownHighlight;
     const sx = this.xScale();
     const yTicks = y.kind === 'log' ? logTicks(y.scale, 5) : axisTicks(y.scale, 4);
     // Steps are whole numbers: no thousands separator ("1000", not "1,000").
@@ -217,15 +306,24 @@ export class DescentLossChart extends LitElement {
             <text y="14" text-anchor="middle">${t.label}</text></g>`,
         )}
         <line class="frame-line" x1="0" x2=${pw} y1=${ph} y2=${ph}></line>
-        <text class="axis-label" x=${pw} y=${ph + 22} text-anchor="end">${t(lang, 'stepAxis')}</text>
+        <!-- The x axis's name sits under the y tick labels, left of the first step: never on a tick label. -->
+        <text class="axis-label" x="-6" y=${ph + 21} text-anchor="end">${t(lang, 'stepAxis')}</text>
         <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
-        <svg width=${pw} height=${ph + 2} overflow="hidden">
+        <defs><clipPath id="loss-plot"><rect class="plot-area" y="-1" width=${pw} height=${ph + 2}></rect></clipPath></defs>
+        <g clip-path="url(#loss-plot)" class="curves">
           ${repeat(
             this.runs,
             (r) => r.key,
-            (r) => svg`<path part="loss-curve" data-optimizer=${r.label} style=${styleProps({ stroke: r.color })} d=${paths.get(r.key) ?? ''}></path>`,
+            (r) => svg`<path part="loss-curve" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+              style=${styleProps({ stroke: r.color })} d=${paths.get(r.key) ?? ''}></path>`,
           )}
-        </svg>
+        </g>
+        ${repeat(
+            this.runs,
+            (r) => r.key,
+            (r) => svg`<path part="loss-head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+              d=${headPath(r.index ?? 0, KEY_AREA)} style=${styleProps({ fill: r.color })}></path>`,
+          )}
         ${repeat(
           this.runs.filter((r) => r.trajectory.divergedAt !== undefined),
           (r) => r.key,
@@ -237,7 +335,9 @@ export class DescentLossChart extends LitElement {
         )}
         <line part="cursor" y1="0" y2=${ph}></line>
       </g>
-    </svg>`;
+    </svg>${this.hoverStep === null
+      ? nothing
+      : tooltip(this.runs, this.hoverStep, M.left + sx(this.hoverStep), { width: this.width, left: M.left, plotWidth: pw, top: M.top }, highlighted, t(lang, 'stepTooltip', { k: this.hoverStep }))}`;
   }
 }
 

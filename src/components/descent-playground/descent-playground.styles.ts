@@ -411,8 +411,15 @@ export const styles = css`
     padding: 1px 6px;
     pointer-events: none;
   }
-  .panel-title .swatch {
-    width: 10px;
+  .panel-title .title-marker {
+    flex: none;
+    overflow: visible;
+  }
+  .panel-title .title-marker path {
+    fill: var(--c);
+    stroke: var(--descent-marker-fill, #fff);
+    stroke-width: 0.8;
+    fill-rule: evenodd;
   }
   .badges {
     display: flex;
@@ -420,6 +427,11 @@ export const styles = css`
     gap: 3px;
     align-items: flex-start;
     pointer-events: none;
+  }
+  .main > .run-legend {
+    align-self: stretch;
+    justify-content: center;
+    margin-bottom: 4px;
   }
   .legend-row {
     display: flex;

@@ -28,6 +28,8 @@ import { bandOf, shell, type Band, type Sheet } from './layout';
 import { optimizerList, type EntryRun } from './optimizer-list';
 import { OptimizerListState } from './list-state';
 import { surfacePanels } from './panels';
+import { legendStyles } from '../shared/legend';
+import { RunHighlight } from './highlight';
 import { Playback } from './playback';
 import { rulePanel } from './rule-panel';
 import { RunCache } from './runs';
@@ -101,7 +103,12 @@ import { styles } from './descent-playground.styles';
  * @csspart expression-underline - The wavy underline under the characters at fault.
  * @csspart expression-error - Why it does not compile (a polite live region).
  * @csspart domain-input - The x and y range inputs, with `data-bound` x-min, x-max, y-min, y-max.
- * @csspart badge - A "diverged at step k" badge, with `data-optimizer`.
+ * @csspart badge - A "diverged at step k" badge, with `data-optimizer`; over the map it names the
+ *   run ("Adam, lr 0.1 diverged at step 12").
+ * @csspart run-legend - The run legend above the map (every width): each run's marker, colour and
+ *   label. Pointing at or focusing an entry, a path or a loss curve highlights that run in every
+ *   view; a click or tap pins the highlight.
+ * @csspart legend-entry - One run's legend button, with `data-optimizer` and `aria-pressed`.
  * @csspart rule - The selected optimizer's update rule, summary and torch note.
  * @csspart panel - Each `<descent-surface>`; its parts are exported: surface, contours,
  *   trajectory, head, start-handle, critical-point.
@@ -129,8 +136,18 @@ import { styles } from './descent-playground.styles';
  * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
  *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
  * @cssprop --descent-contour-line - Colour of the contour level lines.
- * @cssprop --descent-color-sgd - A preset's run colour; likewise --descent-color-momentum,
- *   -nesterov, -adagrad, -adadelta, -rmsprop, -adam, -amsgrad, -adamw, -adamax, -nadam, -radam.
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
+ * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
+ * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
+ * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).
+ * @cssprop --descent-color-adadelta - Adadelta's run colour (default #56b4e9).
+ * @cssprop --descent-color-rmsprop - RMSprop's run colour (default #0072b2; dark theme #99ddff).
+ * @cssprop --descent-color-adam - Adam's run colour (default #cc79a7).
+ * @cssprop --descent-color-amsgrad - AMSGrad's run colour (default #332288; dark theme #bbbbbb).
+ * @cssprop --descent-color-adamw - AdamW's run colour (default #882255; dark theme #eedd88).
+ * @cssprop --descent-color-adamax - Adamax's run colour (default #aa3377; dark theme #44bb99).
+ * @cssprop --descent-color-nadam - NAdam's run colour (default #ee6677).
+ * @cssprop --descent-color-radam - RAdam's run colour (default #cc3311).
  * @cssprop --descent-marker-fill - Fill of critical-point markers, heads' rings, the start handle.
  * @cssprop --descent-marker-stroke - Outline of critical-point markers and the start handle.
  * @cssprop --descent-aspect-ratio - Width / height (default 16 / 9 at 980px and wider, 7 / 6
@@ -138,7 +155,7 @@ import { styles } from './descent-playground.styles';
  *   fallback image with the same aspect ratio reserves exactly its height.
  */
 export class DescentPlayground extends LitElement implements ClockClient {
-  static override styles = [styles, themeStyles];
+  static override styles = [styles, legendStyles, themeStyles];
 
   static override properties = {
     surface: { type: String },
@@ -228,6 +245,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     lang: () => this.uiLang,
     commitStep: (step) => this.commit({ step }),
   });
+  private readonly highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
   private readonly copy = new EmbedCopy(this, () => this.embedCode());
   private readonly list = new OptimizerListState(this, {
     config: () => this._config,
@@ -719,8 +737,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
         panelRuns: this.panelRuns,
         step,
         main: { width: this.mainWidth, height: this.mainHeight },
+        highlight: this.highlight.current,
+        legend: this.highlight.legend(this.panelRuns, lang),
+        legendHeight: this.highlight.legendHeight,
       });
-    const main = html`<div class="main" @descent-start-change=${this.onStart}>
+    const main = html`<div class="main" @descent-start-change=${this.onStart} @descent-highlight=${this.highlight.onEvent}>
       ${!this.seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
     </div>`;
     const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
@@ -732,7 +753,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
         theme=${this.theme ?? nothing}
         .runs=${this.panelRuns}
         .surface=${surface}
+        .highlight=${this.highlight.current}
         @descent-step=${this.onChartStep}
+        @descent-highlight=${this.highlight.onEvent}
       ></descent-loss-chart>
       ${rulePanel(
         selected && { ...selected, kind: selected.entry.kind },

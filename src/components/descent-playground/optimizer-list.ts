@@ -47,10 +47,16 @@ export interface OptimizerListHost {
 }
 
 /** "diverged at step k", once the shown step has reached k. */
-export function divergedBadge(run: { label: string; trajectory?: Trajectory }, step: number, lang: Lang) {
+/**
+ * The "diverged" badge of a run that has diverged by `step`. `named`: the badge says which run
+ * ("Adam, lr 0.1 diverged at step 12"), where it is not already beside the run's name (the
+ * overlay's badges over the map); beside the name, "diverged at step 12".
+ */
+export function divergedBadge(run: { label: string; trajectory?: Trajectory }, step: number, lang: Lang, named = false) {
   const tr = run.trajectory;
   if (!tr || tr.divergedAt === undefined || step < tr.divergedAt) return nothing;
-  return html`<span part="badge" data-optimizer=${run.label}>${t(lang, 'divergedAt', { k: tr.divergedAt })}</span>`;
+  const text = named ? t(lang, 'announceDiverged', { name: run.label, k: tr.divergedAt }) : t(lang, 'divergedAt', { k: tr.divergedAt });
+  return html`<span part="badge" data-optimizer=${run.label}>${text}</span>`;
 }
 
 /** Rounds to two significant digits: slider values stay short in links. */

@@ -13,6 +13,7 @@ import { styleProps } from '../shared/style-props';
 import type { PanelRun } from '../shared/types';
 import '../descent-surface/descent-surface';
 import { panelLayout, type MainSize } from './layout';
+import { headPath, KEY_AREA } from '../../render/run-markers';
 import { divergedBadge, type EntryRun } from './optimizer-list';
 
 export interface PanelsHost {
@@ -26,6 +27,11 @@ export interface PanelsHost {
   /** The step whose "diverged" badges show. */
   readonly step: number;
   readonly main: MainSize;
+  /** The highlighted run's key (undefined: none). */
+  readonly highlight: string | undefined;
+  /** The run legend strip above the panels (highlight.ts), and its measured height. */
+  readonly legend: unknown;
+  readonly legendHeight: number;
 }
 
 /** Symbols for the kinds of critical point this surface has (the panels draw no legend of their own). */
@@ -47,27 +53,32 @@ export function surfacePanels(host: PanelsHost) {
   const { surface, start, layout, lang, step } = host;
   const runs = host.panelRuns;
   if (!host.main.width) return nothing;
+  const { highlight, legend } = host;
+  // The panels share the main area's height with the legend strip above them.
+  const main = { width: host.main.width, height: Math.max(0, host.main.height - host.legendHeight) };
   const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend';
   const theme = host.theme ?? nothing;
   // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
   if (layout === 'overlay') {
-    const { width } = panelLayout(surface, 1, true, host.main);
-    const badges = host.entryRuns.map((r) => divergedBadge(r, step, lang)).filter((b) => b !== nothing);
-    return html`<descent-surface
+    const { width } = panelLayout(surface, 1, true, main);
+    const badges = host.entryRuns.map((r) => divergedBadge(r, step, lang, true)).filter((b) => b !== nothing);
+    return html`${legend}<descent-surface
         part="panel"
         exportparts=${parts}
         style=${styleProps({ width: `${width}px` })}
         no-legend
+        no-run-legend
         lang=${lang}
         theme=${theme}
+        .highlight=${highlight}
         .surface=${surface}
         .start=${start}
         .runs=${runs}
         >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
       >${legendRow(surface, lang)}`;
   }
-  const { width, columns } = panelLayout(surface, runs.length, false, host.main);
-  return html`<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
+  const { width, columns } = panelLayout(surface, runs.length, false, main);
+  return html`${legend}<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
       ${repeat(
         runs,
         (r) => r.key,
@@ -76,14 +87,18 @@ export function surfacePanels(host: PanelsHost) {
           exportparts=${parts}
           no-axes
           no-legend
+          no-run-legend
           lang=${lang}
           theme=${theme}
+          .highlight=${highlight}
           .surface=${surface}
           .start=${start}
           .runs=${[r]}
         >
           <span class="panel-title" style=${styleProps({ '--c': r.color })}
-            ><span class="swatch" aria-hidden="true"></span>${r.label} ${divergedBadge(r, step, lang)}</span
+            ><svg class="title-marker" width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
+              <path d=${headPath(r.index ?? 0, KEY_AREA * 0.8)}></path></svg
+            >${r.label} ${divergedBadge(r, step, lang)}</span
           >
         </descent-surface>`,
       )}

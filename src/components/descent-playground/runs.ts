@@ -11,7 +11,7 @@ import { raceEntries, raceOf, runLabels, sameEntry, type Config } from '../../st
 import { runColor } from '../shared/theme';
 import type { PanelRun } from '../shared/types';
 import type { EntryRun } from './optimizer-list';
-import { raceLabel, type Lang } from '../../i18n/index';
+import { raceLabel, t, type Lang } from '../../i18n/index';
 
 export class RunCache {
   private cache = new Map<string, Trajectory>();
@@ -25,7 +25,7 @@ export class RunCache {
       this.scope = scope;
     }
     const colors = assignColors(c.optimizers.map((e) => e.kind));
-    const labels = runLabels(c.optimizers);
+    const labels = runLabels(c.optimizers, { lr: t(lang, 'lr'), noise: t(lang, 'noise') });
     // A label of the surface's own race is translated where the entry is that race's entry
     // (an author's own label stays as written).
     const race = lang === 'en' ? [] : raceEntries(raceOf(surface));
@@ -55,7 +55,7 @@ export class RunCache {
     });
     this.cache = used;
     const panelRuns = entryRuns.flatMap((r) =>
-      r.trajectory ? [{ key: String(r.index), label: r.label, color: r.color, trajectory: r.trajectory }] : [],
+      r.trajectory ? [{ key: String(r.index), index: r.index, label: r.label, color: r.color, trajectory: r.trajectory }] : [],
     );
     return { entryRuns, panelRuns };
   }

@@ -77,6 +77,21 @@ export const styles = css`
   [part~='head'] {
     stroke: var(--descent-marker-fill, #fff);
     stroke-width: 1.5;
+    fill-rule: evenodd;
+    stroke-linejoin: round;
+  }
+  /* Highlight: the other runs fade; the highlighted path thickens. */
+  .dim {
+    opacity: 0.16;
+  }
+  [part~='trajectory'].hl {
+    stroke-width: 3;
+  }
+  .halo.hl {
+    stroke-width: 5.5;
+  }
+  .run-legend {
+    margin-bottom: 4px;
   }
   [part~='head'].diverged {
     fill: var(--descent-marker-fill, #fff) !important;

@@ -17,7 +17,10 @@ import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
 import { contourRamp, followColorScheme, runColor, themeStyles } from '../shared/theme';
 import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
-import type { PanelRun, StartChangeDetail } from '../shared/types';
+import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/types';
+import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
+import { headPath } from '../../render/run-markers';
+import { nearestRun } from './nearest-run';
 import { styles } from './descent-surface.styles';
 
 interface Margins {
@@ -55,12 +58,18 @@ function roundTo(v: number, decimals: number): number {
  * @attr {string} optimizers - Standalone use: space-separated preset ids to run.
  * @attr {number} steps - Standalone use: steps per run (default: the surface's race).
  * @attr {boolean} no-legend - Hide the critical-point legend.
+ * @attr {boolean} no-run-legend - Hide the run legend (a page or a playground shows its own).
+ * @attr {string} highlight - Key of the run to highlight (the others dim); unset, the element
+ *   follows its own legend and paths.
  * @attr {boolean} no-axes - Hide the axes (for small multiples).
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {PanelRun[]} runs - Trajectories to draw, each with a key, label and colour.
  *
+ * @fires {CustomEvent<HighlightDetail>} descent-highlight - A run was pointed at, focused or
+ *   tapped (its path or legend entry), or left (`key: null`). Cancelable: a listener that calls
+ *   preventDefault() takes over (and sets `highlight`). Bubbles, composed.
  * @fires {CustomEvent<StartChangeDetail>} descent-start-change - The start handle moved
  *   (every pointer move and key; `final` on release and for keys). Bubbles, composed.
  *
@@ -71,7 +80,10 @@ function roundTo(v: number, decimals: number): number {
  * @csspart surface - The SVG drawing (axes, markers, paths, handle).
  * @csspart contours - The canvas with the filled contour bands.
  * @csspart trajectory - One path per run, with `data-optimizer` set to its label.
- * @csspart head - The moving point of each run, with `data-optimizer`.
+ * @csspart head - The moving point of each run, with `data-optimizer`: a marker shape per run
+ *   (circle, square, triangle, diamond, star, …; render/run-markers.ts), placed by `transform`.
+ * @csspart run-legend - The run legend above the map.
+ * @csspart legend-entry - One run's legend button, with `data-optimizer` and `aria-pressed`.
  * @csspart start-handle - The draggable, focusable start point.
  * @csspart critical-point - A critical point marker, with `data-kind`.
  * @csspart legend - The critical-point legend.
@@ -82,14 +94,25 @@ function roundTo(v: number, decimals: number): number {
  * @cssprop --descent-contour-colors - Contour colour map, low to high: two or more CSS colours,
  *   comma separated (default a lightened viridis; the dark theme's is a darkened one).
  * @cssprop --descent-contour-line - Colour of the contour level lines.
- * @cssprop --descent-color-sgd - A preset's run colour (likewise --descent-color-adam, …-momentum, …).
+ * @cssprop --descent-color-sgd - SGD's run colour (default #1a1a1a; dark theme #f0f0f0).
+ * @cssprop --descent-color-momentum - Momentum's run colour (default #e69f00).
+ * @cssprop --descent-color-nesterov - Nesterov's run colour (default #d55e00).
+ * @cssprop --descent-color-adagrad - Adagrad's run colour (default #009e73).
+ * @cssprop --descent-color-adadelta - Adadelta's run colour (default #56b4e9).
+ * @cssprop --descent-color-rmsprop - RMSprop's run colour (default #0072b2; dark theme #99ddff).
+ * @cssprop --descent-color-adam - Adam's run colour (default #cc79a7).
+ * @cssprop --descent-color-amsgrad - AMSGrad's run colour (default #332288; dark theme #bbbbbb).
+ * @cssprop --descent-color-adamw - AdamW's run colour (default #882255; dark theme #eedd88).
+ * @cssprop --descent-color-adamax - Adamax's run colour (default #aa3377; dark theme #44bb99).
+ * @cssprop --descent-color-nadam - NAdam's run colour (default #ee6677).
+ * @cssprop --descent-color-radam - RAdam's run colour (default #cc3311).
  * @cssprop --descent-marker-fill - Fill of critical-point markers and the start handle.
  * @cssprop --descent-marker-stroke - Outline of critical-point markers and the start handle.
  *
  * @slot - Overlaid at the plot's top left (titles, badges).
  */
 export class DescentSurface extends LitElement {
-  static override styles = [styles, themeStyles];
+  static override styles = [styles, legendStyles, themeStyles];
 
   static override properties = {
     surface: { attribute: 'surface', converter: { fromAttribute: (v: string | null) => v ?? undefined } },
@@ -108,6 +131,8 @@ export class DescentSurface extends LitElement {
     steps: { type: Number },
     noLegend: { type: Boolean, attribute: 'no-legend' },
     noAxes: { type: Boolean, attribute: 'no-axes' },
+    noRunLegend: { type: Boolean, attribute: 'no-run-legend' },
+    highlight: { type: String },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     width: { state: true },
@@ -121,11 +146,15 @@ export class DescentSurface extends LitElement {
   declare steps: number | undefined;
   declare noLegend: boolean;
   declare noAxes: boolean;
+  declare noRunLegend: boolean;
+  declare highlight: string | undefined;
   declare theme: string | null;
   declare langAttribute: string | null;
   declare protected width: number;
   declare protected dragging: boolean;
 
+  /** The element's own highlight (from its legend and paths), when no listener takes over. */
+  private ownHighlight = new Highlight();
   private geometry = new Map<string, TrajectoryGeometry>();
   private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales } = {};
   private ownRuns: readonly PanelRun[] | undefined;
@@ -140,7 +169,7 @@ export class DescentSurface extends LitElement {
     readonly run: PanelRun;
     readonly geometry: TrajectoryGeometry;
     readonly paths: readonly SVGPathElement[];
-    readonly head: SVGCircleElement | null;
+    readonly head: SVGPathElement | null;
   }[] = [];
 
   /** Step shown: paths are drawn up to it and heads sit on it (Infinity: the last). */
@@ -160,6 +189,7 @@ export class DescentSurface extends LitElement {
     super();
     this.noLegend = false;
     this.noAxes = false;
+    this.noRunLegend = false;
     this.theme = null;
     this.langAttribute = null;
     this.width = 0;
@@ -234,6 +264,7 @@ export class DescentSurface extends LitElement {
       const colors = assignColors(ids);
       this.ownRuns = ids.map((kind, i) => ({
         key: String(i),
+        index: i,
         label: getPreset(kind).label,
         color: runColor(kind, colors[i]),
         trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
@@ -287,8 +318,8 @@ export class DescentSurface extends LitElement {
         {
           run,
           geometry,
-          paths: [...root.querySelectorAll<SVGPathElement>(`path[data-key="${key}"]`)],
-          head: root.querySelector<SVGCircleElement>(`circle[data-key="${key}"]`),
+          paths: [...root.querySelectorAll<SVGPathElement>(`path[data-key="${key}"]:not([part~="head"])`)],
+          head: root.querySelector<SVGPathElement>(`[part~="head"][data-key="${key}"]`),
         },
       ];
     });
@@ -303,8 +334,7 @@ export class DescentSurface extends LitElement {
       for (const path of paths) path.style.strokeDasharray = dash;
       if (!head || g.last < 0) continue;
       const diverged = run.trajectory.divergedAt !== undefined && step >= run.trajectory.divergedAt;
-      head.setAttribute('cx', g.px[k].toFixed(1));
-      head.setAttribute('cy', g.py[k].toFixed(1));
+      head.setAttribute('transform', `translate(${g.px[k].toFixed(1)},${g.py[k].toFixed(1)})`);
       head.classList.toggle('diverged', diverged);
       head.style.stroke = diverged ? run.color : '';
     }
@@ -358,6 +388,38 @@ export class DescentSurface extends LitElement {
     if (!band) return line === defaultPalette.line ? defaultPalette : { ...defaultPalette, key: `|${line}`, line };
     return { key: `${colors}|${line}`, band, line };
   }
+
+  // ---- highlight -------------------------------------------------------------------------
+
+  /** The highlighted run's key: `highlight` when set, else the element's own. */
+  private get shownHighlight(): string | null {
+    return this.highlight ?? this.ownHighlight.current;
+  }
+
+  /** Reports a highlight; applies it here unless a listener (a playground) took it. */
+  private onHighlight = (detail: HighlightDetail) => {
+    if (emitHighlight(this, detail) && this.ownHighlight.apply(detail)) this.requestUpdate();
+  };
+
+  /** The run whose path the mouse is on (reported when it changes). */
+  private pointedRun: string | null = null;
+
+  private pointAt(key: string | null): void {
+    if (key === this.pointedRun) return;
+    this.pointedRun = key;
+    this.onHighlight({ key });
+  }
+
+  /** Mouse over the map: the run whose path is under it, if any, is highlighted. */
+  private onPlotHover = (e: PointerEvent) => {
+    if (e.pointerType === 'touch' || this.dragging || this.drawnRuns.length < 2) return;
+    const rect = (e.currentTarget as Element).getBoundingClientRect();
+    this.pointAt(nearestRun(this.geometry, e.clientX - rect.left, e.clientY - rect.top));
+  };
+
+  private onPlotLeave = () => {
+    this.pointAt(null);
+  };
 
   // ---- start handle ----------------------------------------------------------------------
 
@@ -421,6 +483,11 @@ export class DescentSurface extends LitElement {
     if (!p) return;
     const [x0, y0] = this.resolvedStart;
     if (p[0] !== x0 || p[1] !== y0) this.emitStart(p, 'pointer', false);
+  };
+
+  private onPlotMove = (e: PointerEvent) => {
+    if (this.dragging) this.onDragMove(e);
+    else this.onPlotHover(e);
   };
 
   private onDragEnd = (e: PointerEvent) => {
@@ -528,10 +595,15 @@ export class DescentSurface extends LitElement {
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
     const clipId = 'plot-clip';
+    const highlighted = this.shownHighlight;
     // Sizes go through styleProps (CSSOM), never a style attribute: a page whose CSP has no
     // 'unsafe-inline' in style-src refuses style attributes.
     const px = (v: number) => `${v}px`;
-    return html`<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
+    const legend =
+      this.noRunLegend || !runs.length
+        ? nothing
+        : runLegend(runs, { current: highlighted, pinned: this.highlight === undefined ? this.ownHighlight.pinned : null }, lang, this.onHighlight);
+    return html`${legend}<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
         <canvas
           part="contours"
           style=${styleProps({ left: px(m.left), top: px(m.top), width: px(s.width), height: px(s.height) })}
@@ -553,7 +625,8 @@ export class DescentSurface extends LitElement {
               width=${s.width}
               height=${s.height}
               @pointerdown=${this.onPlotDown}
-              @pointermove=${this.onDragMove}
+              @pointermove=${this.onPlotMove}
+              @pointerleave=${this.onPlotLeave}
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
             ></rect>
@@ -576,9 +649,10 @@ export class DescentSurface extends LitElement {
                   // up to the current step. A white casing keeps overlaid solid paths apart; a
                   // panel with one path does not need it.
                   const stroke = styleProps({ stroke: r.color });
-                  return svg`<path class="ghost" style=${stroke} d=${g.d}></path>
-                    ${runs.length > 1 ? svg`<path class="halo" data-key=${r.key} d=${g.d}></path>` : nothing}
-                    <path part="trajectory" data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
+                  const hl = highlightClass(r.key, highlighted);
+                  return svg`<path class="ghost ${hl}" style=${stroke} d=${g.d}></path>
+                    ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key} d=${g.d}></path>` : nothing}
+                    <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
                 },
               )}
               ${repeat(
@@ -587,7 +661,8 @@ export class DescentSurface extends LitElement {
                 (r) => {
                   const g = this.geometry.get(r.key);
                   if (!g || g.last < 0) return nothing;
-                  return svg`<circle part="head" data-key=${r.key} data-optimizer=${r.label} r="4.5" style=${styleProps({ fill: r.color })}></circle>`;
+                  return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+                    data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
                 },
               )}
             </g>

@@ -8,7 +8,7 @@
  * them on the host.
  */
 import { css, type ReactiveElement } from 'lit';
-import { colorRamp, presetColors } from '../../render/colors';
+import { colorOwner, colorRamp } from '../../render/colors';
 
 export type Theme = 'light' | 'dark' | 'auto';
 export const themes: readonly Theme[] = ['light', 'dark', 'auto'];
@@ -31,13 +31,27 @@ const dark = css`
   /* A darkened viridis: the lowest bands nearly the background, so light paths stand out. */
   --descent-contour-colors: #1b1530, #232a4a, #1f3f57, #1b5558, #236a55, #3d7f48, #6b913a, #a09f3a;
   --descent-contour-line: rgba(255, 255, 255, 0.12);
+  /* The five darkest run colours, swapped for light ones (darkRunColors, checked with the rest). */
   --descent-color-sgd: #f0f0f0;
-  --descent-color-rmsprop: #5aa9e6;
-  --descent-color-adamax: #d6d43c;
-  --descent-color-amsgrad: #c98c76;
-  --descent-color-adamw: #b28ce0;
+  --descent-color-rmsprop: #99ddff;
+  --descent-color-amsgrad: #bbbbbb;
+  --descent-color-adamw: #eedd88;
+  --descent-color-adamax: #44bb99;
   color-scheme: dark;
 `;
+
+/**
+ * The dark theme's run colours that differ from the light theme's (set above as custom
+ * properties): white for black, and Paul Tol's pale cyan, grey, sand and teal for the darkest
+ * four, picked like the light ones (tests/unit/render-colors.test.ts measures both sets).
+ */
+export const darkRunColors = Object.freeze({
+  sgd: '#f0f0f0',
+  rmsprop: '#99ddff',
+  amsgrad: '#bbbbbb',
+  adamw: '#eedd88',
+  adamax: '#44bb99',
+});
 
 /** Sets the dark theme's properties for `theme="dark"`, and for `theme="auto"` in a dark system. */
 export const themeStyles = css`
@@ -52,12 +66,15 @@ export const themeStyles = css`
 `;
 
 /**
- * A run's colour as CSS: the preset's own colour through its custom property
- * (`var(--descent-color-adam, #cc79a7)`), or a spare colour (a second copy of a preset) as is.
- * Apply it through CSSOM (styleProps, element.style): presentation attributes do not take var().
+ * A run's colour as CSS: a palette colour through the custom property of the preset that owns
+ * it (`var(--descent-color-adam, #cc79a7)`), so the dark theme and a page's overrides reach it,
+ * also when a second copy of a preset borrows another preset's colour; any other colour as is.
+ * `kind` is kept for callers; the owner is found from the colour. Apply it through CSSOM
+ * (styleProps, element.style): presentation attributes do not take var().
  */
-export function runColor(kind: string, hex: string): string {
-  return (presetColors as Record<string, string>)[kind] === hex ? `var(--descent-color-${kind}, ${hex})` : hex;
+export function runColor(_kind: string, hex: string): string {
+  const owner = colorOwner(hex);
+  return owner ? `var(--descent-color-${owner}, ${hex})` : hex;
 }
 
 /**

@@ -9,7 +9,21 @@ export interface PanelRun {
   /** Shown in legends and as `data-optimizer`. */
   readonly label: string;
   readonly color: string;
+  /** Its place in the list (the entry's index), which picks its head marker; default 0. */
+  readonly index?: number;
   readonly trajectory: Trajectory;
+}
+
+/**
+ * `descent-highlight`: a reader pointed at, focused or tapped a run (a legend entry, a path, a
+ * loss curve), or left it (`key: null`). The element highlights it unless a listener calls
+ * preventDefault(): then that listener decides (the playground does, for all its views).
+ */
+export interface HighlightDetail {
+  /** The run's key, or null for none. */
+  readonly key: string | null;
+  /** A tap or a click on a legend entry pins the highlight (a second one unpins it). */
+  readonly pin?: boolean;
 }
 
 /** `descent-start-change`: the start handle moved (every pointer move, every arrow key). */
@@ -73,6 +87,7 @@ declare global {
   interface HTMLElementEventMap {
     'descent-start-change': CustomEvent<StartChangeDetail>;
     'descent-step': CustomEvent<StepDetail>;
+    'descent-highlight': CustomEvent<HighlightDetail>;
     'descent-config-change': CustomEvent<ConfigChangeDetail>;
     'descent-converge': CustomEvent<ConvergeDetail>;
     'descent-diverge': CustomEvent<DivergeDetail>;
