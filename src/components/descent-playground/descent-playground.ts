@@ -385,7 +385,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const main = this.renderRoot.querySelector('.main');
     if (!main) return;
     const w = Math.floor(main.clientWidth);
-    const h = Math.floor(main.clientHeight);
+    // Narrow: the main area is as tall as the map it draws; the height it may take is its own
+    // plus what is left over below the controls (layout.ts, .rest).
+    const rest = this.renderRoot.querySelector('.rest');
+    const h = Math.floor(main.clientHeight + (rest?.clientHeight ?? 0));
     if (w !== this.mainWidth) this.mainWidth = w;
     if (h !== this.mainHeight) this.mainHeight = h;
   }
