@@ -42,6 +42,8 @@ function applySettings(): void {
   root.lang = lang;
   root.dataset.theme = theme;
   playground.setAttribute('theme', theme);
+  // The playground reads the page's lang when it renders; a new one needs a render.
+  playground.requestUpdate();
   const text = pageText[lang];
   document.title = text.title;
   document.querySelector('meta[name="description"]')?.setAttribute('content', text.description);

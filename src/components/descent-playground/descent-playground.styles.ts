@@ -90,9 +90,6 @@ export const styles = css`
     border-bottom: 0;
     border-top: 1px solid var(--descent-line);
   }
-  .shell.narrow > .main {
-    align-self: start;
-  }
   .rest {
     grid-area: rest;
     min-height: 0;

@@ -310,6 +310,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.stopSighting?.();
     this.stopSighting = undefined;
     this.resizeObserver?.disconnect();
+    this.observed = [];
     this.childObserver?.disconnect();
   }
 
@@ -366,6 +367,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.observeAreas();
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
     this.playback.sync();
@@ -374,6 +376,16 @@ export class DescentPlayground extends LitElement implements ClockClient {
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
       if (!prefersReducedMotion()) this.play();
     }
+  }
+
+  /** The main area and the narrow layout's rest, observed anew when a band change re-creates them. */
+  private observed: Element[] = [];
+  private observeAreas(): void {
+    const areas = [...this.renderRoot.querySelectorAll('.main, .rest')];
+    if (areas.length === this.observed.length && areas.every((a, i) => a === this.observed[i])) return;
+    for (const a of this.observed) if (!areas.includes(a)) this.resizeObserver?.unobserve(a);
+    for (const a of areas) if (!this.observed.includes(a)) this.resizeObserver?.observe(a);
+    this.observed = areas;
   }
 
   private measure(): void {

@@ -153,7 +153,8 @@ export class ExpressionField implements ReactiveController {
       const hi = v[`${axis}-max`];
       if (!(lo < hi)) {
         const field: Bound = this.lastBound === `${axis}-min` ? `${axis}-min` : `${axis}-max`;
-        return { field, message: t(this.lang(), 'boundOrder', { axis, lo: formatNumber(lo), hi: formatNumber(hi) }) };
+        const key = field === `${axis}-min` ? 'boundOrderMin' : 'boundOrder';
+        return { field, message: t(this.lang(), key, { axis, lo: formatNumber(lo), hi: formatNumber(hi) }) };
       }
     }
     return { x: [v['x-min'], v['x-max']], y: [v['y-min'], v['y-max']] };
