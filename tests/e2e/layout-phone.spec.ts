@@ -104,3 +104,44 @@ for (const lang of LANGS) {
     }
   });
 }
+
+/** Words of the texts in `root` (and its shadow roots) matching `selector` split over two lines. */
+async function splitWords(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const els: Element[] = [];
+    const walk = (node: Document | ShadowRoot) => {
+      els.push(...node.querySelectorAll(sel));
+      for (const el of node.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    for (const el of els) {
+      const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/[가-힣]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  }, selector);
+}
+
+test('Korean prose breaks between words: the blog post, and the story and note in its widgets', async ({ page }) => {
+  await page.goto('./examples/blog-post.html');
+  const first = page.locator('descent-playground').first();
+  await expect(first.locator('[part~="trajectory"]').first()).toBeAttached();
+  await expect(first.locator('[part~="play"]')).toHaveAccessibleName('재생');
+  // Enough Korean is measured for the test to mean something.
+  const words = await page.locator('article p').evaluateAll((ps) => ps.map((p) => p.textContent ?? '').join(' ').match(/[가-힣]+/g)?.length ?? 0);
+  expect(words).toBeGreaterThan(200);
+  expect(await splitWords(page, 'article p, article h1, article h2')).toEqual([]);
+  await first.locator('[part~="disclosure"][data-sheet="details"]').tap();
+  await expect(first.locator('.story')).toBeVisible();
+  expect(await splitWords(page, '.story, .note, [part~="rule"] p')).toEqual([]);
+});
