@@ -98,7 +98,6 @@ export const styles = css`
     grid-area: auto;
     grid-row: controls-start / rest-end;
     grid-column: 1 / -1;
-    box-shadow: 0 -4px 12px rgba(0, 0, 0, 0.12);
   }
   /* Medium: the optimizer list opens over the details column, beside the map. */
   .shell.medium > .sheet {
@@ -136,11 +135,9 @@ export const styles = css`
   @keyframes descent-scroll-cue {
     from,
     98% {
-      -webkit-mask-image: linear-gradient(to bottom, #000 calc(100% - 40px), transparent calc(100% - 10px));
       mask-image: linear-gradient(to bottom, #000 calc(100% - 40px), transparent calc(100% - 10px));
     }
     to {
-      -webkit-mask-image: none;
       mask-image: none;
     }
   }

@@ -310,7 +310,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.stopSighting?.();
     this.stopSighting = undefined;
     this.resizeObserver?.disconnect();
-    this.observed = [];
+    this.observed = new WeakSet();
     this.childObserver?.disconnect();
   }
 
@@ -357,14 +357,6 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.list.clamp(this._config.optimizers.length);
   }
 
-  protected override firstUpdated(): void {
-    // The observer reports the sizes once laid out (its first report comes for every element
-    // it starts observing), and the panels render then: measuring here, during the update,
-    // would schedule the next one from inside this one.
-    const main = this.renderRoot.querySelector('.main');
-    if (main) this.resizeObserver?.observe(main);
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.observeAreas();
@@ -378,14 +370,17 @@ export class DescentPlayground extends LitElement implements ClockClient {
     }
   }
 
-  /** The main area and the narrow layout's rest, observed anew when a band change re-creates them. */
-  private observed: Element[] = [];
+  /**
+   * The main area and the narrow layout's rest, observed anew when a band change re-creates them.
+   * The observer's first report comes once they are laid out, and the panels render then:
+   * measuring during the update would schedule the next one from inside this one.
+   */
+  private observed = new WeakSet<Element>();
   private observeAreas(): void {
-    const areas = [...this.renderRoot.querySelectorAll('.main, .rest')];
-    if (areas.length === this.observed.length && areas.every((a, i) => a === this.observed[i])) return;
-    for (const a of this.observed) if (!areas.includes(a)) this.resizeObserver?.unobserve(a);
-    for (const a of areas) if (!this.observed.includes(a)) this.resizeObserver?.observe(a);
-    this.observed = areas;
+    for (const area of this.renderRoot.querySelectorAll('.main, .rest')) {
+      if (!this.observed.has(area)) this.resizeObserver?.observe(area);
+      this.observed.add(area);
+    }
   }
 
   private measure(): void {
