@@ -3,6 +3,9 @@
  * hash. Loading (or editing) the hash restores it; every interaction writes it back (debounced,
  * with replaceState, so the back button is not flooded); "Copy link" copies the address.
  *
+ * The page speaks the browser's language (ko-KR: Korean) and follows prefers-color-scheme until
+ * its switches say otherwise; then `lang=` and `theme=` join the hash (page-settings.ts).
+ *
  * A link with a typed-in surface (`expr=`) loads the expression module first, since its defaults
  * come from the compiled surface; other links never load it (nor mathjs).
  */
@@ -10,11 +13,19 @@ import '../index';
 import { decodeHash, encodeHash, type HashOptions } from '../state/index';
 import { expressionModule, loadedExpressionModule } from '../components/shared/expressions';
 import type { DescentPlayground } from '../components/descent-playground/descent-playground';
+import type { Lang } from '../i18n/index';
+import type { Theme } from '../components/shared/theme';
+import { browserLang, readPageSettings, touchScreen, withPageSettings, type PageSettings } from './page-settings';
+import { pageText } from './page-text';
 
 const playground = document.querySelector('descent-playground') as DescentPlayground;
 const copyButton = document.querySelector<HTMLButtonElement>('#copy-link');
+const langSelect = document.querySelector<HTMLSelectElement>('#lang');
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme');
 
-let written = '';
+let settings: PageSettings = {};
+/** The hash last read or written (undefined: none yet, so the first read always applies). */
+let written: string | undefined;
 /** Bumped by every hash read, so a slow module load cannot apply an older hash. */
 let reading = 0;
 
@@ -23,10 +34,50 @@ function hashOptions(): HashOptions {
   return module ? { compile: module.compileSurface } : {};
 }
 
+/** Language, theme and the header's texts, from the settings (else the browser's). */
+function applySettings(): void {
+  const lang: Lang = settings.lang ?? browserLang();
+  const theme: Theme = settings.theme ?? 'auto';
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dataset.theme = theme;
+  playground.setAttribute('theme', theme);
+  // The playground reads the page's lang when it renders; a new one needs a render.
+  playground.requestUpdate();
+  const text = pageText[lang];
+  document.title = text.title;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', text.description);
+  const subtitle = document.querySelector('h1 span');
+  if (subtitle) subtitle.textContent = text.subtitle;
+  const intro = document.querySelector('.intro p');
+  if (intro) {
+    intro.replaceChildren(
+      ...text.intro(touchScreen()).map((piece, i) => {
+        if (i % 2 === 0) return document.createTextNode(piece);
+        const strong = document.createElement('strong');
+        strong.textContent = piece;
+        return strong;
+      }),
+    );
+  }
+  if (copyButton) copyButton.textContent = text.copyLink;
+  if (langSelect) {
+    langSelect.value = lang;
+    langSelect.setAttribute('aria-label', text.language);
+  }
+  if (themeSelect) {
+    themeSelect.value = theme;
+    themeSelect.setAttribute('aria-label', text.theme);
+    for (const option of themeSelect.options) option.textContent = text.themes[option.value as Theme];
+  }
+}
+
 async function applyHash(): Promise<void> {
   const hash = location.hash.replace(/^#/, '');
   if (hash === written) return;
   const generation = ++reading;
+  settings = readPageSettings(hash);
+  applySettings();
   if (/(^|&)expr=/.test(hash) && !loadedExpressionModule()) {
     try {
       await expressionModule();
@@ -42,31 +93,50 @@ async function applyHash(): Promise<void> {
   written = hash;
 }
 
+function currentHash(): string {
+  return withPageSettings(encodeHash(playground.config, hashOptions()), settings);
+}
+
 let timer = 0;
 function writeHash(): void {
   clearTimeout(timer);
   timer = window.setTimeout(() => {
-    const hash = encodeHash(playground.config, hashOptions());
+    const hash = currentHash();
     if (hash === written) return;
     written = hash;
     history.replaceState(null, '', `#${hash}`);
   }, 150);
 }
 
+/** A switch changed a page setting: apply it and write it into the hash at once. */
+function changeSettings(next: PageSettings): void {
+  settings = next;
+  applySettings();
+  clearTimeout(timer);
+  written = currentHash();
+  history.replaceState(null, '', `#${written}`);
+}
+
 void applyHash();
 playground.addEventListener('descent-config-change', writeHash);
 window.addEventListener('hashchange', () => void applyHash());
+langSelect?.addEventListener('change', () => changeSettings({ ...settings, lang: langSelect.value === 'ko' ? 'ko' : 'en' }));
+themeSelect?.addEventListener('change', () => {
+  const theme = themeSelect.value;
+  changeSettings({ ...settings, theme: theme === 'light' || theme === 'dark' ? theme : 'auto' });
+});
+matchMedia('(hover: none)').addEventListener('change', applySettings);
 
 copyButton?.addEventListener('click', async () => {
   clearTimeout(timer);
-  const hash = encodeHash(playground.config, hashOptions());
-  written = hash;
-  history.replaceState(null, '', `#${hash}`);
+  written = currentHash();
+  history.replaceState(null, '', `#${written}`);
+  const text = pageText[settings.lang ?? browserLang()];
   try {
     await navigator.clipboard.writeText(location.href);
-    copyButton.textContent = 'Link copied';
+    copyButton.textContent = text.linkCopied;
   } catch {
-    copyButton.textContent = 'Copy failed: use the address bar';
+    copyButton.textContent = text.copyFailed;
   }
-  setTimeout(() => (copyButton.textContent = 'Copy link'), 1800);
+  setTimeout(() => (copyButton.textContent = pageText[settings.lang ?? browserLang()].copyLink), 1800);
 });

@@ -91,6 +91,7 @@ export const en = {
   'y-max': 'y max',
   boundNotNumber: '{bound} must be a number, got "{text}".',
   boundOrder: '{axis} max must be greater than {axis} min ({lo}), got {hi}.',
+  boundOrderMin: '{axis} min must be less than {axis} max ({hi}), got {lo}.',
   typeExpression: 'Type an expression in x and y.',
   compilerFailed: 'Could not load the expression compiler; check the connection and type again.',
   expressionHint: 'mathjs syntax in x and y: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …',

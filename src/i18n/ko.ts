@@ -93,6 +93,7 @@ export const ko: Strings = {
   'y-max': 'y 최댓값',
   boundNotNumber: '{bound}: 숫자를 입력하세요 (입력: "{text}").',
   boundOrder: '{axis} 최댓값은 최솟값({lo})보다 커야 합니다 (입력: {hi}).',
+  boundOrderMin: '{axis} 최솟값은 최댓값({hi})보다 작아야 합니다 (입력: {lo}).',
   typeExpression: 'x와 y로 된 수식을 입력하세요.',
   compilerFailed: '수식 컴파일러를 불러오지 못했습니다. 연결을 확인하고 다시 입력하세요.',
   expressionHint: 'x와 y에 대한 mathjs 문법: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …',

@@ -49,6 +49,8 @@ import {
 } from './parse';
 
 const KEYS = ['surface', 'expr', 'domain', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
+/** The page's own settings in the same hash (index.html: `lang=ko`, `theme=dark`); not the race's, skipped here. */
+export const PAGE_KEYS = ['lang', 'theme'] as const;
 
 export interface HashOptions {
   /** `compileSurface` of the expression module, for links with a typed-in surface. */
@@ -199,6 +201,7 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
+    if ((PAGE_KEYS as readonly string[]).includes(key)) continue;
     if (!(KEYS as readonly string[]).includes(key)) {
       errors.push(`unknown setting "${safeDecode(key)}" in the link; known: ${KEYS.join(', ')}`);
       continue;

@@ -237,39 +237,45 @@ test('prefers-reduced-motion: no autoplay; the final paths are shown with a Play
   await expect.poll(async () => Number(/step (\d+)/.exec((await readout.textContent()) ?? '')?.[1])).toBeLessThan(200);
 });
 
-test('a 360 px column: map first, controls wrap, lists behind disclosure buttons, height fixed by the aspect ratio', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const head = '<style>body { margin: 0; } .spacer { height: 1500px; }</style>';
-  const messages = watchConsole(page);
-  const pg = await open(page, '<descent-playground surface="two-wells"></descent-playground><div class="spacer"></div>', { head });
-  const box = (await pg.boundingBox())!;
-  expect(box.width).toBe(360);
-  expect(Math.abs(box.height - (360 * 16) / 9)).toBeLessThan(1.5);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  const map = (await pg.locator('descent-surface').boundingBox())!;
-  const controls = (await pg.locator('[part~="controls"]').boundingBox())!;
-  expect(map.y).toBeLessThan(controls.y);
-  expect(map.x).toBeGreaterThanOrEqual(0);
-  expect(map.x + map.width).toBeLessThanOrEqual(360.5);
-  for (const part of ['play', 'step-button', 'reset', 'timeline', 'copy-embed']) {
-    const b = (await pg.locator(`[part~="${part}"]`).boundingBox())!;
-    expect(b.x + b.width, part).toBeLessThanOrEqual(360.5);
-    expect(b.y + b.height, part).toBeLessThanOrEqual(box.y + box.height + 0.5);
-  }
-  // The optimizer list and the details are closed, behind disclosure buttons.
-  await expect(pg.locator('li.opt')).toHaveCount(0);
-  const optimizers = pg.locator('[part~="disclosure"][data-sheet="optimizers"]');
-  await expect(optimizers).toHaveAttribute('aria-expanded', 'false');
-  await optimizers.click();
-  await expect(optimizers).toHaveAttribute('aria-expanded', 'true');
-  await expect(pg.locator('li.opt').first()).toBeVisible();
-  expect((await pg.boundingBox())!.height).toBeCloseTo(box.height, 0);
-  await pg.locator('[part~="disclosure"][data-sheet="details"]').click();
-  await expect(pg.locator('[part~="loss-chart"]')).toBeVisible();
-  await expect(pg.locator('li.opt')).toHaveCount(0);
-  expect((await pg.boundingBox())!.height).toBeCloseTo(box.height, 0);
-  expect(messages).toEqual([]);
-});
+for (const lang of ['en', 'ko'] as const) {
+  test(`${lang}: a 360 px column: map first, controls wrap, lists behind disclosure buttons, height fixed by the aspect ratio`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const head = '<style>body { margin: 0; } .spacer { height: 1500px; }</style>';
+    const messages = watchConsole(page);
+    const pg = await open(page, '<descent-playground surface="two-wells"></descent-playground><div class="spacer"></div>', { head, lang });
+    if (lang === 'ko') await expect(pg.locator('[part~="play"]')).toHaveAccessibleName('재생');
+    const box = (await pg.boundingBox())!;
+    expect(box.width).toBe(360);
+    expect(Math.abs(box.height - (360 * 16) / 9)).toBeLessThan(1.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const map = (await pg.locator('descent-surface').boundingBox())!;
+    const controls = (await pg.locator('[part~="controls"]').boundingBox())!;
+    expect(map.y).toBeLessThan(controls.y);
+    expect(map.x).toBeGreaterThanOrEqual(0);
+    expect(map.x + map.width).toBeLessThanOrEqual(360.5);
+    for (const part of ['play', 'step-button', 'reset', 'timeline', 'copy-embed']) {
+      const b = (await pg.locator(`[part~="${part}"]`).boundingBox())!;
+      expect(b.x + b.width, part).toBeLessThanOrEqual(360.5);
+      expect(b.y + b.height, part).toBeLessThanOrEqual(box.y + box.height + 0.5);
+    }
+    // The optimizer list and the details are closed, behind disclosure buttons.
+    await expect(pg.locator('li.opt')).toHaveCount(0);
+    const optimizers = pg.locator('[part~="disclosure"][data-sheet="optimizers"]');
+    await expect(optimizers).toHaveAttribute('aria-expanded', 'false');
+    await optimizers.click();
+    await expect(optimizers).toHaveAttribute('aria-expanded', 'true');
+    await expect(pg.locator('li.opt').first()).toBeVisible();
+    // The sheet opens under the map, not over it.
+    const sheet = (await pg.locator('.sheet').boundingBox())!;
+    expect(sheet.y).toBeGreaterThanOrEqual(map.y + map.height);
+    expect((await pg.boundingBox())!.height).toBeCloseTo(box.height, 0);
+    await pg.locator('[part~="disclosure"][data-sheet="details"]').click();
+    await expect(pg.locator('[part~="loss-chart"]')).toBeVisible();
+    await expect(pg.locator('li.opt')).toHaveCount(0);
+    expect((await pg.boundingBox())!.height).toBeCloseTo(box.height, 0);
+    expect(messages).toEqual([]);
+  });
+}
 
 test('the wheel over the map and the chart scrolls the page', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });

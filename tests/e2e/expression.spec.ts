@@ -123,8 +123,11 @@ test('typing an expression shows its surface and critical points; a broken one i
   await xMax.fill('-9');
   await expect(error).toHaveText('x max must be greater than x min (−4), got −9.');
   await expect(xMax).toHaveAttribute('aria-invalid', 'true');
+  // A second bad bound: once checked (after the typing pause), the first one that is not a
+  // number is named. (Right after the keystroke the old message still shows; asserting that
+  // raced the 150 ms pause on a busy machine.)
   await pg.locator('[data-bound="y-min"]').fill('abc');
-  await expect(error).toHaveText('x max must be greater than x min (−4), got −9.');
+  await expect(error).toHaveText('y min must be a number, got "abc".');
   await xMax.fill('4');
   await expect(error).toHaveText('y min must be a number, got "abc".');
   await expect(pg.locator('[data-bound="y-min"]')).toHaveAttribute('aria-invalid', 'true');

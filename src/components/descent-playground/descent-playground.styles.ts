@@ -12,6 +12,9 @@ export const styles = css`
     --descent-panel: #fafafc;
     --descent-focus: #1a73e8;
     --descent-accent: #1d1d1f;
+    /* Korean breaks between words, as Korean prose does, not between any two syllables. */
+    word-break: keep-all;
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none;
@@ -71,10 +74,15 @@ export const styles = css`
     grid-template-areas: 'errors errors' 'controls controls' 'main aside' 'disclosures disclosures';
     gap: 8px 14px;
   }
+  /*
+   * Narrow: the map as tall as it draws (no band under it), the disclosure buttons, the controls,
+   * then whatever height is left over (rest). An open sheet is a bottom sheet over the controls
+   * and the rest: the map stays in view while a learning rate is tuned or the chart scrubbed.
+   */
   .shell.narrow {
     grid-template-columns: minmax(0, 1fr);
-    grid-template-rows: auto minmax(0, 1fr) auto auto;
-    grid-template-areas: 'errors' 'main' 'controls' 'disclosures';
+    grid-template-rows: auto auto auto auto minmax(0, 1fr);
+    grid-template-areas: 'errors' 'main' 'disclosures' 'controls' 'rest';
     gap: 8px;
   }
   .shell.narrow > [part~='controls'] {
@@ -82,15 +90,35 @@ export const styles = css`
     border-bottom: 0;
     border-top: 1px solid var(--descent-line);
   }
+  .rest {
+    grid-area: rest;
+    min-height: 0;
+  }
+  .shell.narrow > .sheet {
+    grid-area: auto;
+    grid-row: controls-start / rest-end;
+    grid-column: 1 / -1;
+  }
+  /* Medium: the optimizer list opens over the details column, beside the map. */
+  .shell.medium > .sheet {
+    grid-area: aside;
+  }
+  /* The surface's note wraps rather than being cut; on a phone, on a line of its own. */
+  .shell .note {
+    white-space: normal;
+    overflow: visible;
+  }
+  .shell.narrow .note {
+    flex-basis: 100%;
+  }
   .disclosures {
     grid-area: disclosures;
     display: flex;
     gap: 8px;
     flex-wrap: wrap;
   }
-  /* An open sheet covers the map (same grid area), so opening it never changes the height. */
+  /* An open sheet covers a part of the grid (never the map), so opening it never changes the height. */
   .sheet {
-    grid-area: main;
     z-index: 1;
     min-height: 0;
     overflow: auto;
@@ -98,6 +126,26 @@ export const styles = css`
     border: 1px solid var(--descent-line);
     border-radius: 6px;
     padding: 8px;
+  }
+  /*
+   * A scroll cue on the boxes that scroll: while there is more below, their last lines fade out
+   * (so the line at the bottom edge never shows cut in half). A scroll-driven animation drops the
+   * fade at the end of the scroll; a box that does not scroll has an inactive timeline, no fade.
+   */
+  @keyframes descent-scroll-cue {
+    from,
+    98% {
+      mask-image: linear-gradient(to bottom, #000 calc(100% - 40px), transparent calc(100% - 10px));
+    }
+    to {
+      mask-image: none;
+    }
+  }
+  .sheet,
+  .aside > [part~='rule'],
+  .aside > .story {
+    animation: descent-scroll-cue linear both;
+    animation-timeline: scroll(self block);
   }
   .sheet > .side,
   .sheet > .aside {
@@ -168,6 +216,14 @@ export const styles = css`
     align-items: center;
     gap: 6px;
     color: var(--descent-muted);
+    white-space: nowrap;
+  }
+  /* Labels and buttons are one line each: none wraps (nor stacks one syllable per line). */
+  button,
+  label,
+  h2,
+  .legend-row span,
+  .panel-title {
     white-space: nowrap;
   }
   select,
@@ -340,7 +396,7 @@ export const styles = css`
   }
   .lr {
     display: grid;
-    grid-template-columns: 22px minmax(0, 1fr) 52px;
+    grid-template-columns: auto minmax(0, 1fr) 52px;
     align-items: center;
     gap: 6px;
     padding-left: 19px;
@@ -462,8 +518,14 @@ export const styles = css`
   .aside > * {
     flex: none;
   }
-  .aside > [part~='rule'] {
+  /* A long story shrinks (and scrolls) before anything is cut; the rule panel first. */
+  .aside > .story {
     flex: 0 1 auto;
+    min-height: 4.5em;
+    overflow-y: auto;
+  }
+  .aside > [part~='rule'] {
+    flex: 0 1000 auto;
     min-height: 0;
     overflow-y: auto;
   }

@@ -344,6 +344,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.stopSighting?.();
     this.stopSighting = undefined;
     this.resizeObserver?.disconnect();
+    this.observed = new WeakSet();
     this.childObserver?.disconnect();
   }
 
@@ -391,16 +392,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.list.clamp(this._config.optimizers.length);
   }
 
-  protected override firstUpdated(): void {
-    // The observer reports the sizes once laid out (its first report comes for every element
-    // it starts observing), and the panels render then: measuring here, during the update,
-    // would schedule the next one from inside this one.
-    const main = this.renderRoot.querySelector('.main');
-    if (main) this.resizeObserver?.observe(main);
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.observeAreas();
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
     this.playback.sync();
@@ -408,6 +402,19 @@ export class DescentPlayground extends LitElement implements ClockClient {
       this.autoplayed = true;
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
       if (!prefersReducedMotion()) this.play();
+    }
+  }
+
+  /**
+   * The main area and the narrow layout's rest, observed anew when a band change re-creates them.
+   * The observer's first report comes once they are laid out, and the panels render then:
+   * measuring during the update would schedule the next one from inside this one.
+   */
+  private observed = new WeakSet<Element>();
+  private observeAreas(): void {
+    for (const area of this.renderRoot.querySelectorAll('.main, .rest')) {
+      if (!this.observed.has(area)) this.resizeObserver?.observe(area);
+      this.observed.add(area);
     }
   }
 
@@ -420,7 +427,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const main = this.renderRoot.querySelector('.main');
     if (!main) return;
     const w = Math.floor(main.clientWidth);
-    const h = Math.floor(main.clientHeight);
+    // Narrow: the main area is as tall as the map it draws; the height it may take is its own
+    // plus what is left over below the controls (layout.ts, .rest).
+    const rest = this.renderRoot.querySelector('.rest');
+    const h = Math.floor(main.clientHeight + (rest?.clientHeight ?? 0));
     if (w !== this.mainWidth) this.mainWidth = w;
     if (h !== this.mainHeight) this.mainHeight = h;
   }

@@ -13,7 +13,7 @@ export const expressionFieldStyles = css`
   .expr-box {
     position: relative;
     flex: 1 1 320px;
-    min-width: 200px;
+    min-width: min(200px, 100%);
     height: 28px;
     border-radius: 5px;
     background: var(--descent-control-bg, #fff);
@@ -72,17 +72,51 @@ export const expressionFieldStyles = css`
     border-color: #c62828;
     background: #fdf1f1;
   }
+  /*
+   * The hint sets the message row's height (it is always there, hidden under an error), so an
+   * error never moves the map. An error lies over the hint and wraps as far down as it needs,
+   * over what follows: a list of allowed functions is read in full. Korean breaks between words.
+   */
   .expr-message {
+    position: relative;
     min-height: 18px;
     font-size: 12px;
     line-height: 18px;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    white-space: normal;
+    word-break: keep-all;
+    overflow-wrap: anywhere;
     padding-left: 58px;
+  }
+  .shell.narrow .expr-message {
+    padding-left: 0;
+  }
+  .expr-message .hint.covered {
+    visibility: hidden;
   }
   [part~='expression-error'] {
     color: #8a1c1c;
+  }
+  [part~='expression-error']:not(:empty) {
+    position: absolute;
+    z-index: 3;
+    top: 0;
+    left: 52px;
+    right: 0;
+    padding: 0 6px 2px;
+    border-radius: 4px;
+    background: var(--descent-control-bg, #fff);
+    box-shadow: 0 2px 6px rgba(0, 0, 0, 0.18);
+  }
+  .shell.narrow [part~='expression-error']:not(:empty) {
+    left: 0;
+  }
+  :host([theme='dark']) [part~='expression-error'] {
+    color: #ff8a80;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) [part~='expression-error'] {
+      color: #ff8a80;
+    }
   }
   .expr-message .hint {
     color: var(--descent-muted);

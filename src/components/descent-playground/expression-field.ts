@@ -75,6 +75,8 @@ export class ExpressionField implements ReactiveController {
   private text = '';
   private bounds: Record<Bound, string> = { 'x-min': '-5', 'x-max': '5', 'y-min': '-5', 'y-max': '5' };
   private error: FieldError | null = null;
+  /** The bound typed in last: an x-min above x-max is x-min's fault if x-min was just typed. */
+  private lastBound: Bound | undefined;
   /** Expression and domain the host shows (set by show() or by a change handed to the host). */
   private current = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -150,7 +152,9 @@ export class ExpressionField implements ReactiveController {
       const lo = v[`${axis}-min`];
       const hi = v[`${axis}-max`];
       if (!(lo < hi)) {
-        return { field: `${axis}-max`, message: t(this.lang(), 'boundOrder', { axis, lo: formatNumber(lo), hi: formatNumber(hi) }) };
+        const field: Bound = this.lastBound === `${axis}-min` ? `${axis}-min` : `${axis}-max`;
+        const key = field === `${axis}-min` ? 'boundOrderMin' : 'boundOrder';
+        return { field, message: t(this.lang(), key, { axis, lo: formatNumber(lo), hi: formatNumber(hi) }) };
       }
     }
     return { x: [v['x-min'], v['x-max']], y: [v['y-min'], v['y-max']] };
@@ -216,7 +220,8 @@ export class ExpressionField implements ReactiveController {
 
   private onBoundInput = (e: Event): void => {
     const input = e.target as HTMLInputElement;
-    this.bounds = { ...this.bounds, [input.dataset.bound as Bound]: input.value };
+    this.lastBound = input.dataset.bound as Bound;
+    this.bounds = { ...this.bounds, [this.lastBound]: input.value };
     this.schedule();
   };
 
@@ -257,7 +262,7 @@ export class ExpressionField implements ReactiveController {
         data-bound=${b}
         aria-label=${t(lang, b)}
         aria-invalid=${e?.field === b ? 'true' : 'false'}
-        aria-describedby="expression-message"
+        aria-describedby=${e?.field === b ? 'expression-error' : nothing}
         .value=${live(this.bounds[b])}
         @input=${this.onBoundInput}
         @keydown=${this.onKeydown}
@@ -275,7 +280,7 @@ export class ExpressionField implements ReactiveController {
             autocapitalize="off"
             aria-label=${t(lang, 'expressionLabel')}
             aria-invalid=${e?.field === 'expression' ? 'true' : 'false'}
-            aria-describedby="expression-message"
+            aria-describedby=${e?.field === 'expression' || e?.field === 'load' ? 'expression-error' : 'expression-hint'}
             .value=${live(this.text)}
             @input=${this.onExpressionInput}
             @keydown=${this.onKeydown}
@@ -290,8 +295,8 @@ export class ExpressionField implements ReactiveController {
         </span>
       </div>
       <div class="expr-message" id="expression-message">
-        <span part="expression-error" role="alert" aria-live="polite" title=${e?.message ?? ''}>${e?.message ?? ''}</span>
-        ${e ? nothing : html`<span class="hint">${t(lang, 'expressionHint')}</span>`}
+        <span part="expression-error" id="expression-error" role="alert" aria-live="polite">${e?.message ?? ''}</span>
+        <span class="hint ${e ? 'covered' : ''}" id="expression-hint">${t(lang, 'expressionHint')}</span>
       </div>
     </div>`;
   }

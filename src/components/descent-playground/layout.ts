@@ -18,7 +18,7 @@ const NARROW_BELOW = 640;
 
 export type Band = 'wide' | 'medium' | 'narrow';
 
-/** Narrow layouts: which sheet is open over the map. */
+/** Narrow layouts: which sheet is open (over the controls, or the details; never the map). */
 export type Sheet = 'none' | 'optimizers' | 'details';
 
 /** A surface panel's axes margins (descent-surface's) and the critical-point legend's height. */
@@ -105,8 +105,8 @@ export function shell(host: ShellHost, { errors, controls, list, main, aside, an
       ${errors} ${controls} ${list} ${main} ${aside} ${announcer}
     </div>`;
   }
-  // Medium: the map and the details side by side; the optimizer list is a sheet over the map,
-  // behind a disclosure button (the height never changes).
+  // Medium: the map and the details side by side; the optimizer list is a sheet over the details,
+  // beside the map, behind a disclosure button (the height never changes).
   if (band === 'medium') {
     return html`<div class="shell medium">
       ${errors} ${controls} ${main} ${aside}
@@ -114,13 +114,16 @@ export function shell(host: ShellHost, { errors, controls, list, main, aside, an
       ${sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing} ${announcer}
     </div>`;
   }
-  // Narrow: the map first, then the controls; the optimizer list and the details (loss chart,
-  // rule) are sheets over the map behind disclosure buttons.
+  // Narrow: the map first, as tall as it draws, then the disclosure buttons and the controls, then
+  // the height left over (rest; the map's height is measured as main + rest). The optimizer list
+  // and the details (loss chart, rule) are bottom sheets over the controls, under the map.
   return html`<div class="shell narrow">
-    ${errors} ${main} ${controls}
+    ${errors} ${main}
     <div class="disclosures">
       ${disclosure(host, 'optimizers', t(lang, 'showOptimizers'))} ${disclosure(host, 'details', t(lang, 'showDetails'))}
     </div>
+    ${controls}
+    <div class="rest"></div>
     ${sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing}
     ${sheet === 'details' ? html`<div class="sheet">${aside}</div>` : nothing} ${announcer}
   </div>`;
