@@ -312,6 +312,7 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   domainX: 'xmin이 xmax보다 작아야 합니다. 받은 값: xmin {x0}, xmax {x1}',
   domainY: 'ymin이 ymax보다 작아야 합니다. 받은 값: ymin {y0}, ymax {y1}',
   start: '"x y" 꼴의 숫자 두 개여야 합니다(예: "-1.5 2")',
+  startOutside: '표면의 정의역(x는 [{x0}, {x1}], y는 [{y0}, {y1}]) 밖에 있습니다. 시작점은 지도 안에 있어야 합니다',
   steps: '1부터 {max}까지의 정수여야 합니다',
   speed: '초당 단계 수로, (0, {max}] 범위의 숫자여야 합니다',
   noise: 'noise는 0 이상의 숫자(기울기 노이즈의 표준편차)여야 합니다. 받은 값: "{text}"',

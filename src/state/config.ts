@@ -63,6 +63,16 @@ export function isDomain(d: unknown): d is Domain {
   return !!d && typeof d === 'object' && ok((d as Domain).x) && ok((d as Domain).y);
 }
 
+/** A domain as the messages write it: "x in [-2, 2], y in [-1, 3]". */
+export function domainText(domain: Domain): string {
+  return `x in [${domain.x[0]}, ${domain.x[1]}], y in [${domain.y[0]}, ${domain.y[1]}]`;
+}
+
+/** Whether (x, y) lies in the domain, edges included. */
+export function insideDomain(domain: Domain, x: number, y: number): boolean {
+  return x >= domain.x[0] && x <= domain.x[1] && y >= domain.y[0] && y <= domain.y[1];
+}
+
 export function sameDomain(a: Domain, b: Domain): boolean {
   return a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 }
@@ -226,8 +236,14 @@ export function normalizeConfig(value: Config, errors: string[]): Config {
   } else if (v.domain !== undefined) {
     errors.push('config.domain is the window of a typed-in surface and needs config.expr; ignored.');
   }
-  const start =
-    Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n)) ? v.start : base.start;
+  let start = base.start;
+  if (Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n))) {
+    const domain = custom?.domain ?? getSurface(base.surface).domain;
+    if (insideDomain(domain, v.start[0], v.start[1])) start = v.start;
+    else errors.push(`config.start [${v.start[0]}, ${v.start[1]}] is outside the surface's domain (${domainText(domain)}); the start must lie on the map, so the surface's own start is used.`);
+  } else if (v.start !== undefined) {
+    errors.push(`config.start must be [x, y] with finite numbers, got ${JSON.stringify(v.start)}; the surface's own start is used.`);
+  }
   const steps = Number.isInteger(v.steps) && (v.steps as number) >= 1 && (v.steps as number) <= MAX_STEPS ? (v.steps as number) : base.steps;
   const speed = typeof v.speed === 'number' && v.speed > 0 && v.speed <= MAX_SPEED ? v.speed : base.speed;
   return {
