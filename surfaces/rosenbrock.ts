@@ -35,7 +35,7 @@ export const rosenbrock: Surface = {
     steps: 1000,
     speed: 120,
     story:
-      'Everyone falls into the curved valley within a few steps; the race is the long crawl along its flat floor. Momentum and Nesterov (at half SGD\'s lr) build speed along it and reach the minimum at (1, 1); Adam gets there too; SGD, Adagrad and RMSprop are still crawling, and Adadelta (torch\'s lr 1, first steps of about 0.003 set by its ε) is furthest behind, at (0.75, 0.5).',
+      'Everyone falls into the curved valley within a few steps; the race is the long crawl along its flat floor. Momentum and Nesterov (at half SGD\'s lr) build speed along it and reach the minimum at (1, 1); Adam gets there too; SGD, Adagrad, RMSprop and Adadelta (lr 1, first steps about 0.003, set by ε) are still crawling.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.002 } },
       { optimizer: 'momentum', hyper: { lr: 0.001 } },

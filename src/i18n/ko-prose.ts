@@ -84,7 +84,7 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     label: 'Rosenbrock',
     note: '휘어진 골짜기를 찾기는 쉽지만, 거의 평평한 바닥을 따라 최솟값까지 가는 길은 느립니다.',
     story:
-      '모두 몇 스텝 만에 휘어진 골짜기로 떨어지고, 승부는 평평한 바닥을 따라 오래 기어가는 구간에서 납니다. Momentum과 Nesterov는 (SGD의 절반 학습률로) 바닥을 따라 속도를 붙여 (1, 1)의 최솟값에 도착하고 Adam도 도착합니다. SGD, Adagrad, RMSprop은 아직 기어가는 중이고, Adadelta(torch의 학습률 1, ε이 정하는 약 0.003 크기의 첫 스텝)는 (0.75, 0.5)에서 가장 뒤처져 있습니다.',
+      '모두 몇 스텝 만에 휘어진 골짜기로 떨어지고, 승부는 평평한 바닥을 따라 오래 기어가는 구간에서 납니다. Momentum과 Nesterov는 (SGD의 절반 학습률로) 바닥을 따라 속도를 붙여 (1, 1)의 최솟값에 도착하고 Adam도 도착합니다. SGD, Adagrad, RMSprop과 Adadelta(학습률 1, ε이 정하는 약 0.003 크기의 첫 스텝)는 아직 기어가는 중입니다.',
   },
   beale: {
     label: 'Beale',
@@ -312,7 +312,7 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   domainX: 'xmin이 xmax보다 작아야 합니다. 받은 값: xmin {x0}, xmax {x1}',
   domainY: 'ymin이 ymax보다 작아야 합니다. 받은 값: ymin {y0}, ymax {y1}',
   start: '"x y" 꼴의 숫자 두 개여야 합니다(예: "-1.5 2")',
-  startOutside: '표면의 정의역(x는 [{x0}, {x1}], y는 [{y0}, {y1}]) 밖에 있습니다. 시작점은 지도 안에 있어야 합니다',
+  startOutside: '표면의 정의역({domain}) 밖에 있습니다',
   steps: '1부터 {max}까지의 정수여야 합니다',
   speed: '초당 단계 수로, (0, {max}] 범위의 숫자여야 합니다',
   noise: 'noise는 0 이상의 숫자(기울기 노이즈의 표준편차)여야 합니다. 받은 값: "{text}"',

@@ -93,12 +93,7 @@ export function parseStart(text: string, domain?: Domain): Parsed<Point> {
   const [x, y] = nums as [number, number];
   if (domain && !insideDomain(domain, x, y)) {
     const where = domainText(domain);
-    return fail(`is outside the surface's domain (${where}); the start must lie on the map`, 'startOutside', {
-      x0: domain.x[0],
-      x1: domain.x[1],
-      y0: domain.y[0],
-      y1: domain.y[1],
-    });
+    return fail(`is outside the surface's domain (${where})`, 'startOutside', { domain: where });
   }
   return ok([x, y]);
 }

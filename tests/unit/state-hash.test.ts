@@ -83,7 +83,7 @@ describe('decodeHash: a start off the map', () => {
     const { domain, start } = getSurface('rosenbrock');
     expect(config.start).toEqual([...start]);
     expect(errors).toEqual([
-      `start=50,-50 in the link is outside the surface's domain (x in [${domain.x[0]}, ${domain.x[1]}], y in [${domain.y[0]}, ${domain.y[1]}]); the start must lie on the map`,
+      `start=50,-50 in the link is outside the surface's domain (x ∈ [${domain.x[0]}, ${domain.x[1]}], y ∈ [${domain.y[0]}, ${domain.y[1]}])`,
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('decodeHash: a start off the map', () => {
     const c = normalizeConfig({ ...defaultConfig('ravine'), start: [0, 8] }, errors);
     expect(c.start).toEqual([...getSurface('ravine').start]);
     expect(errors).toEqual([
-      "config.start [0, 8] is outside the surface's domain (x in [-10, 10], y in [-4, 4]); the start must lie on the map, so the surface's own start is used.",
+      "config.start [0, 8] is outside the surface's domain (x ∈ [-10, 10], y ∈ [-4, 4]).",
     ]);
   });
 });

@@ -38,9 +38,9 @@ describe('parseStart', () => {
     for (const text of ['2.01 0', '0 -1.5', '50 50']) {
       const r = parseStart(text, domain);
       expect(r.ok, text).toBe(false);
-      expect(!r.ok && r.message).toBe("is outside the surface's domain (x in [-2, 2], y in [-1, 3]); the start must lie on the map");
+      expect(!r.ok && r.message).toBe("is outside the surface's domain (x ∈ [-2, 2], y ∈ [-1, 3])");
       expect(!r.ok && r.problem).toBe('startOutside');
-      expect(!r.ok && r.params).toEqual({ x0: -2, x1: 2, y0: -1, y1: 3 });
+      expect(!r.ok && r.params).toEqual({ domain: 'x ∈ [-2, 2], y ∈ [-1, 3]' });
     }
   });
 });
