@@ -16,7 +16,6 @@ export const en = {
   reset: 'Reset',
   resetLabel: 'Reset to step 0',
   restoreRace: 'Default race',
-  restoreRaceLabel: 'Restore default race',
   timeline: 'Step',
   timelineValue: 'step {k} of {n}',
   readout: 'step {k} / {n}',

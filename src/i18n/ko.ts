@@ -18,7 +18,6 @@ export const ko: Strings = {
   reset: '처음으로',
   resetLabel: '0단계로 되돌리기',
   restoreRace: '기본 경주',
-  restoreRaceLabel: '표면의 기본 경주로 되돌리기',
   timeline: '단계',
   timelineValue: '{n}단계 중 {k}단계',
   readout: '{k} / {n}단계',

@@ -137,7 +137,6 @@ export function toolbar(host: ToolbarHost) {
       <button
         type="button"
         part="restore-race"
-        aria-label=${t(lang, 'restoreRaceLabel')}
         ?disabled=${!host.raceChanged}
         @click=${() => host.restoreRace()}
       >
