@@ -1,7 +1,9 @@
 /**
  * Ravine: f(x, y) = 0.05x² + 5y².
  *
- * Domain x ∈ [−10, 10], y ∈ [−4, 4] (descent-lab), wide enough to show the long axis. An
+ * Domain x ∈ [−10, 10], y ∈ [−5, 5] (descent-lab), wide enough to show the long axis, and half as
+ * tall as wide, so the panel (whose height is kept within 0.5 to 1.25 of its width) draws x and y
+ * at the same scale: the ravine is seen as narrow as it is, not stretched. An
  * axis-aligned quadratic with curvatures 0.1 and 10, condition number 100; global minimum
  * f(0, 0) = 0.
  */
@@ -18,7 +20,7 @@ export const ravine: Surface = {
     out[0] = 0.1 * x;
     out[1] = 10 * y;
   },
-  domain: { x: [-10, 10], y: [-4, 4] },
+  domain: { x: [-10, 10], y: [-5, 5] },
   // Far along the long axis and well up the steep wall: plain SGD with lr between 0.1 and 0.2
   // bounces across y (factor 1 − 10 lr < 0) while x shrinks by only 1 − 0.1 lr a step.
   start: [-9, 1.5],

@@ -38,7 +38,7 @@ test('a link whose start is off the map: the error part names start and the doma
   const pg = await openApp(page, 'surface=ravine&start=50,50');
   const error = pg.locator('[part~="error"]');
   await expect(error).toBeVisible();
-  await expect(error).toContainText("start=50,50 in the link is outside the surface's domain (x ∈ [-10, 10], y ∈ [-4, 4])");
+  await expect(error).toContainText("start=50,50 in the link is outside the surface's domain (x ∈ [-10, 10], y ∈ [-5, 5])");
   // The surface's own start stands in.
   expect(await pg.evaluate((el: HTMLElementTagNameMap['descent-playground']) => el.config.start)).toEqual([-9, 1.5]);
   await expectHandleInsideAndDraggable(page, pg);
@@ -144,4 +144,19 @@ test('"Default race" also restores the runners after an optimizer was switched o
   await pg.locator('[part~="restore-race"]').click();
   await expect(pg.locator('[part~="trajectory"]')).toHaveCount(7);
   await expect(pg.locator('[part~="story"]')).toContainText('Everyone rolls into the nearer, shallower well');
+});
+
+test('the ravine is drawn undistorted: as many pixels per unit on y as on x', async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const pg = await openApp(page, 'surface=ravine');
+    const box = await plotBox(pg);
+    // The map spans x ∈ [-10, 10] and y ∈ [-5, 5]; the start (-9, 1.5) sits where that mapping says.
+    const perX = box.width / 20;
+    const perY = box.height / 10;
+    expect(Math.abs(perX - perY), `${width} px: ${perX} px per unit on x, ${perY} on y`).toBeLessThan(0.15);
+    const [hx, hy] = await centre(pg.locator('[part~="start-handle"]'));
+    expect(Math.abs(hx - (box.x + perX * (-9 + 10)))).toBeLessThan(1);
+    expect(Math.abs(hy - (box.y + perY * (5 - 1.5)))).toBeLessThan(1);
+  }
 });

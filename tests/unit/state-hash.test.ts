@@ -90,15 +90,15 @@ describe('decodeHash: a start off the map', () => {
   it('checks against the linked surface, not the default one', () => {
     // (8, 8) is on Booth's map ([-10, 10]²) but off the default surface's.
     expect(decodeHash('surface=booth&start=8,8')).toEqual({ config: { ...defaultConfig('booth'), start: [8, 8] }, errors: [] });
-    expect(decodeHash('surface=ravine&start=0,8').errors).toHaveLength(1);
+    expect(decodeHash('surface=ravine&start=0,6').errors).toHaveLength(1);
   });
 
   it('normalizeConfig refuses it too, with a message', () => {
     const errors: string[] = [];
-    const c = normalizeConfig({ ...defaultConfig('ravine'), start: [0, 8] }, errors);
+    const c = normalizeConfig({ ...defaultConfig('ravine'), start: [0, 6] }, errors);
     expect(c.start).toEqual([...getSurface('ravine').start]);
     expect(errors).toEqual([
-      "config.start [0, 8] is outside the surface's domain (x ∈ [-10, 10], y ∈ [-4, 4]).",
+      "config.start [0, 6] is outside the surface's domain (x ∈ [-10, 10], y ∈ [-5, 5]).",
     ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/core/optimizers/index';
+import { panelHeight, panelScales } from '../../src/render/scales';
 import { trajectory } from '../../src/core/trajectory';
 import type { Point, Surface, Trajectory } from '../../src/core/types';
 import { surfaceIds, surfaces } from '../../surfaces/index';
@@ -104,5 +105,17 @@ describe('booth race', () => {
 
   it('the measure does see straight lines: from the old start on the steep axis every path stays on it', () => {
     for (const { name, run } of runs([-8, -6])) expect(offLine(run, [-8, -6], minimum), name).toBeLessThan(1e-9);
+  });
+});
+
+describe('catalog panels draw x and y at the same scale', () => {
+  it.each(surfaceIds.map((id) => [id, surfaces[id]] as const))('%s: px per unit on x equals px per unit on y', (_id, s) => {
+    const width = 574;
+    const height = panelHeight(s.domain, width);
+    const scales = panelScales(s.domain, width, height);
+    const perX = (scales.x(s.domain.x[1]) - scales.x(s.domain.x[0])) / (s.domain.x[1] - s.domain.x[0]);
+    const perY = (scales.y(s.domain.y[0]) - scales.y(s.domain.y[1])) / (s.domain.y[1] - s.domain.y[0]);
+    // panelHeight rounds to whole pixels: within one pixel over the span.
+    expect(Math.abs(perX - perY) * (s.domain.y[1] - s.domain.y[0])).toBeLessThan(1);
   });
 });
