@@ -4,6 +4,7 @@
  * Machines here are shared and noisy: compare ratios, not absolute times.
  */
 import { benchBrowser } from './browser';
+import { benchContours } from './contours';
 import { benchCore } from './core';
 import { benchExpression } from './expression';
 
@@ -11,6 +12,7 @@ const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
+  contours: ['Contour map of a corrugated surface (Lévi N.13): polygons vs pixels, first paint', benchContours],
 } as const;
 
 const wanted = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];

@@ -33,6 +33,8 @@ export const levi13: Surface = {
     out[1] = a * a * THREE_PI * Math.sin(SIX_PI * y) + 2 * b * (1 + w * w) + b * b * TWO_PI * Math.sin(FOUR_PI * y);
   },
   domain: { x: [-10, 10], y: [-10, 10] },
+  // sin²(3πx) and sin²(3πy) repeat every 1/3: 60 ripples across the window.
+  ripple: 1 / 3,
   // Far from (1, 1) across corrugations of period 1/3 in x: the slope towards the minimum is
   // steady, the ripples on it are not.
   start: [-6, 7],

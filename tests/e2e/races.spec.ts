@@ -160,3 +160,24 @@ test('the ravine is drawn undistorted: as many pixels per unit on y as on x', as
     expect(Math.abs(hy - (box.y + perY * (5 - 1.5)))).toBeLessThan(1);
   }
 });
+
+test('Lévi N.13 is painted per pixel: the band edges follow every ripple (one per 1/3 unit) across a row', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const pg = await openApp(page, 'surface=levi13');
+  const canvas = pg.locator('[part~="contours"]');
+  await expect(canvas).toHaveAttribute('data-surface', 'levi13');
+  // Count colour changes along the row at y = 6 (where the ripples cross the level lines).
+  const changes = async () =>
+    canvas.evaluate((el: HTMLCanvasElement) => {
+      const ctx = el.getContext('2d');
+      if (!ctx) return 0;
+      const row = Math.round(el.height * (10 - 6) / 20);
+      const data = ctx.getImageData(0, row, el.width, 1).data;
+      let n = 0;
+      for (let i = 4; i < data.length; i += 4) if (Math.abs(data[i] - data[i - 4]) + Math.abs(data[i + 1] - data[i - 3]) > 12) n++;
+      return n;
+    });
+  // 60 ripples across the map, each crossing several levels: far more edges than the 200-sample
+  // grid's aliased sawtooth could place at the right period; and none while the map is blank.
+  await expect.poll(changes).toBeGreaterThan(120);
+});

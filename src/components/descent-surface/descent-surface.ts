@@ -318,7 +318,11 @@ export class DescentSurface extends LitElement {
     const palette = this.currentPalette();
     const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}|${palette.key}`;
     if (key === this.painted && canvas.dataset.surface === surface.id) return;
-    const painting = contourPainting(surface, scales.width, scales.height, ratio, palette);
+    // A corrugated surface's painter comes in a chunk: paint again once it is here.
+    const painting = contourPainting(surface, scales.width, scales.height, ratio, palette, () => {
+      this.painted = '';
+      this.requestUpdate();
+    });
     canvas.width = painting.width;
     canvas.height = painting.height;
     canvas.getContext('2d')?.drawImage(painting, 0, 0);
