@@ -4,6 +4,7 @@
  * Machines here are shared and noisy: compare ratios, not absolute times.
  */
 import { benchBrowser } from './browser';
+import { benchContours } from './contours';
 import { benchCore } from './core';
 import { benchExpression } from './expression';
 import { benchImport } from './import';
@@ -13,6 +14,7 @@ const all = {
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
+  contours: ['Contour map of a corrugated surface (Lévi N.13): polygons vs pixels, first paint', benchContours],
 } as const;
 
 const wanted = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];

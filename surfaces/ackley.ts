@@ -46,7 +46,7 @@ export const ackley: Surface = {
       { optimizer: 'momentum', hyper: { lr: 0.01 } },
       { optimizer: 'nesterov', hyper: { lr: 0.01 } },
       { optimizer: 'adagrad', hyper: { lr: 0.3 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.1 } },
       { optimizer: 'adam', hyper: { lr: 0.1 } },
     ],

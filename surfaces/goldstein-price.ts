@@ -54,7 +54,7 @@ export const goldsteinPrice: Surface = {
       { optimizer: 'momentum', hyper: { lr: 0.0001 } },
       { optimizer: 'nesterov', hyper: { lr: 0.00005 } },
       { optimizer: 'adagrad', hyper: { lr: 0.3 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.1 } },
       { optimizer: 'adam', hyper: { lr: 0.1 } },
     ],

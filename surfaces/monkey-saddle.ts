@@ -30,13 +30,13 @@ export const monkeySaddle: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'The monkey saddle is flat to second order, so the pull away from it is weak and every path crawls at first. SGD, Momentum and Nesterov slide along the ridge to within 0.62–0.72 of the origin before turning into the valley that falls away at 60°; Momentum and Nesterov, at lr 0.0003 against SGD\'s 0.002, still end further down it than SGD. Adagrad, RMSprop and Adam scale up the tiny sideways gradient and turn off early, never closer than 1.36 to the origin; Adadelta crawls longest, then keeps speeding up until it leaves the map.',
+      'The monkey saddle is flat to second order, so the pull away from it is weak and every path crawls at first. SGD, Momentum and Nesterov slide along the ridge to within 0.62–0.72 of the origin before turning into the valley that falls away at 60°; Momentum and Nesterov, at lr 0.0003 against SGD\'s 0.002, still end further down it than SGD. Adagrad, RMSprop and Adam scale up the tiny sideways gradient and turn off early, never closer than 1.36 to the origin; Adadelta (torch\'s lr 1) starts about as timidly as Adam, then keeps speeding up: it leaves the map after 85 steps and is marked diverged, because f falls without bound along that valley.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.002 } },
       { optimizer: 'momentum', hyper: { lr: 0.0003 } },
       { optimizer: 'nesterov', hyper: { lr: 0.0003 } },
       { optimizer: 'adagrad', hyper: { lr: 0.03 } },
-      { optimizer: 'adadelta', hyper: { lr: 0.3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.002 } },
       { optimizer: 'adam', hyper: { lr: 0.003 } },
     ],

@@ -40,7 +40,7 @@ export const rastrigin: Surface = {
       { optimizer: 'momentum', hyper: { lr: 0.001 } },
       { optimizer: 'nesterov', hyper: { lr: 0.001 } },
       { optimizer: 'adagrad', hyper: { lr: 0.1 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.01 } },
       { optimizer: 'adam', hyper: { lr: 1 } },
     ],

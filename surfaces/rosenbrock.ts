@@ -29,19 +29,19 @@ export const rosenbrock: Surface = {
   source: 'Wikipedia: Test functions for optimization',
   // Default race, chosen by running scripts/race-tuning.ts (not torch's defaults, which barely
   // move here). Learning rates tuned per optimizer so that each gets somewhere: SGD diverges above ~0.003 and
-  // Momentum above ~0.0015 (the valley walls are steep), Adagrad and Adadelta need large lrs
-  // (1 and 3) to move at all, Adam 0.1 follows the valley quickly.
+  // Momentum above ~0.0015 (the valley walls are steep), Adagrad needs a large lr (1)
+  // to move at all, Adadelta keeps torch's lr 1 (the notes: no learning rate) and starts slowest, Adam 0.1 follows the valley quickly.
   race: {
     steps: 1000,
     speed: 120,
     story:
-      'Everyone falls into the curved valley within a few steps; the race is the long crawl along its flat floor. Momentum and Nesterov (at half SGD\'s lr) build speed along it and reach the minimum at (1, 1); Adam gets there too; SGD, Adagrad and RMSprop are still crawling.',
+      'Everyone falls into the curved valley within a few steps; the race is the long crawl along its flat floor. Momentum and Nesterov (at half SGD\'s lr) build speed along it and reach the minimum at (1, 1); Adam gets there too; SGD, Adagrad, RMSprop and Adadelta (lr 1, first steps about 0.003, set by ε) are still crawling.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.002 } },
       { optimizer: 'momentum', hyper: { lr: 0.001 } },
       { optimizer: 'nesterov', hyper: { lr: 0.001 } },
       { optimizer: 'adagrad', hyper: { lr: 1 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.01 } },
       { optimizer: 'adam', hyper: { lr: 0.1 } },
     ],

@@ -37,7 +37,7 @@ export const sixHumpCamel: Surface = {
       { optimizer: 'momentum', hyper: { lr: 0.003 } },
       { optimizer: 'nesterov', hyper: { lr: 0.003 } },
       { optimizer: 'adagrad', hyper: { lr: 0.1 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.01 } },
       { optimizer: 'adam', hyper: { lr: 0.03 } },
     ],

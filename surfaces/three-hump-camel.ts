@@ -31,13 +31,13 @@ export const threeHumpCamel: Surface = {
     steps: 300,
     speed: 60,
     story:
-      'From the far slope, SGD, Nesterov and the cautious adaptive methods settle in the shallower local minimum at (−1.75, 0.87); Momentum carries through into the global minimum at the origin, and Adam at a large lr does too.',
+      'From the far slope, SGD, Nesterov and the cautious adaptive methods settle in the shallower local minimum at (−1.75, 0.87) (Adadelta, at torch\'s lr 1 with first steps of about 0.003 set by its ε, is still creeping into it at the end); Momentum carries through into the global minimum at the origin, and Adam at a large lr does too.',
     optimizers: [
       { optimizer: 'sgd', hyper: { lr: 0.01 } },
       { optimizer: 'momentum', hyper: { lr: 0.003 } },
       { optimizer: 'nesterov', hyper: { lr: 0.003 } },
       { optimizer: 'adagrad', hyper: { lr: 0.3 } },
-      { optimizer: 'adadelta', hyper: { lr: 3 } },
+      { optimizer: 'adadelta', hyper: { lr: 1 } },
       { optimizer: 'rmsprop', hyper: { lr: 0.01 } },
       { optimizer: 'adam', hyper: { lr: 0.3 } },
     ],

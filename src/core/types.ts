@@ -58,6 +58,12 @@ export interface Surface {
   readonly criticalNote?: string;
   /** A start point that makes a good race. */
   readonly start: Point;
+  /**
+   * The period of the surface's finest corrugation, where it has one (Lévi N.13: 1/3). Contour
+   * maps read it: where their grid would give a ripple fewer than 8 samples, they paint it pixel
+   * by pixel rather than draw a sawtooth.
+   */
+  readonly ripple?: number;
   /** One line on what the surface teaches. */
   readonly note: string;
   /** Where the formula and domain come from. */

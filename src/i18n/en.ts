@@ -15,6 +15,7 @@ export const en = {
   nextStep: 'Next step',
   reset: 'Reset',
   resetLabel: 'Reset to step 0',
+  restoreRace: 'Default race',
   timeline: 'Step',
   timelineValue: 'step {k} of {n}',
   readout: 'step {k} / {n}',

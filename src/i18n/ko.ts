@@ -17,6 +17,7 @@ export const ko: Strings = {
   nextStep: '한 단계 진행',
   reset: '처음으로',
   resetLabel: '0단계로 되돌리기',
+  restoreRace: '기본 경주',
   timeline: '단계',
   timelineValue: '{n}단계 중 {k}단계',
   readout: '{k} / {n}단계',

@@ -63,6 +63,16 @@ export function isDomain(d: unknown): d is Domain {
   return !!d && typeof d === 'object' && ok((d as Domain).x) && ok((d as Domain).y);
 }
 
+/** A domain as the messages write it, in any language: "x ∈ [-2, 2], y ∈ [-1, 3]". */
+export function domainText(domain: Domain): string {
+  return `x ∈ [${domain.x[0]}, ${domain.x[1]}], y ∈ [${domain.y[0]}, ${domain.y[1]}]`;
+}
+
+/** Whether (x, y) lies in the domain, edges included. */
+export function insideDomain(domain: Domain, x: number, y: number): boolean {
+  return x >= domain.x[0] && x <= domain.x[1] && y >= domain.y[0] && y <= domain.y[1];
+}
+
 export function sameDomain(a: Domain, b: Domain): boolean {
   return a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 }
@@ -124,19 +134,24 @@ export function raceEntries(race: Race): OptimizerEntry[] {
   return out;
 }
 
-/** The configuration a surface opens with: its default race from its default start. */
-export function defaultConfig(surfaceId: string = DEFAULT_SURFACE): Config {
-  const surface = getSurface(surfaceId);
+/** What a surface's default race sets: its runners, start, steps and speed. */
+export type RaceFields = Pick<Config, 'optimizers' | 'start' | 'steps' | 'speed'>;
+
+/** The default race of `surface` (a catalog surface, or a typed-in one with its race attached). */
+export function defaultRace(surface: Surface): RaceFields {
   const race = raceOf(surface);
   return {
-    surface: surface.id,
     optimizers: raceEntries(race),
     start: [surface.start[0], surface.start[1]],
     steps: race.steps,
     speed: race.speed ?? DEFAULT_SPEED,
-    layout: 'overlay',
-    step: 0,
   };
+}
+
+/** The configuration a surface opens with: its default race from its default start. */
+export function defaultConfig(surfaceId: string = DEFAULT_SURFACE): Config {
+  const surface = getSurface(surfaceId);
+  return { surface: surface.id, ...defaultRace(surface), layout: 'overlay', step: 0 };
 }
 
 /**
@@ -283,8 +298,12 @@ export function normalizeConfig(value: Config, errors: string[]): Config {
   } else if (v.domain !== undefined) {
     errors.push('config.domain is the window of a typed-in surface and needs config.expr; ignored.');
   }
-  const start =
-    Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n)) ? v.start : base.start;
+  let start = base.start;
+  if (Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n))) {
+    const domain = custom?.domain ?? getSurface(base.surface).domain;
+    if (insideDomain(domain, v.start[0], v.start[1])) start = v.start;
+    else errors.push(`config.start [${v.start[0]}, ${v.start[1]}] is outside the surface's domain (${domainText(domain)}).`);
+  }
   const steps = Number.isInteger(v.steps) && (v.steps as number) >= 1 && (v.steps as number) <= MAX_STEPS ? (v.steps as number) : base.steps;
   const speed = typeof v.speed === 'number' && v.speed > 0 && v.speed <= MAX_SPEED ? v.speed : base.speed;
   return {

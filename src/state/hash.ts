@@ -233,7 +233,7 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     surface,
     ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
     optimizers,
-    start: read('start', parseStart) ?? base.start,
+    start: read('start', (text) => parseStart(text, base.domain ?? getSurface(surface).domain)) ?? base.start,
     steps,
     speed: read('speed', parseSpeed) ?? base.speed,
     layout: read('layout', parseLayout) ?? base.layout,

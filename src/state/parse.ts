@@ -5,7 +5,7 @@
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point } from '../core/types';
 import { surfaceIds } from '../../surfaces/ids';
-import { isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
+import { domainText, insideDomain, isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
 
 /** What was wrong, for messages in other languages (src/i18n: parseErrorText), with its values. */
 export type ParseProblem =
@@ -15,6 +15,7 @@ export type ParseProblem =
   | 'domainX'
   | 'domainY'
   | 'start'
+  | 'startOutside'
   | 'steps'
   | 'speed'
   | 'noise'
@@ -79,14 +80,22 @@ export function parseDomain(text: string): Parsed<Domain> {
   return ok({ x: [x0, x1], y: [y0, y1] });
 }
 
-/** "x y" or "x,y". */
-export function parseStart(text: string): Parsed<Point> {
+/**
+ * "x y" or "x,y". With `domain` (the surface's plotting window), a point outside it is refused:
+ * its handle would be off the map, where it cannot be seen or dragged back.
+ */
+export function parseStart(text: string, domain?: Domain): Parsed<Point> {
   const parts = text.trim().split(/[\s,]+/);
   const nums = parts.map(parseNumber);
   if (parts.length !== 2 || nums.some((v) => v === undefined)) {
     return fail('must be two numbers "x y", e.g. "-1.5 2"', 'start');
   }
-  return ok([nums[0] as number, nums[1] as number]);
+  const [x, y] = nums as [number, number];
+  if (domain && !insideDomain(domain, x, y)) {
+    const where = domainText(domain);
+    return fail(`is outside the surface's domain (${where})`, 'startOutside', { domain: where });
+  }
+  return ok([x, y]);
 }
 
 export function parseSteps(text: string): Parsed<number> {

@@ -49,6 +49,8 @@ test('Tab reaches every control in order, each with a visible focus ring', async
   }
   expect(seen).toEqual([
     'Surface',
+    // Enabled: the race differs from the surface's default.
+    'restore-race',
     'overlay',
     'grid',
     'copy-embed',

@@ -168,10 +168,10 @@ test('lang="ko" on the page: every control, label, badge and announcement in Kor
   await expect(pg.locator('[part~="rule"] .differs')).toContainText('AMSGrad는 보정하지 않은 v의 최댓값');
   const en = page.locator('#en');
   // Booth's own race on the English widget: its story and its descriptive run labels in English.
-  await expect(en.locator('.story')).toHaveText(/^A plain bowl/);
+  await expect(en.locator('.story')).toHaveText(/^A tilted bowl, started off its axes/);
   await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, noisy gradients"]')).toHaveCount(1);
   await en.evaluate((el) => el.setAttribute('lang', 'ko'));
-  await expect(en.locator('.story')).toHaveText(/^평범한 그릇이지만 시작점이 가파른 축 위에 있어서/);
+  await expect(en.locator('.story')).toHaveText(/^기울어진 그릇이고 시작점이 두 축 어디에도 있지 않아서/);
   await expect(en.locator('[part~="trajectory"][data-optimizer="SGD, 노이즈 섞인 기울기"]')).toHaveCount(1);
   await en.evaluate((el) => el.setAttribute('lang', 'en'));
   await expect(en.locator('[part~="play"]')).toHaveAccessibleName('Play');

@@ -10,7 +10,7 @@ import { expectWidgetsDrawn } from './pages';
 const PAGE = 'examples/blog-post.html';
 
 /** Trajectories per widget, in the post's order (a default race on Rosenbrock has seven). */
-const PATHS = [2, 3, 3, 4, 4, 7, 2, 3];
+const PATHS = [3, 3, 3, 4, 4, 7, 2, 3];
 
 test('the blog post: every widget upgraded and drawn from the bundle, no console errors or warnings', async ({ page }) => {
   const messages = watchConsole(page);
@@ -26,6 +26,7 @@ test('the blog post: every widget upgraded and drawn from the bundle, no console
   expect(await first.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')))).toEqual([
     'SGD',
     'SGD, 잡음 섞인 기울기',
+    '모멘텀, 잡음 섞인 기울기',
   ]);
   await expect(widgets.nth(5).locator('[part~="panel"]')).toHaveCount(7);
   // The no-script figure inside the first widget is not shown once the element has upgraded.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
 import '../../surfaces/index';
-import { defaultConfig, type Config } from '../../src/state/config';
+import { defaultConfig, getSurface, normalizeConfig, type Config } from '../../src/state/config';
 import { decodeHash, encodeHash } from '../../src/state/hash';
 
 describe('encodeHash', () => {
@@ -74,5 +74,31 @@ describe('decodeHash', () => {
   it('clamps the step to the number of steps and never throws on garbage', () => {
     expect(decodeHash('steps=10&step=99').config.step).toBe(10);
     expect(() => decodeHash('%E0%A4%A&opt=(((&=&&')).not.toThrow();
+  });
+});
+
+describe('decodeHash: a start off the map', () => {
+  it('is refused with a message naming start and the surface\'s domain; the surface\'s start stands in', () => {
+    const { config, errors } = decodeHash('surface=rosenbrock&start=50,-50');
+    const { domain, start } = getSurface('rosenbrock');
+    expect(config.start).toEqual([...start]);
+    expect(errors).toEqual([
+      `start=50,-50 in the link is outside the surface's domain (x ∈ [${domain.x[0]}, ${domain.x[1]}], y ∈ [${domain.y[0]}, ${domain.y[1]}])`,
+    ]);
+  });
+
+  it('checks against the linked surface, not the default one', () => {
+    // (8, 8) is on Booth's map ([-10, 10]²) but off the default surface's.
+    expect(decodeHash('surface=booth&start=8,8')).toEqual({ config: { ...defaultConfig('booth'), start: [8, 8] }, errors: [] });
+    expect(decodeHash('surface=ravine&start=0,6').errors).toHaveLength(1);
+  });
+
+  it('normalizeConfig refuses it too, with a message', () => {
+    const errors: string[] = [];
+    const c = normalizeConfig({ ...defaultConfig('ravine'), start: [0, 6] }, errors);
+    expect(c.start).toEqual([...getSurface('ravine').start]);
+    expect(errors).toEqual([
+      "config.start [0, 6] is outside the surface's domain (x ∈ [-10, 10], y ∈ [-5, 5]).",
+    ]);
   });
 });

@@ -32,6 +32,17 @@ describe('parseStart', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/two numbers "x y"/);
   });
+  it('with a domain, refuses a point off the map and names the domain; edges are on it', () => {
+    const domain = { x: [-2, 2], y: [-1, 3] } as const;
+    expect(parseStart('2 -1', domain)).toEqual({ ok: true, value: [2, -1] });
+    for (const text of ['2.01 0', '0 -1.5', '50 50']) {
+      const r = parseStart(text, domain);
+      expect(r.ok, text).toBe(false);
+      expect(!r.ok && r.message).toBe("is outside the surface's domain (x ∈ [-2, 2], y ∈ [-1, 3])");
+      expect(!r.ok && r.problem).toBe('startOutside');
+      expect(!r.ok && r.params).toEqual({ domain: 'x ∈ [-2, 2], y ∈ [-1, 3]' });
+    }
+  });
 });
 
 describe('parseSurface, parseSteps, parseSpeed, parseLayout', () => {

@@ -5,7 +5,7 @@
  */
 import { presetIds } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
-import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import {
   parseDomain,
   parseExpression,
@@ -142,7 +142,7 @@ export function readAttributes(
     surface: base.surface,
     ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
     optimizers,
-    start: read('start', attributes.start, parseStart) ?? base.start,
+    start: read('start', attributes.start, (text) => parseStart(text, base.domain ?? getSurface(base.surface).domain)) ?? base.start,
     steps: read('steps', attributes.steps, parseSteps) ?? base.steps,
     speed: read('speed', attributes.speed, parseSpeed) ?? base.speed,
     layout: read('layout', attributes.layout, parseLayout) ?? base.layout,

@@ -257,6 +257,10 @@ export const styles = css`
   button:hover {
     background: var(--descent-control-hover, #f2f2f5);
   }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
   button.primary {
     background: var(--descent-accent);
     border-color: var(--descent-accent);

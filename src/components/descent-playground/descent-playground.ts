@@ -3,11 +3,9 @@ import type { Point, Surface } from '../../core/types';
 import {
   DEFAULT_EXPRESSION_DOMAIN,
   defaultConfig,
+  defaultRace,
   getSurface,
   normalizeConfig,
-  raceEntries,
-  raceOf,
-  sameEntries,
   type Config,
 } from '../../state/config';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
@@ -34,6 +32,7 @@ import { Playback } from './playback';
 import { rulePanel } from './rule-panel';
 import { RunCache } from './runs';
 import { EmbedCopy, toolbar, type ToolbarHost } from './toolbar';
+import { raceChange } from './default-race';
 import { styles } from './descent-playground.styles';
 
 /**
@@ -93,7 +92,11 @@ import { styles } from './descent-playground.styles';
  * @csspart controls - The toolbar: surface, layout, playback, timeline.
  * @csspart play - The play / pause button.
  * @csspart step-button - The next-step button.
- * @csspart reset - The reset button.
+ * @csspart reset - The reset button: back to step 0, the race unchanged.
+ * @csspart restore-race - The "Default race" button: restores the surface's default race (runners,
+ *   start, steps, speed); disabled while it is shown.
+ * @csspart story - What the default race shows; once its runners, start or steps are changed, the
+ *   surface's one-line note instead, as the story no longer describes the paths drawn.
  * @csspart timeline - The step slider.
  * @csspart step-readout - "step k / n".
  * @csspart loss-chart - The `<descent-loss-chart>`.
@@ -648,6 +651,16 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.playback.place(this.restingStep);
   }
 
+  /** "Default race": the surface's own runners, start, steps and speed, at step 0 (layout kept). */
+  restoreRace(): void {
+    this.pause(false);
+    this.playback.place(0);
+    this.playback.dropPreview();
+    this.list.reset();
+    this.commit({ ...defaultRace(this.shown ?? getSurface(this._config.surface)), step: 0 });
+    this.playback.place(this.restingStep);
+  }
+
   /** "Custom expression…": the field opens on the current surface's own expression and window. */
   private openCustom(): void {
     this.picking = undefined;
@@ -704,6 +717,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
       pause: () => this.pause(),
       stepForward: () => this.seek(this.playback.step + 1),
       reset: () => this.reset(),
+      raceChanged: raceChange(this._config, this.shown ?? getSurface(this._config.surface)) > 0,
+      restoreRace: () => this.restoreRace(),
       seek: (step) => this.seek(step),
       setSpeed: (speed) => this.commit({ speed }),
       setSteps: (steps) => {
@@ -729,10 +744,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
     // controls and the panels wait.
     const pending = this.shown === undefined;
     const surface = this.shown ?? getSurface(this._config.surface);
-    const race = raceOf(surface);
     const step = this.playback.shownStep;
     const lang = this.uiLang;
     const text = surfaceText(surface, lang);
+    // The story describes the default race's paths: not shown once they are changed.
+    const told = text.story && raceChange(this._config, surface) < 2;
     this.playback.rendering(step);
     const selected = this.entryRuns[this.list.selected];
     const { start, layout } = this._config;
@@ -756,7 +772,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     </div>`;
     const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
     const aside = html`<div class="aside" id="sheet-details">
-      <p class="story">${text.story && sameEntries(this._config.optimizers, raceEntries(race)) ? text.story : text.note}</p>
+      <p class="story" part="story">${told ? text.story : text.note}</p>
       <descent-loss-chart
         part="loss-chart"
         lang=${lang}

@@ -1,6 +1,7 @@
 /**
  * The playground's toolbar (the `controls` part): surface picker and the expression field,
- * layout, "Copy embed code", then playback (play, next step, reset, timeline, readout), speed and
+ * "Default race" (restores the surface's race: runners, start, steps, speed), layout, "Copy embed
+ * code", then playback (play, next step, reset: back to step 0 only) (play, next step, reset, timeline, readout), speed and
  * steps. Pure templates over the host's state and callbacks, like optimizer-list.ts; the inputs'
  * values are checked here, so the host receives only usable ones.
  */
@@ -84,7 +85,12 @@ export interface ToolbarHost {
   pause(): void;
   /** One step on from the playback step. */
   stepForward(): void;
+  /** Back to step 0 (playback only; the race stays as it is). */
   reset(): void;
+  /** The race differs from the surface's default (runners, start, steps or speed). */
+  readonly raceChanged: boolean;
+  /** Restores the surface's default race. */
+  restoreRace(): void;
   seek(step: number): void;
   setSpeed(speed: number): void;
   setSteps(steps: number): void;
@@ -128,6 +134,14 @@ export function toolbar(host: ToolbarHost) {
           <option value=${CUSTOM} ?selected=${custom}>${t(lang, 'customExpression')}</option>
         </select></label
       >
+      <button
+        type="button"
+        part="restore-race"
+        ?disabled=${!host.raceChanged}
+        @click=${() => host.restoreRace()}
+      >
+        ${t(lang, 'restoreRace')}
+      </button>
       <span class="note" title=${note}>${note}</span>
       <span class="field" id="layout-label">${t(lang, 'layout')}</span>
       <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>

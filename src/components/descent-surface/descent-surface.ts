@@ -9,7 +9,7 @@ import { trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths'
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
 import { getPreset } from '../../core/optimizers/index';
-import { getSurface, isSurfaceId, newEntry, raceOf } from '../../state/config';
+import { getSurface, insideDomain, isSurfaceId, newEntry, raceOf } from '../../state/config';
 import { parsePresetList, parseStart } from '../../state/parse';
 import { loadSurface, surfacesToLoad } from '../../state/surfaces';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
@@ -228,11 +228,17 @@ export class DescentSurface extends LitElement {
   }
 
   /**
-   * The start point drawn: `start`, else the surface's own.
+   * The start point drawn: `start` (moved onto the map if it lies outside, so its handle can
+   * always be seen and dragged), else the surface's own.
    * @internal
    */
   get resolvedStart(): Point {
-    return this.start ?? this.resolvedSurface.start;
+    const { start } = this;
+    if (!start) return this.resolvedSurface.start;
+    const { domain } = this.resolvedSurface;
+    if (insideDomain(domain, start[0], start[1])) return start;
+    const onto = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
+    return [onto(start[0], domain.x), onto(start[1], domain.y)];
   }
 
   private get margins(): Margins {
@@ -349,7 +355,11 @@ export class DescentSurface extends LitElement {
     const palette = this.currentPalette();
     const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}|${palette.key}`;
     if (key === this.painted && canvas.dataset.surface === surface.id) return;
-    const painting = contourPainting(surface, scales.width, scales.height, ratio, palette);
+    // A corrugated surface's painter comes in a chunk: paint again once it is here.
+    const painting = contourPainting(surface, scales.width, scales.height, ratio, palette, () => {
+      this.painted = '';
+      this.requestUpdate();
+    });
     canvas.width = painting.width;
     canvas.height = painting.height;
     canvas.getContext('2d')?.drawImage(painting, 0, 0);

@@ -13,11 +13,28 @@ import { contourBands } from './theme';
 
 export interface SurfaceContours {
   readonly levels: ContourLevels;
+  /** The filled bands as polygons; none when `raster`. */
   readonly bands: readonly ContourBand[];
+  /**
+   * The surface corrugates faster than the grid (its `ripple` gets fewer than SAMPLES_PER_RIPPLE
+   * samples): its contours from the grid would be a sawtooth, so they are painted pixel by pixel
+   * instead (contour-raster.ts with render/raster.ts, a lazy chunk).
+   */
+  readonly raster: boolean;
 }
 
 /** Samples per axis: fine enough for Rastrigin's ten ripples, quick enough to build on a switch. */
 const GRID_SIZE = 200;
+
+/**
+ * Grid samples a ripple needs for smooth contour rings (Rastrigin and Ackley get 20 and look
+ * smooth; Lévi N.13 would get 3, a sawtooth): below it, the map is painted per pixel.
+ */
+const SAMPLES_PER_RIPPLE = 8;
+
+/** The per-pixel painter, once its chunk is here. */
+let raster: typeof import('./contour-raster') | undefined;
+let rasterLoading: Promise<unknown> | undefined;
 
 const contoursBySurface = new WeakMap<Surface, SurfaceContours>();
 const paintings = new WeakMap<Surface, Map<string, HTMLCanvasElement>>();
@@ -27,7 +44,9 @@ export function surfaceContours(surface: Surface): SurfaceContours {
   if (!c) {
     const grid = sampleGrid(surface, GRID_SIZE, GRID_SIZE);
     const levels = contourLevels(grid.values);
-    c = { levels, bands: contourRings(grid, levels.thresholds) };
+    const { x } = surface.domain;
+    const corrugated = GRID_SIZE * (surface.ripple ?? x[1] - x[0]) < SAMPLES_PER_RIPPLE * (x[1] - x[0]);
+    c = { levels, bands: corrugated ? [] : contourRings(grid, levels.thresholds), raster: corrugated };
     contoursBySurface.set(surface, c);
   }
   return c;
@@ -52,6 +71,8 @@ export const defaultPalette: ContourPalette = {
 /**
  * A canvas `width` × `height` CSS pixels at `ratio` device pixels each, with the filled bands and
  * thin level lines of `surface`. Cached: at most a few sizes (and palettes) per surface are kept.
+ * A corrugated surface (`raster`) waits for the per-pixel painter's chunk: until then the canvas
+ * is blank (and not cached), and `ready` is called once the chunk is here.
  */
 export function contourPainting(
   surface: Surface,
@@ -59,6 +80,7 @@ export function contourPainting(
   height: number,
   ratio: number,
   palette: ContourPalette = defaultPalette,
+  ready?: () => void,
 ): HTMLCanvasElement {
   const key = `${width}x${height}@${ratio}|${palette.key}`;
   let bySize = paintings.get(surface);
@@ -69,8 +91,16 @@ export function contourPainting(
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext('2d');
-  if (ctx) {
-    const { bands } = surfaceContours(surface);
+  const contours = surfaceContours(surface);
+  if (contours.raster && !raster) {
+    rasterLoading ??= import('./contour-raster').then((m) => (raster = m));
+    void rasterLoading.then(ready, () => undefined);
+    return canvas;
+  }
+  if (ctx && raster && contours.raster) {
+    raster.paintRaster(ctx, surface, contours.levels.thresholds, ratio, palette);
+  } else if (ctx) {
+    const { bands } = contours;
     const { x, y } = panelScales(surface.domain, width, height);
     ctx.scale(ratio, ratio);
     const n = bands.length;
