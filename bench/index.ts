@@ -4,12 +4,16 @@
  * Machines here are shared and noisy: compare ratios, not absolute times.
  */
 import { benchBrowser } from './browser';
-import { benchCore } from './core';
+import { benchCore, benchLongRuns, benchTfjs } from './core';
 import { benchExpression } from './expression';
+import { benchPaths } from './paths';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
+  tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
+  long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
+  paths: ['Trajectory paths of a drag: build time and size', async () => benchPaths()],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
 } as const;
 

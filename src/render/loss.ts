@@ -3,8 +3,7 @@
  * scale when that makes sense (every run stays above it and the gaps span orders of magnitude),
  * otherwise as f itself on a linear scale.
  */
-import { round1 } from './contours';
-import { affine, type Axis } from './paths';
+import { affine, tenths, type Axis } from './paths';
 import { niceLinear, niceLog, scaleLinear, scaleLog, type LinearScale, type LogScale } from './scales';
 
 interface LossScaleOf<K extends 'log' | 'linear', S> {
@@ -86,13 +85,19 @@ export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): strin
   let maxY = 0;
   let firstY = 0;
   let lastY = 0;
+  // Coordinates in tenths of a pixel, written as integers (see `tenths`): formatting doubles
+  // cost more than the rest of the chart.
   const flush = () => {
     if (Number.isNaN(column)) return;
-    const cx = round1(column);
-    d += `${d ? 'L' : 'M'}${cx},${round1(firstY)}`;
-    if (minY !== firstY) d += `L${cx},${round1(minY)}`;
-    if (maxY !== minY) d += `L${cx},${round1(maxY)}`;
-    if (lastY !== maxY) d += `L${cx},${round1(lastY)}`;
+    const cx = tenths(column * 10);
+    const first = Math.round(firstY * 10);
+    const min = Math.round(minY * 10);
+    const max = Math.round(maxY * 10);
+    const last = Math.round(lastY * 10);
+    d += (d ? 'L' : 'M') + cx + ',' + tenths(first);
+    if (min !== first) d += 'L' + cx + ',' + tenths(min);
+    if (max !== min) d += 'L' + cx + ',' + tenths(max);
+    if (last !== max) d += 'L' + cx + ',' + tenths(last);
   };
   for (let k = 0; k < loss.length; k++) {
     const v = loss[k];
