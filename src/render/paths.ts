@@ -80,9 +80,14 @@ export function trajectoryGeometry(
   const limX = Math.min(clampSpans * width, 1e8);
   const limY = Math.min(clampSpans * height, 1e8);
   let last = -1;
+  const linear = ax !== undefined && ay !== undefined;
+  const kx = ax?.k ?? 0;
+  const bx = ax?.b ?? 0;
+  const ky = ay?.k ?? 0;
+  const by = ay?.b ?? 0;
   for (let k = 0; k < n; k++) {
-    let x = ax ? ax.k * xs[k] + ax.b : sx(xs[k]);
-    let y = ay ? ay.k * ys[k] + ay.b : sy(ys[k]);
+    let x = linear ? kx * xs[k] + bx : sx(xs[k]);
+    let y = linear ? ky * ys[k] + by : sy(ys[k]);
     if (!(x - x === 0 && y - y === 0)) {
       // NaN or infinite: the run has stopped; the rest is NaN too.
       px.fill(NaN, k);
