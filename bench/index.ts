@@ -13,7 +13,7 @@ const all = {
   tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
-  paths: ['Trajectory paths of a drag: build time and size', async () => benchPaths()],
+  paths: ['Trajectory paths of a drag: build time and size', benchPaths],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
 } as const;
 

@@ -5,7 +5,7 @@
  * rounded to 0.1 and written as doubles). Paired rounds; medians and the spread of the ratio.
  */
 import { presetIds, trajectory } from '../src/core/index';
-import { trajectoryGeometry, type Axis } from '../src/render/paths';
+import { simplifierReady, trajectoryGeometry, type Axis } from '../src/render/paths';
 import { round1 } from '../src/render/contours';
 import { scaleLinear } from '../src/render/scales';
 import { surfaces } from '../surfaces/index';
@@ -39,7 +39,8 @@ function previousPath(xs: Float64Array, ys: Float64Array, sx: Axis, sy: Axis): s
   return d;
 }
 
-export function benchPaths(rounds = 15): string {
+export async function benchPaths(rounds = 15): Promise<string> {
+  await simplifierReady;
   const { domain } = surfaces.rosenbrock;
   const sx = scaleLinear(domain.x, [0, 640]);
   const sy = scaleLinear(domain.y, [400, 0]);
@@ -111,4 +112,4 @@ export function benchPaths(rounds = 15): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(benchPaths());
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchPaths());

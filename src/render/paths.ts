@@ -6,11 +6,24 @@
  * The path is cheap to build and to draw, and still true to the iterates:
  *   - vertices are the iterates' own pixel positions rounded to 0.1 px (off by at most 0.071 px),
  *     written by a formatter that turns integers of tenths into text, never a double;
- *   - iterates that lie within `tolerance` (0.4 px) of a straight segment between two kept
+ *   - once the simplifier has loaded, iterates that lie within `tolerance` (0.4 px) of a straight segment between two kept
  *     iterates are dropped, so every iterate is within 0.5 px of the drawn polyline (0.4 px plus
  *     the rounding), however many steps fall inside a pixel or along a straight stretch;
  *   - NaN (after divergence) is left out.
  */
+let simplify: typeof import('./simplify').simplify | undefined;
+
+/**
+ * Resolves once the path simplifier has loaded (a lazy chunk in the single-file bundle: the
+ * first picture does not need it). Until then paths keep every iterate, exactly as true to them.
+ */
+export const simplifierReady: Promise<void> = import('./simplify').then(
+  (m) => {
+    simplify = m.simplify;
+  },
+  () => undefined, // not loaded (offline?): paths keep every iterate
+);
+
 export interface TrajectoryGeometry {
   /** SVG path `d` through every drawn point, starting with `M` at step 0. */
   readonly d: string;
@@ -80,14 +93,9 @@ export function trajectoryGeometry(
   const limX = Math.min(clampSpans * width, 1e8);
   const limY = Math.min(clampSpans * height, 1e8);
   let last = -1;
-  const linear = ax !== undefined && ay !== undefined;
-  const kx = ax?.k ?? 0;
-  const bx = ax?.b ?? 0;
-  const ky = ay?.k ?? 0;
-  const by = ay?.b ?? 0;
   for (let k = 0; k < n; k++) {
-    let x = linear ? kx * xs[k] + bx : sx(xs[k]);
-    let y = linear ? ky * ys[k] + by : sy(ys[k]);
+    let x = ax ? ax.k * xs[k] + ax.b : sx(xs[k]);
+    let y = ay ? ay.k * ys[k] + ay.b : sy(ys[k]);
     if (!(x - x === 0 && y - y === 0)) {
       // NaN or infinite: the run has stopped; the rest is NaN too.
       px.fill(NaN, k);
@@ -99,7 +107,12 @@ export function trajectoryGeometry(
     last = k;
   }
   if (last < 0) return { d: '', px, py, lengths, last };
-  const kept = simplify(px, py, last, tolerance);
+  let kept: Int32Array;
+  if (simplify) kept = simplify(px, py, last, tolerance);
+  else {
+    kept = new Int32Array(last + 1);
+    for (let k = 0; k <= last; k++) kept[k] = k;
+  }
   // The path through the kept iterates, rounded to tenths of a pixel; the length drawn at each
   // step is the length up to the step's projection onto the segment drawn past it.
   let x0 = Math.round(px[0] * 10);
@@ -115,11 +128,10 @@ export function trajectoryGeometry(
     const ux = (x1 - x0) / 10;
     const uy = (y1 - y0) / 10;
     const len = Math.sqrt(ux * ux + uy * uy);
-    const sx0 = x0 / 10;
-    const sy0 = y0 / 10;
     for (let k = from + 1; k < to; k++) {
-      const along = len > 0 ? ((px[k] - sx0) * ux + (py[k] - sy0) * uy) / len : 0;
-      lengths[k] = drawn + (along < 0 ? 0 : along > len ? len : along);
+      // (0 for a segment of length 0: ux = uy = 0)
+      const along = ((px[k] - x0 / 10) * ux + (py[k] - y0 / 10) * uy) / (len || 1);
+      lengths[k] = drawn + Math.min(len, Math.max(0, along));
     }
     drawn += len;
     lengths[to] = drawn;
@@ -129,79 +141,4 @@ export function trajectoryGeometry(
   }
   lengths.fill(drawn, last + 1);
   return { d, px, py, lengths, last };
-}
-
-/**
- * Indices of the iterates 0..last to draw, such that every iterate lies within `tolerance` of
- * the polyline through them: a streaming sector ("sleeve") simplification in O(n), no trig.
- *
- * From an anchor A (the last kept iterate), a later iterate P at distance r > tolerance allows
- * the segment's direction to lie within asin(tolerance / r) of A→P; the directions allowed by
- * every iterate since A form an arc [lo, hi]. The next iterate B may end the segment if its
- * direction is in that arc and it is at least as far from A as every iterate before it: then
- * each of those projects onto A→B between A and B, within `tolerance` of it. Iterates within
- * `tolerance` of A before the first candidate constrain nothing. When B may not end the segment, the last one that could
- * is kept and becomes the new anchor.
- */
-function simplify(px: Float64Array, py: Float64Array, last: number, tolerance: number): Int32Array {
-  const kept = new Int32Array(last + 1);
-  let count = 0;
-  kept[count++] = 0;
-  const tol2 = tolerance * tolerance;
-  let ax = px[0];
-  let ay = py[0];
-  let candidate = -1; // the furthest iterate that may end the current segment
-  let maxR2 = 0;
-  // The arc of allowed directions, as two edge vectors (counterclockwise from lo to hi).
-  let loX = 0;
-  let loY = 0;
-  let hiX = 0;
-  let hiY = 0;
-  for (let k = 1; k <= last; k++) {
-    let vx = px[k] - ax;
-    let vy = py[k] - ay;
-    let r2 = vx * vx + vy * vy;
-    // Near A and before any candidate: within tolerance of whatever segment leaves A. (After
-    // one, such an iterate is nearer than the candidate and fails the test below, so the
-    // segment ends: its projection onto the segment, where the dash reveals it, must be near.)
-    if (r2 <= tol2 && candidate < 0) continue;
-    if (candidate >= 0 && !(r2 >= maxR2 && loX * vy - loY * vx >= 0 && vx * hiY - vy * hiX >= 0)) {
-      kept[count++] = candidate;
-      ax = px[candidate];
-      ay = py[candidate];
-      candidate = -1;
-      maxR2 = 0;
-      vx = px[k] - ax;
-      vy = py[k] - ay;
-      r2 = vx * vx + vy * vy;
-      if (r2 <= tol2) continue;
-    }
-    // k may end the segment; its own arc narrows the allowed directions.
-    const sin = tolerance / Math.sqrt(r2);
-    const cos = Math.sqrt(1 - sin * sin);
-    const lx = vx * cos + vy * sin; // v turned clockwise by asin(tolerance / r)
-    const ly = vy * cos - vx * sin;
-    const ux = vx * cos - vy * sin; // and counterclockwise
-    const uy = vy * cos + vx * sin;
-    if (candidate < 0) {
-      loX = lx;
-      loY = ly;
-      hiX = ux;
-      hiY = uy;
-    } else {
-      if (loX * ly - loY * lx > 0) {
-        loX = lx;
-        loY = ly;
-      }
-      if (ux * hiY - uy * hiX > 0) {
-        hiX = ux;
-        hiY = uy;
-      }
-    }
-    candidate = k;
-    maxR2 = r2;
-  }
-  if (candidate >= 0) kept[count++] = candidate;
-  if (kept[count - 1] !== last) kept[count++] = last;
-  return kept.subarray(0, count);
 }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { tenths, trajectoryGeometry } from '../../src/render/paths';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simplifierReady, tenths, trajectoryGeometry } from '../../src/render/paths';
+
+beforeAll(() => simplifierReady);
 
 const id = (v: number) => v;
 
