@@ -1,5 +1,5 @@
 /**
- * Browser benchmark: in Chromium, with all 12 presets racing for 1000 steps each, how long does
+ * Browser benchmark: in Chromium, with all 12 presets racing for 1000 (and 5000) steps each, how long does
  *   - a pointer move on the start handle take to be handled (all 12 trajectories recomputed, every
  *     path rebuilt) and to reach a painted frame, and
  *   - one animation frame take (script in the rAF tick, and the frame's whole main-thread work),
@@ -14,9 +14,15 @@
  *     microtasks they queue (lit's updates), and the same rAF → message pair gives the frame's work.
  *   - long animation frames (> 50 ms) are counted with a PerformanceObserver.
  *
+ * Each configuration is measured in several runs (a fresh page each, one warm-up drag, then the
+ * measured drag and animation); the table gives the median of the runs' medians and their
+ * spread (lowest–highest run median), plus the 95th percentile of all samples pooled.
+ *
  *   npx tsx bench/browser.ts              (builds the app into dist/app first)
  *   npx tsx bench/browser.ts --no-build   (measure the existing dist/app)
+ *   options: --steps 1000,5000 (steps per run, default both)  --runs 3 (default 3)
  */
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { presetIds } from '../src/core/optimizers/index';
 import { defaultConfig, newEntry, type Config } from '../src/state/config';
@@ -28,7 +34,6 @@ import { table } from './util';
 
 const BUDGET = 16.7;
 const TARGET = { drag: 8, frame: 4 };
-const STEPS = 1000;
 const SURFACE = 'rosenbrock';
 
 /**
@@ -97,11 +102,11 @@ const p95 = (xs: number[]) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : NaN;
 };
 
-function raceOfTwelve(layout: Config['layout']): Config {
+function raceOfTwelve(layout: Config['layout'], steps: number): Config {
   const base = defaultConfig(SURFACE);
   return {
     ...base,
-    steps: STEPS,
+    steps,
     speed: 250,
     layout,
     optimizers: presetIds.map((id) => newEntry(id, SURFACE)),
@@ -146,21 +151,34 @@ async function measureAnimation(page: Page): Promise<{ frames: Probe['frames']; 
   });
 }
 
-function row(name: string, xs: number[], target: number): (string | number)[] {
-  const m = median(xs);
+/** One table row from several runs' samples: median of run medians, their spread, pooled p95. */
+function row(name: string, runs: number[][], target: number): (string | number)[] {
+  const medians = runs.map(median);
+  const m = median(medians);
+  const all = runs.flat();
   return [
     name,
-    xs.length,
+    `${runs.length} × ${Math.round(all.length / runs.length)}`,
     m.toFixed(2),
-    p95(xs).toFixed(2),
+    `${Math.min(...medians).toFixed(2)}–${Math.max(...medians).toFixed(2)}`,
+    p95(all).toFixed(2),
     `${((m / BUDGET) * 100).toFixed(0)}%`,
     `< ${target}`,
     m < target ? 'yes' : 'NO',
   ];
 }
 
+export interface BrowserBenchOptions {
+  /** Build dist/app first (default true). */
+  readonly rebuild?: boolean;
+  /** Steps per run, one table block each (default 1000 and 5000). */
+  readonly steps?: readonly number[];
+  /** Runs per configuration, each on a fresh page (default 3). */
+  readonly runs?: number;
+}
+
 /** Runs the benchmark; returns the table to print. */
-export async function benchBrowser({ rebuild = true } = {}): Promise<string> {
+export async function benchBrowser({ rebuild = true, steps = [1000, 5000], runs = 3 }: BrowserBenchOptions = {}): Promise<string> {
   const executablePath = (await findChromium()) as string | undefined;
   if (!executablePath) throw new Error(howToGetChromium);
   const server = await serveApp({ rebuild });
@@ -168,24 +186,37 @@ export async function benchBrowser({ rebuild = true } = {}): Promise<string> {
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
   try {
-    for (const layout of ['overlay', 'grid'] as const) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(INSTRUMENT);
-      page.on('pageerror', (e) => notes.push(`page error: ${e.message}`));
-      await page.goto(`${server.url}#${encodeHash(raceOfTwelve(layout))}`);
-      await page.locator('descent-playground [part~="trajectory"]').nth(11).waitFor({ state: 'attached' });
-      await page.waitForTimeout(300);
-      // Warm up (JIT, caches), then measure.
-      await measureDrag(page);
-      const drag = await measureDrag(page);
-      const anim = await measureAnimation(page);
-      const label = layout === 'overlay' ? 'overlay (1 panel)' : 'grid (12 panels)';
-      rows.push(row(`drag, ${label}: move → handled`, drag.map((d) => d.script), TARGET.drag));
-      rows.push(row(`drag, ${label}: move → painted`, drag.map((d) => d.frame), TARGET.drag));
-      rows.push(row(`animation, ${label}: script / frame`, anim.frames.map((f) => f.script), TARGET.frame));
-      rows.push(row(`animation, ${label}: main-thread work / frame`, anim.frames.map((f) => f.work), TARGET.frame * 2));
-      notes.push(`${label}: ${anim.longFrames} long animation frames (> 50 ms) while playing`);
-      await page.close();
+    for (const n of steps) {
+      // Dragging gets its own target per length: 8 ms at 1000 steps, one 60 Hz frame at 5000.
+      const dragTarget = n <= 1000 ? TARGET.drag : BUDGET - 0.7;
+      for (const layout of ['overlay', 'grid'] as const) {
+        const samples = { handled: [] as number[][], painted: [] as number[][], script: [] as number[][], work: [] as number[][] };
+        let longFrames = 0;
+        for (let r = 0; r < runs; r++) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          await page.addInitScript(INSTRUMENT);
+          page.on('pageerror', (e) => notes.push(`page error: ${e.message}`));
+          await page.goto(`${server.url}#${encodeHash(raceOfTwelve(layout, n))}`);
+          await page.locator('descent-playground [part~="trajectory"]').nth(11).waitFor({ state: 'attached' });
+          await page.waitForTimeout(300);
+          // Warm up (JIT, caches), then measure.
+          await measureDrag(page);
+          const drag = await measureDrag(page);
+          const anim = await measureAnimation(page);
+          samples.handled.push(drag.map((d) => d.script));
+          samples.painted.push(drag.map((d) => d.frame));
+          samples.script.push(anim.frames.map((f) => f.script));
+          samples.work.push(anim.frames.map((f) => f.work));
+          longFrames += anim.longFrames;
+          await page.close();
+        }
+        const label = `${layout === 'overlay' ? 'overlay (1 panel)' : 'grid (12 panels)'}, ${n} steps`;
+        rows.push(row(`drag, ${label}: move → handled`, samples.handled, dragTarget));
+        rows.push(row(`drag, ${label}: move → painted`, samples.painted, dragTarget));
+        rows.push(row(`animation, ${label}: script / frame`, samples.script, TARGET.frame));
+        rows.push(row(`animation, ${label}: main-thread work / frame`, samples.work, TARGET.frame * 2));
+        notes.push(`${label}: ${longFrames} long animation frames (> 50 ms) while playing, over ${runs} runs`);
+      }
     }
   } finally {
     await browser.close();
@@ -193,10 +224,11 @@ export async function benchBrowser({ rebuild = true } = {}): Promise<string> {
   }
   const version = browser.version();
   return [
-    `Browser benchmark: ${presetIds.length} presets × ${STEPS} steps on ${SURFACE}, Chromium ${version}, 1280×800, software rendering`,
-    `(ms, median and 95th percentile; "budget" = median as a share of the ${BUDGET} ms frame at 60 Hz)`,
+    `Browser benchmark: ${presetIds.length} presets × ${steps.join(' / ')} steps on ${SURFACE}, Chromium ${version}, 1280×800, software rendering`,
+    `(ms; median of ${runs} runs' medians, the spread of those medians, p95 of all samples pooled;`,
+    `"budget" = median as a share of the ${BUDGET} ms frame at 60 Hz; load average at the end: ${loadAverage()})`,
     '',
-    table(['measurement', 'n', 'median', 'p95', 'budget', 'target', 'met'], rows),
+    table(['measurement', 'runs × n', 'median', 'spread of runs', 'p95', 'budget', 'target', 'met'], rows),
     '',
     ...notes,
     '"handled" = pointer event to the end of its handlers and lit updates (12 trajectories + paths);',
@@ -204,6 +236,21 @@ export async function benchBrowser({ rebuild = true } = {}): Promise<string> {
   ].join('\n');
 }
 
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(await benchBrowser({ rebuild: !process.argv.includes('--no-build') }));
+  const steps = option('--steps')?.split(',').map(Number);
+  const runs = option('--runs') ? Number(option('--runs')) : undefined;
+  console.log(await benchBrowser({ rebuild: !process.argv.includes('--no-build'), steps, runs }));
 }

@@ -5,14 +5,18 @@
  */
 import { benchBrowser } from './browser';
 import { benchContours } from './contours';
-import { benchCore } from './core';
+import { benchCore, benchLongRuns, benchTfjs } from './core';
 import { benchExpression } from './expression';
 import { benchImport } from './import';
+import { benchPaths } from './paths';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
+  tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
+  long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
+  paths: ['Trajectory paths of a drag: build time and size', benchPaths],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
   contours: ['Contour map of a corrugated surface (Lévi N.13): polygons vs pixels, first paint', benchContours],
 } as const;

@@ -6,7 +6,9 @@
  * Hyperparameters are run-time values read into locals once per run, as in a loop written by
  * hand for a configurable tool (not literals folded into the code).
  *
- * Powers β^t are running products, as in the rules themselves.
+ * Powers β^t are running products, as in the rules themselves, flushed to 0 once 1 − β^t is
+ * exactly 1 (see POWER_FLUSH in src/core/optimizers/adam.ts); `{ flush: false }` keeps them
+ * unflushed, as the rules were before, to show what subnormal products cost on long runs.
  *
  * Each loop is assembled from the rule's per-coordinate body (written once with P for the
  * coordinate, G for its gradient, _P suffixes for its state) and compiled with `new Function`,
@@ -35,7 +37,10 @@ interface Recipe {
 
 type H = Record<string, number | boolean>;
 
-const recipes: Record<string, (h: H) => Recipe> = {
+/** Flushes a running product to 0 at or below 2⁻⁵⁴, when `flush` (see POWER_FLUSH). */
+const flushed = (flush: boolean, name: string) => (flush ? `if (${name} <= ${2 ** -54}) ${name} = 0;` : '');
+
+const recipes: Record<string, (h: H, flush: boolean) => Recipe> = {
   sgd: (h) => ({ state: '', body: `P -= lr * G;` }),
   momentum: (h) => ({
     state: 'let b_P = 0;',
@@ -59,28 +64,30 @@ const recipes: Record<string, (h: H) => Recipe> = {
     state: 'let v_P = 0;',
     body: `v_P = alpha * v_P + (1 - alpha) * G * G; P -= lr * G / (Math.sqrt(v_P) + eps);`,
   }),
-  adam: (h) => adamLike(h, false, false),
-  amsgrad: (h) => adamLike(h, true, false),
-  adamw: (h) => adamLike(h, false, true),
-  adamax: (h) => ({
+  adam: (h, flush) => adamLike(flush, false, false),
+  amsgrad: (h, flush) => adamLike(flush, true, false),
+  adamw: (h, flush) => adamLike(flush, false, true),
+  adamax: (h, flush) => ({
     state: 'let m_P = 0, u_P = 0; let b1t = 1;',
-    pre: `b1t *= beta1; const clr = lr / (1 - b1t);`,
+    pre: `b1t *= beta1; ${flushed(flush, 'b1t')} const clr = lr / (1 - b1t);`,
     body: `m_P += (1 - beta1) * (G - m_P); u_P = Math.max(beta2 * u_P, Math.abs(G) + eps);
       P -= clr * m_P / u_P;`,
   }),
-  nadam: (h) => ({
+  nadam: (h, flush) => ({
     state: `let m_P = 0, v_P = 0; let muProduct = 1, b2t = 1, decay = 1; const c = 0.96 ** momentumDecay;`,
-    pre: `b2t *= beta2; decay *= c; const bc2 = 1 - b2t;
+    pre: `b2t *= beta2; decay *= c; ${flushed(flush, 'b2t')} ${flushed(flush, 'decay')} const bc2 = 1 - b2t;
       const mu = beta1 * (1 - 0.5 * decay);
       const muNext = beta1 * (1 - 0.5 * decay * c);
-      muProduct *= mu;
+      muProduct *= mu; ${flushed(flush, 'muProduct')}
       const gc = lr * (1 - mu) / (1 - muProduct), mc = lr * muNext / (1 - muProduct * muNext);`,
     body: `m_P += (1 - beta1) * (G - m_P); v_P = beta2 * v_P + (1 - beta2) * G * G;
       const d_P = Math.sqrt(v_P / bc2) + eps; P -= gc * G / d_P; P -= mc * m_P / d_P;`,
   }),
-  radam: (h) => ({
+  radam: (h, flush) => ({
     state: `let m_P = 0, v_P = 0; const rhoInf = 2 / (1 - beta2) - 1; let b1t = 1, b2t = 1;`,
-    pre: `b1t *= beta1; b2t *= beta2; const bc1 = 1 - b1t, bc2 = 1 - b2t;
+    pre: `b1t *= beta1; b2t *= beta2; ${flushed(flush, 'b1t')}
+      ${flush ? `if (b2t <= ${2 ** -54} && t * (1 - beta2) > 1 && 2 * t * b2t < rhoInf * ${2 ** -58}) b2t = 0;` : ''}
+      const bc1 = 1 - b1t, bc2 = 1 - b2t;
       const rhoT = rhoInf - 2 * t * b2t / bc2;
       const rect = rhoT > 5 ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
       const bc2s = Math.sqrt(bc2);`,
@@ -89,10 +96,10 @@ const recipes: Record<string, (h: H) => Recipe> = {
   }),
 };
 
-function adamLike(h: H, amsgrad: boolean, decoupled: boolean): Recipe {
+function adamLike(flush: boolean, amsgrad: boolean, decoupled: boolean): Recipe {
   return {
     state: `let m_P = 0, v_P = 0${amsgrad ? ', w_P = 0' : ''}; let b1t = 1, b2t = 1;`,
-    pre: `b1t *= beta1; b2t *= beta2; const stepSize = lr / (1 - b1t), bc2s = Math.sqrt(1 - b2t);`,
+    pre: `b1t *= beta1; b2t *= beta2; ${flushed(flush, 'b1t')} ${flushed(flush, 'b2t')} const stepSize = lr / (1 - b1t), bc2s = Math.sqrt(1 - b2t);`,
     body: `${decoupled ? `P *= (1 - lr * weightDecay);` : ''}
       m_P += (1 - beta1) * (G - m_P); v_P = beta2 * v_P + (1 - beta2) * G * G;
       ${amsgrad ? 'w_P = Math.max(w_P, v_P);' : ''}
@@ -104,8 +111,13 @@ const forCoordinate = (code: string, p: 'x' | 'y') =>
   code.replace(/_P\b/g, `_${p}`).replace(/\bP\b/g, p).replace(/\bG\b/g, p === 'x' ? 'gx' : 'gy');
 
 /** Builds the inlined Rosenbrock loop of one preset with the resolved hyperparameters `h`. */
-export function inlinedRosenbrock(presetId: string, h: H, domain: { x: readonly number[]; y: readonly number[] }): InlinedRun {
-  const recipe = recipes[presetId](h);
+export function inlinedRosenbrock(
+  presetId: string,
+  h: H,
+  domain: { x: readonly number[]; y: readonly number[] },
+  { flush = true } = {},
+): InlinedRun {
+  const recipe = recipes[presetId](h, flush);
   const [xMin, xMax] = domain.x;
   const [yMin, yMax] = domain.y;
   const bounds = [xMin - 10 * (xMax - xMin), xMax + 10 * (xMax - xMin), yMin - 10 * (yMax - yMin), yMax + 10 * (yMax - yMin)];

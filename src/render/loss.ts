@@ -3,8 +3,7 @@
  * scale when that makes sense (every run stays above it and the gaps span orders of magnitude),
  * otherwise as f itself on a linear scale.
  */
-import { round1 } from './contours';
-import { affine, type Axis } from './paths';
+import { affine, tenths, type Axis } from './paths';
 import { niceLinear, niceLog, scaleLinear, scaleLog, type LinearScale, type LogScale } from './scales';
 
 interface LossScaleOf<K extends 'log' | 'linear', S> {
@@ -80,33 +79,43 @@ export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): strin
     if (log && p > bottom) p = bottom; // the log scale clamps
     return p < top - 20 ? top - 20 : p > bottom + 20 ? bottom + 20 : p;
   };
+  // y is monotone in the loss, so a column's lowest and highest points are those of its
+  // smallest and largest losses: only four losses per column go through the scale (and its
+  // logarithm), not every step's.
   let d = '';
   let column = NaN;
-  let minY = 0;
-  let maxY = 0;
-  let firstY = 0;
-  let lastY = 0;
+  let firstV = 0;
+  let minV = 0;
+  let maxV = 0;
+  let lastV = 0;
+  // Coordinates in tenths of a pixel, written as integers (see `tenths`): formatting doubles
+  // cost more than the rest of the chart.
   const flush = () => {
     if (Number.isNaN(column)) return;
-    const cx = round1(column);
-    d += `${d ? 'L' : 'M'}${cx},${round1(firstY)}`;
-    if (minY !== firstY) d += `L${cx},${round1(minY)}`;
-    if (maxY !== minY) d += `L${cx},${round1(maxY)}`;
-    if (lastY !== maxY) d += `L${cx},${round1(lastY)}`;
+    const cx = tenths(column * 10);
+    const first = Math.round(yOf(firstV) * 10);
+    const a = Math.round(yOf(minV) * 10);
+    const b = Math.round(yOf(maxV) * 10);
+    const min = a < b ? a : b;
+    const max = a < b ? b : a;
+    const last = Math.round(yOf(lastV) * 10);
+    d += (d ? 'L' : 'M') + cx + ',' + tenths(first);
+    if (min !== first) d += 'L' + cx + ',' + tenths(min);
+    if (max !== min) d += 'L' + cx + ',' + tenths(max);
+    if (last !== max) d += 'L' + cx + ',' + tenths(last);
   };
   for (let k = 0; k < loss.length; k++) {
     const v = loss[k];
-    if (!Number.isFinite(v)) break;
+    if (!(v - v === 0)) break; // NaN or infinite: the run has stopped
     const px = Math.round(ax ? ax.k * k + ax.b : sx(k));
-    const py = yOf(v);
     if (px !== column) {
       flush();
       column = px;
-      minY = maxY = firstY = lastY = py;
+      firstV = minV = maxV = lastV = v;
     } else {
-      if (py < minY) minY = py;
-      if (py > maxY) maxY = py;
-      lastY = py;
+      if (v < minV) minV = v;
+      if (v > maxV) maxV = v;
+      lastV = v;
     }
   }
   flush();

@@ -1,9 +1,28 @@
 /**
- * Trajectory geometry in pixels: one path string per run, with points closer than a fraction of
- * a pixel to the last drawn one skipped, NaN (after divergence) left out, and the drawn length
- * at every step, so the animation can reveal the path with a dash instead of rebuilding it.
+ * Trajectory geometry in pixels: one path string per run, the pixel position of every step, and
+ * the drawn length at every step, so the animation can reveal the path with a dash instead of
+ * rebuilding it.
+ *
+ * The path is cheap to build and to draw, and still true to the iterates:
+ *   - vertices are the iterates' own pixel positions rounded to 0.1 px (off by at most 0.071 px),
+ *     written by a formatter that turns integers of tenths into text, never a double;
+ *   - once the simplifier has loaded, iterates that lie within `tolerance` (0.4 px) of a straight segment between two kept
+ *     iterates are dropped, so every iterate is within 0.5 px of the drawn polyline (0.4 px plus
+ *     the rounding), however many steps fall inside a pixel or along a straight stretch;
+ *   - NaN (after divergence) is left out.
  */
-import { round1 } from './contours';
+let simplify: typeof import('./simplify').simplify | undefined;
+
+/**
+ * Resolves once the path simplifier has loaded (a lazy chunk in the single-file bundle: the
+ * first picture does not need it). Until then paths keep every iterate, exactly as true to them.
+ */
+export const simplifierReady: Promise<void> = import('./simplify').then(
+  (m) => {
+    simplify = m.simplify;
+  },
+  () => undefined, // not loaded (offline?): paths keep every iterate
+);
 
 export interface TrajectoryGeometry {
   /** SVG path `d` through every drawn point, starting with `M` at step 0. */
@@ -33,12 +52,23 @@ export function affine(axis: Axis): { k: number; b: number } | undefined {
 }
 
 export interface TrajectoryGeometryOptions {
-  /** Skip points closer than this to the last drawn one (pixels). Default 1. */
-  readonly minDistance?: number;
+  /**
+   * Drop iterates within this distance (pixels) of the straight segment the path draws past
+   * them. Default 0.4, which with 0.1 px rounding keeps every iterate within 0.5 px of the path.
+   */
+  readonly tolerance?: number;
   /** Clamp pixel coordinates to ± this many times the panel span (keeps `d` sane after a blow-up). */
   readonly clampSpans?: number;
   readonly width?: number;
   readonly height?: number;
+}
+
+/** Path text for a coordinate in tenths of a pixel (an integer): "12.3", "-0.5", "40". */
+export function tenths(v: number): string {
+  if (v < 0) return '-' + tenths(-v);
+  const whole = (v / 10) | 0;
+  const frac = v - whole * 10;
+  return frac === 0 ? '' + whole : whole + '.' + frac;
 }
 
 /**
@@ -52,20 +82,16 @@ export function trajectoryGeometry(
   sy: Axis,
   options: TrajectoryGeometryOptions = {},
 ): TrajectoryGeometry {
-  const { minDistance = 1, clampSpans = 20, width = 1000, height = 1000 } = options;
+  const { tolerance = 0.4, clampSpans = 20, width = 1000, height = 1000 } = options;
   const ax = affine(sx);
   const ay = affine(sy);
   const n = xs.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
   const lengths = new Float64Array(n);
-  const limX = clampSpans * width;
-  const limY = clampSpans * height;
-  const min2 = minDistance * minDistance;
-  let d = '';
-  let lastX = NaN;
-  let lastY = NaN;
-  let drawn = 0;
+  // Integer tenths stay well inside 32 bits: at most 20 spans of a few thousand pixels.
+  const limX = Math.min(clampSpans * width, 1e8);
+  const limY = Math.min(clampSpans * height, 1e8);
   let last = -1;
   for (let k = 0; k < n; k++) {
     let x = ax ? ax.k * xs[k] + ax.b : sx(xs[k]);
@@ -74,34 +100,45 @@ export function trajectoryGeometry(
       // NaN or infinite: the run has stopped; the rest is NaN too.
       px.fill(NaN, k);
       py.fill(NaN, k);
-      lengths.fill(drawn, k);
       break;
     }
-    x = x < -limX ? -limX : x > limX ? limX : x;
-    y = y < -limY ? -limY : y > limY ? limY : y;
-    px[k] = x;
-    py[k] = y;
+    px[k] = x < -limX ? -limX : x > limX ? limX : x;
+    py[k] = y < -limY ? -limY : y > limY ? limY : y;
     last = k;
-    const rx = round1(x);
-    const ry = round1(y);
-    if (k === 0) {
-      d = `M${rx},${ry}`;
-      lastX = rx;
-      lastY = ry;
-      continue;
-    }
-    const ddx = rx - lastX;
-    const ddy = ry - lastY;
-    const dist2 = ddx * ddx + ddy * ddy;
-    if (dist2 >= min2 || k === n - 1) {
-      d += 'L' + rx + ',' + ry;
-      drawn += Math.sqrt(dist2);
-      lastX = rx;
-      lastY = ry;
-      lengths[k] = drawn;
-    } else {
-      lengths[k] = drawn + Math.sqrt(dist2);
-    }
   }
+  if (last < 0) return { d: '', px, py, lengths, last };
+  let kept: Int32Array;
+  if (simplify) kept = simplify(px, py, last, tolerance);
+  else {
+    kept = new Int32Array(last + 1);
+    for (let k = 0; k <= last; k++) kept[k] = k;
+  }
+  // The path through the kept iterates, rounded to tenths of a pixel; the length drawn at each
+  // step is the length up to the step's projection onto the segment drawn past it.
+  let x0 = Math.round(px[0] * 10);
+  let y0 = Math.round(py[0] * 10);
+  let d = 'M' + tenths(x0) + ',' + tenths(y0);
+  let drawn = 0;
+  let from = 0;
+  for (let j = 1; j < kept.length; j++) {
+    const to = kept[j];
+    const x1 = Math.round(px[to] * 10);
+    const y1 = Math.round(py[to] * 10);
+    d += 'L' + tenths(x1) + ',' + tenths(y1);
+    const ux = (x1 - x0) / 10;
+    const uy = (y1 - y0) / 10;
+    const len = Math.sqrt(ux * ux + uy * uy);
+    for (let k = from + 1; k < to; k++) {
+      // (0 for a segment of length 0: ux = uy = 0)
+      const along = ((px[k] - x0 / 10) * ux + (py[k] - y0 / 10) * uy) / (len || 1);
+      lengths[k] = drawn + Math.min(len, Math.max(0, along));
+    }
+    drawn += len;
+    lengths[to] = drawn;
+    from = to;
+    x0 = x1;
+    y0 = y1;
+  }
+  lengths.fill(drawn, last + 1);
   return { d, px, py, lengths, last };
 }

@@ -1,3 +1,4 @@
+import { POWER_FLUSH } from './adam';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 import type { Hyper, UpdateRule } from './rule';
 
@@ -49,7 +50,8 @@ export const adamax = defineRule<AdamaxHyper>({
   // adamaxUpdate's statements, with the flags decided here and n fixed.
   inline: (h, n) => ({
     pre: `
-      const b1t = s[${2 * n}] * beta1;
+      let b1t = s[${2 * n}] * beta1;
+      if (b1t <= ${POWER_FLUSH}) b1t = 0;
       s[${2 * n}] = b1t;
       const clr = lr / (1 - b1t);`,
     coordinate: (p, g, i) => `
@@ -80,7 +82,8 @@ function adamaxUpdate(
   maximize: boolean,
 ): void {
   const n = p.length;
-  const b1t = s[2 * n] * beta1; // β₁ᵗ as a running product, as in adam.ts
+  let b1t = s[2 * n] * beta1; // β₁ᵗ as a running product, flushed to 0 as in adam.ts
+  if (b1t <= POWER_FLUSH) b1t = 0;
   s[2 * n] = b1t;
   const clr = lr / (1 - b1t);
   for (let i = 0; i < n; i++) {

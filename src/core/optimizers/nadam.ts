@@ -1,3 +1,4 @@
+import { POWER_FLUSH } from './adam';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
 /**
@@ -59,14 +60,19 @@ export const nadam = defineRule({
   step(p, g, s, t, h) {
     const { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, maximize } = h;
     const n = p.length;
-    const beta2t = s[2 * n + 1] * beta2;
-    const decay = s[2 * n + 2] * s[2 * n + 3]; // 0.96^(tψ)
+    // Running products flushed to 0 where 1 − (product) is exactly 1 (POWER_FLUSH in adam.ts):
+    // 1 − ½·decay and 1 − Π·μₜ₊₁ are 1 then too, since ½ and μₜ₊₁ are below 1.
+    let beta2t = s[2 * n + 1] * beta2;
+    let decay = s[2 * n + 2] * s[2 * n + 3]; // 0.96^(tψ)
+    if (beta2t <= POWER_FLUSH) beta2t = 0;
+    if (decay <= POWER_FLUSH) decay = 0;
     s[2 * n + 1] = beta2t;
     s[2 * n + 2] = decay;
     const bc2 = 1 - beta2t;
     const mu = beta1 * (1 - 0.5 * decay);
     const muNext = beta1 * (1 - 0.5 * decay * s[2 * n + 3]);
-    const muProduct = s[2 * n] * mu;
+    let muProduct = s[2 * n] * mu;
+    if (muProduct <= POWER_FLUSH) muProduct = 0;
     s[2 * n] = muProduct;
     const gradCoef = (lr * (1 - mu)) / (1 - muProduct);
     const mCoef = (lr * muNext) / (1 - muProduct * muNext);
@@ -87,14 +93,17 @@ export const nadam = defineRule({
   },
   inline: (h, n) => ({
     pre: `
-      const beta2t = s[${2 * n + 1}] * beta2;
-      const decay = s[${2 * n + 2}] * s[${2 * n + 3}];
+      let beta2t = s[${2 * n + 1}] * beta2;
+      let decay = s[${2 * n + 2}] * s[${2 * n + 3}];
+      if (beta2t <= ${POWER_FLUSH}) beta2t = 0;
+      if (decay <= ${POWER_FLUSH}) decay = 0;
       s[${2 * n + 1}] = beta2t;
       s[${2 * n + 2}] = decay;
       const bc2 = 1 - beta2t;
       const mu = beta1 * (1 - 0.5 * decay);
       const muNext = beta1 * (1 - 0.5 * decay * s[${2 * n + 3}]);
-      const muProduct = s[${2 * n}] * mu;
+      let muProduct = s[${2 * n}] * mu;
+      if (muProduct <= ${POWER_FLUSH}) muProduct = 0;
       s[${2 * n}] = muProduct;
       const gradCoef = (lr * (1 - mu)) / (1 - muProduct);
       const mCoef = (lr * muNext) / (1 - muProduct * muNext);`,

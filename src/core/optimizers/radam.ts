@@ -1,3 +1,4 @@
+import { POWER_FLUSH } from './adam';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 import type { Hyper, UpdateRule } from './rule';
 
@@ -37,6 +38,15 @@ export interface RAdamHyper extends Hyper {
  *
  * State: m, v (2n slots), then β₁ᵗ and β₂ᵗ as running products (2 slots).
  */
+/**
+ * β₂ᵗ also enters ρₜ = ρ∞ − 2tβ₂ᵗ / (1 − β₂ᵗ), so it is flushed only once 2tβ₂ᵗ is below
+ * ρ∞·2⁻⁵⁸ as well: ρ∞ − δ rounds to ρ∞ for any δ under ρ∞·2⁻⁵⁴ (half the spacing of doubles
+ * just below ρ∞), and past t = 1/(1 − β₂) the exact 2tβ₂ᵗ only shrinks; the rounded product can
+ * creep up by at most a factor 1 + 2⁻⁵³ a step, which the margin of 8 absorbs for ~2⁵⁴ steps.
+ * So the flushed run computes the same ρₜ, bias corrections and iterates, bit for bit.
+ */
+const RHO_FLUSH = 2 ** -58;
+
 export const radam = defineRule<RAdamHyper>({
   name: 'RAdam',
   defaults: {
@@ -70,8 +80,10 @@ export const radam = defineRule<RAdamHyper>({
   inline: (h, n) => ({
     setup: 'const rhoInf = 2 / (1 - beta2) - 1;',
     pre: `
-      const b1t = s[${2 * n}] * beta1;
-      const beta2t = s[${2 * n + 1}] * beta2;
+      let b1t = s[${2 * n}] * beta1;
+      let beta2t = s[${2 * n + 1}] * beta2;
+      if (b1t <= ${POWER_FLUSH}) b1t = 0;
+      if (beta2t <= ${POWER_FLUSH} && t * (1 - beta2) > 1 && 2 * t * beta2t < rhoInf * ${RHO_FLUSH}) beta2t = 0;
       s[${2 * n}] = b1t;
       s[${2 * n + 1}] = beta2t;
       const bc1 = 1 - b1t;
@@ -93,6 +105,7 @@ export const radam = defineRule<RAdamHyper>({
   }),
 });
 
+
 /** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */
 const commonStep: UpdateRule<RAdamHyper>['step'] = (p, g, s, t, k) => radamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false);
 
@@ -111,13 +124,16 @@ function radamUpdate(
   maximize: boolean,
 ): void {
   const n = p.length;
-  const b1t = s[2 * n] * beta1; // β^t as running products, as in adam.ts
-  const beta2t = s[2 * n + 1] * beta2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  // β^t as running products, flushed to 0 as in adam.ts; β₂ᵗ only once ρₜ is ρ∞ exactly too.
+  let b1t = s[2 * n] * beta1;
+  let beta2t = s[2 * n + 1] * beta2;
+  if (b1t <= POWER_FLUSH) b1t = 0;
+  if (beta2t <= POWER_FLUSH && t * (1 - beta2) > 1 && 2 * t * beta2t < rhoInf * RHO_FLUSH) beta2t = 0;
   s[2 * n] = b1t;
   s[2 * n + 1] = beta2t;
   const bc1 = 1 - b1t;
   const bc2 = 1 - beta2t;
-  const rhoInf = 2 / (1 - beta2) - 1;
   const rhoT = rhoInf - (2 * t * beta2t) / bc2;
   const rect =
     rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
