@@ -166,8 +166,9 @@ export default defineConfig(({ mode }) => ({
             emptyOutDir: true,
             target: 'es2022',
             // No map beside the published bundle (it would name src/, which is not published);
-            // `npm run dev` serves the sources themselves for debugging.
-            sourcemap: false,
+            // `npm run dev` serves the sources themselves for debugging. DESCENT_SIZE_MAP=1 writes
+            // one for `node scripts/check-size.mjs --why` (what the bundle is made of).
+            sourcemap: process.env.DESCENT_SIZE_MAP === '1',
             lib: {
               entry: resolve(root, 'src/bundle.ts'),
               formats: ['es'],

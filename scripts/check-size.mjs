@@ -5,8 +5,9 @@
 // default level, as `gzip` and most servers send it; 1 KB = 1024 bytes.
 //
 //   node scripts/check-size.mjs            the check
-//   node scripts/check-size.mjs --why      the check, and always the breakdown
-import { readdirSync, readFileSync } from 'node:fs';
+//   node scripts/check-size.mjs --why      the check, and always the breakdown (needs the map:
+//                                          DESCENT_SIZE_MAP=1 npx vite build --mode bundle)
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -46,6 +47,10 @@ if (over) {
  */
 function breakdown() {
   const code = readFileSync(resolve(dir, 'descent-lab.js'), 'utf8');
+  if (!existsSync(resolve(dir, 'descent-lab.js.map'))) {
+    console.log('  (for what descent-lab.js is made of: DESCENT_SIZE_MAP=1 npx vite build --mode bundle, then --why)');
+    return;
+  }
   const map = JSON.parse(readFileSync(resolve(dir, 'descent-lab.js.map'), 'utf8'));
   const group = (source) =>
     /node_modules\//.test(source)

@@ -6,7 +6,7 @@
  * the compiled inlined loop, the shared loop used under a strict CSP, and the generic `step`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { getPreset, resolveHyper } from '../../src/core/optimizers/index';
+import { getPreset, resolveHyper, type PresetId } from '../../src/core/optimizers/index';
 import { POWER_FLUSH } from '../../src/core/optimizers/adam';
 import { trajectory } from '../../src/core/index';
 import { useSharedLoop } from '../../src/core/trajectory';
@@ -206,7 +206,7 @@ function firstDifference(a: Float64Array, b: Float64Array): number {
 }
 
 /** Hyperparameters for each case: the preset's own (lr raised to move on Rosenbrock), and variants that take other code paths. */
-const cases: [string, H][] = [
+const cases: [PresetId, H][] = [
   ['adam', { lr: 0.01 }],
   ['adam', { lr: 0.01, weightDecay: 1e-3, maximize: false }],
   ['amsgrad', { lr: 0.01 }],
