@@ -13,7 +13,8 @@
  * a surface first needs them.
  *
  * A module script can also import from it: the element classes and the light part of the core
- * (already inside for the elements, so free). The rest of the core (`compileSurface`,
+ * (already inside for the elements, so free). The presets' `rule` TeX comes with the rules' lazy
+ * chunk, so here it is filled once a rule has been shown. The rest of the core (`compileSurface`,
  * `findCriticalPoints`, the URL-hash codec) is in the npm package; here typed-in expressions go
  * through `loadExpressions()`, and a catalog surface must be loaded (`await loadSurface(id)`)
  * before `trajectory({ surface: id })` can find it.

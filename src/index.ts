@@ -11,6 +11,8 @@
  */
 export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
+// Fills the presets' `rule` TeX (a side effect: it registers with the registry).
+import './core/optimizers/rule-tex';
 export {
   optimizers,
   presetIds,

@@ -12,6 +12,8 @@
  */
 export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
+// Fills the presets' `rule` TeX (a side effect: it registers with the registry).
+import './optimizers/rule-tex';
 export {
   optimizers,
   presetIds,

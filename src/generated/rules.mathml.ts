@@ -2,8 +2,11 @@
 // Each update-rule variant as MathML cells (left side, then relation and right side, per row)
 // for rule-panel's grid, as static lit templates (parsed once, shared by every widget). Loaded
 // lazily, as its own chunk, when a rule is first shown; it is handed lit's `html` rather than
-// importing lit, so the chunk stands alone and the bundle keeps lit to itself.
+// importing lit, so the chunk stands alone and the bundle keeps lit to itself. The variants'
+// selection (rule-tex.ts) comes with it: the bundle needs it only once a rule is shown.
 import type { html as Html, TemplateResult } from 'lit';
+
+export { ruleVariant } from '../core/optimizers/rule-tex';
 
 export function ruleMathml(html: typeof Html): Readonly<Record<string, TemplateResult>> {
   return {

@@ -48,7 +48,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { trajectory } from '../../src/core/trajectory';
-import { optimizers, presetIds } from '../../src/core/optimizers';
+import { optimizers, presetIds } from '../../src/core/index';
 import type { PresetId } from '../../src/core/optimizers';
 import type { Surface } from '../../src/core/types';
 

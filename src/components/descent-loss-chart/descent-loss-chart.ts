@@ -13,7 +13,10 @@ import { themeStyles } from '../shared/theme';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
 import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styles } from './descent-loss-chart.styles';
-import { adoptHoverStyles, nearestCurve, tooltip } from './hover';
+
+/** The hover's tooltip and curve finder: a lazy chunk, fetched on the first hover or press. */
+let hoverModule: Promise<typeof import('./hover')> | undefined;
+let hover: typeof import('./hover') | undefined;
 
 const M = { top: 24, right: 16, bottom: 24, left: 46 };
 
@@ -222,7 +225,8 @@ export class DescentLossChart extends LitElement {
       const y = this.cache.y;
       if (!y) return;
       const rect = (e.currentTarget as Element).getBoundingClientRect();
-      const near = nearestCurve(this.runs, y, k, e.clientY - rect.top - M.top);
+      if (!hover) return;
+      const near = hover.nearestCurve(this.runs, y, k, e.clientY - rect.top - M.top);
       if (near !== this.nearKey) {
         this.nearKey = near;
         this.onHighlight({ key: near });
@@ -236,7 +240,18 @@ export class DescentLossChart extends LitElement {
   private loadHover(): void {
     if (this.hoverStyled) return;
     this.hoverStyled = true;
-    adoptHoverStyles(this.renderRoot);
+    hoverModule ??= import('./hover');
+    hoverModule.then(
+      (m) => {
+        hover = m;
+        m.adoptHoverStyles(this.renderRoot);
+        this.requestUpdate();
+      },
+      () => {
+        hoverModule = undefined;
+        this.hoverStyled = false;
+      },
+    );
   }
 
   /** Reports a highlight; applies it here unless a listener (a playground) took it. */
@@ -335,9 +350,9 @@ export class DescentLossChart extends LitElement {
         )}
         <line part="cursor" y1="0" y2=${ph}></line>
       </g>
-    </svg>${this.hoverStep === null
+    </svg>${this.hoverStep === null || !hover
       ? nothing
-      : tooltip(this.runs, this.hoverStep, M.left + sx(this.hoverStep), { width: this.width, left: M.left, plotWidth: pw, top: M.top }, highlighted, t(lang, 'stepTooltip', { k: this.hoverStep }))}`;
+      : hover.tooltip(this.runs, this.hoverStep, M.left + sx(this.hoverStep), { width: this.width, left: M.left, plotWidth: pw, top: M.top }, highlighted, t(lang, 'stepTooltip', { k: this.hoverStep }))}`;
   }
 }
 

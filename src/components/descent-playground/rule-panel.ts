@@ -12,31 +12,37 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../shared/style-props';
 import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
-import { ruleVariant, type RuleVariant } from '../../core/optimizers/rule-tex';
+import type { RuleVariant } from '../../core/optimizers/rule-tex';
 import { formatNumber } from '../../render/ticks';
 import { presetText, t, type Lang } from '../../i18n/index';
 
-let mathml: Promise<void> | undefined;
-let rendered: Readonly<Record<string, TemplateResult>> | undefined;
+/** The rules' chunk: every variant's MathML cells, and how a run's options pick its variant. */
+interface RulesChunk {
+  readonly rendered: Readonly<Record<string, TemplateResult>>;
+  readonly ruleVariant: typeof import('../../core/optimizers/rule-tex').ruleVariant;
+}
+
+let loading: Promise<void> | undefined;
+let chunk: RulesChunk | undefined;
 const waiting = new Set<() => void>();
 
 /**
- * The rule's MathML cells (a `<math>` per side of each row), if the chunk is here; otherwise
- * starts loading it and calls `ready` when it has arrived.
+ * The rules' chunk, if it is here; otherwise starts loading it and calls `ready` when it has
+ * arrived.
  */
-export function ruleMath(key: string, ready: () => void): TemplateResult | typeof nothing | undefined {
-  if (rendered) return rendered[key] ?? nothing;
+function rulesChunk(ready: () => void): RulesChunk | undefined {
+  if (chunk) return chunk;
   waiting.add(ready);
-  mathml ??= import('../../generated/rules.mathml').then(
+  loading ??= import('../../generated/rules.mathml').then(
     (mod) => {
-      rendered = mod.ruleMathml(html);
+      chunk = { rendered: mod.ruleMathml(html), ruleVariant: mod.ruleVariant };
       // Several widgets may ask before the chunk arrives: tell every one of them.
       for (const done of waiting) done();
       waiting.clear();
     },
     () => {
       // Try again on the next render (a network hiccup should not lose the rules for good).
-      mathml = undefined;
+      loading = undefined;
       waiting.clear();
     },
   );
@@ -77,8 +83,9 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
   if (!run) return nothing;
   const preset = getPreset(run.kind);
   const hyper = run.hyper ?? preset.defaults;
-  const variant = ruleVariant(preset.ruleId, hyper);
-  const math = !variant ? nothing : shown ? ruleMath(variant.key, ready) : undefined;
+  // Until the rules' chunk is here the panel keeps the rule's room empty (never TeX source).
+  const rules = shown ? rulesChunk(ready) : undefined;
+  const variant = rules?.ruleVariant(preset.ruleId, hyper);
   const text = presetText(preset, lang);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
@@ -86,14 +93,14 @@ export function rulePanel(run: RulePanelRun | undefined, ready: () => void, lang
       <small>torch.optim.${preset.kernel.name}</small>
     </h3>
     <p>${text.summary}</p>
-    ${variant
-      ? html`<div class="math" data-rule=${variant.key}>
-            ${math === undefined
-              ? html`<div class="rows pending" style=${styleProps({ '--rows': String(variant.rows.length) })}></div>`
-              : html`<div class="rows">${math}</div>`}
-          </div>
-          <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>`
-      : nothing}
-    ${text.differs && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
+    ${!rules
+      ? html`<div class="math"><div class="rows pending" style=${styleProps({ '--rows': '4' })}></div></div>`
+      : variant
+        ? html`<div class="math" data-rule=${variant.key}>
+              <div class="rows">${rules.rendered[variant.key] ?? nothing}</div>
+            </div>
+            <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>`
+        : nothing}
+    ${text.differs && rules && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
   </section>`;
 }

@@ -6,7 +6,6 @@ import { adamax } from './adamax';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
-import { ruleVariant, variantTex } from './rule-tex';
 import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
@@ -31,6 +30,9 @@ export interface OptimizerPreset {
   /**
    * This preset's own update rule as TeX (`aligned` rows, symbols of its controls: γ = lr,
    * μ = momentum, ...), for its defaults: Momentum's has no nesterov branch, SGD's no buffer.
+   * Written in rule-tex.ts, which the library's entries load with the registry; the one-file
+   * bundle loads it with the rules' MathML, when a rule is first shown (until then `rule` is the
+   * rule's own `UpdateRule.rule`, if any, else '').
    */
   readonly rule: string;
   /** Where torch differs from the paper or Keras. */
@@ -48,18 +50,29 @@ function preset(
 ): OptimizerPreset {
   const kernel = rules[ruleId] as unknown as UpdateRule;
   const defaults = Object.freeze({ ...kernel.defaults, ...overrides });
-  const variant = ruleVariant(ruleId, defaults);
-  return Object.freeze({
+  const out = {
     id,
     label,
     ruleId,
     kernel,
     defaults,
     overrides: Object.freeze({ ...overrides }),
-    rule: variant ? variantTex(variant) : (kernel.rule ?? ''),
     differs: kernel.differs,
     summary,
+  };
+  Object.defineProperty(out, 'rule', {
+    enumerable: true,
+    get: () => ruleTex?.(ruleId, defaults) ?? kernel.rule ?? '',
   });
+  return Object.freeze(out) as OptimizerPreset;
+}
+
+/** A preset's rule as TeX, from rule-tex.ts once it has loaded (see `OptimizerPreset.rule`). */
+let ruleTex: ((ruleId: RuleId, hyper: Hyper) => string | undefined) | undefined;
+
+/** Called by rule-tex.ts as it loads. */
+export function provideRuleTex(texOf: (ruleId: RuleId, hyper: Hyper) => string | undefined): void {
+  ruleTex = texOf;
 }
 
 /** Every preset, in the order the notes introduce them, then the ones beyond the notes. */

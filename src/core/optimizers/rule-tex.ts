@@ -11,6 +11,7 @@
  * in a grid aligned on the relation, because MathML Core does not align `mtable` columns.
  */
 import type { HyperValue } from './rule';
+import { provideRuleTex } from './index';
 
 type Hyper = Readonly<Record<string, HyperValue>>;
 
@@ -259,3 +260,10 @@ export function allRuleVariants(): Map<string, RuleVariant> {
   }
   return out;
 }
+
+// The registry's `OptimizerPreset.rule` reads its TeX from here (this module is loaded with the
+// registry by the library's entries, and with the rules' MathML by the one-file bundle).
+provideRuleTex((ruleId, hyper) => {
+  const variant = ruleVariant(ruleId, hyper);
+  return variant && variantTex(variant);
+});
