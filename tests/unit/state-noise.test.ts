@@ -12,11 +12,12 @@ describe('gradient noise in the Config', () => {
     const decayed = entries.find((e) => e.hyper.weightDecay);
     expect(noisy).toMatchObject({ kind: 'sgd', noise: 20 });
     expect(decayed).toMatchObject({ kind: 'sgd' });
-    // The noisy run keeps jittering around the minimum at (1, 3); the clean one sits on it.
+    // The noisy run keeps jittering around the minimum at (1, 3); the clean one, from Booth's
+    // off-axis start (-8, 7), has come within 0.03 of it by the race's last step.
     const start = getSurface('booth').start;
     const clean = trajectory({ surface: 'booth', optimizer: 'sgd', hyper: noisy!.hyper, start, steps: 300 });
     const jumpy = trajectory({ surface: 'booth', optimizer: 'sgd', hyper: noisy!.hyper, start, steps: 300, noise: { sd: noisy!.noise!, seed: 8 } });
-    expect(Math.hypot(clean.x[300] - 1, clean.y[300] - 3)).toBeLessThan(1e-6);
+    expect(Math.hypot(clean.x[300] - 1, clean.y[300] - 3)).toBeLessThan(0.03);
     expect(Math.hypot(jumpy.x[300] - 1, jumpy.y[300] - 3)).toBeGreaterThan(0.2);
     // Weight decay 4 moves the end point to the minimiser of f + 2|p|^2: (H + 4I) p = (34, 38).
     const wd = trajectory({ surface: 'booth', optimizer: 'sgd', hyper: decayed!.hyper, start, steps: 300 });
