@@ -51,8 +51,9 @@ test(`first visit, wide page (rule panel shown): every request, gzipped, within 
   const { requests, fetched } = await firstVisit(page);
   await expect(page.locator('descent-playground [part~="rule"] math').first()).toBeAttached();
   const files = requests.map(name);
-  // The page, the bundle, the rules' MathML (the panel is on screen): nothing else.
-  expect(files.filter((f) => !/^post\.html$|^dist\/bundle\/descent-lab(-rules-[\w-]+)?\.js$/.test(f))).toEqual([]);
+  // The page, the bundle, the path simplifier (the first paths), the rules (the panel is on
+  // screen): nothing else.
+  expect(files.filter((f) => !/^post\.html$|^dist\/bundle\/descent-lab(-(rules|simplify)-[\w-]+)?\.js$/.test(f))).toEqual([]);
   expect(files.filter((f) => /katex|mathjs|expression/i.test(f))).toEqual([]);
   expect(fetched).toHaveLength(requests.length);
   const bytes = total(fetched);
@@ -70,7 +71,7 @@ test('first visit, phone (rule in a closed sheet): the page and the bundle only;
   await page.setViewportSize({ width: 360, height: 740 });
   const { requests, fetched } = await firstVisit(page);
   const files = requests.map(name);
-  expect(files.filter((f) => f !== 'post.html' && f !== 'dist/bundle/descent-lab.js')).toEqual([]);
+  expect(files.filter((f) => !/^post\.html$|^dist\/bundle\/descent-lab(-simplify-[\w-]+)?\.js$/.test(f))).toEqual([]);
   console.log(`first visit, 360 px: ${(total(fetched) / 1024).toFixed(1)} KB gzipped in ${fetched.length} requests`);
   expect(total(fetched)).toBeLessThanOrEqual(BUDGET_KB * 1024);
   await page.locator('descent-playground [part~="disclosure"][data-sheet="details"]').click();

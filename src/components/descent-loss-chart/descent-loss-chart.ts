@@ -222,17 +222,25 @@ export class DescentLossChart extends LitElement {
     if (this.pressed) this.emit(k, false);
     else if (e.pointerType === 'mouse') {
       this.emit(k, true);
-      const y = this.cache.y;
-      if (!y) return;
       const rect = (e.currentTarget as Element).getBoundingClientRect();
-      if (!hover) return;
-      const near = hover.nearestCurve(this.runs, y, k, e.clientY - rect.top - M.top);
-      if (near !== this.nearKey) {
-        this.nearKey = near;
-        this.onHighlight({ key: near });
-      }
+      this.pointer = { k, py: e.clientY - rect.top - M.top };
+      this.highlightNearest();
     }
   };
+
+  /** The last mouse position over the plot (step, plot y), for the curve under it. */
+  private pointer: { k: number; py: number } | null = null;
+
+  /** Highlights the curve under the mouse (once the hover chunk is here). */
+  private highlightNearest(): void {
+    const y = this.cache.y;
+    if (!y || !hover || !this.pointer) return;
+    const near = hover.nearestCurve(this.runs, y, this.pointer.k, this.pointer.py);
+    if (near !== this.nearKey) {
+      this.nearKey = near;
+      this.onHighlight({ key: near });
+    }
+  }
 
   /** Adds the tooltip's styles on the first hover (they are not needed before). */
   private hoverStyled = false;
@@ -245,6 +253,8 @@ export class DescentLossChart extends LitElement {
       (m) => {
         hover = m;
         m.adoptHoverStyles(this.renderRoot);
+        // The mouse may already be on a curve: the move that fetched the chunk counts.
+        this.highlightNearest();
         this.requestUpdate();
       },
       () => {
@@ -266,6 +276,7 @@ export class DescentLossChart extends LitElement {
   };
 
   private onLeave = () => {
+    this.pointer = null;
     if (!this.pressed) this.hoverStep = null;
     if (!this.pressed && this.previewing) this.emit(null, true);
     if (this.nearKey !== null) {
