@@ -101,7 +101,8 @@ async function main(): Promise<void> {
           await playground.locator('[part~="trajectory"]').first().waitFor();
           await p.waitForTimeout(300);
           const file = resolve(outDir, `${name}.png`);
-          await p.screenshot({ path: file, fullPage: device === 'phone' });
+          // Viewport only: a full-page capture drops the touch emulation's 'no hover' for a moment.
+          await p.screenshot({ path: file });
           console.log(`wrote ${file}`);
           await context.close();
         }
