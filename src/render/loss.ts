@@ -3,7 +3,7 @@
  * scale when that makes sense (every run stays above it and the gaps span orders of magnitude),
  * otherwise as f itself on a linear scale.
  */
-import { affine, tenths, type Axis } from './paths';
+import { affine, polylinePath, type Axis } from './paths';
 import { niceLinear, niceLog, scaleLinear, scaleLog, type LinearScale, type LogScale } from './scales';
 
 interface LossScaleOf<K extends 'log' | 'linear', S> {
@@ -55,9 +55,15 @@ export function lossScale(runs: readonly ArrayLike<number>[], height: number, fS
   return { kind: 'linear', offset: 0, scale, label: 'f(x, y)' };
 }
 
+/** Scratch buffers for lossPath's points (grown as needed: it runs for every run on each redraw). */
+let bufX = new Float64Array(0);
+let bufY = new Float64Array(0);
+
 /**
  * A loss curve: step k at sx(k), loss through `y` (a LossScale). Where several steps share a pixel
- * column only their min and max are drawn, so 10 000 steps cost no more than the chart's width.
+ * column only their first, lowest, highest and last losses are kept, so 10 000 steps cost no
+ * more than the chart's width; then, as for trajectories (polylinePath), points within 0.4 px of
+ * the drawn polyline are left out, and every loss lies within half a pixel of the curve.
  */
 export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): string {
   const ax = affine(sx);
@@ -79,47 +85,62 @@ export function lossPath(loss: ArrayLike<number>, sx: Axis, y: LossScale): strin
     if (log && p > bottom) p = bottom; // the log scale clamps
     return p < top - 20 ? top - 20 : p > bottom + 20 ? bottom + 20 : p;
   };
+  const most = 4 * loss.length;
+  if (bufX.length < most) {
+    bufX = new Float64Array(Math.max(most, 2 * bufX.length));
+    bufY = new Float64Array(bufX.length);
+  }
+  const px = bufX;
+  const py = bufY;
+  let n = 0;
   // y is monotone in the loss, so a column's lowest and highest points are those of its
   // smallest and largest losses: only four losses per column go through the scale (and its
   // logarithm), not every step's.
-  let d = '';
   let column = NaN;
   let firstV = 0;
   let minV = 0;
   let maxV = 0;
   let lastV = 0;
-  // Coordinates in tenths of a pixel, written as integers (see `tenths`): formatting doubles
-  // cost more than the rest of the chart.
+  const push = (yy: number) => {
+    if (n > 0 && px[n - 1] === column && py[n - 1] === yy) return;
+    px[n] = column;
+    py[n] = yy;
+    n++;
+  };
+  let count = 0;
   const flush = () => {
     if (Number.isNaN(column)) return;
-    const cx = tenths(column * 10);
-    const first = Math.round(yOf(firstV) * 10);
-    const a = Math.round(yOf(minV) * 10);
-    const b = Math.round(yOf(maxV) * 10);
-    const min = a < b ? a : b;
-    const max = a < b ? b : a;
-    const last = Math.round(yOf(lastV) * 10);
-    d += (d ? 'L' : 'M') + cx + ',' + tenths(first);
-    if (min !== first) d += 'L' + cx + ',' + tenths(min);
-    if (max !== min) d += 'L' + cx + ',' + tenths(max);
-    if (last !== max) d += 'L' + cx + ',' + tenths(last);
+    if (count === 1) {
+      // (most columns hold one step when the chart is wider than the run is long)
+      push(yOf(firstV));
+      return;
+    }
+    const first = yOf(firstV);
+    const a = yOf(minV);
+    const b = yOf(maxV);
+    push(first);
+    push(a < b ? a : b);
+    push(a < b ? b : a);
+    push(yOf(lastV));
   };
-  for (let k = 0; k < loss.length; k++) {
-    const v = loss[k];
+  for (let s = 0; s < loss.length; s++) {
+    const v = loss[s];
     if (!(v - v === 0)) break; // NaN or infinite: the run has stopped
-    const px = Math.round(ax ? ax.k * k + ax.b : sx(k));
-    if (px !== column) {
+    const x = Math.round(ax ? ax.k * s + ax.b : sx(s));
+    if (x !== column) {
       flush();
-      column = px;
+      column = x;
       firstV = minV = maxV = lastV = v;
+      count = 1;
     } else {
+      count++;
       if (v < minV) minV = v;
       if (v > maxV) maxV = v;
       lastV = v;
     }
   }
   flush();
-  return d;
+  return polylinePath(px, py, n - 1);
 }
 
 /**

@@ -20,9 +20,21 @@ let simplify: typeof import('./simplify').simplify | undefined;
 export const simplifierReady: Promise<void> = import('./simplify').then(
   (m) => {
     simplify = m.simplify;
+    settled = true;
   },
-  () => undefined, // not loaded (offline?): paths keep every iterate
+  () => {
+    settled = true; // not loaded (offline?): paths keep every iterate
+  },
 );
+let settled = false;
+
+/**
+ * Whether the path simplifier's chunk has loaded (or failed to): paths built before that keep
+ * every iterate, and are worth building again once it has.
+ */
+export function simplifierSettled(): boolean {
+  return settled;
+}
 
 export interface TrajectoryGeometry {
   /** SVG path `d` through every drawn point, starting with `M` at step 0. */
@@ -30,8 +42,16 @@ export interface TrajectoryGeometry {
   /** Pixel position of every step (NaN after divergence). */
   readonly px: Float64Array;
   readonly py: Float64Array;
-  /** Length of the drawn path from step 0 to each step, in pixels. */
+  /**
+   * Length of the drawn path from step 0 to each step, in pixels (built on first read from
+   * `lengthAt`; drawing needs only the shown step's, so a redraw does not build it).
+   */
   readonly lengths: Float64Array;
+  /**
+   * Length of the drawn path from step 0 to step `k`: up to the point where step k's iterate
+   * projects onto the segment drawn past it (the whole length from the last step on).
+   */
+  lengthAt(k: number): number;
   /** Index of the last step with a finite position. */
   readonly last: number;
 }
@@ -72,6 +92,24 @@ export function tenths(v: number): string {
 }
 
 /**
+ * SVG path text through the points 0..last of `px`, `py` (pixels), rounded to tenths of a pixel;
+ * once the simplifier has loaded, points within `tolerance` of the drawn polyline are left out
+ * (so, with the rounding, every point lies within tolerance + 0.071 px of the path).
+ */
+export function polylinePath(px: Float64Array, py: Float64Array, last: number, tolerance = 0.4): string {
+  if (last < 0) return '';
+  let d = '';
+  const emit = (k: number) => {
+    d += (d ? 'L' : 'M') + tenths(Math.round(px[k] * 10)) + ',' + tenths(Math.round(py[k] * 10));
+  };
+  if (simplify) {
+    const kept = simplify(px, py, last, tolerance);
+    for (let j = 0; j < kept.length; j++) emit(kept[j]);
+  } else for (let k = 0; k <= last; k++) emit(k);
+  return d;
+}
+
+/**
  * Builds the path of a run whose coordinates are `xs`, `ys` (Float64Arrays of equal length,
  * NaN where the run has stopped), mapped through `sx`, `sy`.
  */
@@ -88,7 +126,6 @@ export function trajectoryGeometry(
   const n = xs.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
-  const lengths = new Float64Array(n);
   // Integer tenths stay well inside 32 bits: at most 20 spans of a few thousand pixels.
   const limX = Math.min(clampSpans * width, 1e8);
   const limY = Math.min(clampSpans * height, 1e8);
@@ -106,20 +143,20 @@ export function trajectoryGeometry(
     py[k] = y < -limY ? -limY : y > limY ? limY : y;
     last = k;
   }
-  if (last < 0) return { d: '', px, py, lengths, last };
+  if (last < 0) return withLengths({ d: '', px, py, last }, new Int32Array(0), new Float64Array(0));
   let kept: Int32Array;
   if (simplify) kept = simplify(px, py, last, tolerance);
   else {
     kept = new Int32Array(last + 1);
     for (let k = 0; k <= last; k++) kept[k] = k;
   }
-  // The path through the kept iterates, rounded to tenths of a pixel; the length drawn at each
-  // step is the length up to the step's projection onto the segment drawn past it.
+  // The path through the kept iterates, rounded to tenths of a pixel, and the drawn length at
+  // each kept iterate (the lengths at the other steps are worked out when asked for).
+  const cumulative = new Float64Array(kept.length);
   let x0 = Math.round(px[0] * 10);
   let y0 = Math.round(py[0] * 10);
   let d = 'M' + tenths(x0) + ',' + tenths(y0);
   let drawn = 0;
-  let from = 0;
   for (let j = 1; j < kept.length; j++) {
     const to = kept[j];
     const x1 = Math.round(px[to] * 10);
@@ -127,18 +164,56 @@ export function trajectoryGeometry(
     d += 'L' + tenths(x1) + ',' + tenths(y1);
     const ux = (x1 - x0) / 10;
     const uy = (y1 - y0) / 10;
-    const len = Math.sqrt(ux * ux + uy * uy);
-    for (let k = from + 1; k < to; k++) {
-      // (0 for a segment of length 0: ux = uy = 0)
-      const along = ((px[k] - x0 / 10) * ux + (py[k] - y0 / 10) * uy) / (len || 1);
-      lengths[k] = drawn + Math.min(len, Math.max(0, along));
-    }
-    drawn += len;
-    lengths[to] = drawn;
-    from = to;
+    drawn += Math.sqrt(ux * ux + uy * uy);
+    cumulative[j] = drawn;
     x0 = x1;
     y0 = y1;
   }
-  lengths.fill(drawn, last + 1);
-  return { d, px, py, lengths, last };
+  return withLengths({ d, px, py, last }, kept, cumulative);
+}
+
+/** Adds `lengthAt` (and the lazy `lengths`) to a geometry whose path runs through `kept`. */
+function withLengths(
+  g: Omit<TrajectoryGeometry, 'lengths' | 'lengthAt'>,
+  kept: Int32Array,
+  cumulative: Float64Array,
+): TrajectoryGeometry {
+  const { px, py, last } = g;
+  const total = kept.length ? cumulative[kept.length - 1] : 0;
+  const at = (v: number) => Math.round(v * 10) / 10; // a kept vertex as the path draws it
+  const lengthAt = (k: number): number => {
+    if (!(k > 0) || last < 0) return 0;
+    if (k >= last) return total;
+    // The segment drawn past step k: kept[j] <= k < kept[j + 1].
+    let lo = 0;
+    let hi = kept.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid] <= k) lo = mid;
+      else hi = mid;
+    }
+    if (kept[lo] === k) return cumulative[lo];
+    const a = kept[lo];
+    const b = kept[hi];
+    const ax = at(px[a]);
+    const ay = at(py[a]);
+    const ux = at(px[b]) - ax;
+    const uy = at(py[b]) - ay;
+    const len = cumulative[hi] - cumulative[lo];
+    // (0 for a segment of length 0)
+    const along = ((px[k] - ax) * ux + (py[k] - ay) * uy) / (len || 1);
+    return cumulative[lo] + Math.min(len, Math.max(0, along));
+  };
+  let lengths: Float64Array | undefined;
+  return {
+    ...g,
+    lengthAt,
+    get lengths() {
+      if (!lengths) {
+        lengths = new Float64Array(px.length);
+        for (let k = 0; k < px.length; k++) lengths[k] = lengthAt(k);
+      }
+      return lengths;
+    },
+  };
 }

@@ -141,7 +141,12 @@ export function headShape(index: number): HeadShape {
 export const HEAD_AREA = 64;
 export const KEY_AREA = 44;
 
-/** Path `d` of the head marker for the run at `index`. */
+const headPaths = new Map<string, string>();
+
+/** Path `d` of the head marker for the run at `index` (built once per index and area). */
 export function headPath(index: number, area = HEAD_AREA): string {
-  return shapePath(headShape(index), area);
+  const key = `${index}|${area}`;
+  let d = headPaths.get(key);
+  if (d === undefined) headPaths.set(key, (d = shapePath(headShape(index), area)));
+  return d;
 }

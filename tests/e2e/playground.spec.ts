@@ -46,6 +46,29 @@ test('dragging the start handle with the mouse moves the start of every trajecto
   expect(text).toMatch(/^x -?[\d.−]+, y -?[\d.−]+, loss [\d.e−-]+$/);
 });
 
+test('while the handle is held the loss chart follows the drag (a frame behind the map), and ends where the drop puts it', async ({ page }) => {
+  const pg = await openApp(page, 'surface=rosenbrock');
+  const handle = pg.locator('[part~="start-handle"]');
+  const curves = () => pg.locator('[part~="loss-curve"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+  // The curves of a start, measured as a settled page draws them (the drop of an earlier drag).
+  const [hx, hy] = await centre(handle);
+  const before = await curves();
+  await page.mouse.move(hx, hy);
+  await page.mouse.down();
+  await page.mouse.move(hx + 60, hy - 30, { steps: 5 });
+  // Still held: within a few frames the chart shows the new start's losses.
+  await expect.poll(curves).not.toEqual(before);
+  const held = await curves();
+  await page.mouse.up();
+  // Released where it was held: the final update draws the same curves.
+  await page.waitForTimeout(100);
+  expect(await curves()).toEqual(held);
+  // And they are the curves of that start: the same start reached by a fresh page's link.
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  const fresh = await openApp(await page.context().newPage(), hash);
+  await expect.poll(() => fresh.locator('[part~="loss-curve"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')))).toEqual(held);
+});
+
 test('the start handle is shared by every panel in grid layout', async ({ page }) => {
   const pg = await openApp(page, 'surface=two-wells&layout=grid');
   const panels = pg.locator('descent-surface');

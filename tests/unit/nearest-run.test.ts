@@ -3,18 +3,16 @@ import { nearestRun } from '../../src/components/descent-surface/nearest-run';
 import type { TrajectoryGeometry } from '../../src/render/paths';
 
 /** A geometry through `points` (pixels). */
-function through(points: [number, number][]): TrajectoryGeometry {
+function through(points: [number, number][]): Pick<TrajectoryGeometry, 'px' | 'py' | 'last'> {
   return {
-    d: '',
     px: Float64Array.from(points, (p) => p[0]),
     py: Float64Array.from(points, (p) => p[1]),
-    lengths: new Float64Array(points.length),
     last: points.length - 1,
   };
 }
 
 describe('nearestRun', () => {
-  const runs: [string, TrajectoryGeometry][] = [
+  const runs: [string, Pick<TrajectoryGeometry, 'px' | 'py' | 'last'>][] = [
     ['a', through([[0, 0], [100, 0]])],
     ['b', through([[0, 10], [100, 10]])],
     ['c', through([[50, 50], [50, 50]])],

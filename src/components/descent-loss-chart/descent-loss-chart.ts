@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import type { Surface } from '../../core/types';
 import { lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
+import { simplifierReady, simplifierSettled } from '../../render/paths';
 import { headPath, KEY_AREA } from '../../render/run-markers';
 import { scaleLinear } from '../../render/scales';
 import { axisTicks, logTicks } from '../../render/ticks';
@@ -91,7 +92,7 @@ export class DescentLossChart extends LitElement {
   declare protected previewing: boolean;
 
   private stopObservingWidth: (() => void) | undefined;
-  private cache: { runs?: readonly PanelRun[]; width?: number; height?: number; y?: LossScale; paths?: Map<string, string> } = {};
+  private cache: { runs?: readonly PanelRun[]; width?: number; height?: number; simplified?: boolean; y?: LossScale; paths?: Map<string, string> } = {};
   private pressed = false;
   private ownHighlight = new Highlight();
   /** The curve the pointer is near (it reported a highlight for it). */
@@ -179,9 +180,12 @@ export class DescentLossChart extends LitElement {
   private geometry() {
     const ph = this.height - M.top - M.bottom;
     const c = this.cache;
-    if (c.runs === this.runs && c.width === this.width && c.height === this.height && c.y && c.paths) {
+    const simplified = simplifierSettled();
+    if (c.runs === this.runs && c.width === this.width && c.height === this.height && c.simplified === simplified && c.y && c.paths) {
       return { y: c.y, paths: c.paths };
     }
+    // Curves drawn before the path simplifier is here keep every point: drawn again once it is.
+    if (!simplified) void simplifierReady.then(() => this.requestUpdate());
     const y = lossScale(
       this.runs.map((r) => r.trajectory.loss),
       ph,
@@ -189,7 +193,7 @@ export class DescentLossChart extends LitElement {
     );
     const sx = this.xScale();
     const paths = new Map(this.runs.map((r) => [r.key, lossPath(r.trajectory.loss, sx, y)]));
-    this.cache = { runs: this.runs, width: this.width, height: this.height, y, paths };
+    this.cache = { runs: this.runs, width: this.width, height: this.height, simplified, y, paths };
     return { y, paths };
   }
 

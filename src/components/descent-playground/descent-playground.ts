@@ -19,6 +19,8 @@ import { isLoaded, langOf, surfaceText, t, whenLoaded, type Lang } from '../../i
 import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
+import type { DescentLossChart } from '../descent-loss-chart/descent-loss-chart';
+import { afterFrame } from '../shared/after-frame';
 import { CONFIG_ATTRIBUTES, attributeTexts, configProperties, numberAttribute, readAttributes, type ConfigProperties } from './attributes';
 import { customModule, loadedCustom } from './custom-loader';
 import type { ExpressionChange, ExpressionField } from './expression-field';
@@ -219,6 +221,15 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private attributesDirty = true;
   private entryRuns: EntryRun[] = [];
   private panelRuns: PanelRun[] = [];
+  /**
+   * The runs the loss chart shows. While the start handle is dragged the chart follows one frame
+   * behind the map: its update runs in a task after the frame that shows the moved paths, so
+   * the paths under the pointer are painted first (and several moves within a frame cost the
+   * chart one update).
+   */
+  private chartRuns: readonly PanelRun[] = [];
+  private dragging = false;
+  private chartCatchUp = false;
   private readonly runCache = new RunCache();
   private runsFor: Config | undefined;
   /** The language the runs' labels are in (a race's descriptive labels are translated). */
@@ -609,10 +620,29 @@ export class DescentPlayground extends LitElement implements ClockClient {
   // ---- event handlers --------------------------------------------------------------------
 
   private onStart = (e: CustomEvent<StartChangeDetail>) => {
+    // The panels' start is ours: set with the new runs, one render per move.
+    e.preventDefault();
     const start: Point = e.detail.start;
     const [x, y] = this._config.start;
+    this.dragging = !e.detail.final && e.detail.source === 'pointer';
     if (start[0] !== x || start[1] !== y || e.detail.final) this.commit({ start });
   };
+
+  /** The loss chart's runs for this render: the current ones, or during a drag after the frame. */
+  private runsForChart(): readonly PanelRun[] {
+    if (!this.dragging || !this.hasUpdated) return (this.chartRuns = this.panelRuns);
+    if (!this.chartCatchUp) {
+      this.chartCatchUp = true;
+      afterFrame(() => {
+        this.chartCatchUp = false;
+        if (this.chartRuns === this.panelRuns) return;
+        this.chartRuns = this.panelRuns;
+        const chart = this.renderRoot.querySelector<DescentLossChart>('descent-loss-chart');
+        if (chart) chart.runs = this.chartRuns;
+      });
+    }
+    return this.chartRuns;
+  }
 
   private onChartStep = (e: CustomEvent<StepDetail>) => {
     // The playground reports the step itself (Playback.sync), once, whatever moved it.
@@ -777,7 +807,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         part="loss-chart"
         lang=${lang}
         theme=${this.theme ?? nothing}
-        .runs=${this.panelRuns}
+        .runs=${this.runsForChart()}
         .surface=${surface}
         .highlight=${this.highlight.current}
         @descent-step=${this.onChartStep}

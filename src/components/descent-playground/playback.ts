@@ -154,14 +154,17 @@ export class Playback implements ReactiveController, ClockClient {
     const chart = root.querySelector<DescentLossChart>('descent-loss-chart');
     if (chart) chart.step = k;
     const timeline = root.querySelector<HTMLInputElement>('[part~="timeline"]');
+    // Written only when they change: a new text node (even with the same text) costs the
+    // frame a full layout, and a drag calls this on every move.
     if (timeline) {
-      timeline.value = String(k);
-      timeline.setAttribute('aria-valuetext', t(lang, 'timelineValue', { k, n: steps }));
+      if (timeline.value !== String(k)) timeline.value = String(k);
+      setIfChanged(timeline, 'aria-valuetext', t(lang, 'timelineValue', { k, n: steps }));
     }
     const readout = root.querySelector<HTMLElement>('[part~="step-readout"]');
     if (readout) {
-      readout.textContent = t(lang, 'readout', { k, n: steps });
-      readout.dataset.step = String(k);
+      const text = t(lang, 'readout', { k, n: steps });
+      if (readout.textContent !== text) readout.textContent = text;
+      setIfChanged(readout, 'data-step', String(k));
     }
     if (this.badgeKey(k) !== this.renderedBadges) this.host.requestUpdate();
     this.reportStep();
@@ -242,4 +245,8 @@ export class Playback implements ReactiveController, ClockClient {
       .map((r) => r.index)
       .join(',');
   }
+}
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

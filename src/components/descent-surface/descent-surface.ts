@@ -5,7 +5,7 @@ import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
-import { trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
+import { simplifierSettled, simplifierReady, trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
 import { getPreset } from '../../core/optimizers/index';
@@ -15,7 +15,7 @@ import { loadSurface, surfacesToLoad } from '../../state/surfaces';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
-import { contourRamp, followColorScheme, runColor, themeStyles } from '../shared/theme';
+import { contourRamp, followColorScheme, prefersDark, runColor, themeStyles } from '../shared/theme';
 import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/types';
 import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
@@ -72,6 +72,7 @@ function roundTo(v: number, decimals: number): number {
  *   preventDefault() takes over (and sets `highlight`). Bubbles, composed.
  * @fires {CustomEvent<StartChangeDetail>} descent-start-change - The start handle moved
  *   (every pointer move and key; `final` on release and for keys). Bubbles, composed.
+ *   Cancelable: a listener that calls preventDefault() takes over (and sets `start`).
  *
  * The start handle is a slider (ARIA slider pattern) whose value is the point: arrow keys move
  * it by a hundredth of the range (Shift: a tenth), Page Up / Page Down move y by a tenth,
@@ -156,7 +157,7 @@ export class DescentSurface extends LitElement {
   /** The element's own highlight (from its legend and paths), when no listener takes over. */
   private ownHighlight = new Highlight();
   private geometry = new Map<string, TrajectoryGeometry>();
-  private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales } = {};
+  private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales; simplified?: boolean } = {};
   private ownRuns: readonly PanelRun[] | undefined;
   private ownRunsFor = '';
   private stopObservingWidth: (() => void) | undefined;
@@ -168,7 +169,9 @@ export class DescentSurface extends LitElement {
   private stepTargets: {
     readonly run: PanelRun;
     readonly geometry: TrajectoryGeometry;
+    /** The revealed copies (casing and solid path) and the faint whole path. */
     readonly paths: readonly SVGPathElement[];
+    readonly ghost: SVGPathElement | undefined;
     readonly head: SVGPathElement | null;
   }[] = [];
 
@@ -292,7 +295,10 @@ export class DescentSurface extends LitElement {
     const runs = this.drawnRuns;
     const scales = this.scales;
     if (!scales) return;
-    if (runs === this.geometryFor.runs && scales.width === this.geometryFor.scales?.width && this.geometryFor.scales.y.domain()[0] === scales.y.domain()[0] && this.geometryFor.scales.x.domain()[0] === scales.x.domain()[0]) return;
+    const simplified = simplifierSettled();
+    if (runs === this.geometryFor.runs && simplified === this.geometryFor.simplified && scales.width === this.geometryFor.scales?.width && this.geometryFor.scales.y.domain()[0] === scales.y.domain()[0] && this.geometryFor.scales.x.domain()[0] === scales.x.domain()[0]) return;
+    // Paths drawn before the simplifier is here keep every iterate: drawn again once it is.
+    if (!simplified) void simplifierReady.then(() => this.requestUpdate());
     const next = new Map<string, TrajectoryGeometry>();
     for (const run of runs) {
       next.set(
@@ -304,7 +310,7 @@ export class DescentSurface extends LitElement {
       );
     }
     this.geometry = next;
-    this.geometryFor = { runs, scales };
+    this.geometryFor = { runs, scales, simplified };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -315,29 +321,42 @@ export class DescentSurface extends LitElement {
   }
 
   private collectStepTargets(): void {
-    const root = this.renderRoot;
+    // One query for every run's paths and heads (a query per run cost more on each drag move).
+    const paths = new Map<string, SVGPathElement[]>();
+    const heads = new Map<string, SVGPathElement>();
+    const ghosts = new Map<string, SVGPathElement>();
+    for (const el of this.renderRoot.querySelectorAll<SVGPathElement>('path[data-key]')) {
+      const key = el.dataset.key as string;
+      if (el.getAttribute('part') === 'head') heads.set(key, el);
+      else if (el.classList.contains('ghost')) ghosts.set(key, el);
+      else {
+        const list = paths.get(key);
+        if (list) list.push(el);
+        else paths.set(key, [el]);
+      }
+    }
     this.stepTargets = this.drawnRuns.flatMap((run) => {
       const geometry = this.geometry.get(run.key);
       if (!geometry) return [];
-      const key = CSS.escape(run.key);
-      return [
-        {
-          run,
-          geometry,
-          paths: [...root.querySelectorAll<SVGPathElement>(`path[data-key="${key}"]:not([part~="head"])`)],
-          head: root.querySelector<SVGPathElement>(`[part~="head"][data-key="${key}"]`),
-        },
-      ];
+      return [{ run, geometry, paths: paths.get(run.key) ?? [], ghost: ghosts.get(run.key), head: heads.get(run.key) ?? null }];
     });
   }
 
   /** Reveals each path up to the step (a dash as long as the path so far) and moves its head. */
   private applyStep(): void {
     const step = this._step;
-    for (const { run, geometry: g, paths, head } of this.stepTargets) {
+    for (const { run, geometry: g, paths, ghost, head } of this.stepTargets) {
       const k = Math.max(0, Math.min(step, g.last));
-      const dash = k >= g.last ? 'none' : `${g.lengths[k].toFixed(1)} 100000`;
-      for (const path of paths) path.style.strokeDasharray = dash;
+      const dash = k >= g.last ? 'none' : `${g.lengthAt(k).toFixed(1)} 100000`;
+      // A copy that shows nothing is not displayed: at step 0 the revealed copies (a dash of
+      // length 0), at the last step the faint whole path (covered by the solid one). Undisplayed,
+      // a path costs no style, layout or paint when a drag gives it a new `d`.
+      const none = k === 0 && g.last > 0;
+      for (const path of paths) {
+        path.style.strokeDasharray = dash;
+        path.style.display = none ? 'none' : '';
+      }
+      if (ghost) ghost.style.display = k >= g.last && g.last > 0 ? 'none' : '';
       if (!head || g.last < 0) continue;
       const diverged = run.trajectory.divergedAt !== undefined && step >= run.trajectory.divergedAt;
       head.setAttribute('transform', `translate(${g.px[k].toFixed(1)},${g.py[k].toFixed(1)})`);
@@ -380,7 +399,7 @@ export class DescentSurface extends LitElement {
    * each theme change.
    */
   private currentPalette(): ContourPalette {
-    const dark = typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches;
+    const dark = prefersDark();
     const key = `${this.closest('[theme]')?.getAttribute('theme') ?? ''}|${this.theme ?? ''}|${dark}`;
     if (key !== this.paletteFor || !this.cachedPalette) {
       this.cachedPalette = this.palette();
@@ -433,15 +452,20 @@ export class DescentSurface extends LitElement {
 
   // ---- start handle ----------------------------------------------------------------------
 
+  /**
+   * Reports a new start; moves the handle there unless a listener took over (preventDefault: a
+   * playground sets `start` itself, with the new runs, so the panel renders once per move).
+   */
   private emitStart(start: Point, source: StartChangeDetail['source'], final: boolean): void {
-    this.start = start;
-    this.dispatchEvent(
+    const taken = !this.dispatchEvent(
       new CustomEvent<StartChangeDetail>('descent-start-change', {
         detail: { start, source, final },
         bubbles: true,
         composed: true,
+        cancelable: true,
       }),
     );
+    if (!taken) this.start = start;
   }
 
   private pointFromEvent(e: PointerEvent): Point | undefined {
@@ -660,7 +684,7 @@ export class DescentSurface extends LitElement {
                   // panel with one path does not need it.
                   const stroke = styleProps({ stroke: r.color });
                   const hl = highlightClass(r.key, highlighted);
-                  return svg`<path class="ghost ${hl}" style=${stroke} d=${g.d}></path>
+                  return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke} d=${g.d}></path>
                     ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key} d=${g.d}></path>` : nothing}
                     <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
                 },

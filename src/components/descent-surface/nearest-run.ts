@@ -19,7 +19,7 @@ function segment2(x: number, y: number, ax: number, ay: number, bx: number, by: 
 
 /** The key of the run whose path passes within `within` px of (x, y) (the nearest), or null. */
 export function nearestRun(
-  runs: Iterable<readonly [string, TrajectoryGeometry]>,
+  runs: Iterable<readonly [string, Pick<TrajectoryGeometry, 'px' | 'py' | 'last'>]>,
   x: number,
   y: number,
   within = 6,

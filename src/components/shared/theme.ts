@@ -145,16 +145,25 @@ export function contourStops(element: Element): string[] | undefined {
 /** Repaints `host` when the system colour scheme changes (for theme="auto"). One listener per page. */
 const schemeClients = new Set<ReactiveElement>();
 let schemeQuery: MediaQueryList | undefined;
+let schemeFollowed = false;
 export function followColorScheme(host: ReactiveElement): () => void {
   if (typeof matchMedia === 'undefined') return () => {};
-  if (!schemeQuery) {
-    schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+  if (!schemeFollowed) {
+    schemeFollowed = true;
+    schemeQuery ??= matchMedia('(prefers-color-scheme: dark)');
     schemeQuery.addEventListener('change', () => {
       for (const client of schemeClients) client.requestUpdate();
     });
   }
   schemeClients.add(host);
   return () => schemeClients.delete(host);
+}
+
+/** Whether the system's colour scheme is dark (one media query per page, read on each call). */
+export function prefersDark(): boolean {
+  if (typeof matchMedia === 'undefined') return false;
+  schemeQuery ??= matchMedia('(prefers-color-scheme: dark)');
+  return schemeQuery.matches;
 }
 
 /** Whether the reader asked for reduced motion. */
