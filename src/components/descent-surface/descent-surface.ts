@@ -342,6 +342,15 @@ export class DescentSurface extends LitElement {
     });
   }
 
+  /** The geometry whose `d` each casing and faint path holds. */
+  private drawnPaths = new WeakMap<SVGPathElement, TrajectoryGeometry>();
+
+  private drawPath(path: SVGPathElement, g: TrajectoryGeometry): void {
+    if (this.drawnPaths.get(path) === g) return;
+    this.drawnPaths.set(path, g);
+    path.setAttribute('d', g.d);
+  }
+
   /** Reveals each path up to the step (a dash as long as the path so far) and moves its head. */
   private applyStep(): void {
     const step = this._step;
@@ -351,12 +360,19 @@ export class DescentSurface extends LitElement {
       // A copy that shows nothing is not displayed: at step 0 the revealed copies (a dash of
       // length 0), at the last step the faint whole path (covered by the solid one). Undisplayed,
       // a path costs no style, layout or paint when a drag gives it a new `d`.
+      // The casing and the faint path get their `d` only while displayed (the solid path, the
+      // `trajectory` part, always has it).
       const none = k === 0 && g.last > 0;
       for (const path of paths) {
         path.style.strokeDasharray = dash;
         path.style.display = none ? 'none' : '';
+        if (!none) this.drawPath(path, g);
       }
-      if (ghost) ghost.style.display = k >= g.last && g.last > 0 ? 'none' : '';
+      if (ghost) {
+        const hidden = k >= g.last && g.last > 0;
+        ghost.style.display = hidden ? 'none' : '';
+        if (!hidden) this.drawPath(ghost, g);
+      }
       if (!head || g.last < 0) continue;
       const diverged = run.trajectory.divergedAt !== undefined && step >= run.trajectory.divergedAt;
       head.setAttribute('transform', `translate(${g.px[k].toFixed(1)},${g.py[k].toFixed(1)})`);
@@ -684,8 +700,8 @@ export class DescentSurface extends LitElement {
                   // panel with one path does not need it.
                   const stroke = styleProps({ stroke: r.color });
                   const hl = highlightClass(r.key, highlighted);
-                  return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke} d=${g.d}></path>
-                    ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key} d=${g.d}></path>` : nothing}
+                  return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke}></path>
+                    ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
                     <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
                 },
               )}
