@@ -10,7 +10,7 @@
  * module, loaded eagerly. scripts/check-core-graph.mjs keeps mathjs out of this entry's static
  * import graph.
  */
-export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './trajectory';
+export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './optimizers/rule-tex';

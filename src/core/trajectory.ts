@@ -1,5 +1,6 @@
 import { isSurfaceId, surfaceIds } from '../../surfaces/ids';
 import { OptionError } from './errors';
+import { evalAllowed, evalRefused, setEvalAllowed } from './eval-policy';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
@@ -45,6 +46,12 @@ let expressionCompiler: ((expr: string, options?: { domain?: Surface['domain'] }
 export function setExpressionCompiler(compile: typeof expressionCompiler): void {
   expressionCompiler = compile;
 }
+
+/**
+ * The most steps one trajectory() call takes: 10⁶ steps keep three Float64Arrays of 8 MB each
+ * (and about 25 ms of work); 5·10⁷ took 1.6 GB, and 2³² could not be allocated at all.
+ */
+export const MAX_TRAJECTORY_STEPS = 1_000_000;
 
 /** Resolves a SurfaceInput to a Surface, or throws an OptionError that names it. */
 export function resolveSurface(input: SurfaceInput): Surface {
@@ -105,8 +112,8 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
   const { optimizer, hyper, steps, noise } = options;
   const preset = getPreset(optimizer);
   const h = resolveHyper(optimizer, hyper ?? {});
-  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1) {
-    throw new OptionError('steps', steps, 'must be a positive integer');
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > MAX_TRAJECTORY_STEPS) {
+    throw new OptionError('steps', steps, `must be a whole number from 1 to ${MAX_TRAJECTORY_STEPS}`);
   }
   const [x0, y0] = readStart(options.start);
   let sd = 0;
@@ -247,7 +254,6 @@ function stepLoop(
 }
 
 const loops = new Map<string, StepLoop>();
-let canCompile = true;
 
 /**
  * A private copy of `stepLoop` for one preset, compiled from its own source text so that it
@@ -258,12 +264,12 @@ function loopFor(presetId: string): StepLoop {
   let loop = loops.get(presetId);
   if (!loop) {
     loop = stepLoop;
-    if (canCompile) {
+    if (evalAllowed()) {
       try {
         // V8 caches compiled code by source text: the preset's name makes each copy distinct.
         loop = new Function(`// step loop for ${JSON.stringify(presetId)}\nreturn ${stepLoop.toString()}`)() as StepLoop;
       } catch {
-        canCompile = false;
+        evalRefused();
       }
     }
     loops.set(presetId, loop);
@@ -316,7 +322,7 @@ function optionValues(names: readonly string[], h: Hyper): Float64Array {
  * undefined where the rule has no such source or a Content Security Policy forbids compiling.
  */
 function inlinedLoopFor(preset: OptimizerPreset, h: Hyper): Inlined | undefined {
-  if (!canCompile || !preset.kernel.inline) return undefined;
+  if (!evalAllowed() || !preset.kernel.inline) return undefined;
   let shape = 0; // one bit per option, set for true and for numbers other than 0
   let bit = 1;
   for (const name in h) {
@@ -336,7 +342,7 @@ function inlinedLoopFor(preset: OptimizerPreset, h: Hyper): Inlined | undefined 
         inlined = { loop: new Function(inlinedLoopSource(preset.id, options, step))() as InlinedLoop, options };
       } catch (error) {
         if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source
-        canCompile = false;
+        evalRefused();
         return undefined;
       }
     }
@@ -421,7 +427,7 @@ return function inlinedStepLoop(surface, options, s, xs, ys, loss, steps, xLo, x
 
 /** For tests: run every rule through the shared loop, as under a strict CSP. */
 export function useSharedLoop(shared: boolean): void {
-  canCompile = !shared;
+  setEvalAllowed(!shared);
   loops.clear();
   inlinedLoops.clear();
 }

@@ -49,6 +49,11 @@ export interface Config {
 export { DEFAULT_SURFACE, isSurfaceId };
 export const DEFAULT_SPEED = 60;
 export const MAX_STEPS = 20_000;
+/**
+ * The most runs one playground or panel races (links, attributes, children, `config`): with
+ * MAX_STEPS each, at most 480 000 steps per redraw. A longer list keeps its first MAX_RUNS.
+ */
+export const MAX_RUNS = 24;
 export const MAX_SPEED = 5_000;
 /** The plotting window of a typed-in surface when none is given (compileSurface's default). */
 export const DEFAULT_EXPRESSION_DOMAIN: Domain = Object.freeze({
@@ -259,7 +264,10 @@ export function normalizeConfig(value: Config, errors: string[]): Config {
   const base = defaultConfig(surface);
   const optimizers: OptimizerEntry[] = [];
   if (Array.isArray(v.optimizers)) {
-    for (const e of v.optimizers) {
+    if (v.optimizers.length > MAX_RUNS) {
+      errors.push(`config.optimizers lists ${v.optimizers.length} runs; at most ${MAX_RUNS} are raced, the first ${MAX_RUNS} are kept.`);
+    }
+    for (const e of v.optimizers.slice(0, MAX_RUNS)) {
       if (!isPresetId(e?.kind)) {
         errors.push(`config.optimizers: "${String(e?.kind)}" is not an optimizer; use one of ${presetIds.join(', ')}.`);
         continue;

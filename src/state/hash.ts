@@ -25,6 +25,7 @@ import {
   DEFAULT_SPEED,
   DEFAULT_SURFACE,
   defaultConfig,
+  MAX_RUNS,
   sameDomain,
   getSurface,
   raceEntries,
@@ -221,7 +222,12 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
   let optimizers = base.optimizers;
   const opt = fields.get('opt');
   if (opt !== undefined) {
-    const entries = splitTop(opt)
+    const parts = splitTop(opt);
+    if (parts.length > MAX_RUNS) {
+      errors.push(`opt in the link lists ${parts.length} runs; at most ${MAX_RUNS} are raced, the first ${MAX_RUNS} are kept`);
+    }
+    const entries = parts
+      .slice(0, MAX_RUNS)
       .map((t) => decodeEntry(t, errors))
       .filter((e): e is OptimizerEntry => e !== undefined);
     if (entries.length) optimizers = entries;

@@ -151,7 +151,7 @@ export function parsePresetList(text: string): { ids: PresetId[]; unknown: strin
 export function hyperKey(kind: PresetId, name: string): string | undefined {
   const camel = name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
   const { defaults } = getPreset(kind).kernel;
-  if (camel in defaults) return camel;
+  if (Object.prototype.hasOwnProperty.call(defaults, camel)) return camel;
   const lower = camel.toLowerCase();
   return Object.keys(defaults).find((k) => k.toLowerCase() === lower);
 }

@@ -13,6 +13,7 @@ import { Graph } from '../../src/core/expression/graph';
 import { compileExpression } from '../../src/core/expression/index';
 import { checkExpression } from '../../src/core/expression/parse-check';
 import { mulberry32 } from '../../src/core/random';
+import { setEvalAllowed } from '../../src/core/eval-policy';
 
 const math = create(all);
 
@@ -321,9 +322,13 @@ describe('compileExpression back ends', () => {
       throw new EvalError('Refused to evaluate a string as JavaScript because unsafe-eval is not allowed');
     });
     const compiled = compileExpression('sin(x)*cos(y) + 0.1*(x^2+y^2)');
+    // The refusal is remembered for the page: the next compile does not ask again (each asking
+    // is a CSP violation report), even with the constructor back.
     vi.unstubAllGlobals();
     expect(globalThis.Function).toBe(real);
     expect(compiled.backend).toBe('interpreter');
+    expect(compileExpression('x^2 + 2*y^2 + 1').backend).toBe('interpreter');
+    setEvalAllowed(true); // a fresh page, for the tests that follow
     const g = new Float64Array(2);
     compiled.grad(1, 2, g);
     expect(compiled.f(1, 2)).toBeCloseTo(Math.sin(1) * Math.cos(2) + 0.5, 14);

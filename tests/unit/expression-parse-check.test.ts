@@ -130,6 +130,23 @@ describe('checkExpression', () => {
     expectRefused('x @ y', 'disallowed', '@', /unexpected character "@"/);
   });
 
+  it('places a broken exponent at the character mathjs names, not at the start of the number', () => {
+    for (const [text, at] of [
+      ['x^2 + y^2 + 2e+x', 15],
+      ['1e-y + x', 3],
+    ] as const) {
+      let error: unknown;
+      try {
+        checkExpression(text);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, text).toBeInstanceOf(SurfaceError);
+      expect((error as SurfaceError).start, text).toBe(at);
+      expect((error as SurfaceError).message, text).toContain(`at character ${at + 1}`);
+    }
+  });
+
   it('refuses wrong argument counts at the function name', () => {
     expectRefused('x + sin(x, y)', 'arity', 'sin', /sin\(\) takes 1 argument, got 2/);
     expectRefused('atan2(y)', 'arity', 'atan2', /takes 2 arguments, got 1/);

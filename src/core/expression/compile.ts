@@ -13,6 +13,7 @@
  * tape interpreter runs the same node list over a Float64Array of registers. Same operations in
  * the same order, so both back ends return identical numbers; the fallback is just slower.
  */
+import { evalAllowed, evalRefused } from '../eval-policy';
 import { BINARY_FNS, UNARY_FNS, powConst } from './graph';
 import type { Graph, GraphNode } from './graph';
 import * as trig from './trig';
@@ -431,9 +432,12 @@ function compileWithInterpreter(graph: Graph, roots: Roots): CompiledFunctions {
 export function compileGraph(graph: Graph, roots: Roots, backend: Backend = 'auto'): CompiledFunctions {
   if (backend === 'interpreter') return compileWithInterpreter(graph, roots);
   if (backend === 'function') return compileWithFunction(graph, roots);
+  // Refused once, never asked again (each refusal is a CSP violation report): eval-policy.ts.
+  if (!evalAllowed()) return compileWithInterpreter(graph, roots);
   try {
     return compileWithFunction(graph, roots);
   } catch {
+    evalRefused();
     return compileWithInterpreter(graph, roots);
   }
 }

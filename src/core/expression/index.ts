@@ -184,7 +184,7 @@ function criticalAndStart(
   compiled: CompiledExpression,
   domain: Domain,
 ): { critical: readonly CriticalPoint[]; start: Point; criticalNote?: string } {
-  if (compiled.flat) {
+  if (compiled.flat || numericallyFlat(compiled.f, domain)) {
     return {
       critical: [],
       start: chooseStart(compiled, domain, []),
@@ -199,6 +199,22 @@ function criticalAndStart(
   const seeds = compiled.linearPieces ? PIECEWISE_LINEAR_SEEDS : undefined;
   const all = findCriticalPoints({ f, grad, hessian, domain }, seeds ? { seeds } : {});
   const start = chooseStart(compiled, domain, all);
+  // A line or region of critical points (y², sin(x)² + y² …): Newton lands somewhere on it from
+  // every seed, each landing degenerate (a zero curvature along the set). Described, not marked.
+  const degenerate = all.filter((c) => c.degenerate);
+  if (degenerate.length > DEGENERATE_SET) {
+    const isolated = all.filter((c) => !c.degenerate);
+    const kinds = [...new Set(degenerate.map((c) => c.kind.replace('global-', '').replace('local-', '')))].join(' and ');
+    const shown = isolated.length <= MANY_CRITICAL_POINTS ? isolated : isolated.filter((c) => c.kind === 'global-min');
+    return {
+      critical: shown,
+      start,
+      criticalNote:
+        `f has lines or regions of critical points (${kinds}, where its curvature is zero along them: ` +
+        `${degenerate.length} such points found, e.g. (${short(degenerate[0].x)}, ${short(degenerate[0].y)})); they are not marked` +
+        (shown.length < isolated.length ? `, nor ${isolated.length - shown.length} other critical points.` : '.'),
+    };
+  }
   if (all.length <= MANY_CRITICAL_POINTS) return { critical: all, start };
   const distance = (c: CriticalPoint) => Math.hypot(c.x - start[0], c.y - start[1]);
   const globals = all.filter((c) => c.kind === 'global-min');
@@ -215,6 +231,33 @@ function criticalAndStart(
       `Partial: the global minima and the ${locals.length} local minima nearest the start; ` +
       `${all.length - listed.length} other critical points are not listed.`,
   };
+}
+
+/** More degenerate critical points than this are a set (a line, a region), not points. */
+const DEGENERATE_SET = 6;
+
+function short(v: number): string {
+  return String(Number(v.toPrecision(3)));
+}
+
+/**
+ * Whether f is constant over the window to within rounding (sin(x)² + cos(x)², which the
+ * symbolic check cannot see): every point is then critical, and none is marked.
+ */
+function numericallyFlat(f: (x: number, y: number) => number, domain: Domain): boolean {
+  const n = 25;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * i) / (n - 1);
+    for (let j = 0; j < n; j++) {
+      const v = f(x, domain.y[0] + ((domain.y[1] - domain.y[0]) * j) / (n - 1));
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi && hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable id for an expression and domain. */

@@ -382,7 +382,14 @@ export function checkExpression(text: string): CheckedExpression {
   } catch (error) {
     if (error instanceof SyntaxError) {
       const char = (error as SyntaxError & { char?: unknown }).char;
-      const start = typeof char === 'number' && char >= 1 ? Math.min(char - 1, text.length) : 0;
+      let start = typeof char === 'number' && char >= 1 ? Math.min(char - 1, text.length) : 0;
+      // Inside a number mathjs reports where the number starts ("2e+x": at the 2): the fault is
+      // the character it names, the first such one from there.
+      const got = /got "(.)"/.exec(error.message)?.[1];
+      if (got !== undefined) {
+        const at = text.indexOf(got, start);
+        if (at >= 0) start = at;
+      }
       const end = Math.min(start + 1, text.length);
       const reason = error.message.replace(/\s*\(char \d+\)$/, '');
       const atEnd = start >= text.trimEnd().length;

@@ -30,7 +30,6 @@ export const adadelta = defineRule({
     weightDecay: { kind: 'number', doc: 'weight decay: adds weightDecay * p to the gradient', min: 0 },
     maximize: maximizeSpec,
   },
-  differs: "The paper has no learning rate; torch's lr (default 1.0) scales the paper's step.",
   stateSize: (n) => 2 * n,
   step(p, g, s, _t, h) {
     const { lr, rho, eps, weightDecay, maximize } = h;

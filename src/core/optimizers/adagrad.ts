@@ -30,9 +30,6 @@ export const adagrad = defineRule({
     eps: epsSpec,
     maximize: maximizeSpec,
   },
-  differs:
-    "The paper has no lrDecay and no initialAccumulatorValue (its sum starts at 0, torch's default; Keras starts " +
-    "at 0.1); torch's ε, like the paper's δ, sits outside the square root.",
   stateSize: (n) => n,
   init(s, n, h) {
     s.fill(h.initialAccumulatorValue, 0, n);

@@ -167,8 +167,6 @@ export const adam = defineRule<AdamHyper>({
   name: 'Adam',
   defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false },
   spec: adamSpec,
-  differs:
-    'ε is added after dividing √v by √(1 − β₂ᵗ) (Keras adds it to the uncorrected √v); AMSGrad keeps the max of the uncorrected v.',
   stateSize: (n) => 3 * n + 2,
   init: initPowers,
   fastStep: (h) => fastAdam(h),
@@ -194,7 +192,6 @@ export const adamw = defineRule<AdamHyper>({
   name: 'AdamW',
   defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false },
   spec: { ...adamSpec, weightDecay: { kind: 'number', doc: 'decoupled weight decay λ: p ← p − γλp', min: 0 } },
-  differs: 'torch scales the decoupled decay by lr (p ← p − γλp); the paper uses a separate schedule.',
   stateSize: (n) => 3 * n + 2,
   init: initPowers,
   fastStep: (h) => fastAdam(h),

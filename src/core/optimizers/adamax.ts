@@ -40,7 +40,6 @@ export const adamax = defineRule<AdamaxHyper>({
     weightDecay: weightDecaySpec,
     maximize: maximizeSpec,
   },
-  differs: 'The paper has no ε; torch adds it to |g| inside the max.',
   stateSize: (n) => 2 * n + 1,
   init(s, n) {
     s[2 * n] = 1;

@@ -35,19 +35,16 @@ export interface OptimizerPreset {
    * rule's own `UpdateRule.rule`, if any, else '').
    */
   readonly rule: string;
-  /** Where torch differs from the paper or Keras. */
+  /**
+   * Where torch differs from the paper or Keras. Like `rule`, written in rule-tex.ts (loaded with
+   * the registry by the library's entries, with the rules' MathML by the one-file bundle).
+   */
   readonly differs?: string;
-  /** One line on the idea, in the words of the notes this project grew from. */
+  /** One line on the idea, in the words of the notes this project grew from (rule-tex.ts too). */
   readonly summary: string;
 }
 
-function preset(
-  id: string,
-  label: string,
-  ruleId: RuleId,
-  summary: string,
-  overrides: Hyper = {},
-): OptimizerPreset {
+function preset(id: string, label: string, ruleId: RuleId, overrides: Hyper = {}): OptimizerPreset {
   const kernel = rules[ruleId] as unknown as UpdateRule;
   const defaults = Object.freeze({ ...kernel.defaults, ...overrides });
   const out = {
@@ -57,12 +54,11 @@ function preset(
     kernel,
     defaults,
     overrides: Object.freeze({ ...overrides }),
-    differs: kernel.differs,
-    summary,
   };
-  Object.defineProperty(out, 'rule', {
-    enumerable: true,
-    get: () => ruleTex?.(ruleId, defaults) ?? kernel.rule ?? '',
+  Object.defineProperties(out, {
+    rule: { enumerable: true, get: () => ruleTex?.(ruleId, defaults) ?? kernel.rule ?? '' },
+    summary: { enumerable: true, get: () => ruleProse?.summary[id] ?? '' },
+    differs: { enumerable: true, get: () => ruleProse?.differs[ruleId] ?? kernel.differs },
   });
   return Object.freeze(out) as OptimizerPreset;
 }
@@ -70,45 +66,38 @@ function preset(
 /** A preset's rule as TeX, from rule-tex.ts once it has loaded (see `OptimizerPreset.rule`). */
 let ruleTex: ((ruleId: RuleId, hyper: Hyper) => string | undefined) | undefined;
 
+/** The presets' one-line summaries and the rules' torch notes, from rule-tex.ts once it has loaded. */
+let ruleProse: RuleProse | undefined;
+
+export interface RuleProse {
+  readonly summary: Readonly<Record<string, string>>;
+  readonly differs: Readonly<Record<string, string>>;
+}
+
 /** Called by rule-tex.ts as it loads. */
-export function provideRuleTex(texOf: (ruleId: RuleId, hyper: Hyper) => string | undefined): void {
+export function provideRuleTex(texOf: (ruleId: RuleId, hyper: Hyper) => string | undefined, prose?: RuleProse): void {
+  ruleProse = prose ?? ruleProse;
   ruleTex = texOf;
 }
 
 /** Every preset, in the order the notes introduce them, then the ones beyond the notes. */
 export const optimizers = Object.freeze({
-  sgd: preset('sgd', 'SGD', 'sgd', 'Steps straight down the gradient.'),
-  momentum: preset('momentum', 'Momentum', 'sgd', 'Remembers the previous direction and keeps moving.', {
+  sgd: preset('sgd', 'SGD', 'sgd'),
+  momentum: preset('momentum', 'Momentum', 'sgd', {
     momentum: 0.9,
   }),
-  nesterov: preset(
-    'nesterov',
-    'Nesterov (NAG)',
-    'sgd',
-    'Looks where momentum is about to carry it, so it brakes before overshooting.',
-    { momentum: 0.9, nesterov: true },
-  ),
-  adagrad: preset(
-    'adagrad',
-    'Adagrad',
-    'adagrad',
-    'A learning rate per coordinate from the sum of squared gradients; steps shrink towards zero.',
-  ),
-  adadelta: preset(
-    'adadelta',
-    'Adadelta',
-    'adadelta',
-    'A moving average instead of the sum, scaled by past step sizes: no learning rate needed.',
-  ),
-  rmsprop: preset('rmsprop', 'RMSprop', 'rmsprop', "Adadelta's moving average with a learning rate put back."),
-  adam: preset('adam', 'Adam', 'adam', "RMSprop's per-coordinate scaling plus momentum's average of gradients."),
-  amsgrad: preset('amsgrad', 'AMSGrad', 'adam', 'Adam that never lets its scaling v shrink (running maximum).', {
+  nesterov: preset('nesterov', 'Nesterov (NAG)', 'sgd', { momentum: 0.9, nesterov: true }),
+  adagrad: preset('adagrad', 'Adagrad', 'adagrad'),
+  adadelta: preset('adadelta', 'Adadelta', 'adadelta'),
+  rmsprop: preset('rmsprop', 'RMSprop', 'rmsprop'),
+  adam: preset('adam', 'Adam', 'adam'),
+  amsgrad: preset('amsgrad', 'AMSGrad', 'adam', {
     amsgrad: true,
   }),
-  adamw: preset('adamw', 'AdamW', 'adamw', 'Adam with weight decay applied to the parameters, not the gradient.'),
-  adamax: preset('adamax', 'Adamax', 'adamax', 'Adam with the infinity norm in place of the squared average.'),
-  nadam: preset('nadam', 'NAdam', 'nadam', "Adam with Nesterov's look-ahead momentum."),
-  radam: preset('radam', 'RAdam', 'radam', "Adam that starts as momentum SGD until its variance estimate is reliable."),
+  adamw: preset('adamw', 'AdamW', 'adamw'),
+  adamax: preset('adamax', 'Adamax', 'adamax'),
+  nadam: preset('nadam', 'NAdam', 'nadam'),
+  radam: preset('radam', 'RAdam', 'radam'),
 });
 
 export type PresetId = keyof typeof optimizers;
@@ -136,7 +125,8 @@ export function resolveHyper(presetId: unknown, hyper: Readonly<Record<string, u
   if (hyper === null || typeof hyper !== 'object') throw new OptionError('hyper', hyper, 'must be an object');
   const { kernel } = p;
   for (const key of Object.keys(hyper)) {
-    if (!(key in kernel.defaults)) {
+    // Own keys only: `constructor`, `toString` or `__proto__` are no option of any rule.
+    if (!Object.prototype.hasOwnProperty.call(kernel.defaults, key)) {
       throw new OptionError(
         key,
         hyper[key],

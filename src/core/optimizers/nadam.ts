@@ -49,7 +49,6 @@ export const nadam = defineRule({
     decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
     maximize: maximizeSpec,
   },
-  differs: "m uses the constant β₁; only the step uses Dozat's schedule μₜ.",
   stateSize: (n) => 2 * n + 4,
   init(s, n, h) {
     s[2 * n] = 1;

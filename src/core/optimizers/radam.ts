@@ -67,7 +67,6 @@ export const radam = defineRule<RAdamHyper>({
     decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
     maximize: maximizeSpec,
   },
-  differs: 'torch switches the adaptive step on at ρₜ > 5 (the paper writes 4).',
   stateSize: (n) => 2 * n + 2,
   init(s, n) {
     s[2 * n] = 1;

@@ -33,7 +33,6 @@ export const rmsprop = defineRule({
     centered: { kind: 'boolean', doc: 'divide by an estimate of the gradient variance instead' },
     maximize: maximizeSpec,
   },
-  differs: 'torch adds ε outside the square root, TensorFlow inside; with momentum, torch accumulates g / d.',
   stateSize: (n) => 3 * n,
   step(p, g, s, _t, h) {
     const { lr, alpha, eps, weightDecay, momentum, centered, maximize } = h;

@@ -261,9 +261,42 @@ export function allRuleVariants(): Map<string, RuleVariant> {
   return out;
 }
 
+// The presets' one-line summaries (in the words of the notes this project grew from) and where
+// each rule's torch form differs from the paper or from Keras: prose for the rule panel, here
+// rather than in the registry so that the one-file bundle loads it with the rules' MathML.
+const SUMMARY: Readonly<Record<string, string>> = {
+  sgd: "Steps straight down the gradient.",
+  momentum: "Remembers the previous direction and keeps moving.",
+  nesterov: "Looks where momentum is about to carry it, so it brakes before overshooting.",
+  adagrad: "A learning rate per coordinate from the sum of squared gradients; steps shrink towards zero.",
+  adadelta: "A moving average instead of the sum, scaled by past step sizes: no learning rate needed.",
+  rmsprop: "Adadelta's moving average with a learning rate put back.",
+  adam: "RMSprop's per-coordinate scaling plus momentum's average of gradients.",
+  amsgrad: "Adam that never lets its scaling v shrink (running maximum).",
+  adamw: "Adam with weight decay applied to the parameters, not the gradient.",
+  adamax: "Adam with the infinity norm in place of the squared average.",
+  nadam: "Adam with Nesterov's look-ahead momentum.",
+  radam: "Adam that starts as momentum SGD until its variance estimate is reliable.",
+};
+
+const DIFFERS: Readonly<Record<string, string>> = {
+  sgd: "With momentum, torch applies lr after the buffer (b ← μb + g, p ← p − γb), not inside it as Sutskever et al. do (v ← μv − γg, p ← p + v): the same path while γ is constant. With nesterov, it takes the gradient at the current point, not at the look-ahead point: an equivalent reformulation whose iterates are the look-ahead points.",
+  adagrad: "The paper has no lrDecay and no initialAccumulatorValue (its sum starts at 0, torch's default; Keras starts at 0.1); torch's ε, like the paper's δ, sits outside the square root.",
+  adadelta: "The paper has no learning rate; torch's lr (default 1.0) scales the paper's step.",
+  rmsprop: "torch adds ε outside the square root, TensorFlow inside; with momentum, torch accumulates g / d.",
+  adam: "ε is added after dividing √v by √(1 − β₂ᵗ) (Keras adds it to the uncorrected √v); AMSGrad keeps the max of the uncorrected v.",
+  adamw: "torch scales the decoupled decay by lr (p ← p − γλp); the paper uses a separate schedule.",
+  adamax: "The paper has no ε; torch adds it to |g| inside the max.",
+  nadam: "m uses the constant β₁; only the step uses Dozat's schedule μₜ.",
+  radam: "torch switches the adaptive step on at ρₜ > 5 (the paper writes 4).",
+};
+
 // The registry's `OptimizerPreset.rule` reads its TeX from here (this module is loaded with the
 // registry by the library's entries, and with the rules' MathML by the one-file bundle).
-provideRuleTex((ruleId, hyper) => {
-  const variant = ruleVariant(ruleId, hyper);
-  return variant && variantTex(variant);
-});
+provideRuleTex(
+  (ruleId, hyper) => {
+    const variant = ruleVariant(ruleId, hyper);
+    return variant && variantTex(variant);
+  },
+  { summary: SUMMARY, differs: DIFFERS },
+);

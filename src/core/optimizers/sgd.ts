@@ -1,3 +1,4 @@
+import { OptionError } from '../errors';
 import type { Hyper, UpdateRule } from './rule';
 import { defineRule, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
@@ -45,15 +46,9 @@ export const sgd = defineRule<SgdHyper>({
     nesterov: { kind: 'boolean', doc: "Nesterov momentum (torch's reformulation)" },
     maximize: maximizeSpec,
   },
-  differs:
-    'With momentum, torch applies lr after the buffer (b ← μb + g, p ← p − γb), not inside it as Sutskever et al. ' +
-    'do (v ← μv − γg, p ← p + v): the same path while γ is constant. With nesterov, it takes the gradient at the ' +
-    'current point, not at the look-ahead point: an equivalent reformulation whose iterates are the look-ahead points.',
   check(h) {
     if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
-      throw new RangeError(
-        `option "nesterov" needs momentum > 0 and dampening 0, got momentum ${h.momentum} and dampening ${h.dampening}`,
-      );
+      throw new OptionError('nesterov', h.nesterov, `needs momentum > 0 and dampening 0 (momentum is ${h.momentum}, dampening ${h.dampening})`);
     }
   },
   stateSize: (n, h) => (h.momentum !== 0 ? n : 0),
