@@ -64,12 +64,17 @@ export function contourLevels(values: ArrayLike<number>, options: ContourLevelOp
   if (above.length === 0) return { thresholds: [], log: false, base: 0 };
   const top = quantileSorted(above, 0.99);
   const quartile = quantileSorted(above, 0.25);
-  if (!(top > 0)) return { thresholds: [min], log: false, base: min };
+  // Flat: no spread, or one too small for doubles to space levels in (5e-324·x, 1e17 + tiny
+  // wiggles): one band, no lines (d3's ticks would ask for an array of ~10³²⁴ entries).
+  if (!(top > 0) || !(top > Math.abs(min) * 1e-12) || top < 1e-290) return { thresholds: [min], log: false, base: min };
   const log = options.log ?? quartile < logRatio * top;
   if (!log) {
     // Nice round thresholds over the bulk of the values; the top 1% share the last band.
     const t = ticks(min, min + top, count).filter((v) => v > min);
-    return { thresholds: t, log: false, base: min };
+    if (t.length <= 4 * count && t.every(Number.isFinite)) return { thresholds: t, log: false, base: min };
+    const even: number[] = [];
+    for (let k = 1; k < count; k++) even.push(min + (top * k) / count);
+    return { thresholds: even, log: false, base: min };
   }
   // Geometric spacing of f − min from a low quantile up to the 99th percentile.
   const low = Math.max(quantileSorted(above, 0.005), top * 1e-6, Number.MIN_VALUE);

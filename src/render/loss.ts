@@ -51,13 +51,35 @@ export function lossScale(runs: readonly ArrayLike<number>[], height: number, fS
       return { kind: 'log', offset: fStar, scale, label: fStar === 0 ? 'f(x, y)' : 'f(x, y) − f*' };
     }
   }
-  const scale = scaleLinear(niceLinear([lo, hi === lo ? lo + 1 : hi]), [height, 0]);
-  return { kind: 'linear', offset: 0, scale, label: 'f(x, y)' };
+  return { kind: 'linear', offset: 0, scale: scaleLinear(linearDomain(lo, hi), [height, 0]), label: 'f(x, y)' };
 }
 
 /** Scratch buffers for lossPath's points (grown as needed: it runs for every run on each redraw). */
 let bufX = new Float64Array(0);
 let bufY = new Float64Array(0);
+
+/** Beyond this a span (hi − lo) could overflow to Infinity. */
+const HUGE = 4e307;
+
+/**
+ * A finite, increasing domain for losses from `lo` to `hi` (finite): nice when it can be, padded
+ * when the losses (nearly) coincide, where `lo + 1` is `lo` itself beyond 2⁵³ and `hi − lo`
+ * could be below what a tick can say, and clamped where the span would overflow.
+ */
+function linearDomain(lo: number, hi: number): [number, number] {
+  lo = Math.max(-HUGE, Math.min(HUGE, lo));
+  hi = Math.max(-HUGE, Math.min(HUGE, hi));
+  const size = Math.max(Math.abs(lo), Math.abs(hi));
+  // Less apart than a millionth of their size (or both ~0): centre a span of that size on them.
+  const pad = size > 1e-300 ? size * 1e-6 : 1;
+  if (!(hi - lo > pad)) {
+    const mid = lo / 2 + hi / 2;
+    lo = mid - pad;
+    hi = mid + pad;
+  }
+  const nice = niceLinear([lo, hi]);
+  return nice[0] < nice[1] && Number.isFinite(nice[0]) && Number.isFinite(nice[1]) ? nice : [lo, hi];
+}
 
 /**
  * A loss curve: step k at sx(k), loss through `y` (a LossScale). Where several steps share a pixel

@@ -43,11 +43,6 @@ export interface TrajectoryGeometry {
   readonly px: Float64Array;
   readonly py: Float64Array;
   /**
-   * Length of the drawn path from step 0 to each step, in pixels (built on first read from
-   * `lengthAt`; drawing needs only the shown step's, so a redraw does not build it).
-   */
-  readonly lengths: Float64Array;
-  /**
    * Length of the drawn path from step 0 to step `k`: up to the point where step k's iterate
    * projects onto the segment drawn past it (the whole length from the last step on).
    */
@@ -172,9 +167,9 @@ export function trajectoryGeometry(
   return withLengths({ d, px, py, last }, kept, cumulative);
 }
 
-/** Adds `lengthAt` (and the lazy `lengths`) to a geometry whose path runs through `kept`. */
+/** Adds `lengthAt` to a geometry whose path runs through `kept`. */
 function withLengths(
-  g: Omit<TrajectoryGeometry, 'lengths' | 'lengthAt'>,
+  g: Omit<TrajectoryGeometry, 'lengthAt'>,
   kept: Int32Array,
   cumulative: Float64Array,
 ): TrajectoryGeometry {
@@ -204,16 +199,5 @@ function withLengths(
     const along = ((px[k] - ax) * ux + (py[k] - ay) * uy) / (len || 1);
     return cumulative[lo] + Math.min(len, Math.max(0, along));
   };
-  let lengths: Float64Array | undefined;
-  return {
-    ...g,
-    lengthAt,
-    get lengths() {
-      if (!lengths) {
-        lengths = new Float64Array(px.length);
-        for (let k = 0; k < px.length; k++) lengths[k] = lengthAt(k);
-      }
-      return lengths;
-    },
-  };
+  return { ...g, lengthAt };
 }

@@ -36,6 +36,26 @@ describe('contourLevels', () => {
     expect([...log.thresholds].sort((a, b) => a - b)).toEqual(log.thresholds);
   });
 
+  it('is one flat band where the spread is too small for doubles to space levels (no huge arrays)', () => {
+    for (const [name, f] of [
+      ['5e-324 x', (x: number) => 5e-324 * x],
+      ['1e17 + 1e-3 x', (x: number) => 1e17 + 1e-3 * x],
+      ['1e-300 (x² + y²)', (x: number, y: number) => 1e-300 * (x * x + y * y)],
+    ] as const) {
+      const grid = sampleGrid({ f, domain: { x: [-5, 5], y: [-5, 5] } }, 40, 40);
+      const levels = contourLevels(grid.values);
+      expect(levels.thresholds.length, name).toBe(1);
+      expect(Number.isFinite(levels.thresholds[0]), name).toBe(true);
+    }
+  });
+
+  it('still spaces small but representable spreads (1e-12 (x² + y²))', () => {
+    const grid = sampleGrid({ f: (x: number, y: number) => 1e-12 * (x * x + y * y), domain: { x: [-2, 2], y: [-2, 2] } }, 40, 40);
+    const t = contourLevels(grid.values).thresholds;
+    expect(t.length).toBeGreaterThan(5);
+    expect(t.every((v, i) => i === 0 || v > t[i - 1])).toBe(true);
+  });
+
   it('copes with a constant or empty field', () => {
     expect(contourLevels([3, 3, 3]).thresholds).toEqual([3]);
     expect(contourLevels([NaN, Infinity]).thresholds).toEqual([]);

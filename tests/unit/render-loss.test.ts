@@ -110,3 +110,36 @@ describe('lossY', () => {
     expect(lossY(Infinity, y)).toBeNaN();
   });
 });
+
+describe('lossScale and lossPath on constant, huge and tiny losses', () => {
+  const cases: [string, number[][]][] = [
+    ['a constant beyond 2^53 (1e17)', [[1e17, 1e17, 1e17]]],
+    ['a constant 0', [[0, 0, 0]]],
+    ['a constant 3', [[3, 3, 3]]],
+    ['the smallest subnormal', [[5e-324, 0, 5e-324]]],
+    ['a span that overflows', [[1e308, -1e308, 5]]],
+    ['huge, nearly constant', [[1e300, 1e300 * (1 + 1e-15)]]],
+  ];
+  for (const [name, runs] of cases) {
+    it(`${name}: a finite, increasing domain and no NaN in any curve`, () => {
+      const y = lossScale(runs, 120);
+      const [a, b] = y.scale.domain();
+      expect(Number.isFinite(a) && Number.isFinite(b), `domain ${a}, ${b}`).toBe(true);
+      expect(b).toBeGreaterThan(a);
+      for (const run of runs) {
+        const d = lossPath(Float64Array.from(run), (k) => k * 10, y);
+        expect(d).not.toMatch(/NaN|Infinity/);
+        // every loss is drawn on the chart (within the 20 px margin the path allows)
+        for (const v of run) {
+          const p = lossY(v, y);
+          expect(p).toBeGreaterThanOrEqual(-20);
+          expect(p).toBeLessThanOrEqual(140);
+        }
+      }
+    });
+  }
+  it('a constant loss sits mid-height', () => {
+    const y = lossScale([[1e17, 1e17]], 100);
+    expect(lossY(1e17, y)).toBeCloseTo(50, 6);
+  });
+});

@@ -10,15 +10,15 @@ describe('trajectoryGeometry', () => {
     const g = trajectoryGeometry([0, 3, 3], [0, 4, 8], id, id);
     expect(g.d).toBe('M0,0L3,4L3,8');
     expect([...g.px]).toEqual([0, 3, 3]);
-    expect([...g.lengths]).toEqual([0, 5, 9]);
+    expect(Array.from(g.px, (_, k) => g.lengthAt(k))).toEqual([0, 5, 9]);
     expect(g.last).toBe(2);
   });
 
   it('skips points within the tolerance of the segment drawn past them but keeps the last step', () => {
     const g = trajectoryGeometry([0, 0.1, 0.2, 0.3], [0, 0, 0, 0], (x) => x, id, { tolerance: 0.5 });
     expect(g.d).toBe('M0,0L0.3,0');
-    expect(g.lengths[1]).toBeCloseTo(0.1, 12);
-    expect(g.lengths[3]).toBeCloseTo(0.3, 12);
+    expect(g.lengthAt(1)).toBeCloseTo(0.1, 12);
+    expect(g.lengthAt(3)).toBeCloseTo(0.3, 12);
   });
 
   it('drops points along a straight stretch and keeps the corners', () => {
@@ -27,8 +27,8 @@ describe('trajectoryGeometry', () => {
     const ys = [0, 0.15, -0.15, 0.1, 0, 0, 4, 7, 10];
     const g = trajectoryGeometry(xs, ys, id, id);
     expect(g.d).toBe('M0,0L10,0L10,10');
-    expect(g.lengths[2]).toBeCloseTo(4, 12);
-    expect(g.lengths[7]).toBeCloseTo(17, 12);
+    expect(g.lengthAt(2)).toBeCloseTo(4, 12);
+    expect(g.lengthAt(7)).toBeCloseTo(17, 12);
   });
 
   it('keeps a point that leaves the segment by more than the tolerance', () => {
@@ -39,7 +39,7 @@ describe('trajectoryGeometry', () => {
   it('keeps the far end when the path turns back on itself', () => {
     const g = trajectoryGeometry([0, 10, 5], [0, 0, 0], id, id);
     expect(g.d).toBe('M0,0L10,0L5,0');
-    expect([...g.lengths]).toEqual([0, 10, 15]);
+    expect(Array.from(g.px, (_, k) => g.lengthAt(k))).toEqual([0, 10, 15]);
   });
 
   it('stops at the first NaN (a diverged run) and keeps the length there', () => {
@@ -47,7 +47,7 @@ describe('trajectoryGeometry', () => {
     expect(g.d).toBe('M0,0L10,0');
     expect(g.last).toBe(1);
     expect(Number.isNaN(g.px[2])).toBe(true);
-    expect(g.lengths[3]).toBe(10);
+    expect(g.lengthAt(3)).toBe(10);
   });
 
   it('clamps a blow-up to a bounded coordinate', () => {
@@ -125,7 +125,7 @@ function readBack(xs: ArrayLike<number>, ys: ArrayLike<number>, sx: (v: number) 
     let best = vs.length === 1 ? Math.hypot(px[i] - vs[0][0], py[i] - vs[0][1]) : Infinity;
     for (let j = 1; j < vs.length && best > 0.05; j++) best = Math.min(best, toSegment(px[i], py[i], vs[j - 1], vs[j]));
     worst = Math.max(worst, best);
-    const [rx, ry] = along(vs, g.lengths[i]);
+    const [rx, ry] = along(vs, g.lengthAt(i));
     expect(Math.hypot(rx - px[i], ry - py[i]), `revealed end at step ${i}`).toBeLessThan(0.5);
   }
   expect(worst).toBeLessThan(0.5);

@@ -1,6 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
+  [part~='error'] {
+    margin: 0 0 6px;
+    padding: 6px 10px;
+    border: 1px solid #e0a3a3;
+    background: #fdf1f1;
+    color: #8a1c1c;
+    border-radius: 6px;
+    font-size: 12px;
+  }
   :host {
     display: block;
     position: relative;

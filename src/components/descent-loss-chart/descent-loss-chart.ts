@@ -30,7 +30,8 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  * @element descent-loss-chart
  *
  * @attr {number} step - The step the cursor marks.
- * @attr {number} height - Height in pixels (default 170).
+ * @attr {number} height - Height in pixels, 60 to 4000 (default 170; another value is refused with a
+ *   message in the `error` part).
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  * @attr {string} highlight - Key of the run to highlight (the other curves dim); unset, the
@@ -45,6 +46,7 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  *   it (`key: null`). Cancelable, as `<descent-surface>`'s. Bubbles, composed.
  *
  * @csspart chart - The SVG.
+ * @csspart error - A message about a bad `height` (also warned once on the console).
  * @csspart loss-curve - One curve per run, with `data-optimizer`.
  * @csspart loss-head - Each run's head marker on its curve at the shown step, with `data-optimizer`.
  * @csspart cursor - The current-step line.
@@ -65,6 +67,10 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  * @cssprop --descent-color-nadam - NAdam's run colour (default #ee6677).
  * @cssprop --descent-color-radam - RAdam's run colour (default #cc3311).
  */
+const DEFAULT_HEIGHT = 170;
+const MIN_HEIGHT = 60;
+const MAX_HEIGHT = 4000;
+
 export class DescentLossChart extends LitElement {
   static override styles = [styles, themeStyles];
 
@@ -178,10 +184,10 @@ export class DescentLossChart extends LitElement {
   }
 
   private geometry() {
-    const ph = this.height - M.top - M.bottom;
+    const ph = this.chartHeight - M.top - M.bottom;
     const c = this.cache;
     const simplified = simplifierSettled();
-    if (c.runs === this.runs && c.width === this.width && c.height === this.height && c.simplified === simplified && c.y && c.paths) {
+    if (c.runs === this.runs && c.width === this.width && c.height === this.chartHeight && c.simplified === simplified && c.y && c.paths) {
       return { y: c.y, paths: c.paths };
     }
     // Curves drawn before the path simplifier is here keep every point: drawn again once it is.
@@ -193,7 +199,7 @@ export class DescentLossChart extends LitElement {
     );
     const sx = this.xScale();
     const paths = new Map(this.runs.map((r) => [r.key, lossPath(r.trajectory.loss, sx, y)]));
-    this.cache = { runs: this.runs, width: this.width, height: this.height, simplified, y, paths };
+    this.cache = { runs: this.runs, width: this.width, height: this.chartHeight, simplified, y, paths };
     return { y, paths };
   }
 
@@ -301,23 +307,45 @@ export class DescentLossChart extends LitElement {
     return lang;
   }
 
+  private warnedHeight: string | undefined;
+
+  /** The height drawn: `height` when it is a number of pixels from 60 to 4000, else 170. */
+  private get chartHeight(): number {
+    const h = this.height;
+    return Number.isFinite(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT ? h : DEFAULT_HEIGHT;
+  }
+
+  /** A message (and one warning) about a `height` that is not a usable number of pixels. */
+  private heightError(lang: Lang) {
+    const h = this.height;
+    if (Number.isFinite(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT) return nothing;
+    const value = this.getAttribute('height') ?? String(h);
+    const message = t(lang, 'attribute', { name: 'height', value, message: t(lang, 'heightRange', { min: MIN_HEIGHT, max: MAX_HEIGHT, fallback: DEFAULT_HEIGHT }) });
+    if (this.warnedHeight !== message) {
+      this.warnedHeight = message;
+      console.warn(`<descent-loss-chart>: ${message}`);
+    }
+    return html`<div part="error" role="alert">${message}</div>`;
+  }
+
   protected override render() {
     // styleProps (CSSOM), not a style attribute: a strict CSP (no 'unsafe-inline' styles) refuses those.
-    if (!this.width) return html`<div style=${styleProps({ height: `${this.height}px` })}></div>`;
     const lang = this.uiLang;
+    const error = this.heightError(lang);
+    if (!this.width) return html`${error}<div style=${styleProps({ height: `${this.chartHeight}px` })}></div>`;
     const pw = this.width - M.left - M.right;
-    const ph = this.height - M.top - M.bottom;
+    const ph = this.chartHeight - M.top - M.bottom;
     const { y, paths } = this.geometry();
     const highlighted = this.shownHighlight;
     const sx = this.xScale();
     const yTicks = y.kind === 'log' ? logTicks(y.scale, 5) : axisTicks(y.scale, 4);
     // Steps are whole numbers: no thousands separator ("1000", not "1,000").
     const xTicks = axisTicks(sx, Math.max(2, Math.round(pw / 80))).map((t) => ({ ...t, label: String(t.value) }));
-    return html`<svg
+    return html`${error}<svg
       part="chart"
       class=${this.previewing ? 'preview' : ''}
       width=${this.width}
-      height=${this.height}
+      height=${this.chartHeight}
       role="img"
       aria-label=${t(lang, 'chartLabel', { n: this.runs.length }) + (y.kind === 'log' ? t(lang, 'logScale') : '')}
       @pointerdown=${this.onDown}

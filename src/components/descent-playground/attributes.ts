@@ -5,7 +5,7 @@
  */
 import { presetIds } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
-import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import {
   parseDomain,
   parseExpression,
@@ -128,7 +128,8 @@ export function readAttributes(
       errors.push(...childErrors);
       if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, raceSurface).hyper, ...entry.hyper } });
     }
-    if (entries.length) optimizers = entries;
+    if (entries.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: '<descent-optimizer>', n: entries.length, max: MAX_RUNS }));
+    if (entries.length) optimizers = entries.slice(0, MAX_RUNS);
   } else if (attributes.optimizers !== null) {
     const { ids, unknown } = parsePresetList(attributes.optimizers);
     if (unknown.length) {
@@ -136,7 +137,8 @@ export function readAttributes(
       const key = unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer';
       errors.push(t(lang, key, { value: attributes.optimizers, names, ids: presetIds.join(', ') }));
     }
-    if (ids.length) optimizers = ids.map((id) => newEntry(id, raceSurface));
+    if (ids.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: ids.length, max: MAX_RUNS }));
+    if (ids.length) optimizers = ids.slice(0, MAX_RUNS).map((id) => newEntry(id, raceSurface));
   }
   const config: Config = {
     surface: base.surface,

@@ -21,6 +21,7 @@ import '../descent-surface/descent-surface';
 import '../descent-loss-chart/descent-loss-chart';
 import type { DescentLossChart } from '../descent-loss-chart/descent-loss-chart';
 import { afterFrame } from '../shared/after-frame';
+import { deferredResizeObserver } from '../shared/resize';
 import { CONFIG_ATTRIBUTES, attributeTexts, configProperties, numberAttribute, readAttributes, type ConfigProperties } from './attributes';
 import { customModule, loadedCustom } from './custom-loader';
 import type { ExpressionChange, ExpressionField } from './expression-field';
@@ -327,7 +328,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver(() => this.measure());
+    this.resizeObserver ??= deferredResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
     const main = this.renderRoot?.querySelector?.('.main');
     if (main) this.resizeObserver.observe(main);

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Highlight, runLegend } from '../shared/legend';
 import type { HighlightDetail, PanelRun } from '../shared/types';
 import type { Lang } from '../../i18n/index';
+import { deferredResizeObserver } from '../shared/resize';
 
 export class RunHighlight implements ReactiveController {
   readonly state = new Highlight();
@@ -47,7 +48,7 @@ export class RunHighlight implements ReactiveController {
   hostUpdated(): void {
     const el = this.legendElement();
     if (el === this.observed) return;
-    this.observer ??= new ResizeObserver(() => this.measure());
+    this.observer ??= deferredResizeObserver(() => this.measure());
     if (this.observed) this.observer.unobserve(this.observed);
     this.observed = el;
     if (el) this.observer.observe(el);

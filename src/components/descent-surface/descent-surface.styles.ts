@@ -10,6 +10,27 @@ export const styles = css`
     user-select: none;
     -webkit-user-select: none;
   }
+  .flat-note {
+    margin: 4px 0 0;
+    font-size: 12px;
+    color: var(--descent-muted, #555);
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
+  [part~='error'] {
+    margin: 0 0 6px;
+    padding: 6px 10px;
+    border: 1px solid #e0a3a3;
+    background: #fdf1f1;
+    color: #8a1c1c;
+    border-radius: 6px;
+    font-size: 12px;
+    overflow-wrap: anywhere;
+  }
+  [part~='error'] ul {
+    margin: 0;
+    padding-left: 16px;
+  }
   .frame {
     position: relative;
     /* Nothing inside changes the page's layout: redraws stay inside the panel. */

@@ -1,26 +1,24 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
-import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
-import { assignColors } from '../../render/colors';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
 import { simplifierSettled, simplifierReady, trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
-import { getPreset } from '../../core/optimizers/index';
-import { getSurface, insideDomain, isSurfaceId, newEntry, raceOf } from '../../state/config';
-import { parsePresetList, parseStart } from '../../state/parse';
+import { getSurface, insideDomain, isSurfaceId } from '../../state/config';
+import { parseStart, parseSurface } from '../../state/parse';
 import { loadSurface, surfacesToLoad } from '../../state/surfaces';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
-import { contourRamp, followColorScheme, prefersDark, runColor, themeStyles } from '../shared/theme';
-import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
+import { contourRamp, followColorScheme, prefersDark, themeStyles } from '../shared/theme';
+import { langOf, parseErrorText, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/types';
 import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
 import { headPath } from '../../render/run-markers';
 import { nearestRun } from './nearest-run';
+import { standaloneRuns } from './standalone-runs';
 import { styles } from './descent-surface.styles';
 
 interface Margins {
@@ -88,6 +86,10 @@ function roundTo(v: number, decimals: number): number {
  * @csspart start-handle - The draggable, focusable start point.
  * @csspart critical-point - A critical point marker, with `data-kind`.
  * @csspart legend - The critical-point legend.
+ * @csspart note - Why the map is one flat colour, when it is (a constant surface, or one with no
+ *   finite value in the window).
+ * @csspart error - Messages about bad attributes (steps, optimizers, start, surface), each also
+ *   warned once on the console; the element draws with defaults for those values.
  *
  * @cssprop --descent-font - Font stack.
  * @cssprop --descent-muted - Colour of axis text.
@@ -266,21 +268,41 @@ export class DescentSurface extends LitElement {
     if (!this.optimizers) return [];
     const surface = this.resolvedSurface;
     const start = this.resolvedStart;
-    const steps = this.steps ?? raceOf(surface).steps;
-    const key = `${surface.id}|${start.join(',')}|${steps}|${this.optimizers}`;
+    const stepsText = this.steps === undefined ? null : (this.getAttribute('steps') ?? String(this.steps));
+    const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.uiLang}|${isLoaded(this.uiLang)}`;
     if (key !== this.ownRunsFor || !this.ownRuns) {
-      const { ids } = parsePresetList(this.optimizers);
-      const colors = assignColors(ids);
-      this.ownRuns = ids.map((kind, i) => ({
-        key: String(i),
-        index: i,
-        label: getPreset(kind).label,
-        color: runColor(kind, colors[i]),
-        trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
-      }));
+      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang);
+      this.ownRuns = runs;
       this.ownRunsFor = key;
+      this.runErrors = errors;
     }
     return this.ownRuns;
+  }
+
+  /** Messages about the standalone runs' attributes (steps, optimizers). */
+  private runErrors: string[] = [];
+  private warned = new Set<string>();
+
+  /** Every message about a bad attribute: shown in the `error` part and warned once each. */
+  private attributeErrors(lang: Lang): string[] {
+    const errors: string[] = [];
+    const s = this.surface;
+    if (typeof s === 'string' && !isSurfaceId(s)) {
+      const r = parseSurface(s);
+      if (!r.ok) errors.push(t(lang, 'attribute', { name: 'surface', value: s, message: parseErrorText(r, lang) }));
+    }
+    const startText = this.getAttribute('start');
+    if (startText !== null && this.start === undefined) {
+      const r = parseStart(startText);
+      if (!r.ok) errors.push(t(lang, 'attribute', { name: 'start', value: startText, message: parseErrorText(r, lang) }));
+    }
+    if (!this.runs) errors.push(...this.runErrors);
+    for (const message of errors) {
+      if (this.warned.has(message)) continue;
+      this.warned.add(message);
+      console.warn(`<descent-surface>: ${message}`);
+    }
+    return errors;
   }
 
   /** Waits for a catalog surface named by id that is not loaded yet (single-file bundle only). */
@@ -633,8 +655,12 @@ export class DescentSurface extends LitElement {
   protected override render() {
     const surface = this.resolvedSurface;
     const s = this.scales;
-    if (!s) return html`<div class="frame empty"></div>`;
     const lang = this.uiLang;
+    const errors = this.attributeErrors(lang);
+    const errorPart = errors.length
+      ? html`<div part="error" role="alert">${errors.length === 1 ? errors[0] : html`<ul>${errors.map((m) => html`<li>${m}</li>`)}</ul>`}</div>`
+      : nothing;
+    if (!s) return html`${errorPart}<div class="frame empty"></div>`;
     const m = this.margins;
     const runs = this.drawnRuns;
     const [sx0, sy0] = this.resolvedStart;
@@ -653,7 +679,7 @@ export class DescentSurface extends LitElement {
       this.noRunLegend || !runs.length
         ? nothing
         : runLegend(runs, { current: highlighted, pinned: this.highlight === undefined ? this.ownHighlight.pinned : null }, lang, this.onHighlight);
-    return html`${legend}<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
+    return html`${errorPart}${legend}<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
         <canvas
           part="contours"
           style=${styleProps({ left: px(m.left), top: px(m.top), width: px(s.width), height: px(s.height) })}
@@ -745,7 +771,20 @@ export class DescentSurface extends LitElement {
         </svg>
         <div class="title-slot" style=${styleProps({ left: px(m.left + 4), top: px(m.top + 4) })}><slot></slot></div>
       </div>
-      ${this.renderLegend(surface, lang)}`;
+      ${this.renderLegend(surface, lang)}${this.renderFlatNote(surface, lang)}`;
+  }
+
+  /**
+   * Says why the map has no contour lines: the surface is constant over the window (or varies
+   * less than doubles can space levels in), or it has no finite value there.
+   */
+  private renderFlatNote(surface: Surface, lang: Lang) {
+    const { levels } = surfaceContours(surface);
+    if (levels.thresholds.length > 1) return nothing;
+    const text = levels.thresholds.length
+      ? t(lang, 'flatSurface', { value: formatNumber(levels.base) })
+      : t(lang, 'undefinedSurface');
+    return html`<p class="flat-note" part="note">${text}</p>`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Runs `fn` in a task after the next frame has been painted: from a requestAnimationFrame
  * callback, a message posted to a channel is delivered after that frame's style, layout and
- * paint. (Hidden pages run no animation frames: then it runs after a timeout.)
+ * paint (on a hidden page, once it is shown again).
  */
 let channel: MessageChannel | undefined;
 const queue: (() => void)[] = [];
@@ -9,16 +9,13 @@ const queue: (() => void)[] = [];
 export function afterFrame(fn: () => void): void {
   queue.push(fn);
   if (queue.length > 1) return;
-  const post = () => {
-    if (typeof MessageChannel === 'undefined') return void setTimeout(flush, 0);
+  requestAnimationFrame(() => {
     if (!channel) {
       channel = new MessageChannel();
       channel.port1.onmessage = flush;
     }
     channel.port2.postMessage(0);
-  };
-  if (typeof requestAnimationFrame === 'undefined' || document.visibilityState === 'hidden') setTimeout(flush, 0);
-  else requestAnimationFrame(post);
+  });
 }
 
 function flush(): void {

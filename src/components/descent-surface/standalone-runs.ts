@@ -1,0 +1,54 @@
+/**
+ * A standalone `<descent-surface optimizers="…">`'s own runs, with a message for each bad
+ * attribute (steps, optimizers); one run the core refuses never stops the others.
+ */
+import { getPreset, presetIds } from '../../core/optimizers/index';
+import { trajectory } from '../../core/trajectory';
+import type { Point, Surface } from '../../core/types';
+import { assignColors } from '../../render/colors';
+import { MAX_RUNS, newEntry, raceOf } from '../../state/config';
+import { parsePresetList, parseSteps } from '../../state/parse';
+import { parseErrorText, t, type Lang } from '../../i18n/index';
+import { runColor } from '../shared/theme';
+import type { PanelRun } from '../shared/types';
+
+/** The runs of `optimizers` from `start` (steps from `stepsText`, else the surface's race). */
+export function standaloneRuns(
+  surface: Surface,
+  start: Point,
+  stepsText: string | null,
+  optimizers: string,
+  lang: Lang,
+): { runs: PanelRun[]; errors: string[] } {
+  const errors: string[] = [];
+  let steps = raceOf(surface).steps;
+  if (stepsText !== null) {
+    const r = parseSteps(stepsText);
+    if (r.ok) steps = r.value;
+    else errors.push(t(lang, 'attribute', { name: 'steps', value: stepsText, message: parseErrorText(r, lang) }));
+  }
+  const { ids: named, unknown } = parsePresetList(optimizers);
+  if (unknown.length) {
+    const names = unknown.map((u) => `"${u}"`).join(', ');
+    errors.push(t(lang, unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer', { value: optimizers, names, ids: presetIds.join(', ') }));
+  }
+  if (named.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: named.length, max: MAX_RUNS }));
+  const ids = named.slice(0, MAX_RUNS);
+  const colors = assignColors(ids);
+  const runs: PanelRun[] = [];
+  ids.forEach((kind, i) => {
+    try {
+      runs.push({
+        key: String(i),
+        index: i,
+        label: getPreset(kind).label,
+        color: runColor(kind, colors[i]),
+        trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
+      });
+    } catch (error) {
+      // One run the core refuses never stops the others.
+      errors.push(`${getPreset(kind).label}: ${(error as Error).message}`);
+    }
+  });
+  return { runs, errors };
+}
