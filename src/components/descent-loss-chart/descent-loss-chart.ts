@@ -21,6 +21,10 @@ let hover: typeof import('./hover') | undefined;
 
 const M = { top: 24, right: 16, bottom: 24, left: 46 };
 
+const DEFAULT_HEIGHT = 170;
+const MIN_HEIGHT = 60;
+const MAX_HEIGHT = 4000;
+
 /**
  * Loss against step for every run, on a log scale of the gap above the global minimum where that
  * fits, with a cursor at the current step and each run's head marker on its curve there. Hovering
@@ -67,10 +71,6 @@ const M = { top: 24, right: 16, bottom: 24, left: 46 };
  * @cssprop --descent-color-nadam - NAdam's run colour (default #ee6677).
  * @cssprop --descent-color-radam - RAdam's run colour (default #cc3311).
  */
-const DEFAULT_HEIGHT = 170;
-const MIN_HEIGHT = 60;
-const MAX_HEIGHT = 4000;
-
 export class DescentLossChart extends LitElement {
   static override styles = [styles, themeStyles];
 
