@@ -433,7 +433,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
     }
   }
 
+  /** Whether the width band has been measured (until then no sheet's content is fetched). */
+  private measured = false;
+
   private measure(): void {
+    if (!this.measured) {
+      this.measured = true;
+      this.requestUpdate();
+    }
     const band = bandOf(this.getBoundingClientRect().width);
     if (band !== this.band) {
       this.band = band;
@@ -818,7 +825,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
         selected && { ...selected, kind: selected.entry.kind },
         () => this.requestUpdate(),
         lang,
-        this.band !== 'narrow' || this.sheet === 'details',
+        // (the rules' chunk is fetched once the panel is on screen: not in a closed sheet, and
+        // not before the width, which says whether it is in one, is known)
+        this.measured && (this.band !== 'narrow' || this.sheet === 'details'),
       )}
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
