@@ -70,10 +70,11 @@ function linearDomain(lo: number, hi: number): [number, number] {
   lo = Math.max(-HUGE, Math.min(HUGE, lo));
   hi = Math.max(-HUGE, Math.min(HUGE, hi));
   const size = Math.max(Math.abs(lo), Math.abs(hi));
-  // Less apart than a millionth of their size (or both ~0): centre a span of that size on them.
-  const pad = size > 1e-300 ? size * 1e-6 : 1;
-  if (!(hi - lo > pad)) {
+  // Less apart than a millionth of their size (or both ~0): a flat line, drawn mid-height on an
+  // axis ±10% around it (short tick labels: 0.9, 1, 1.1 rather than 0.999999, 1.000001).
+  if (!(hi - lo > (size > 1e-300 ? size * 1e-6 : 1e-300))) {
     const mid = lo / 2 + hi / 2;
+    const pad = size > 1e-300 ? size * 0.1 : 1;
     lo = mid - pad;
     hi = mid + pad;
   }

@@ -138,8 +138,14 @@ describe('lossScale and lossPath on constant, huge and tiny losses', () => {
       }
     });
   }
-  it('a constant loss sits mid-height', () => {
+  it('a constant loss sits mid-height, on an axis ±10% around it (short tick labels)', () => {
     const y = lossScale([[1e17, 1e17]], 100);
     expect(lossY(1e17, y)).toBeCloseTo(50, 6);
+    const one = lossScale([[1, 1 + 1e-16, 1]], 100).scale.domain();
+    // (±10%, then made nice by the ticks: 0.88 to 1.12)
+    expect(one[0]).toBeGreaterThanOrEqual(0.85);
+    expect(one[0]).toBeLessThanOrEqual(0.9);
+    expect(one[1]).toBeGreaterThanOrEqual(1.1);
+    expect(one[1]).toBeLessThanOrEqual(1.15);
   });
 });
