@@ -50,10 +50,23 @@ export { DEFAULT_SURFACE, isSurfaceId };
 export const DEFAULT_SPEED = 60;
 export const MAX_STEPS = 20_000;
 /**
- * The most runs one playground or panel races (links, attributes, children, `config`): with
- * MAX_STEPS each, at most 480 000 steps per redraw. A longer list keeps its first MAX_RUNS.
+ * The most runs one playground or panel races (links, attributes, children, `config`, the
+ * optimizer list's "Add"). A longer list keeps its first MAX_RUNS.
  */
 export const MAX_RUNS = 24;
+/**
+ * The most steps one playground or panel computes in all, steps × runs (every listed run counts):
+ * 10 runs of 20 000 steps, or 24 of 8 333. Each step is computed, drawn and plotted, about 1 µs
+ * in all, so a redraw stays well under a second (24 runs of 20 000 steps, 480 000, gave tasks of
+ * up to 1.5 s). Steps beyond it are cut to `maxStepsFor(runs)` with a message.
+ */
+export const MAX_TOTAL_STEPS = 200_000;
+
+/** The most steps per run when `runs` runs race: MAX_STEPS, or fewer to keep MAX_TOTAL_STEPS. */
+export function maxStepsFor(runs: number): number {
+  return Math.max(1, Math.min(MAX_STEPS, Math.floor(MAX_TOTAL_STEPS / Math.max(1, runs))));
+}
+
 export const MAX_SPEED = 5_000;
 /** The plotting window of a typed-in surface when none is given (compileSurface's default). */
 export const DEFAULT_EXPRESSION_DOMAIN: Domain = Object.freeze({
@@ -254,76 +267,19 @@ export function runLabels(entries: readonly OptimizerEntry[], words: LabelWords 
 }
 
 /**
- * A Config set by script, made safe: unknown surfaces and optimizers, options the core would
- * refuse and malformed numbers are replaced by defaults, with one message each in `errors`.
+ * `normalizeConfig` (state/normalize.ts) once its module has run: the npm package's entries and
+ * the app import it, the single-file bundle fetches it as a small chunk the first time a
+ * playground's `config` is set (`loadNormalize`).
  */
-export function normalizeConfig(value: Config, errors: string[]): Config {
-  const v = (value ?? {}) as Partial<Config>;
-  const surface = isSurfaceId(v.surface) ? v.surface : undefined;
-  if (!surface && !(v.expr !== undefined && v.surface === undefined)) errors.push(`config.surface "${String(v.surface)}" is not a catalog surface; use one of ${surfaceIds.join(', ')}.`);
-  const base = defaultConfig(surface);
-  const optimizers: OptimizerEntry[] = [];
-  if (Array.isArray(v.optimizers)) {
-    if (v.optimizers.length > MAX_RUNS) {
-      errors.push(`config.optimizers lists ${v.optimizers.length} runs; at most ${MAX_RUNS} are raced, the first ${MAX_RUNS} are kept.`);
-    }
-    for (const e of v.optimizers.slice(0, MAX_RUNS)) {
-      if (!isPresetId(e?.kind)) {
-        errors.push(`config.optimizers: "${String(e?.kind)}" is not an optimizer; use one of ${presetIds.join(', ')}.`);
-        continue;
-      }
-      const hyper = { ...(e.hyper ?? {}) };
-      try {
-        resolveHyper(e.kind, hyper);
-      } catch (error) {
-        errors.push(`config.optimizers (${e.kind}): ${(error as Error).message}.`);
-        continue;
-      }
-      let noise: number | undefined;
-      if (e.noise !== undefined) {
-        if (typeof e.noise === 'number' && Number.isFinite(e.noise) && e.noise >= 0) noise = e.noise || undefined;
-        else errors.push(`config.optimizers (${e.kind}): noise must be a number >= 0, got ${JSON.stringify(e.noise)}.`);
-      }
-      optimizers.push({
-        kind: e.kind,
-        hyper,
-        enabled: e.enabled !== false,
-        ...(e.label ? { label: e.label } : {}),
-        ...(noise !== undefined ? { noise } : {}),
-      });
-    }
-  }
-  let custom: { expr: string; domain: Domain } | undefined;
-  if (v.expr !== undefined) {
-    const domain = v.domain ?? DEFAULT_EXPRESSION_DOMAIN;
-    if (typeof v.expr !== 'string' || !v.expr.trim()) {
-      errors.push(`config.expr must be a non-empty expression in x and y, got ${JSON.stringify(v.expr)}.`);
-    } else if (!isDomain(domain)) {
-      errors.push(`config.domain must be { x: [min, max], y: [min, max] } with finite min < max, got ${JSON.stringify(v.domain)}.`);
-    } else {
-      custom = { expr: v.expr, domain: { x: [domain.x[0], domain.x[1]], y: [domain.y[0], domain.y[1]] } };
-    }
-  } else if (v.domain !== undefined) {
-    errors.push('config.domain is the window of a typed-in surface and needs config.expr; ignored.');
-  }
-  let start = base.start;
-  if (Array.isArray(v.start) && v.start.length === 2 && v.start.every((n) => Number.isFinite(n))) {
-    const domain = custom?.domain ?? getSurface(base.surface).domain;
-    if (insideDomain(domain, v.start[0], v.start[1])) start = v.start;
-    else errors.push(`config.start [${v.start[0]}, ${v.start[1]}] is outside the surface's domain (${domainText(domain)}).`);
-  }
-  const steps = Number.isInteger(v.steps) && (v.steps as number) >= 1 && (v.steps as number) <= MAX_STEPS ? (v.steps as number) : base.steps;
-  const speed = typeof v.speed === 'number' && v.speed > 0 && v.speed <= MAX_SPEED ? v.speed : base.speed;
-  return {
-    surface: base.surface,
-    ...(custom ?? {}),
-    optimizers: Array.isArray(v.optimizers) ? optimizers : base.optimizers,
-    start: [start[0], start[1]],
-    steps,
-    speed,
-    layout: layouts.includes(v.layout as Layout) ? (v.layout as Layout) : base.layout,
-    step: Number.isInteger(v.step) ? Math.max(0, Math.min(steps, v.step as number)) : 0,
-  };
+export let loadedNormalize: ((value: Config, errors: string[]) => Config) | undefined;
+
+export function setNormalize(normalize: (value: Config, errors: string[]) => Config): void {
+  loadedNormalize = normalize;
+}
+
+/** Loads state/normalize.ts (once), resolving to its normalizeConfig. */
+export function loadNormalize(): Promise<(value: Config, errors: string[]) => Config> {
+  return loadedNormalize ? Promise.resolve(loadedNormalize) : import('./normalize').then((m) => m.normalizeConfig);
 }
 
 export { presetIds, surfaceIds };

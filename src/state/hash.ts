@@ -26,6 +26,8 @@ import {
   DEFAULT_SURFACE,
   defaultConfig,
   MAX_RUNS,
+  MAX_TOTAL_STEPS,
+  maxStepsFor,
   sameDomain,
   getSurface,
   raceEntries,
@@ -233,7 +235,12 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     if (entries.length) optimizers = entries;
     else errors.push(`opt in the link names no usable optimizer (known: ${presetIds.join(', ')})`);
   }
-  const steps = read('steps', parseSteps) ?? base.steps;
+  let steps = read('steps', parseSteps) ?? base.steps;
+  if (steps > maxStepsFor(optimizers.length)) {
+    const fit = maxStepsFor(optimizers.length);
+    errors.push(`steps=${steps} in the link with ${optimizers.length} runs is ${steps * optimizers.length} steps in all; at most ${MAX_TOTAL_STEPS} are computed, so each run takes ${fit} steps`);
+    steps = fit;
+  }
   const step = Math.min(read('step', parseStep) ?? 0, steps);
   const config: Config = {
     surface,

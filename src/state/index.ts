@@ -1,5 +1,6 @@
 /** descent-lab/state: the Config type, its defaults, its parsers and its URL-hash codec. */
 export * from './config';
+export { normalizeConfig } from './normalize';
 export * from './parse';
 export { encodeHash, decodeHash, decodeEntry, defaultEntries } from './hash';
 export type { DecodedHash, HashOptions } from './hash';

@@ -7,7 +7,6 @@ import {
   defaultConfig,
   fallbackRace,
   newEntry,
-  normalizeConfig,
   notesPresets,
   raceEntries,
   raceOf,
@@ -16,6 +15,7 @@ import {
   surfaceIds,
   type OptimizerEntry,
 } from '../../src/state/config';
+import { normalizeConfig } from '../../src/state/normalize';
 import { surfaces } from '../../surfaces/index';
 
 describe('defaultConfig', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
 import '../../surfaces/index';
-import { defaultConfig, getSurface, normalizeConfig, type Config } from '../../src/state/config';
+import { defaultConfig, getSurface, type Config } from '../../src/state/config';
+import { normalizeConfig } from '../../src/state/normalize';
 import { decodeHash, encodeHash } from '../../src/state/hash';
 
 describe('encodeHash', () => {

@@ -55,7 +55,7 @@ describe('gradient noise in the Config', () => {
 
 describe('normalizeConfig and noise', () => {
   it('keeps a valid noise and reports a bad one', async () => {
-    const { normalizeConfig } = await import('../../src/state/config');
+    const { normalizeConfig } = await import('../../src/state/normalize');
     const errors: string[] = [];
     const base = defaultConfig('booth');
     const out = normalizeConfig(

@@ -5,7 +5,7 @@
  */
 import { presetIds } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
-import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, MAX_RUNS, MAX_TOTAL_STEPS, maxStepsFor, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import {
   parseDomain,
   parseExpression,
@@ -140,12 +140,18 @@ export function readAttributes(
     if (ids.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: ids.length, max: MAX_RUNS }));
     if (ids.length) optimizers = ids.slice(0, MAX_RUNS).map((id) => newEntry(id, raceSurface));
   }
+  let steps = read('steps', attributes.steps, parseSteps) ?? base.steps;
+  if (steps > maxStepsFor(optimizers.length)) {
+    const fit = maxStepsFor(optimizers.length);
+    errors.push(t(lang, 'tooManySteps', { steps, runs: optimizers.length, total: steps * optimizers.length, max: MAX_TOTAL_STEPS, fit }));
+    steps = fit;
+  }
   const config: Config = {
     surface: base.surface,
     ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),
     optimizers,
     start: read('start', attributes.start, (text) => parseStart(text, base.domain ?? getSurface(base.surface).domain)) ?? base.start,
-    steps: read('steps', attributes.steps, parseSteps) ?? base.steps,
+    steps,
     speed: read('speed', attributes.speed, parseSpeed) ?? base.speed,
     layout: read('layout', attributes.layout, parseLayout) ?? base.layout,
     step: 0,

@@ -5,7 +5,9 @@ import {
   defaultConfig,
   defaultRace,
   getSurface,
-  normalizeConfig,
+  loadedNormalize,
+  loadNormalize,
+  maxStepsFor,
   type Config,
 } from '../../state/config';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
@@ -300,7 +302,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   set config(value: Config) {
     // A catalog surface not loaded yet (single-file bundle): apply once it is here (the next
     // update waits for it, so `await el.updateComplete` sees the new configuration).
-    if (surfacesToLoad([value?.surface]).length) {
+    // Likewise its checker, in the single-file bundle (a small chunk fetched on first use).
+    if (surfacesToLoad([value?.surface]).length || !loadedNormalize) {
       this.pendingConfig = value;
       this.requestUpdate();
       return;
@@ -310,9 +313,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   private applyConfig(value: Config): void {
+    if (!loadedNormalize) return;
     const old = this._config;
     const errors: string[] = [];
-    this._config = normalizeConfig(value, errors);
+    this._config = loadedNormalize(value, errors);
     this.report(errors);
     this.surfaceErrors = [];
     if (this._config.expr === undefined) this.customOpen = false;
@@ -371,6 +375,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   protected override async scheduleUpdate(): Promise<void> {
     const wanted = surfacesToLoad([this.surface?.trim(), this.pendingConfig?.surface]);
     if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
+    if (this.pendingConfig) await loadNormalize().catch((e) => console.warn('descent-playground: config not applied:', e));
     super.scheduleUpdate();
   }
 
@@ -537,7 +542,11 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** Applies a change made by interaction and tells listeners. */
   private commit(patch: Partial<Config>): void {
-    this._config = { ...this._config, ...patch };
+    const next = { ...this._config, ...patch };
+    // Never more than MAX_TOTAL_STEPS in all: a run added to a long race shortens every run.
+    const steps = Math.min(next.steps, maxStepsFor(next.optimizers.length));
+    if (this.playback.step > steps) this.playback.place(steps);
+    this._config = { ...next, steps, step: Math.min(next.step, steps) };
     this.reflectConfig();
     this.requestUpdate();
     this.dispatchEvent(

@@ -6,9 +6,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import { isPresetId } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
-import { newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import { checkHyper, hyperFailure } from '../../state/parse';
-import { parseErrorText, type Lang } from '../../i18n/index';
+import { parseErrorText, t, type Lang } from '../../i18n/index';
 import type { EntryRun, OptimizerListHost } from './optimizer-list';
 
 /** What the list's edits need from the element. */
@@ -58,6 +58,7 @@ export class OptimizerListState {
       lang,
       runs,
       step,
+      ...(config().optimizers.length >= MAX_RUNS ? { addFull: t(lang, 'addFull', { max: MAX_RUNS }) } : {}),
       selected: this.selectedNow,
       expanded: this.expanded,
       fieldErrors: this.fieldErrors,
@@ -97,7 +98,7 @@ export class OptimizerListState {
         this.set({ fieldErrors: new Map(this.fieldErrors).set(`${index}:${key}`, message) });
       },
       add: (kind) => {
-        if (!isPresetId(kind)) return;
+        if (!isPresetId(kind) || config().optimizers.length >= MAX_RUNS) return;
         const optimizers = [...config().optimizers, newEntry(kind, this.editor.surface())];
         this.set({ selected: optimizers.length - 1 });
         this.editor.commit({ optimizers });

@@ -44,6 +44,8 @@ export interface OptimizerListHost {
   setNoise(index: number, sd: number): void;
   fieldError(index: number, key: string, message: string): void;
   add(kind: string): void;
+  /** Why no run can be added (the race has as many runs as its steps allow), if it cannot. */
+  readonly addFull?: string;
 }
 
 /** "diverged at step k", once the shown step has reached k. */
@@ -215,6 +217,7 @@ export function optimizerList(host: OptimizerListHost) {
       >${t(lang, 'add')}
       <select
         aria-label=${t(lang, 'addLabel')}
+        ?disabled=${!!host.addFull}
         @change=${(e: Event) => {
           const select = e.target as HTMLSelectElement;
           const kind = select.value;
@@ -222,7 +225,7 @@ export function optimizerList(host: OptimizerListHost) {
           host.add(kind);
         }}
       >
-        <option value="">${t(lang, 'addPlaceholder')}</option>
+        <option value="">${host.addFull ?? t(lang, 'addPlaceholder')}</option>
         ${presetIds.map((id) => html`<option value=${id}>${getPreset(id).label}</option>`)}
       </select></label
     >`;

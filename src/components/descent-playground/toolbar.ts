@@ -7,7 +7,7 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Surface } from '../../core/types';
-import { isSurfaceId, layouts, surfaceIds, type Config, type Layout } from '../../state/config';
+import { isSurfaceId, layouts, maxStepsFor, surfaceIds, type Config, type Layout } from '../../state/config';
 import { surfaceLabels, type SurfaceId } from '../../state/surfaces';
 import { parseSteps } from '../../state/parse';
 import { surfaceName, surfaceText, t, type Lang } from '../../i18n/index';
@@ -121,9 +121,11 @@ export function toolbar(host: ToolbarHost) {
   const onSteps = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const parsed = parseSteps(input.value);
-    // A bad value is not kept: the input shows the steps in use again.
-    if (!parsed.ok) input.value = String(c.steps);
-    else host.setSteps(parsed.value);
+    // A bad value is not kept: the input shows the steps in use again. More steps than the runs
+    // may take in all (MAX_TOTAL_STEPS) are cut to what they may.
+    const fit = parsed.ok ? Math.min(parsed.value, maxStepsFor(c.optimizers.length)) : c.steps;
+    input.value = String(fit);
+    if (parsed.ok) host.setSteps(fit);
   };
   return html`<div part="controls">
     <div class="row">
@@ -191,7 +193,7 @@ export function toolbar(host: ToolbarHost) {
         <input
           type="number"
           min="1"
-          max="20000"
+          max=${maxStepsFor(c.optimizers.length)}
           step="50"
           .value=${String(c.steps)}
           @change=${onSteps}

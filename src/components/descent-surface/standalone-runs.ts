@@ -6,7 +6,7 @@ import { getPreset, presetIds } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
-import { MAX_RUNS, newEntry, raceOf } from '../../state/config';
+import { MAX_RUNS, MAX_TOTAL_STEPS, maxStepsFor, newEntry, raceOf } from '../../state/config';
 import { parsePresetList, parseSteps } from '../../state/parse';
 import { parseErrorText, t, type Lang } from '../../i18n/index';
 import { runColor } from '../shared/theme';
@@ -34,6 +34,11 @@ export function standaloneRuns(
   }
   if (named.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: named.length, max: MAX_RUNS }));
   const ids = named.slice(0, MAX_RUNS);
+  if (ids.length && steps > maxStepsFor(ids.length)) {
+    const fit = maxStepsFor(ids.length);
+    errors.push(t(lang, 'tooManySteps', { steps, runs: ids.length, total: steps * ids.length, max: MAX_TOTAL_STEPS, fit }));
+    steps = fit;
+  }
   const colors = assignColors(ids);
   const runs: PanelRun[] = [];
   ids.forEach((kind, i) => {
