@@ -82,7 +82,7 @@ export const en = {
   flatSurface: 'Flat: f ≈ {value} all over this window, so the map has one colour and no contour lines.',
   undefinedSurface: 'f is not finite anywhere in this window: nothing to draw.',
   tooManyRuns: '{source} lists {n} runs; only the first {max} are raced.',
-  tooManySteps: 'Attribute steps="{steps}" with {runs} runs is {total} steps in all; at most {max} are computed, so each run takes {fit} steps.',
+  tooManySteps: 'Attribute steps="{steps}" × {runs} runs is over {max} steps in all; each run takes {fit}.',
   unknownOptimizers: 'Attribute optimizers="{value}" names {names}, which are not optimizers; use {ids}.',
   configExpression: 'config.expr "{value}": {message}.',
   surfaceUnavailable: 'The surface "{id}" could not be loaded (is the folder of descent-lab.js reachable?); showing Rosenbrock instead.',

@@ -84,7 +84,7 @@ export const ko: Strings = {
   flatSurface: '평평함: 이 창 전체에서 f ≈ {value}이므로 지도는 등고선 없이 한 가지 색입니다.',
   undefinedSurface: '이 창 어디에서도 f가 유한하지 않아 그릴 것이 없습니다.',
   tooManyRuns: '{source}에 실행이 {n}개 있습니다. 처음 {max}개만 비교합니다.',
-  tooManySteps: '속성 steps="{steps}": 실행 {runs}개면 모두 {total}단계입니다. 최대 {max}단계까지만 계산하므로 실행마다 {fit}단계를 씁니다.',
+  tooManySteps: '속성 steps="{steps}" × 실행 {runs}개는 모두 {max}단계를 넘습니다. 실행마다 {fit}단계를 계산합니다.',
   unknownOptimizers: '속성 optimizers="{value}": {names}은(는) 옵티마이저가 아닙니다. 사용할 수 있는 값: {ids}.',
   configExpression: 'config.expr "{value}": {message}.',
   surfaceUnavailable: '표면 "{id}"을(를) 불러오지 못해 Rosenbrock을 대신 보여 줍니다. (descent-lab.js가 있는 폴더에 접근할 수 있는지 확인하세요.)',

@@ -12,6 +12,8 @@ import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
 import { themeStyles } from '../shared/theme';
 import { isLoaded, langOf, t, whenLoaded, type Lang } from '../../i18n/index';
+import { parseStep } from '../../state/parse';
+import { attributeError, stepAttribute } from '../shared/race-attributes';
 import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styles } from './descent-loss-chart.styles';
 
@@ -33,7 +35,8 @@ const MAX_HEIGHT = 4000;
  *
  * @element descent-loss-chart
  *
- * @attr {number} step - The step the cursor marks.
+ * @attr {number} step - The step the cursor marks (a whole number >= 0; another value is refused
+ *   with a message in the `error` part, and 0 is used).
  * @attr {number} height - Height in pixels, 60 to 4000 (default 170; another value is refused with a
  *   message in the `error` part).
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
@@ -50,7 +53,7 @@ const MAX_HEIGHT = 4000;
  *   it (`key: null`). Cancelable, as `<descent-surface>`'s. Bubbles, composed.
  *
  * @csspart chart - The SVG.
- * @csspart error - A message about a bad `height` (also warned once on the console).
+ * @csspart error - Messages about a bad `height` or `step` (each also warned once on the console).
  * @csspart loss-curve - One curve per run, with `data-optimizer`.
  * @csspart loss-head - Each run's head marker on its curve at the shown step, with `data-optimizer`.
  * @csspart cursor - The current-step line.
@@ -77,7 +80,7 @@ export class DescentLossChart extends LitElement {
   static override properties = {
     runs: { attribute: false },
     surface: { attribute: false },
-    step: { type: Number, noAccessor: true },
+    step: { converter: stepAttribute(0), noAccessor: true },
     height: { type: Number },
     highlight: { type: String },
     theme: { type: String, reflect: true },
@@ -307,7 +310,7 @@ export class DescentLossChart extends LitElement {
     return lang;
   }
 
-  private warnedHeight: string | undefined;
+  private warned = new Set<string>();
 
   /** The height drawn: `height` when it is a number of pixels from 60 to 4000, else 170. */
   private get chartHeight(): number {
@@ -315,17 +318,17 @@ export class DescentLossChart extends LitElement {
     return Number.isFinite(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT ? h : DEFAULT_HEIGHT;
   }
 
-  /** A message (and one warning) about a `height` that is not a usable number of pixels. */
+  /** Messages (and one warning each) about a `height` that is not a usable number of pixels, a bad `step`. */
   private heightError(lang: Lang) {
     const h = this.height;
-    if (Number.isFinite(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT) return nothing;
-    const value = this.getAttribute('height') ?? String(h);
-    const message = t(lang, 'attribute', { name: 'height', value, message: t(lang, 'heightRange', { min: MIN_HEIGHT, max: MAX_HEIGHT, fallback: DEFAULT_HEIGHT }) });
-    if (this.warnedHeight !== message) {
-      this.warnedHeight = message;
-      console.warn(`<descent-loss-chart>: ${message}`);
-    }
-    return html`<div part="error" role="alert">${message}</div>`;
+    const shown = [
+      attributeError('step', this.getAttribute('step'), parseStep, lang),
+      this.chartHeight === h
+        ? undefined
+        : t(lang, 'attribute', { name: 'height', value: this.getAttribute('height') ?? String(h), message: t(lang, 'heightRange', { min: MIN_HEIGHT, max: MAX_HEIGHT, fallback: DEFAULT_HEIGHT }) }),
+    ].filter((m) => m !== undefined);
+    for (const m of shown) if (!this.warned.has(m) && this.warned.add(m)) console.warn(`<descent-loss-chart>: ${m}`);
+    return shown.length ? html`<div part="error" role="alert">${shown.map((m) => html`<div>${m}</div>`)}</div>` : nothing;
   }
 
   protected override render() {

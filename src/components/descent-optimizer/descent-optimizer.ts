@@ -1,8 +1,8 @@
-import { LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { HyperValue } from '../../core/optimizers/index';
 import type { OptimizerEntry } from '../../state/config';
 import { hyperKey, optionFailure, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
-import { parseErrorText, type Lang } from '../../i18n/index';
+import { isLoaded, langOf, parseErrorText, whenLoaded, type Lang } from '../../i18n/index';
 import { define } from '../shared/define';
 import { styles } from './descent-optimizer.styles';
 
@@ -30,6 +30,11 @@ const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'id', 'class', 's
  * @attr {string} lr - Learning rate (and likewise every other hyperparameter of the preset).
  * @attr {number} noise - Standard deviation of Gaussian noise added to each gradient component,
  *   a stand-in for mini-batch gradients (seeded: the same settings replay the same path).
+ *
+ * @csspart error - Messages about attributes it cannot use (an unknown kind or option, a value out
+ *   of range), shown where the element stands outside a playground and warned once on the
+ *   console. Inside `<descent-playground>` (which shows no children) the playground shows and
+ *   warns them.
  */
 export class DescentOptimizer extends LitElement {
   static override styles = styles;
@@ -94,8 +99,29 @@ export class DescentOptimizer extends LitElement {
     };
   }
 
+  private attributeObserver: MutationObserver | undefined;
+  private warned = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Every attribute but kind, label and disabled is an option: any change is checked again.
+    this.attributeObserver ??= new MutationObserver(() => this.requestUpdate());
+    this.attributeObserver.observe(this, { attributes: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.attributeObserver?.disconnect();
+  }
+
   protected override render() {
-    return null;
+    const lang = langOf(this);
+    if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
+    const { errors } = this.readEntry(lang);
+    if (this.parentElement?.localName !== 'descent-playground') {
+      for (const e of errors) if (!this.warned.has(e) && this.warned.add(e)) console.warn(e);
+    }
+    return errors.length ? html`<div part="error" role="alert">${errors.map((e) => html`<div>${e}</div>`)}</div>` : nothing;
   }
 }
 

@@ -3,14 +3,13 @@
  * `<descent-optimizer>` children become one Config plus a message for every bad value (which the
  * element shows and warns about, using defaults in their place).
  */
-import { presetIds } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
-import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, MAX_RUNS, MAX_TOTAL_STEPS, maxStepsFor, newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { DEFAULT_EXPRESSION_DOMAIN, defaultConfig, getSurface, newEntry, type Config, type OptimizerEntry } from '../../state/config';
+import { fitSteps, limitRuns, presetListAttribute } from '../shared/race-attributes';
 import {
   parseDomain,
   parseExpression,
   parseLayout,
-  parsePresetList,
   parseSpeed,
   parseStart,
   parseSteps,
@@ -128,24 +127,12 @@ export function readAttributes(
       errors.push(...childErrors);
       if (entry) entries.push({ ...entry, hyper: { ...newEntry(entry.kind, raceSurface).hyper, ...entry.hyper } });
     }
-    if (entries.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: '<descent-optimizer>', n: entries.length, max: MAX_RUNS }));
-    if (entries.length) optimizers = entries.slice(0, MAX_RUNS);
+    if (entries.length) optimizers = limitRuns(entries, '<descent-optimizer>', lang, errors);
   } else if (attributes.optimizers !== null) {
-    const { ids, unknown } = parsePresetList(attributes.optimizers);
-    if (unknown.length) {
-      const names = unknown.map((u) => `"${u}"`).join(', ');
-      const key = unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer';
-      errors.push(t(lang, key, { value: attributes.optimizers, names, ids: presetIds.join(', ') }));
-    }
-    if (ids.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: ids.length, max: MAX_RUNS }));
-    if (ids.length) optimizers = ids.slice(0, MAX_RUNS).map((id) => newEntry(id, raceSurface));
+    const ids = presetListAttribute(attributes.optimizers, lang, errors);
+    if (ids.length) optimizers = ids.map((id) => newEntry(id, raceSurface));
   }
-  let steps = read('steps', attributes.steps, parseSteps) ?? base.steps;
-  if (steps > maxStepsFor(optimizers.length)) {
-    const fit = maxStepsFor(optimizers.length);
-    errors.push(t(lang, 'tooManySteps', { steps, runs: optimizers.length, total: steps * optimizers.length, max: MAX_TOTAL_STEPS, fit }));
-    steps = fit;
-  }
+  const steps = fitSteps(read('steps', attributes.steps, parseSteps) ?? base.steps, optimizers.length, lang, errors);
   const config: Config = {
     surface: base.surface,
     ...(base.expr !== undefined ? { expr: base.expr, domain: base.domain } : {}),

@@ -7,13 +7,14 @@ import { simplifierSettled, simplifierReady, trajectoryGeometry, type Trajectory
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
 import { getSurface, insideDomain, isSurfaceId } from '../../state/config';
-import { parseStart, parseSurface } from '../../state/parse';
+import { parseStart, parseStep, parseSurface } from '../../state/parse';
+import { attributeError, stepAttribute } from '../shared/race-attributes';
 import { loadSurface, surfacesToLoad } from '../../state/surfaces';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
 import { contourRamp, followColorScheme, prefersDark, themeStyles } from '../shared/theme';
-import { langOf, parseErrorText, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
+import { langOf, surfaceText, t, whenLoaded, isLoaded, type Lang } from '../../i18n/index';
 import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/types';
 import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
 import { headPath } from '../../render/run-markers';
@@ -88,7 +89,7 @@ function roundTo(v: number, decimals: number): number {
  * @csspart legend - The critical-point legend.
  * @csspart note - Why the map is one flat colour, when it is (a constant surface, or one with no
  *   finite value in the window).
- * @csspart error - Messages about bad attributes (steps, optimizers, start, surface), each also
+ * @csspart error - Messages about bad attributes (steps, optimizers, start, surface, step), each also
  *   warned once on the console; the element draws with defaults for those values.
  *
  * @cssprop --descent-font - Font stack.
@@ -129,7 +130,7 @@ export class DescentSurface extends LitElement {
         },
       },
     },
-    step: { type: Number, noAccessor: true },
+    step: { converter: stepAttribute(Infinity), noAccessor: true },
     optimizers: { type: String },
     steps: { type: Number },
     noLegend: { type: Boolean, attribute: 'no-legend' },
@@ -285,18 +286,13 @@ export class DescentSurface extends LitElement {
 
   /** Every message about a bad attribute: shown in the `error` part and warned once each. */
   private attributeErrors(lang: Lang): string[] {
-    const errors: string[] = [];
-    const s = this.surface;
-    if (typeof s === 'string' && !isSurfaceId(s)) {
-      const r = parseSurface(s);
-      if (!r.ok) errors.push(t(lang, 'attribute', { name: 'surface', value: s, message: parseErrorText(r, lang) }));
-    }
-    const startText = this.getAttribute('start');
-    if (startText !== null && this.start === undefined) {
-      const r = parseStart(startText);
-      if (!r.ok) errors.push(t(lang, 'attribute', { name: 'start', value: startText, message: parseErrorText(r, lang) }));
-    }
-    if (!this.runs) errors.push(...this.runErrors);
+    const errors = [
+      attributeError('surface', this.surface, parseSurface, lang),
+      // A start set by dragging (or script) replaces the attribute's.
+      attributeError('start', this.start ? null : this.getAttribute('start'), parseStart, lang),
+      attributeError('step', this.getAttribute('step'), parseStep, lang),
+      ...(this.runs ? [] : this.runErrors),
+    ].filter((m) => m !== undefined);
     for (const message of errors) {
       if (this.warned.has(message)) continue;
       this.warned.add(message);

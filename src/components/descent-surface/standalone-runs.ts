@@ -2,12 +2,13 @@
  * A standalone `<descent-surface optimizers="…">`'s own runs, with a message for each bad
  * attribute (steps, optimizers); one run the core refuses never stops the others.
  */
-import { getPreset, presetIds } from '../../core/optimizers/index';
+import { getPreset } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
-import { MAX_RUNS, MAX_TOTAL_STEPS, maxStepsFor, newEntry, raceOf } from '../../state/config';
-import { parsePresetList, parseSteps } from '../../state/parse';
+import { newEntry, raceOf } from '../../state/config';
+import { fitSteps, presetListAttribute } from '../shared/race-attributes';
+import { parseSteps } from '../../state/parse';
 import { parseErrorText, t, type Lang } from '../../i18n/index';
 import { runColor } from '../shared/theme';
 import type { PanelRun } from '../shared/types';
@@ -27,18 +28,8 @@ export function standaloneRuns(
     if (r.ok) steps = r.value;
     else errors.push(t(lang, 'attribute', { name: 'steps', value: stepsText, message: parseErrorText(r, lang) }));
   }
-  const { ids: named, unknown } = parsePresetList(optimizers);
-  if (unknown.length) {
-    const names = unknown.map((u) => `"${u}"`).join(', ');
-    errors.push(t(lang, unknown.length > 1 ? 'unknownOptimizers' : 'unknownOptimizer', { value: optimizers, names, ids: presetIds.join(', ') }));
-  }
-  if (named.length > MAX_RUNS) errors.push(t(lang, 'tooManyRuns', { source: 'optimizers', n: named.length, max: MAX_RUNS }));
-  const ids = named.slice(0, MAX_RUNS);
-  if (ids.length && steps > maxStepsFor(ids.length)) {
-    const fit = maxStepsFor(ids.length);
-    errors.push(t(lang, 'tooManySteps', { steps, runs: ids.length, total: steps * ids.length, max: MAX_TOTAL_STEPS, fit }));
-    steps = fit;
-  }
+  const ids = presetListAttribute(optimizers, lang, errors);
+  steps = fitSteps(steps, ids.length, lang, errors);
   const colors = assignColors(ids);
   const runs: PanelRun[] = [];
   ids.forEach((kind, i) => {
