@@ -265,6 +265,11 @@ test(`fuzz: random attributes on every element (seed ${SEED}, ${ROUNDS} rounds)`
         expect(text, `${where}\n${c.id}: a message though nothing was refused`).toBe('');
       }
     }
+    // A playground's children have no error part of their own: the playground's names their problems.
+    const childParts = await page.evaluate(
+      () => [...document.querySelectorAll('#stage descent-playground > descent-optimizer')].filter((c) => c.shadowRoot?.querySelector('[part~="error"]')).length,
+    );
+    expect(childParts, where).toBe(0);
     const ds = await page.evaluate(() => {
       const out: string[] = [];
       const walk = (root: ParentNode) => {

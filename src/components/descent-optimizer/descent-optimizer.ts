@@ -32,9 +32,9 @@ const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'id', 'class', 's
  *   a stand-in for mini-batch gradients (seeded: the same settings replay the same path).
  *
  * @csspart error - Messages about attributes it cannot use (an unknown kind or option, a value out
- *   of range), shown where the element stands outside a playground and warned once on the
- *   console. Inside `<descent-playground>` (which shows no children) the playground shows and
- *   warns them.
+ *   of range), when the element stands outside a playground; each also warned once on the
+ *   console. Inside `<descent-playground>` (which shows no children) there is none: the
+ *   playground's own `error` part shows them, and it warns.
  */
 export class DescentOptimizer extends LitElement {
   static override styles = styles;
@@ -107,6 +107,8 @@ export class DescentOptimizer extends LitElement {
     // Every attribute but kind, label and disabled is an option: any change is checked again.
     this.attributeObserver ??= new MutationObserver(() => this.requestUpdate());
     this.attributeObserver.observe(this, { attributes: true });
+    // Moved into or out of a playground: whether it shows its messages changes.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -115,11 +117,16 @@ export class DescentOptimizer extends LitElement {
   }
 
   protected override render() {
+    // Inside a playground, the playground shows and warns its children's messages.
+    if (this.parentElement?.localName === 'descent-playground') return nothing;
     const lang = langOf(this);
     if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
     const { errors } = this.readEntry(lang);
-    if (this.parentElement?.localName !== 'descent-playground') {
-      for (const e of errors) if (!this.warned.has(e) && this.warned.add(e)) console.warn(e);
+    for (const e of errors) {
+      if (!this.warned.has(e)) {
+        console.warn(e);
+        this.warned.add(e);
+      }
     }
     return errors.length ? html`<div part="error" role="alert">${errors.map((e) => html`<div>${e}</div>`)}</div>` : nothing;
   }
