@@ -21,9 +21,11 @@ const NOTES = ['SGD', 'Momentum', 'Nesterov (NAG)', 'Adagrad', 'Adadelta', 'RMSp
 
 /** Sets the playground's optimizers (and optionally other config) by script. */
 async function setOptimizers(pg: Locator, optimizers: unknown[], extra: Record<string, unknown> = {}) {
-  await pg.evaluate((el, [optimizers, extra]) => {
-    const p = el as HTMLElement & { config: Record<string, unknown> };
+  await pg.evaluate(async (el, [optimizers, extra]) => {
+    const p = el as HTMLElement & { config: Record<string, unknown>; updateComplete: Promise<unknown> };
     p.config = { ...p.config, optimizers, ...(extra as object) };
+    // In the bundle the first config waits for its checker (a lazy chunk): applied by then.
+    await p.updateComplete;
   }, [optimizers, extra] as const);
 }
 

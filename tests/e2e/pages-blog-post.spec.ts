@@ -42,8 +42,10 @@ test('the blog post: the noisy SGD jitters, weight decay stops short of the mini
   await page.goto(PAGE);
   const widgets = await expectWidgetsDrawn(page, PATHS);
   // Show every race's last step.
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     for (const el of document.querySelectorAll('descent-playground')) el.config = { ...el.config, step: el.config.steps };
+    // In the bundle the first config waits for its checker (a lazy chunk): applied by then.
+    for (const el of document.querySelectorAll('descent-playground')) await el.updateComplete;
   });
   const ends = await page.locator('descent-playground').evaluateAll((els) =>
     els.map((el) => {
