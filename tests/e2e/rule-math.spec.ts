@@ -93,10 +93,12 @@ for (const lang of ['en', 'ko']) {
       const messages = watchConsole(page);
       await page.setViewportSize({ width, height: 900 });
       const pg = await open(page, `<descent-playground optimizers="${ALL}"></descent-playground>`, lang);
-      const column = await pg.locator('[part~="rule"] .math').evaluate((el) => el.clientWidth);
+      // The width band is measured by a ResizeObserver that re-renders in the next frame, so the
+      // column may be laid out a frame after the element appears: wait for it.
+      const column = pg.locator('[part~="rule"] .math');
+      await expect.poll(() => column.evaluate((el) => el.clientWidth)).toBeGreaterThan(200);
       // The narrowest columns the panel appears in: 260 px (medium band), 300 px (wide band).
-      expect(column).toBeLessThanOrEqual(300);
-      expect(column).toBeGreaterThan(200);
+      expect(await column.evaluate((el) => el.clientWidth)).toBeLessThanOrEqual(300);
       for (const [i, [id, rule]] of PRESETS.entries()) {
         await select(pg, i);
         expect((await shownRule(pg)).key, id).toBe(rule);
