@@ -7,6 +7,7 @@
  * and by tests to check that those lists are computed rather than copied. Pure TypeScript.
  */
 import type { CriticalKind, CriticalPoint, Surface } from './types';
+import { runToEnd } from './pause';
 
 /** A listed critical point has |grad f| below this. */
 export const CRITICAL_TOLERANCE = 1e-8;
@@ -22,7 +23,29 @@ export interface FindCriticalPointsOptions {
   seeds?: number;
   /** Largest |grad f| accepted at a critical point. Default CRITICAL_TOLERANCE. */
   tolerance?: number;
+  /**
+   * Most evaluations the search may spend (one call of f, of the gradient or of an analytic
+   * Hessian counts 1; a finite-difference Hessian 4). Past it the search stops where it is,
+   * classifies what it found, and says `complete: false`. Default Infinity.
+   */
+  budget?: number;
 }
+
+/** What criticalPointSearch found, and whether it searched from every seed. */
+export interface CriticalSearchResult {
+  readonly points: CriticalPoint[];
+  /** False when the budget ran out first: points may be missing (never wrong). */
+  readonly complete: boolean;
+  /** Evaluations spent (see FindCriticalPointsOptions.budget). */
+  readonly evaluations: number;
+}
+
+/**
+ * The search pauses (yields) at least this often, in evaluations, so a caller can spread it
+ * over idle time or stop it; between two pauses it runs a few hundred microseconds at most for
+ * the expressions the compiler accepts.
+ */
+const PAUSE_EVERY = 32;
 
 /** Finite-difference step relative to the domain's span: near eps^(1/3) ≈ 6e-6, where the central
  * difference's truncation (h^2) and rounding (eps / h) errors balance. */
@@ -177,28 +200,47 @@ export function findCriticalPoints(
   surface: CriticalSurface,
   options: FindCriticalPointsOptions = {},
 ): CriticalPoint[] {
-  const { seeds = 41, tolerance = CRITICAL_TOLERANCE } = options;
+  return runToEnd(criticalPointSearch(surface, options)).points;
+}
+
+/**
+ * findCriticalPoints as a computation that pauses (yields) every few dozen evaluations, so it
+ * can run in idle-time slices and be dropped when no longer wanted, and that stops at
+ * `options.budget` evaluations, classifying what it found by then (`complete: false`).
+ */
+export function* criticalPointSearch(
+  surface: CriticalSurface,
+  options: FindCriticalPointsOptions = {},
+): Generator<void, CriticalSearchResult, undefined> {
+  const { seeds = 41, tolerance = CRITICAL_TOLERANCE, budget = Infinity } = options;
   if (!Number.isInteger(seeds) || seeds < 2) {
     throw new RangeError(`option "seeds" must be an integer >= 2, got ${seeds}`);
   }
   if (!(tolerance > 0)) throw new RangeError(`option "tolerance" must be > 0, got ${tolerance}`);
+  if (!(budget > 0)) throw new RangeError(`option "budget" must be > 0, got ${budget}`);
   const { domain } = surface;
   const [x0, x1] = domain.x;
   const [y0, y1] = domain.y;
   const span = Math.max(x1 - x0, y1 - y0);
-  const work = new Workspace(surface, span);
+  const work = new Workspace(surface, span, budget);
 
+  // The seed grid's values first (the compass searches and the curvature scale need all of
+  // them), then Newton from each seed while the budget lasts.
   const fGrid = new Float64Array(seeds * seeds);
-  const found: Candidate[] = [];
-  const compassStarts: number[] = [];
   for (let i = 0; i < seeds; i++) {
     const sx = x0 + (i * (x1 - x0)) / (seeds - 1);
-    for (let j = 0; j < seeds; j++) {
+    for (let j = 0; j < seeds; j++) fGrid[i * seeds + j] = work.f(sx, y0 + (j * (y1 - y0)) / (seeds - 1));
+    yield* work.pause();
+  }
+  const found: Candidate[] = [];
+  const compassStarts: number[] = [];
+  for (let i = 0; i < seeds && !work.exhausted; i++) {
+    const sx = x0 + (i * (x1 - x0)) / (seeds - 1);
+    for (let j = 0; j < seeds && !work.exhausted; j++) {
       const sy = y0 + (j * (y1 - y0)) / (seeds - 1);
-      fGrid[i * seeds + j] = surface.f(sx, sy);
-      if (work.newton(sx, sy) && work.accept(tolerance)) {
+      if ((yield* work.newton(sx, sy)) && work.accept(tolerance)) {
         found.push({ x: work.x, y: work.y, gradNorm: work.gradNorm });
-      } else if (inside(domain, work.x, work.y)) {
+      } else if (!work.exhausted && inside(domain, work.x, work.y)) {
         compassStarts.push(work.x, work.y, 1);
       }
     }
@@ -215,16 +257,18 @@ export function findCriticalPoints(
       }
     }
   }
-  for (let k = 0; k < compassStarts.length; k += 3) {
-    work.compassSearch(compassStarts[k], compassStarts[k + 1], compassStarts[k + 2]);
+  for (let k = 0; k < compassStarts.length && !work.exhausted; k += 3) {
+    yield* work.compassSearch(compassStarts[k], compassStarts[k + 1], compassStarts[k + 2]);
+    if (work.exhausted) break;
     const cx = work.x;
     const cy = work.y;
     if (work.snap(cx, cy) && work.accept(tolerance)) {
       found.push({ x: work.x, y: work.y, gradNorm: work.gradNorm });
-    } else if (work.newton(cx, cy) && work.accept(tolerance)) {
+    } else if ((yield* work.newton(cx, cy)) && work.accept(tolerance)) {
       found.push({ x: work.x, y: work.y, gradNorm: work.gradNorm });
     }
   }
+  const complete = !work.exhausted;
   let fLow = Infinity;
   let fHigh = -Infinity;
   for (const v of fGrid) {
@@ -239,10 +283,15 @@ export function findCriticalPoints(
   const spanX = x1 - x0;
   const spanY = y1 - y0;
   const curvatureScale = Number.isFinite(fHigh - fLow) ? (fHigh - fLow) / (spanX * spanY) : 0;
-  const classified = merged.map((c) => {
+  // Classifying is bounded by the points found (about 45 evaluations each), so it is not
+  // budgeted, only paused.
+  const classified: { x: number; y: number; f: number; kind: Classification['kind']; degenerate: boolean }[] = [];
+  for (const c of merged) {
     const { kind, degenerate } = classify(surface, c.x, c.y, { curvatureScale });
-    return { x: c.x, y: c.y, f: surface.f(c.x, c.y), kind, degenerate };
-  });
+    classified.push({ x: c.x, y: c.y, f: surface.f(c.x, c.y), kind, degenerate });
+    work.evaluations += 45;
+    yield* work.pause();
+  }
   let best = Infinity;
   for (const c of classified) if (c.kind === 'min' && c.f < best) best = c.f;
   const gap = GLOBAL_RELATIVE_GAP * Math.max(1, Math.abs(best));
@@ -251,7 +300,7 @@ export function findCriticalPoints(
       c.kind === 'min' ? (c.f - best <= gap ? 'global-min' : 'local-min') : c.kind === 'max' ? 'local-max' : 'saddle';
     return c.degenerate ? { kind, x: c.x, y: c.y, f: c.f, degenerate: true } : { kind, x: c.x, y: c.y, f: c.f };
   });
-  return points.sort(compareCriticalPoints);
+  return { points: points.sort(compareCriticalPoints), complete, evaluations: work.evaluations };
 }
 
 const KIND_ORDER: Record<CriticalKind, number> = { 'global-min': 0, 'local-min': 1, saddle: 2, 'local-max': 3 };
@@ -303,27 +352,57 @@ class Workspace {
   private readonly h = new Float64Array(3);
   private readonly snapDistance: number;
   private readonly escapeDistance: number;
+  /** Evaluations spent so far (FindCriticalPointsOptions.budget's units). */
+  evaluations = 0;
+  private pauseAt = PAUSE_EVERY;
+  private readonly hessianCost: number;
 
   constructor(
     private readonly surface: CriticalSurface,
     private readonly span: number,
+    private readonly budget: number,
   ) {
+    this.hessianCost = surface.hessian ? 1 : 4;
     // Exact zeros are common in test functions (symmetric minima, the monkey saddle, Ackley's
     // kink, where only the exact point has grad 0); iterates approach them to ~1e-12.
     this.snapDistance = 1e-9 * span;
     this.escapeDistance = span;
   }
 
+  /** True once the budget is spent: the searches stop where they are. */
+  get exhausted(): boolean {
+    return this.evaluations >= this.budget;
+  }
+
+  /** Yields once PAUSE_EVERY evaluations have passed since the last pause. */
+  *pause(): Generator<void, void, undefined> {
+    if (this.evaluations >= this.pauseAt) {
+      this.pauseAt = this.evaluations + PAUSE_EVERY;
+      yield;
+    }
+  }
+
+  f(x: number, y: number): number {
+    this.evaluations++;
+    return this.surface.f(x, y);
+  }
+
   private gradNormAt(x: number, y: number): number {
+    this.evaluations++;
     this.surface.grad(x, y, this.g);
     return Math.hypot(this.g[0], this.g[1]);
+  }
+
+  private hessian(x: number, y: number): void {
+    this.evaluations += this.hessianCost;
+    hessianAt(this.surface, x, y, this.h);
   }
 
   /**
    * Damped Newton from (sx, sy). Returns true when it stopped at rounding level or could not
    * reduce |grad f| any further; `accept` then decides whether the point is critical.
    */
-  newton(sx: number, sy: number): boolean {
+  *newton(sx: number, sy: number): Generator<void, boolean, undefined> {
     const { surface, g, h } = this;
     const { domain } = surface;
     let x = sx;
@@ -332,9 +411,11 @@ class Workspace {
     let lambda = 0;
     let ok = false;
     for (let it = 0; it < MAX_ITERATIONS && Number.isFinite(gn); it++) {
+      yield* this.pause();
+      if (this.exhausted) break;
       const gx = g[0];
       const gy = g[1];
-      hessianAt(surface, x, y, h);
+      this.hessian(x, y);
       const a = h[0];
       const b = h[1];
       const c = h[2];
@@ -442,7 +523,7 @@ class Workspace {
     if (!(this.gradNorm < tolerance)) return false;
     if (this.gradNorm === 0) return true;
     const { h } = this;
-    hessianAt(this.surface, this.x, this.y, h);
+    this.hessian(this.x, this.y);
     this.gradNormAt(this.x, this.y);
     const det = h[0] * h[2] - h[1] * h[1];
     const step = Math.hypot(h[2] * this.g[0] - h[1] * this.g[1], h[0] * this.g[1] - h[1] * this.g[0]) / Math.abs(det);
@@ -454,19 +535,19 @@ class Workspace {
    * needed, so it walks into kinks where Newton oscillates. Stops when the step falls below
    * 1e-15 of the span.
    */
-  compassSearch(sx: number, sy: number, sign: number): void {
-    const { surface } = this;
+  *compassSearch(sx: number, sy: number, sign: number): Generator<void, void, undefined> {
     let x = sx;
     let y = sy;
-    let fx = sign * surface.f(x, y);
+    let fx = sign * this.f(x, y);
     let step = 1e-2 * this.span;
     const minStep = 1e-15 * this.span;
-    for (let it = 0; it < 5000 && step > minStep; it++) {
+    for (let it = 0; it < 1000 && step > minStep && !this.exhausted; it++) {
+      yield* this.pause();
       let moved = false;
       for (let k = 0; k < 4; k++) {
         const px = k === 0 ? x + step : k === 1 ? x - step : x;
         const py = k === 2 ? y + step : k === 3 ? y - step : y;
-        const fp = sign * surface.f(px, py);
+        const fp = sign * this.f(px, py);
         if (fp < fx) {
           x = px;
           y = py;

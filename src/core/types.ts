@@ -56,6 +56,12 @@ export interface Surface {
    */
   readonly critical: readonly CriticalPoint[];
   readonly criticalNote?: string;
+  /**
+   * True when the search for critical points stopped at its budget (a typed-in expression that
+   * is long or costly to evaluate): `critical` is right but may miss points, and
+   * `criticalNote` says so.
+   */
+  readonly criticalSearchStopped?: boolean;
   /** A start point that makes a good race. */
   readonly start: Point;
   /**

@@ -299,6 +299,7 @@ export const koSurfaceErrors: Readonly<Record<string, string>> = {
   disallowed: '"{token}"은(는) 수식에 쓸 수 없습니다({where}). 숫자, x, y, pi, e, + - * / ^, 괄호와 함수만 쓸 수 있습니다.',
   'bad-number': '숫자 {token}은(는) 너무 커서 유한한 값이 아닙니다({where}).',
   'not-finite': 'f가 정의역의 대부분에서 유한한 값이 아닙니다. 식이나 x, y 범위를 바꿔 보세요.',
+  'too-complex': '수식이 너무 복잡합니다. f와 기울기, 헤세 행렬을 합쳐 연산 2,000개까지 쓸 수 있습니다.',
 };
 
 /**

@@ -28,7 +28,9 @@ export type SurfaceErrorCode =
   /** A number literal that is not finite (1e400). */
   | 'bad-number'
   /** f is not finite on most of the domain. */
-  | 'not-finite';
+  | 'not-finite'
+  /** f, its gradient and its Hessian need more than MAX_GRAPH_NODES operations. */
+  | 'too-complex';
 
 export class SurfaceError extends SyntaxError {
   readonly code: SurfaceErrorCode;

@@ -7,7 +7,8 @@
  * wherever it has been loaded. It imports mathjs (for parsing only); pages that should not
  * download mathjs until needed reach it through `loadExpressions()` (./load.ts).
  */
-import { findCriticalPoints } from '../critical-points';
+import { criticalPointSearch } from '../critical-points';
+import { inShortTasks, runToEnd } from '../pause';
 import { OptionError } from '../errors';
 import { setExpressionCompiler } from '../trajectory';
 import type { CriticalPoint, Domain, Point, Surface } from '../types';
@@ -20,6 +21,14 @@ import { checkExpression } from './parse-check';
 export { SurfaceError } from './errors';
 export type { SurfaceErrorCode } from './errors';
 export { MAX_EXPRESSION_LENGTH, MAX_NESTING } from './parse-check';
+
+/**
+ * Most operations f, its gradient and its Hessian may take together (their graph's nodes). Past
+ * a few thousand an evaluation costs tens of microseconds (hypot of 300 x's: 6,000 nodes, 40
+ * µs for f), and the map's 40,000 samples and its race's steps would take seconds; every catalog
+ * formula takes at most 130, a 1,000-character sum of terms a few hundred.
+ */
+export const MAX_GRAPH_NODES = 2000;
 export { FUNCTION_NAMES } from './functions';
 export type { Backend } from './compile';
 
@@ -46,6 +55,13 @@ export interface CompiledExpression extends CompiledFunctions {
   readonly affine: boolean;
   /** True where the Hessian is 0 wherever it is defined (piecewise linear f: abs, min, max). */
   readonly linearPieces: boolean;
+  /**
+   * True where a partial derivative is a nonzero constant (241*x + y^2): f has no critical
+   * point anywhere, whatever the domain.
+   */
+  readonly noCriticalPoints: boolean;
+  /** Nodes of the graph of f, its gradient and its Hessian: roughly what one evaluation costs. */
+  readonly size: number;
 }
 
 /** A Surface compiled from an expression; it also carries the exact Hessian. */
@@ -68,20 +84,41 @@ const FINITE_SAMPLES = 41;
  * that says what is wrong and where, and nothing else for any string.
  */
 export function compileExpression(expr: string, options: CompileExpressionOptions = {}): CompiledExpression {
-  const backend = readBackend(options);
+  return runToEnd(compileExpressionSteps(expr, readBackend(options)));
+}
+
+/**
+ * compileExpression as a computation that pauses (yields) between its phases (parse, gradient,
+ * Hessian, code), each a few milliseconds for the longest expressions accepted.
+ */
+function* compileExpressionSteps(expr: string, backend: Backend): Generator<void, CompiledExpression, undefined> {
   const { ast, normalized } = checkExpression(expr);
+  yield;
   const graph = new Graph();
   const f = graph.fromAst(ast);
   const fx = graph.derivative(f, 'x');
   const fy = graph.derivative(f, 'y');
+  yield;
   const fxx = graph.derivative(fx, 'x');
   const fxy = graph.derivative(fx, 'y');
   const fyy = graph.derivative(fy, 'y');
+  if (graph.nodes.length > MAX_GRAPH_NODES) {
+    throw new SurfaceError(
+      'too-complex',
+      `the expression is too complex: f, its gradient and its Hessian take ${graph.nodes.length} operations; at most ${MAX_GRAPH_NODES} are allowed`,
+      0,
+      expr.length,
+    );
+  }
+  yield;
   const compiled = compileGraph(graph, { f, grad: [fx, fy], hessian: [fxx, fxy, fyy] }, backend);
-  const flat = graph.constant(fx) === 0 && graph.constant(fy) === 0;
-  const affine = graph.constant(fx) !== undefined && graph.constant(fy) !== undefined;
+  const cx = graph.constant(fx);
+  const cy = graph.constant(fy);
+  const flat = cx === 0 && cy === 0;
+  const affine = cx !== undefined && cy !== undefined;
+  const noCriticalPoints = (cx !== undefined && cx !== 0) || (cy !== undefined && cy !== 0);
   const linearPieces = [fxx, fxy, fyy].every((id) => graph.constant(id) === 0);
-  return { ...compiled, expr: normalized, flat, affine, linearPieces };
+  return { ...compiled, expr: normalized, flat, affine, linearPieces, noCriticalPoints, size: graph.nodes.length };
 }
 
 function readBackend(options: CompileExpressionOptions): Backend {
@@ -107,8 +144,11 @@ function readDomain(domain: unknown): Domain {
   });
 }
 
-/** Fraction of a FINITE_SAMPLES^2 grid over the domain (edges included) where f is finite. */
-function finiteFraction(f: (x: number, y: number) => number, domain: Domain): number {
+/**
+ * Fraction of a FINITE_SAMPLES^2 grid over the domain (edges included) where f is finite.
+ * Pauses after each column.
+ */
+function* finiteFraction(f: (x: number, y: number) => number, domain: Domain): Generator<void, number, undefined> {
   const [x0, x1] = domain.x;
   const [y0, y1] = domain.y;
   const n = FINITE_SAMPLES;
@@ -119,6 +159,7 @@ function finiteFraction(f: (x: number, y: number) => number, domain: Domain): nu
       const v = f(x, y0 + ((y1 - y0) * j) / (n - 1));
       if (v - v === 0) finite++;
     }
+    yield;
   }
   return finite / (n * n);
 }
@@ -174,31 +215,91 @@ export const MANY_CRITICAL_POINTS = 50;
 const NEAREST_LOCAL_MINIMA = 4;
 /** Seeds per axis for piecewise linear surfaces (the finder's default is 41). */
 const PIECEWISE_LINEAR_SEEDS = 21;
+/**
+ * What the critical-point search may spend, in evaluations times the expression's graph size
+ * (what one evaluation costs): every catalog formula typed in needs at most a third of it
+ * (Rosenbrock, 1.3e8); a 160-argument max needs more and its list says it is partial.
+ */
+export const CRITICAL_SEARCH_WORK = 4e8;
+/**
+ * And at most about this many milliseconds of evaluations, timed on a few of them first: a
+ * graph of thousands of nodes (hypot of 300 x's) is one function too large for the JavaScript
+ * engine to optimise, and costs far more per node. The only budget that depends on the machine;
+ * it binds only for such expressions (Rosenbrock, the costliest formula in the catalog, needs
+ * about a fifth of it).
+ */
+export const CRITICAL_SEARCH_MS = 1500;
+/** The least budget, in evaluations, whatever the expression's cost. */
+const MIN_SEARCH_EVALUATIONS = 2000;
+
+/**
+ * Milliseconds per evaluation as the search counts them (one f, one gradient or one Hessian):
+ * half the median time of f, gradient and Hessian together, over 9 batches of 8 points.
+ */
+function* evaluationMs(compiled: CompiledExpression, domain: Domain): Generator<void, number, undefined> {
+  const g = new Float64Array(2);
+  const h = new Float64Array(3);
+  const times: number[] = [];
+  for (let b = 0; b < 9; b++) {
+    const t = performance.now();
+    for (let k = 0; k < 8; k++) {
+      const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * (b * 8 + k + 0.5)) / 72;
+      const y = domain.y[1] - ((domain.y[1] - domain.y[0]) * (k + 0.5)) / 8;
+      compiled.f(x, y);
+      compiled.grad(x, y, g);
+      compiled.hessian(x, y, h);
+    }
+    times.push((performance.now() - t) / 16);
+    yield;
+  }
+  times.sort((a, b) => a - b);
+  return times[4];
+}
 
 /**
  * The critical points to list, the start, and a note if the list is partial: all points when
  * there are at most MANY_CRITICAL_POINTS, else the global minima and the local minima nearest the
  * start (Surface's contract for Rastrigin-like surfaces).
  */
-function criticalAndStart(
+function* criticalAndStart(
   compiled: CompiledExpression,
   domain: Domain,
-): { critical: readonly CriticalPoint[]; start: Point; criticalNote?: string } {
-  if (compiled.flat || numericallyFlat(compiled.f, domain)) {
+): Generator<void, { critical: readonly CriticalPoint[]; start: Point; criticalNote?: string; stopped?: true }, undefined> {
+  if (compiled.flat || (yield* numericallyFlat(compiled.f, domain))) {
     return {
       critical: [],
       start: chooseStart(compiled, domain, []),
       criticalNote: 'f is constant: every point is critical, so none is marked.',
     };
   }
-  // A plane has no critical point; the finder would spend most of a second proving it.
-  if (compiled.affine) return { critical: [], start: chooseStart(compiled, domain, []) };
+  // A plane, or any f with a nonzero constant partial derivative, has no critical point; the
+  // finder would spend seconds proving it.
+  if (compiled.affine || compiled.noCriticalPoints) return { critical: [], start: chooseStart(compiled, domain, []) };
   const { f, grad, hessian } = compiled;
   // Piecewise linear f (abs, min, max of linear pieces) gives Newton no curvature to work with,
   // so every seed falls back to the finder's slower compass search: use a coarser seed grid.
   const seeds = compiled.linearPieces ? PIECEWISE_LINEAR_SEEDS : undefined;
-  const all = findCriticalPoints({ f, grad, hessian, domain }, seeds ? { seeds } : {});
+  const perEvaluation = yield* evaluationMs(compiled, domain);
+  const budget = Math.max(
+    MIN_SEARCH_EVALUATIONS,
+    Math.floor(Math.min(CRITICAL_SEARCH_WORK / compiled.size, CRITICAL_SEARCH_MS / Math.max(perEvaluation, 1e-6))),
+  );
+  const search = yield* criticalPointSearch({ f, grad, hessian, domain }, { budget, ...(seeds ? { seeds } : {}) });
+  const all = search.points;
   const start = chooseStart(compiled, domain, all);
+  if (!search.complete) {
+    // Stopped at its budget: what it found is right, but points may be missing.
+    const shown = all.filter((c) => !c.degenerate);
+    const listed = shown.length <= MANY_CRITICAL_POINTS ? shown : shown.filter((c) => c.kind === 'global-min');
+    return {
+      critical: listed,
+      start,
+      stopped: true,
+      criticalNote:
+        `Partial: the search for critical points stopped at its budget (${search.evaluations} evaluations of an ` +
+        `expression of ${compiled.size} operations); ${listed.length} found are marked, others may be missing.`,
+    };
+  }
   // A line or region of critical points (y², sin(x)² + y² …): Newton lands somewhere on it from
   // every seed, each landing degenerate (a zero curvature along the set). Described, not marked.
   const degenerate = all.filter((c) => c.degenerate);
@@ -244,7 +345,7 @@ function short(v: number): string {
  * Whether f is constant over the window to within rounding (sin(x)² + cos(x)², which the
  * symbolic check cannot see): every point is then critical, and none is marked.
  */
-function numericallyFlat(f: (x: number, y: number) => number, domain: Domain): boolean {
+function* numericallyFlat(f: (x: number, y: number) => number, domain: Domain): Generator<void, boolean, undefined> {
   const n = 25;
   let lo = Infinity;
   let hi = -Infinity;
@@ -256,6 +357,7 @@ function numericallyFlat(f: (x: number, y: number) => number, domain: Domain): b
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
+    yield;
   }
   return lo <= hi && hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
 }
@@ -273,7 +375,7 @@ function hash(text: string): string {
 // Surfaces are immutable, and trajectory({ surface: { expr } }) compiles on every call (once per
 // optimizer in a race), so recent ones are kept. Insertion order of a Map makes it an LRU.
 const CACHE_SIZE = 32;
-const cache = new Map<string, CompiledSurface>();
+const cache = new Map<string, CompiledSurface | SurfaceError>();
 
 /**
  * Compiles a mathjs expression in x and y to a Surface: exact gradient, compiled f and grad,
@@ -288,15 +390,76 @@ const cache = new Map<string, CompiledSurface>();
 export function compileSurface(expr: string, options: CompileSurfaceOptions = {}): CompiledSurface {
   const backend = readBackend(options);
   const domain = readDomain(options.domain);
-  const key = `${backend}\u0000${domain.x.join()}\u0000${domain.y.join()}\u0000${String(expr)}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
+  return cached(expr, backend, domain) ?? runToEnd(surfaceSteps(expr, backend, domain));
+}
+
+export interface CompileSurfaceAsyncOptions extends CompileSurfaceOptions {
+  /** Stops the work at its next pause; the promise then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * compileSurface in short tasks (a few milliseconds each, yielding to the page between them), so
+ * typing an expression never blocks a frame; the same result, from the same cache. Rejects
+ * with the SurfaceError or OptionError compileSurface would throw, or with `signal`'s reason
+ * once it is aborted.
+ *
+ * @example
+ * const s = await compileSurfaceAsync('sin(5*x)*sin(5*y)', { signal: controller.signal });
+ */
+export async function compileSurfaceAsync(expr: string, options: CompileSurfaceAsyncOptions = {}): Promise<CompiledSurface> {
+  const backend = readBackend(options);
+  const domain = readDomain(options.domain);
+  const { signal } = options;
+  signal?.throwIfAborted();
+  return cached(expr, backend, domain) ?? (await inShortTasks(surfaceSteps(expr, backend, domain), signal));
+}
+
+function cacheKey(expr: string, backend: Backend, domain: Domain): string {
+  return `${backend}\u0000${domain.x.join()}\u0000${domain.y.join()}\u0000${String(expr)}`;
+}
+
+/** The cached surface, or a throw of the cached error; undefined if neither is cached. */
+function cached(expr: string, backend: Backend, domain: Domain): CompiledSurface | undefined {
+  const key = cacheKey(expr, backend, domain);
+  const entry = cache.get(key);
+  if (!entry) return undefined;
+  cache.delete(key);
+  cache.set(key, entry);
+  if (entry instanceof SurfaceError) throw entry;
+  return entry;
+}
+
+function remember(key: string, entry: CompiledSurface | SurfaceError): void {
+  cache.set(key, entry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
+
+/**
+ * Whether compileSurface(expr, options) would answer at once, from its cache of recent
+ * surfaces and errors (for instance after compileSurfaceAsync of the same).
+ */
+export function isCompiled(expr: string, options: CompileSurfaceOptions = {}): boolean {
+  return cache.has(cacheKey(expr, readBackend(options), readDomain(options.domain)));
+}
+
+/** compileSurface's work, pausing (yielding) every few milliseconds at most; cached, errors too. */
+function* surfaceSteps(expr: string, backend: Backend, domain: Domain): Generator<void, CompiledSurface, undefined> {
+  const key = cacheKey(expr, backend, domain);
+  try {
+    const surface = yield* uncachedSurfaceSteps(expr, backend, domain);
+    remember(key, surface);
+    return surface;
+  } catch (error) {
+    if (error instanceof SurfaceError) remember(key, error);
+    throw error;
   }
-  const compiled = compileExpression(expr, { backend });
-  const fraction = finiteFraction(compiled.f, domain);
+}
+
+function* uncachedSurfaceSteps(expr: string, backend: Backend, domain: Domain): Generator<void, CompiledSurface, undefined> {
+  const compiled = yield* compileExpressionSteps(expr, backend);
+  yield;
+  const fraction = yield* finiteFraction(compiled.f, domain);
   if (fraction < 0.5) {
     const shown = fraction > 0 && fraction < 0.01 ? '<1' : String(Math.round(fraction * 100));
     throw new SurfaceError(
@@ -307,7 +470,7 @@ export function compileSurface(expr: string, options: CompileSurfaceOptions = {}
       expr.length,
     );
   }
-  const { critical, start, criticalNote } = criticalAndStart(compiled, domain);
+  const { critical, start, criticalNote, stopped } = yield* criticalAndStart(compiled, domain);
   const { f, grad, valueAndGrad, hessian } = compiled;
   const surface: CompiledSurface = Object.freeze({
     id: `expr:${hash(`${compiled.expr}|${domain.x.join()}|${domain.y.join()}`)}`,
@@ -320,11 +483,10 @@ export function compileSurface(expr: string, options: CompileSurfaceOptions = {}
     domain,
     critical: Object.freeze(critical.map((c) => Object.freeze({ ...c }))),
     ...(criticalNote ? { criticalNote } : {}),
+    ...(stopped ? { criticalSearchStopped: true } : {}),
     start: Object.freeze([start[0], start[1]]) as Point,
     note: 'typed in',
   });
-  cache.set(key, surface);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return surface;
 }
 
