@@ -18,7 +18,7 @@
  * looser than `^` (-x^2 = -(x^2)), and implicit multiplication works as in mathjs (2x, 2 pi,
  * (x+1)(y+1); note mathjs reads 1/2x as (1/2)*x). The normalised text shows every implicit `*`.
  */
-import { create, parseDependencies } from 'mathjs';
+import { create, parseDependencies } from 'mathjs/number';
 import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from 'mathjs';
 import { SurfaceError, where } from './errors';
 import { CONSTANTS, FUNCTION_NAMES, FUNCTIONS, isFunctionName } from './functions';
