@@ -4,6 +4,7 @@
  * into pixel path strings (canvas Path2D or SVG `d`).
  */
 import { contours } from 'd3-contour';
+import { runToEnd } from '../core/pause';
 import type { SurfaceGrid } from './grid';
 
 /** Polygons (outer ring, then holes) of the region where f ≥ `value`, in domain coordinates. */
@@ -17,6 +18,11 @@ export interface ContourBand {
  * Rings are flat [x0, y0, x1, y1, ...] arrays in the surface's coordinates.
  */
 export function contourRings(grid: SurfaceGrid, thresholds: readonly number[]): ContourBand[] {
+  return runToEnd(contourRingsSteps(grid, thresholds));
+}
+
+/** contourRings as a computation that pauses (yields) after each threshold. */
+export function* contourRingsSteps(grid: SurfaceGrid, thresholds: readonly number[]): Generator<void, ContourBand[], undefined> {
   const { nx, ny, domain } = grid;
   const [x0, x1] = domain.x;
   const [y0, y1] = domain.y;
@@ -27,7 +33,8 @@ export function contourRings(grid: SurfaceGrid, thresholds: readonly number[]): 
   const toX = (u: number) => Math.min(x1, Math.max(x0, x0 + (u - 0.5) * sx));
   const toY = (v: number) => Math.min(y1, Math.max(y0, y0 + (v - 0.5) * sy));
   const generator = contours().size([nx, ny]);
-  return thresholds.map((value) => {
+  const bands: ContourBand[] = [];
+  for (const value of thresholds) {
     const multi = generator.contour(grid.values as unknown as number[], value);
     const polygons = multi.coordinates.map((polygon) =>
       polygon.map((ring) => {
@@ -39,8 +46,10 @@ export function contourRings(grid: SurfaceGrid, thresholds: readonly number[]): 
         return flat;
       }),
     );
-    return { value, polygons };
-  });
+    bands.push({ value, polygons });
+    yield;
+  }
+  return bands;
 }
 
 /** A path string for one band, through the given coordinate maps, rounded to 0.1 px. */

@@ -2,6 +2,7 @@
  * Samples a surface on a regular lattice into a row-major Float64Array, the layout d3-contour
  * reads directly.
  */
+import { runToEnd } from '../core/pause';
 import type { Domain, Surface } from '../core/types';
 
 export interface SurfaceGrid {
@@ -18,6 +19,11 @@ export interface SurfaceGrid {
 
 /** Samples `f` on `nx` × `ny` points spanning the domain, edges included. */
 export function sampleGrid(surface: Pick<Surface, 'f' | 'domain'>, nx: number, ny: number): SurfaceGrid {
+  return runToEnd(sampleGridSteps(surface, nx, ny));
+}
+
+/** sampleGrid as a computation that pauses (yields) after each row of samples. */
+export function* sampleGridSteps(surface: Pick<Surface, 'f' | 'domain'>, nx: number, ny: number): Generator<void, SurfaceGrid, undefined> {
   if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2) {
     throw new RangeError(`sampleGrid needs nx, ny integers >= 2, got ${nx}, ${ny}`);
   }
@@ -39,6 +45,7 @@ export function sampleGrid(surface: Pick<Surface, 'f' | 'domain'>, nx: number, n
         if (v > max) max = v;
       }
     }
+    yield;
   }
   if (min === Infinity) min = max = NaN;
   return { nx, ny, domain, values, min, max };

@@ -5,8 +5,9 @@
  */
 import type { Surface } from '../../core/types';
 import { lightContourStops } from '../../render/colors';
-import { contourRings, ringsPath, type ContourBand } from '../../render/contours';
-import { sampleGrid } from '../../render/grid';
+import { inShortTasks, runToEnd } from '../../core/pause';
+import { contourRingsSteps, ringsPath, type ContourBand } from '../../render/contours';
+import { sampleGridSteps, type SurfaceGrid } from '../../render/grid';
 import { contourLevels, type ContourLevels } from '../../render/levels';
 import { panelScales } from '../../render/scales';
 import { contourBands } from './theme';
@@ -21,6 +22,12 @@ export interface SurfaceContours {
    * instead (contour-raster.ts with render/raster.ts, a lazy chunk).
    */
   readonly raster: boolean;
+  /**
+   * For a surface found to corrugate (it gives no `ripple`): f sampled on a LATTICE_SIZE lattice
+   * and interpolated, which the per-pixel painter reads instead of f, so painting costs the same
+   * however costly f is.
+   */
+  readonly sample?: (x: number, y: number) => number;
 }
 
 /** Samples per axis: fine enough for Rastrigin's ten ripples, quick enough to build on a switch. */
@@ -32,24 +39,111 @@ const GRID_SIZE = 200;
  */
 const SAMPLES_PER_RIPPLE = 8;
 
+/**
+ * Local extrema along a row or column of the grid beyond which a surface without a `ripple` of
+ * its own counts as corrugated: two per ripple, so a ripple of fewer than SAMPLES_PER_RIPPLE
+ * samples (sin(50x) over ten units: 80 ripples, 2.5 samples each, and marching squares would
+ * trace hundreds of thousands of ring points, seconds of work).
+ */
+const CORRUGATED_EXTREMA = (2 * GRID_SIZE) / SAMPLES_PER_RIPPLE;
+
+/** Samples per axis of the lattice a found-corrugated surface is painted from. */
+const LATTICE_SIZE = 600;
+
 /** The per-pixel painter, once its chunk is here. */
 let raster: typeof import('./contour-raster') | undefined;
 let rasterLoading: Promise<unknown> | undefined;
 
-const contoursBySurface = new WeakMap<Surface, SurfaceContours>();
+/**
+ * Keyed by f (a typed-in surface and the same surface with its race share it), then by domain:
+ * the grid depends on nothing else.
+ */
+const contoursByF = new WeakMap<Surface['f'], Map<string, SurfaceContours>>();
 const paintings = new WeakMap<Surface, Map<string, HTMLCanvasElement>>();
 
+function domainKey(surface: Surface): string {
+  return `${surface.domain.x.join()},${surface.domain.y.join()}`;
+}
+
+function cachedContours(surface: Surface): SurfaceContours | undefined {
+  return contoursByF.get(surface.f)?.get(domainKey(surface));
+}
+
 export function surfaceContours(surface: Surface): SurfaceContours {
-  let c = contoursBySurface.get(surface);
-  if (!c) {
-    const grid = sampleGrid(surface, GRID_SIZE, GRID_SIZE);
-    const levels = contourLevels(grid.values);
-    const { x } = surface.domain;
-    const corrugated = GRID_SIZE * (surface.ripple ?? x[1] - x[0]) < SAMPLES_PER_RIPPLE * (x[1] - x[0]);
-    c = { levels, bands: corrugated ? [] : contourRings(grid, levels.thresholds), raster: corrugated };
-    contoursBySurface.set(surface, c);
+  return cachedContours(surface) ?? runToEnd(contourSteps(surface));
+}
+
+/**
+ * Computes a surface's contours in short tasks (a typed-in surface's grid can take a second
+ * when f is costly), so that surfaceContours then answers at once. Undefined when they are
+ * already known.
+ */
+export function prepareContours(surface: Surface, signal?: AbortSignal): Promise<SurfaceContours> | undefined {
+  return cachedContours(surface) ? undefined : inShortTasks(contourSteps(surface), signal);
+}
+
+/** The contours of a surface, pausing after each row of samples and each level's rings. */
+function* contourSteps(surface: Surface): Generator<void, SurfaceContours, undefined> {
+  const grid = yield* sampleGridSteps(surface, GRID_SIZE, GRID_SIZE);
+  const levels = contourLevels(grid.values);
+  yield;
+  const { x } = surface.domain;
+  let c: SurfaceContours;
+  if (surface.ripple !== undefined) {
+    const corrugated = GRID_SIZE * surface.ripple < SAMPLES_PER_RIPPLE * (x[1] - x[0]);
+    c = { levels, bands: corrugated ? [] : yield* contourRingsSteps(grid, levels.thresholds), raster: corrugated };
+  } else if (mostExtrema(grid) > CORRUGATED_EXTREMA) {
+    c = { levels, bands: [], raster: true, sample: yield* latticeSteps(surface) };
+  } else {
+    c = { levels, bands: yield* contourRingsSteps(grid, levels.thresholds), raster: false };
   }
+  let byDomain = contoursByF.get(surface.f);
+  if (!byDomain) contoursByF.set(surface.f, (byDomain = new Map()));
+  byDomain.set(domainKey(surface), c);
+  if (byDomain.size > 4) byDomain.delete(byDomain.keys().next().value as string);
   return c;
+}
+
+/** The most strict local extrema along any of 9 rows and 9 columns spread over the grid. */
+function mostExtrema(grid: SurfaceGrid): number {
+  const { nx, ny, values } = grid;
+  let most = 0;
+  const count = (start: number, stride: number, n: number) => {
+    let extrema = 0;
+    for (let k = 1; k < n - 1; k++) {
+      const a = values[start + (k - 1) * stride];
+      const b = values[start + k * stride];
+      const c = values[start + (k + 1) * stride];
+      if ((b > a && b > c) || (b < a && b < c)) extrema++;
+    }
+    most = Math.max(most, extrema);
+  };
+  for (let r = 1; r <= 9; r++) {
+    count(Math.floor((r * (ny - 1)) / 10) * nx, 1, nx);
+    count(Math.floor((r * (nx - 1)) / 10), nx, ny);
+  }
+  return most;
+}
+
+/** f on a LATTICE_SIZE² lattice over the domain (pausing after each row), as a bilinear interpolant. */
+function* latticeSteps(surface: Surface): Generator<void, (x: number, y: number) => number, undefined> {
+  const n = LATTICE_SIZE;
+  const lattice = yield* sampleGridSteps(surface, n, n);
+  const { values } = lattice;
+  const [x0, x1] = surface.domain.x;
+  const [y0, y1] = surface.domain.y;
+  const sx = (n - 1) / (x1 - x0);
+  const sy = (n - 1) / (y1 - y0);
+  return (x, y) => {
+    const u = Math.min(n - 1, Math.max(0, (x - x0) * sx));
+    const v = Math.min(n - 1, Math.max(0, (y - y0) * sy));
+    const i = Math.min(n - 2, Math.floor(u));
+    const j = Math.min(n - 2, Math.floor(v));
+    const a = u - i;
+    const b = v - j;
+    const k = j * n + i;
+    return (values[k] * (1 - a) + values[k + 1] * a) * (1 - b) + (values[k + n] * (1 - a) + values[k + n + 1] * a) * b;
+  };
 }
 
 /** Colours of a painting: the band colour for t in [0, 1] and the level lines; `key` names them. */
@@ -98,7 +192,7 @@ export function contourPainting(
     return canvas;
   }
   if (ctx && raster && contours.raster) {
-    raster.paintRaster(ctx, surface, contours.levels.thresholds, ratio, palette);
+    raster.paintRaster(ctx, contours.sample ?? surface.f, surface.domain, contours.levels.thresholds, ratio, palette);
   } else if (ctx) {
     const { bands } = contours;
     const { x, y } = panelScales(surface.domain, width, height);

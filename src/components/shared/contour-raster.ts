@@ -2,14 +2,15 @@
  * Paints a corrugated surface's contours pixel by pixel (render/raster.ts) with a palette's CSS
  * colours. A lazy chunk: contour-cache.ts loads it for the surfaces that need it (Lévi N.13).
  */
-import type { Surface } from '../../core/types';
+import type { Domain } from '../../core/types';
 import { rasterBands } from '../../render/raster';
 import type { ContourPalette } from './contour-cache';
 
-/** Fills `ctx`'s canvas (device pixels, `ratio` per CSS pixel) with the bands and level lines. */
+/** Fills `ctx`'s canvas (device pixels, `ratio` per CSS pixel) with the bands and level lines of f. */
 export function paintRaster(
   ctx: CanvasRenderingContext2D,
-  surface: Surface,
+  f: (x: number, y: number) => number,
+  domain: Domain,
   thresholds: readonly number[],
   ratio: number,
   palette: ContourPalette,
@@ -22,8 +23,8 @@ export function paintRaster(
   const image = ctx.createImageData(width, height);
   image.data.set(
     rasterBands({
-      f: surface.f,
-      domain: surface.domain,
+      f,
+      domain,
       width,
       height,
       // f once per CSS pixel, interpolated across its device pixels.
