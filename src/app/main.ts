@@ -10,8 +10,8 @@
  * come from the compiled surface; other links never load it (nor mathjs).
  */
 import '../index';
-import { decodeHash, encodeHash, type HashOptions } from '../state/index';
-import { expressionModule, loadedExpressionModule } from '../components/shared/expressions';
+import { decodeHash, encodeHash } from '../state/index';
+import { hashOptions, prepareHash } from './hash-config';
 import type { DescentPlayground } from '../components/descent-playground/descent-playground';
 import type { Lang } from '../i18n/index';
 import type { Theme } from '../components/shared/theme';
@@ -28,11 +28,6 @@ let settings: PageSettings = {};
 let written: string | undefined;
 /** Bumped by every hash read, so a slow module load cannot apply an older hash. */
 let reading = 0;
-
-function hashOptions(): HashOptions {
-  const module = loadedExpressionModule();
-  return module ? { compile: module.compileSurface } : {};
-}
 
 /** Language, theme and the header's texts, from the settings (else the browser's). */
 function applySettings(): void {
@@ -78,12 +73,9 @@ async function applyHash(): Promise<void> {
   const generation = ++reading;
   settings = readPageSettings(hash);
   applySettings();
-  if (/(^|&)expr=/.test(hash) && !loadedExpressionModule()) {
-    try {
-      await expressionModule();
-    } catch {
-      // decodeHash then says that the link's expression needs the module.
-    }
+  if (/(^|&)expr=/.test(hash)) {
+    // Loads the expression module and compiles the link's surface in short tasks first.
+    await prepareHash(hash);
     if (generation !== reading) return;
   }
   const { config, errors } = decodeHash(hash, hashOptions());

@@ -6,7 +6,7 @@ import type { Domain, Point, Surface } from '../../core/types';
 import { DEFAULT_EXPRESSION_DOMAIN, DEFAULT_SURFACE, getSurface, newEntry, type Config } from '../../state/config';
 import { customConfig, withCustomRace } from '../../state/custom-race';
 import { t, type Lang } from '../../i18n/index';
-import { loadedExpressionModule } from '../shared/expressions';
+import { loadedExpressionModule, precompile } from '../shared/expressions';
 import type { ExpressionChange } from './expression-field';
 
 /**
@@ -18,12 +18,16 @@ export function configSurface(
   c: Config,
   moduleFailed: boolean,
   lang: () => Lang,
-): { readonly surface: Surface } | { readonly pending: true } | { readonly problem: string } {
+): { readonly surface: Surface } | { readonly pending: true; readonly until?: Promise<void> } | { readonly problem: string } {
   if (c.expr === undefined) return { surface: getSurface(c.surface) };
   const module = loadedExpressionModule();
   if (module) {
+    const domain = c.domain ?? DEFAULT_EXPRESSION_DOMAIN;
+    // Compiled in short tasks first, then read from compileSurface's cache.
+    const until = precompile(module, c.expr, domain);
+    if (until) return { pending: true, until };
     try {
-      return { surface: withCustomRace(module.compileSurface(c.expr, { domain: c.domain ?? DEFAULT_EXPRESSION_DOMAIN })) };
+      return { surface: withCustomRace(module.compileSurface(c.expr, { domain })) };
     } catch (error) {
       return { problem: t(lang(), 'configExpression', { value: c.expr, message: (error as Error).message }) };
     }

@@ -10,10 +10,11 @@ import {
   maxStepsFor,
   type Config,
 } from '../../state/config';
+import { parseDomain } from '../../state/parse';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
-import { expressionModule, loadedExpressionModule } from '../shared/expressions';
+import { expressionModule, loadedExpressionModule, precompile } from '../shared/expressions';
 import { prefersReducedMotion, themeStyles } from '../shared/theme';
 import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
 import { isLoaded, langOf, surfaceText, t, whenLoaded, type Lang } from '../../i18n/index';
@@ -392,11 +393,16 @@ export class DescentPlayground extends LitElement implements ClockClient {
       this.configFromProperty = false;
     }
     if (this.attributesDirty) {
-      // An expression attribute needs the compiled surface for its defaults: wait for the module.
+      // An expression attribute needs the compiled surface for its defaults: wait for the module,
+      // and for the surface to be compiled in short tasks, so a long one does not block the page.
+      const compiling = this.configFromProperty ? undefined : this.precompileAttribute();
       const waiting =
-        !this.configFromProperty && this.expression !== null && !(loadedExpressionModule() && loadedCustom()) && !this.moduleFailed;
+        !this.configFromProperty &&
+        this.expression !== null &&
+        !this.moduleFailed &&
+        (!(loadedExpressionModule() && loadedCustom()) || compiling !== undefined);
       if (waiting) {
-        this.awaitModule();
+        this.awaitModule(compiling);
       } else {
         this.attributesDirty = false;
         if (!this.configFromProperty) this.applyAttributes();
@@ -474,9 +480,24 @@ export class DescentPlayground extends LitElement implements ClockClient {
     return this.fieldController;
   }
 
-  /** Loads what a typed-in surface needs (the expression module, custom.ts), then updates again. */
-  private awaitModule(): void {
-    this.awaitingModule ??= Promise.all([expressionModule(), customModule()]).then(
+  /**
+   * The expression attribute's compile in short tasks, if it has not run yet (undefined when
+   * compileSurface will answer it at once, or the module is not loaded yet).
+   */
+  private precompileAttribute(): Promise<void> | undefined {
+    const module = loadedExpressionModule();
+    const expr = this.expression;
+    if (!module || expr === null || !expr.trim()) return undefined;
+    const domain = this.domain ? parseDomain(this.domain) : { ok: true as const, value: DEFAULT_EXPRESSION_DOMAIN };
+    return domain.ok ? precompile(module, expr, domain.value) : undefined;
+  }
+
+  /**
+   * Loads what a typed-in surface needs (the expression module, custom.ts, and the surface
+   * compiled in short tasks when `compiled` is given), then updates again.
+   */
+  private awaitModule(compiled?: Promise<void>): void {
+    this.awaitingModule ??= Promise.all([expressionModule(), customModule(), compiled]).then(
       () => {
         this.awaitingModule = undefined;
         this.requestUpdate();
@@ -505,7 +526,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         : { pending: true as const };
     if ('surface' in resolved) return resolved.surface;
     if ('pending' in resolved) {
-      this.awaitModule();
+      this.awaitModule('until' in resolved ? resolved.until : undefined);
       return undefined;
     }
     this.report([resolved.problem]);

@@ -18,11 +18,14 @@ import { live } from 'lit/directives/live.js';
 import type { Domain, Surface } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import { parseNumber } from '../../state/parse';
+import { prepareContours } from '../shared/contour-cache';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import { loadedKoProse, t, type Lang } from '../../i18n/index';
 
 /** Wait after the last keystroke before compiling: short enough to feel live. */
 export const TYPING_DEBOUNCE_MS = 150;
+/** A compile running longer than this shows a "working" hint. */
+const BUSY_AFTER_MS = 300;
 
 export interface ExpressionChange {
   /** The expression as typed. */
@@ -82,6 +85,11 @@ export class ExpressionField implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by every edit, so a compile that finishes after a newer edit is dropped. */
   private generation = 0;
+  /** Stops the compile under way (it runs in short tasks) when the text changes again. */
+  private compiling: AbortController | undefined;
+  /** True once a compile has taken longer than BUSY_AFTER_MS: the hint then says it is working. */
+  private busy = false;
+  private busyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: LitElement,
@@ -93,6 +101,15 @@ export class ExpressionField implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    this.stopCompiling();
+  }
+
+  /** Drops the compile under way, if any. */
+  private stopCompiling(): void {
+    this.compiling?.abort();
+    this.compiling = undefined;
+    clearTimeout(this.busyTimer);
+    this.busy = false;
   }
 
   hostUpdated(): void {
@@ -127,6 +144,7 @@ export class ExpressionField implements ReactiveController {
 
   private setText(expr: string, domain: Domain): void {
     clearTimeout(this.timer);
+    this.stopCompiling();
     this.generation++;
     this.text = expr;
     this.bounds = {
@@ -181,15 +199,29 @@ export class ExpressionField implements ReactiveController {
       if (generation !== this.generation) return;
     }
     let surface: Surface;
+    this.stopCompiling();
+    const controller = (this.compiling = new AbortController());
+    this.busyTimer = setTimeout(() => {
+      this.busy = true;
+      this.host.requestUpdate();
+    }, BUSY_AFTER_MS);
     try {
-      surface = module.compileSurface(text, { domain });
+      // In short tasks: a long expression's critical points take up to a second or two to find,
+      // and typing must not wait for them.
+      surface = await module.compileSurfaceAsync(text, { domain, signal: controller.signal });
+      // Its map too: sampling a costly f over the map's grid can take as long.
+      await prepareContours(surface, controller.signal);
     } catch (error) {
+      if (controller.signal.aborted || generation !== this.generation) return;
+      this.stopCompiling();
       const e = error as { message?: unknown; code?: unknown; start?: unknown; end?: unknown };
       const range = typeof e.start === 'number' && typeof e.end === 'number' ? { start: e.start, end: e.end } : {};
       const code = typeof e.code === 'string' ? { code: e.code } : {};
       const message = surfaceErrorText({ message: String(e.message ?? error), ...code, ...range }, text, this.lang());
       return this.fail({ field: 'expression', message, ...range });
     }
+    if (controller.signal.aborted || generation !== this.generation) return;
+    this.stopCompiling();
     this.error = null;
     this.host.requestUpdate();
     const key = keyOf(text, domain);
@@ -205,6 +237,7 @@ export class ExpressionField implements ReactiveController {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    this.stopCompiling();
     this.generation++;
     // The old underline no longer matches the text; the message stays until the next check.
     if (this.error?.start !== undefined) this.error = { field: this.error.field, message: this.error.message };
@@ -280,6 +313,7 @@ export class ExpressionField implements ReactiveController {
             autocapitalize="off"
             aria-label=${t(lang, 'expressionLabel')}
             aria-invalid=${e?.field === 'expression' ? 'true' : 'false'}
+            aria-busy=${this.busy ? 'true' : 'false'}
             aria-describedby=${e?.field === 'expression' || e?.field === 'load' ? 'expression-error' : 'expression-hint'}
             .value=${live(this.text)}
             @input=${this.onExpressionInput}
@@ -296,7 +330,7 @@ export class ExpressionField implements ReactiveController {
       </div>
       <div class="expr-message" id="expression-message">
         <span part="expression-error" id="expression-error" role="alert" aria-live="polite">${e?.message ?? ''}</span>
-        <span class="hint ${e ? 'covered' : ''}" id="expression-hint">${t(lang, 'expressionHint')}</span>
+        <span class="hint ${e ? 'covered' : ''}" id="expression-hint">${t(lang, this.busy ? 'expressionBusy' : 'expressionHint')}</span>
       </div>
     </div>`;
   }

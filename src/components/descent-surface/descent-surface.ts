@@ -88,7 +88,8 @@ function roundTo(v: number, decimals: number): number {
  * @csspart critical-point - A critical point marker, with `data-kind`.
  * @csspart legend - The critical-point legend.
  * @csspart note - Why the map is one flat colour, when it is (a constant surface, or one with no
- *   finite value in the window).
+ *   finite value in the window), or that a typed-in surface's critical points are partial (their
+ *   search stopped at its budget).
  * @csspart error - Messages about bad attributes (steps, optimizers, start, surface, step), each also
  *   warned once on the console; the element draws with defaults for those values.
  *
@@ -772,15 +773,20 @@ export class DescentSurface extends LitElement {
 
   /**
    * Says why the map has no contour lines: the surface is constant over the window (or varies
-   * less than doubles can space levels in), or it has no finite value there.
+   * less than doubles can space levels in), or it has no finite value there. Or, for a typed-in
+   * surface whose critical-point search stopped at its budget, that its markers are partial.
    */
   private renderFlatNote(surface: Surface, lang: Lang) {
     const { levels } = surfaceContours(surface);
-    if (levels.thresholds.length > 1) return nothing;
-    const text = levels.thresholds.length
-      ? t(lang, 'flatSurface', { value: formatNumber(levels.base) })
-      : t(lang, 'undefinedSurface');
-    return html`<p class="flat-note" part="note">${text}</p>`;
+    const text =
+      levels.thresholds.length > 1
+        ? surface.criticalSearchStopped
+          ? t(lang, 'criticalPartial')
+          : undefined
+        : levels.thresholds.length
+          ? t(lang, 'flatSurface', { value: formatNumber(levels.base) })
+          : t(lang, 'undefinedSurface');
+    return text === undefined ? nothing : html`<p class="flat-note" part="note">${text}</p>`;
   }
 }
 
