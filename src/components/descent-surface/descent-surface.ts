@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import type { Point, Surface } from '../../core/types';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
@@ -710,33 +709,25 @@ export class DescentSurface extends LitElement {
                     <title>${t(lang, c.kind)} (${formatNumber(c.x)}, ${formatNumber(c.y)}), f = ${formatNumber(c.f)}</title></path>`,
                 )}
               </g>
-              ${repeat(
-                runs,
-                (r) => r.key,
-                (r) => {
-                  const g = this.geometry.get(r.key);
-                  if (!g) return nothing;
-                  // The whole path, faint and thin, shows where each run is headed before and
-                  // while it plays (and follows a drag at step 0); the solid path is revealed
-                  // up to the current step. A white casing keeps overlaid solid paths apart; a
-                  // panel with one path does not need it.
-                  const stroke = styleProps({ stroke: r.color });
-                  const hl = highlightClass(r.key, highlighted);
-                  return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke}></path>
-                    ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
-                    <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
-                },
-              )}
-              ${repeat(
-                runs,
-                (r) => r.key,
-                (r) => {
-                  const g = this.geometry.get(r.key);
-                  if (!g || g.last < 0) return nothing;
-                  return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
-                    data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
-                },
-              )}
+              ${runs.map((r) => {
+                const g = this.geometry.get(r.key);
+                if (!g) return nothing;
+                // The whole path, faint and thin, shows where each run is headed before and
+                // while it plays (and follows a drag at step 0); the solid path is revealed
+                // up to the current step. A white casing keeps overlaid solid paths apart; a
+                // panel with one path does not need it.
+                const stroke = styleProps({ stroke: r.color });
+                const hl = highlightClass(r.key, highlighted);
+                return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke}></path>
+                  ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
+                  <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
+              })}
+              ${runs.map((r) => {
+                const g = this.geometry.get(r.key);
+                if (!g || g.last < 0) return nothing;
+                return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+                  data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
+              })}
             </g>
             <g
               part="start-handle"
