@@ -665,8 +665,10 @@ export class DescentSurface extends LitElement {
     const valueText = t(lang, 'startValue', { x: formatNumber(sx0), y: formatNumber(sy0), loss: formatNumber(loss) });
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
-    const clipId = 'plot-clip';
     const highlighted = this.shownHighlight;
+    // Paths and heads are clipped to the plot area by an inner svg (its viewport clips; see
+    // svg.plot-area in the styles), not by clip-path="url(#…)": with such a reference Chromium
+    // kept every removed grid panel alive (issue #10).
     // Sizes go through styleProps (CSSOM), never a style attribute: a page whose CSP has no
     // 'unsafe-inline' in style-src refuses style attributes.
     const px = (v: number) => `${v}px`;
@@ -688,7 +690,6 @@ export class DescentSurface extends LitElement {
           role="group"
           aria-label=${t(lang, 'mapLabel', { surface: surfaceText(surface, lang).label, n: runs.length })}
         >
-          <defs><clipPath id=${clipId}><rect width=${s.width} height=${s.height}></rect></clipPath></defs>
           <g transform="translate(${m.left},${m.top})">
             ${this.renderAxes(s)}
             <rect
@@ -701,7 +702,7 @@ export class DescentSurface extends LitElement {
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
             ></rect>
-            <g clip-path="url(#${clipId})" class="inert">
+            <svg class="plot-area inert" width=${s.width} height=${s.height}>
               <g class="critical">
                 ${surface.critical.map(
                   (c) => svg`<path part="critical-point" data-kind=${c.kind}
@@ -728,7 +729,7 @@ export class DescentSurface extends LitElement {
                 return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
                   data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
               })}
-            </g>
+            </svg>
             <g
               part="start-handle"
               class=${this.dragging ? 'dragging' : ''}
