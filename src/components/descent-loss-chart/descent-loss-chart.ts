@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import type { Surface } from '../../core/types';
 import { lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
@@ -372,28 +371,22 @@ export class DescentLossChart extends LitElement {
         <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
         <defs><clipPath id="loss-plot"><rect class="plot-area" y="-1" width=${pw} height=${ph + 2}></rect></clipPath></defs>
         <g clip-path="url(#loss-plot)" class="curves">
-          ${repeat(
-            this.runs,
-            (r) => r.key,
+          ${this.runs.map(
             (r) => svg`<path part="loss-curve" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
               style=${styleProps({ stroke: r.color })} d=${paths.get(r.key) ?? ''}></path>`,
           )}
         </g>
-        ${repeat(
-            this.runs,
-            (r) => r.key,
-            (r) => svg`<path part="loss-head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
-              d=${headPath(r.index ?? 0, KEY_AREA)} style=${styleProps({ fill: r.color })}></path>`,
-          )}
-        ${repeat(
-          this.runs.filter((r) => r.trajectory.divergedAt !== undefined),
-          (r) => r.key,
-          (r) => {
+        ${this.runs.map(
+          (r) => svg`<path part="loss-head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+            d=${headPath(r.index ?? 0, KEY_AREA)} style=${styleProps({ fill: r.color })}></path>`,
+        )}
+        ${this.runs
+          .filter((r) => r.trajectory.divergedAt !== undefined)
+          .map((r) => {
             const x = sx(r.trajectory.divergedAt as number);
             return svg`<path class="blowup" style=${styleProps({ stroke: r.color })} d="M${x - 4},-4L${x + 4},4M${x - 4},4L${x + 4},-4"
               transform="translate(0,4)"><title>${t(lang, 'announceDiverged', { name: r.label, k: r.trajectory.divergedAt as number })}</title></path>`;
-          },
-        )}
+          })}
         <line part="cursor" y1="0" y2=${ph}></line>
       </g>
     </svg>${this.hoverStep === null || !hover

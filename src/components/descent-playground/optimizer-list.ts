@@ -4,7 +4,6 @@
  * badge, and remove; then "Add optimizer". Pure templates over the host's state and callbacks.
  */
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/index';
 import type { Trajectory } from '../../core/types';
@@ -203,15 +202,17 @@ function row(host: OptimizerListHost, run: EntryRun) {
   </li>`;
 }
 
+/**
+ * The rows are a plain array of templates, not lit's repeat(), here and in the maps and charts:
+ * lit-html 3.3's removePart() takes out a removed item's content and start marker but leaves its
+ * end marker comment in the DOM, one node more per removed run for as long as the page lives
+ * (issue #10). Runs are keyed by entry index, their position, so repeat() moved nothing anyway.
+ */
 export function optimizerList(host: OptimizerListHost) {
   const lang = host.lang;
   return html`<h2 id="opt-heading">${t(lang, 'optimizers')}</h2>
     <ul class="optimizers" aria-labelledby="opt-heading">
-      ${repeat(
-        host.runs,
-        (r) => r.index,
-        (r) => row(host, r),
-      )}
+      ${host.runs.map((r) => row(host, r))}
     </ul>
     <label class="field add"
       >${t(lang, 'add')}

@@ -4,7 +4,6 @@
  * templates over the host's state, like optimizer-list.ts.
  */
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Point, Surface } from '../../core/types';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
 import type { Layout } from '../../state/config';
@@ -79,9 +78,7 @@ export function surfacePanels(host: PanelsHost) {
   }
   const { width, columns } = panelLayout(surface, runs.length, false, main);
   return html`${legend}<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
-      ${repeat(
-        runs,
-        (r) => r.key,
+      ${runs.map(
         (r) => html`<descent-surface
           part="panel"
           exportparts=${parts}

@@ -56,6 +56,10 @@ export const styles = css`
     top: 0;
     overflow: visible;
   }
+  /* The inner svg that clips the paths and heads to the plot area. */
+  svg.plot-area {
+    overflow: hidden;
+  }
   .plot-border {
     /* Transparent, not none: the rect takes the presses that move the start. */
     fill: transparent;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props';
 import type { Point, Surface } from '../../core/types';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
@@ -667,8 +666,10 @@ export class DescentSurface extends LitElement {
     const valueText = t(lang, 'startValue', { x: formatNumber(sx0), y: formatNumber(sy0), loss: formatNumber(loss) });
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
-    const clipId = 'plot-clip';
     const highlighted = this.shownHighlight;
+    // Paths and heads are clipped to the plot area by an inner svg (its viewport clips; see
+    // svg.plot-area in the styles), not by clip-path="url(#…)": with such a reference Chromium
+    // kept every removed grid panel alive (issue #10).
     // Sizes go through styleProps (CSSOM), never a style attribute: a page whose CSP has no
     // 'unsafe-inline' in style-src refuses style attributes.
     const px = (v: number) => `${v}px`;
@@ -690,7 +691,6 @@ export class DescentSurface extends LitElement {
           role="group"
           aria-label=${t(lang, 'mapLabel', { surface: surfaceText(surface, lang).label, n: runs.length })}
         >
-          <defs><clipPath id=${clipId}><rect width=${s.width} height=${s.height}></rect></clipPath></defs>
           <g transform="translate(${m.left},${m.top})">
             ${this.renderAxes(s)}
             <rect
@@ -703,7 +703,7 @@ export class DescentSurface extends LitElement {
               @pointerup=${this.onDragEnd}
               @pointercancel=${this.onDragEnd}
             ></rect>
-            <g clip-path="url(#${clipId})" class="inert">
+            <svg class="plot-area inert" width=${s.width} height=${s.height}>
               <g class="critical">
                 ${surface.critical.map(
                   (c) => svg`<path part="critical-point" data-kind=${c.kind}
@@ -711,34 +711,26 @@ export class DescentSurface extends LitElement {
                     <title>${t(lang, c.kind)} (${formatNumber(c.x)}, ${formatNumber(c.y)}), f = ${formatNumber(c.f)}</title></path>`,
                 )}
               </g>
-              ${repeat(
-                runs,
-                (r) => r.key,
-                (r) => {
-                  const g = this.geometry.get(r.key);
-                  if (!g) return nothing;
-                  // The whole path, faint and thin, shows where each run is headed before and
-                  // while it plays (and follows a drag at step 0); the solid path is revealed
-                  // up to the current step. A white casing keeps overlaid solid paths apart; a
-                  // panel with one path does not need it.
-                  const stroke = styleProps({ stroke: r.color });
-                  const hl = highlightClass(r.key, highlighted);
-                  return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke}></path>
-                    ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
-                    <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
-                },
-              )}
-              ${repeat(
-                runs,
-                (r) => r.key,
-                (r) => {
-                  const g = this.geometry.get(r.key);
-                  if (!g || g.last < 0) return nothing;
-                  return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
-                    data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
-                },
-              )}
-            </g>
+              ${runs.map((r) => {
+                const g = this.geometry.get(r.key);
+                if (!g) return nothing;
+                // The whole path, faint and thin, shows where each run is headed before and
+                // while it plays (and follows a drag at step 0); the solid path is revealed
+                // up to the current step. A white casing keeps overlaid solid paths apart; a
+                // panel with one path does not need it.
+                const stroke = styleProps({ stroke: r.color });
+                const hl = highlightClass(r.key, highlighted);
+                return svg`<path class="ghost ${hl}" data-key=${r.key} style=${stroke}></path>
+                  ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
+                  <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
+              })}
+              ${runs.map((r) => {
+                const g = this.geometry.get(r.key);
+                if (!g || g.last < 0) return nothing;
+                return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+                  data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
+              })}
+            </svg>
             <g
               part="start-handle"
               class=${this.dragging ? 'dragging' : ''}
