@@ -60,6 +60,8 @@ let rasterLoading: Promise<unknown> | undefined;
  */
 const contoursByF = new WeakMap<Surface['f'], Map<string, SurfaceContours>>();
 const paintings = new WeakMap<Surface, Map<string, HTMLCanvasElement>>();
+/** Paintings still being painted in strips, with whom to tell when they are done. */
+const painting = new Map<HTMLCanvasElement, Set<() => void>>();
 
 function domainKey(surface: Surface): string {
   return `${surface.domain.x.join()},${surface.domain.y.join()}`;
@@ -146,6 +148,48 @@ function* latticeSteps(surface: Surface): Generator<void, (x: number, y: number)
   };
 }
 
+/**
+ * Ring points beyond which a painting is spread over short tasks: tracing and filling a few
+ * hundred thousand points (sin(10x)·cos(10y), 2 MB of path text) takes a tenth of a second.
+ */
+const SYNC_RING_POINTS = 60_000;
+
+function ringPoints(bands: readonly ContourBand[]): number {
+  let points = 0;
+  for (const band of bands) for (const polygon of band.polygons) for (const ring of polygon) points += ring.length / 2;
+  return points;
+}
+
+/** Fills the bands over a base colour, then strokes their outlines; pauses after each band. */
+function* paintBandsSteps(
+  ctx: CanvasRenderingContext2D,
+  bands: readonly ContourBand[],
+  scales: { x: (v: number) => number; y: (v: number) => number },
+  width: number,
+  height: number,
+  ratio: number,
+  palette: ContourPalette,
+): Generator<void, void, undefined> {
+  ctx.scale(ratio, ratio);
+  const n = bands.length;
+  ctx.fillStyle = palette.band(0);
+  ctx.fillRect(0, 0, width, height);
+  const paths: Path2D[] = [];
+  for (let k = 0; k < n; k++) {
+    const path = new Path2D(ringsPath(bands[k], scales.x, scales.y));
+    paths.push(path);
+    ctx.fillStyle = palette.band(n > 1 ? (k + 1) / n : 1);
+    ctx.fill(path, 'evenodd');
+    yield;
+  }
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = palette.line;
+  for (const path of paths) {
+    ctx.stroke(path);
+    yield;
+  }
+}
+
 /** Colours of a painting: the band colour for t in [0, 1] and the level lines; `key` names them. */
 export interface ContourPalette {
   readonly key: string;
@@ -166,7 +210,8 @@ export const defaultPalette: ContourPalette = {
  * A canvas `width` × `height` CSS pixels at `ratio` device pixels each, with the filled bands and
  * thin level lines of `surface`. Cached: at most a few sizes (and palettes) per surface are kept.
  * A corrugated surface (`raster`) waits for the per-pixel painter's chunk: until then the canvas
- * is blank (and not cached), and `ready` is called once the chunk is here.
+ * is blank (and not cached), and `ready` is called once the chunk is here; then it is painted in
+ * strips over short tasks, and `ready` is called again when the last strip is in.
  */
 export function contourPainting(
   surface: Surface,
@@ -180,7 +225,10 @@ export function contourPainting(
   let bySize = paintings.get(surface);
   if (!bySize) paintings.set(surface, (bySize = new Map()));
   const cached = bySize.get(key);
-  if (cached) return cached;
+  if (cached) {
+    if (ready) painting.get(cached)?.add(ready);
+    return cached;
+  }
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
@@ -191,23 +239,25 @@ export function contourPainting(
     void rasterLoading.then(ready, () => undefined);
     return canvas;
   }
-  if (ctx && raster && contours.raster) {
-    raster.paintRaster(ctx, contours.sample ?? surface.f, surface.domain, contours.levels.thresholds, ratio, palette);
-  } else if (ctx) {
-    const { bands } = contours;
-    const { x, y } = panelScales(surface.domain, width, height);
-    ctx.scale(ratio, ratio);
-    const n = bands.length;
-    ctx.fillStyle = palette.band(0);
-    ctx.fillRect(0, 0, width, height);
-    const paths = bands.map((band) => new Path2D(ringsPath(band, x, y)));
-    paths.forEach((path, k) => {
-      ctx.fillStyle = palette.band(n > 1 ? (k + 1) / n : 1);
-      ctx.fill(path, 'evenodd');
-    });
-    ctx.lineWidth = 0.6;
-    ctx.strokeStyle = palette.line;
-    for (const path of paths) ctx.stroke(path);
+  if (ctx) {
+    const steps =
+      raster && contours.raster
+        ? raster.paintRasterSteps(ctx, contours.sample ?? surface.f, surface.domain, contours.levels.thresholds, ratio, palette)
+        : paintBandsSteps(ctx, contours.bands, panelScales(surface.domain, width, height), width, height, ratio, palette);
+    if (contours.raster || ringPoints(contours.bands) > SYNC_RING_POINTS) {
+      // Painted over short tasks (the canvas fills in meanwhile); `ready` once done.
+      const waiting = new Set(ready ? [ready] : []);
+      painting.set(canvas, waiting);
+      void inShortTasks(steps).then(
+        () => {
+          painting.delete(canvas);
+          for (const callback of waiting) callback();
+        },
+        () => painting.delete(canvas),
+      );
+    } else {
+      runToEnd(steps);
+    }
   }
   if (bySize.size > 6) bySize.delete(bySize.keys().next().value as string);
   bySize.set(key, canvas);
