@@ -33,7 +33,7 @@ export { mulberry32 } from './core/random';
 export type { CriticalKind, CriticalPoint, Domain, Point, Surface, Trajectory } from './core/types';
 export type { Race, RaceEntry } from './core/types';
 export { encodeHash, decodeHash, defaultConfig } from './state/index';
-export type { Config, Layout, OptimizerEntry } from './state/index';
+export type { Config, Layout, OptimizerEntry, Refusal, RefusalKey, RefusalReason } from './state/index';
 export { DescentSurface } from './components/descent-surface/descent-surface';
 export { DescentLossChart } from './components/descent-loss-chart/descent-loss-chart';
 export { DescentOptimizer } from './components/descent-optimizer/descent-optimizer';

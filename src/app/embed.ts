@@ -33,10 +33,10 @@ if (theme) {
 let reading = 0;
 async function applyHash(): Promise<void> {
   const generation = ++reading;
-  const { config, errors } = await readHash(location.hash);
+  const { config, errors, refusals } = await readHash(location.hash);
   if (generation !== reading) return;
   for (const e of errors) console.warn(`descent-lab link: ${e}`);
-  playground.notices = errors;
+  playground.notices = refusals; // shown in the playground's language
   playground.config = config;
 }
 

@@ -78,9 +78,9 @@ async function applyHash(): Promise<void> {
     await prepareHash(hash);
     if (generation !== reading) return;
   }
-  const { config, errors } = decodeHash(hash, hashOptions());
+  const { config, errors, refusals } = decodeHash(hash, hashOptions());
   for (const e of errors) console.warn(`descent-lab link: ${e}`);
-  playground.notices = errors;
+  playground.notices = refusals; // shown in the playground's language
   playground.config = config;
   written = hash;
 }

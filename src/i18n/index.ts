@@ -8,6 +8,7 @@
  * through shadow roots to their hosts (a panel inside a playground follows the playground).
  */
 import { en, type StringKey, type Strings } from './en';
+import type { Message } from './ko-prose';
 
 export type Lang = 'en' | 'ko';
 export const langs: readonly Lang[] = ['en', 'ko'];
@@ -113,14 +114,10 @@ export function loadedKoProse(): typeof import('./ko-prose') | undefined {
 }
 
 /**
- * Why a value was refused (a parse failure of src/state/parse.ts) in `lang`: its English message,
- * or the Korean for its `problem` with its `params` filled in.
+ * A message in `lang`: text as it is; a parse failure (why a value was refused, src/state/parse.ts)
+ * or a refusal of a link or a `config` (src/state/refusal.ts) in Korean once that is loaded
+ * (ko-prose.ts: koMessage), else its English `message`.
  */
-export function parseErrorText(
-  failure: { readonly message: string; readonly problem?: string; readonly params?: Readonly<Record<string, string | number>> },
-  lang: Lang,
-): string {
-  const template = lang === 'ko' && failure.problem ? koProse?.koParseErrors[failure.problem] : undefined;
-  if (!template) return failure.message;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => String(failure.params?.[name] ?? m));
+export function messageText(message: string | Message, lang: Lang): string {
+  return typeof message === 'string' ? message : (lang === 'ko' && koProse?.koMessage(message)) || message.message;
 }

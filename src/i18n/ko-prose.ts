@@ -9,7 +9,12 @@
  * Style: 합니다체 as in ko.ts. Established test functions keep their Latin names (Rosenbrock,
  * Beale, …); the descriptive surfaces are translated (안장점, 협곡, 고원, 두 우물, 낙타 …).
  * Optimizer names, math, numbers and learning rates stay exactly as in the English.
+ *
+ * Also the Korean of the messages that say why a value was refused (an attribute's, a link's, a
+ * `config`'s, a typed-in expression's), with the small functions that fill them in.
  */
+import type { ParseFailure } from '../state/parse';
+import type { Refusal, RefusalKey } from '../state/refusal';
 
 export interface SurfaceProse {
   /** `Surface.label`, shown in the surface menu. */
@@ -327,3 +332,65 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   hyperMin: '{key}은(는) {min} 이상이어야 합니다',
   hyperRange: '{key}은(는) {range} 범위의 숫자여야 합니다',
 };
+
+/**
+ * Why part of a link or of a `config` was refused (src/state/refusal.ts; the English is hash.ts's
+ * linkMessages and normalize.ts's configMessages), shown in a Korean playground's `error` part.
+ * `{why}` is the reason in Korean (koParseErrors, koSurfaceErrors).
+ */
+export const koRefusals: Readonly<Record<RefusalKey, string>> = {
+  linkEntryForm: '링크의 opt 항목 "{text}"은(는) 이름(키=값,...) 꼴이 아닙니다.',
+  linkEntryKind: '링크의 "{name}": {why}.',
+  linkEntryOption: '링크의 {kind} {key}={value}: {why}.',
+  linkUnknown: '링크의 "{name}"은(는) 알 수 없는 설정입니다. 쓸 수 있는 설정: {known}.',
+  linkValue: '링크의 {key}={value}: {why}.',
+  linkTooManyRuns: '링크의 opt에 실행이 {n}개 있습니다. 처음 {max}개만 비교합니다.',
+  linkNoOptimizer: '링크의 opt에 쓸 수 있는 옵티마이저가 하나도 없습니다. 옵티마이저: {ids}.',
+  linkTooManySteps: '링크의 steps={steps} × 실행 {runs}개는 모두 {total}단계로, 최대 {max}단계를 넘습니다. 실행마다 {fit}단계를 계산합니다.',
+  linkDomainNeedsExpr: '링크의 domain은 직접 입력한 수식의 범위라 expr 값이 필요합니다. 무시했습니다.',
+  linkExprEmpty: '링크의 expr: {why}.',
+  linkExprNeedsCompiler: '링크의 expr: 수식 컴파일러를 불러오지 못했습니다.',
+  linkExpr: '링크의 expr={value}: {why}',
+  configSurface: 'config.surface "{value}": 카탈로그에 없는 표면입니다. 쓸 수 있는 표면: {ids}.',
+  configOptimizersType: 'config.optimizers {value}: { kind, hyper?, enabled?, label?, noise? } 객체의 배열이어야 합니다.',
+  configTooManyRuns: 'config.optimizers에 실행이 {n}개 있습니다. 처음 {max}개만 비교합니다.',
+  configOptimizer: 'config.optimizers: "{name}"은(는) 옵티마이저가 아닙니다. 쓸 수 있는 옵티마이저: {ids}.',
+  configOption: 'config.optimizers ({kind}) {option}={value}: {why}.',
+  configNoise: 'config.optimizers ({kind}): noise는 0 이상의 숫자여야 합니다. 받은 값: {value}.',
+  configExprType: 'config.expr은(는) x와 y로 된, 비어 있지 않은 수식이어야 합니다. 받은 값: {value}.',
+  configDomain: 'config.domain은 유한한 min < max인 { x: [min, max], y: [min, max] }여야 합니다. 받은 값: {value}.',
+  configDomainNeedsExpr: 'config.domain은 직접 입력한 수식의 범위라 config.expr 값이 필요합니다. 무시했습니다.',
+  configStartOutside: 'config.start [{x}, {y}]은(는) 표면의 정의역({domain}) 밖에 있습니다.',
+  configStart: 'config.start {value}: 유한한 숫자 두 개 [x, y]여야 합니다.',
+  configTooManySteps: 'config.steps {steps} × 실행 {runs}개는 모두 {total}단계로, 최대 {max}단계를 넘습니다. 실행마다 {fit}단계를 계산합니다.',
+  configField: 'config.{name} {value}: {why}.',
+  configFieldType: 'config.{name} {value}: 숫자나 문자열이어야 합니다.',
+};
+
+/** A typed-in expression's error (the core's SurfaceError) in Korean: its code's message, with the place and the characters at fault. */
+export function koSurfaceErrorText(error: { readonly code?: string; readonly start?: number; readonly end?: number }, expr: string): string | undefined {
+  const template = error.code ? koSurfaceErrors[error.code] : undefined;
+  if (!template) return undefined;
+  const start = error.start ?? 0;
+  const end = error.end ?? start;
+  const where = end - start > 1 ? `${start + 1}–${end}번째 글자` : `${start + 1}번째 글자`;
+  return template.replace('{where}', where).replace('{token}', expr.slice(start, end));
+}
+
+/** `template` with its `{name}` parameters filled in, in one pass (as src/state/refusal.ts's fill). */
+const fill = (template: string, params: Readonly<Record<string, string | number>> = {}) =>
+  template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
+
+/** Why a value was refused: a parse failure (src/state/parse.ts) or a refusal of a link or a `config`. */
+export type Message = Pick<ParseFailure, 'message' | 'problem' | 'params'> | Refusal;
+
+/**
+ * A message in Korean (src/i18n: messageText): a parse failure by its `problem`; a refusal by its
+ * key, with its reason in Korean where that has one (else the reason stays in English).
+ */
+export function koMessage(message: Message): string | undefined {
+  if (!('key' in message)) return message.problem && koParseErrors[message.problem] && fill(koParseErrors[message.problem], message.params);
+  const { why } = message;
+  const reason = why && ('code' in why ? koSurfaceErrorText(why, why.expr) : koMessage(why));
+  return fill(koRefusals[message.key], { ...message.params, why: reason || (why?.message ?? '') });
+}

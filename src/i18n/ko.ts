@@ -1,7 +1,7 @@
 /**
  * Korean UI strings (loaded on demand, only by pages that show Korean), with ko-prose.ts (surface
- * names, notes and stories; optimizer summaries and notes). The messages of the core (option and
- * expression errors) stay in English.
+ * names, notes and stories; optimizer summaries and notes; why a value, a link's part or a
+ * `config`'s was refused, and a typed-in expression's errors).
  */
 import type { Strings } from './en';
 

@@ -5,6 +5,7 @@
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point, Race, Surface } from '../core/types';
 import { DEFAULT_SURFACE, defaultSurface, isSurfaceId, loadedSurface, surfaceIds } from './surfaces';
+import type { Refusal } from './refusal';
 
 export type Layout = 'overlay' | 'grid';
 export const layouts: readonly Layout[] = ['overlay', 'grid'];
@@ -271,14 +272,17 @@ export function runLabels(entries: readonly OptimizerEntry[], words: LabelWords 
  * the app import it, the single-file bundle fetches it as a small chunk the first time a
  * playground's `config` is set (`loadNormalize`).
  */
-export let loadedNormalize: ((value: Config, errors: string[]) => Config) | undefined;
+export let loadedNormalize: Normalize | undefined;
 
-export function setNormalize(normalize: (value: Config, errors: string[]) => Config): void {
+/** normalizeConfig's type: English messages to `errors`, the same as refusals to `refusals`. */
+type Normalize = (value: Config, errors: string[], refusals?: Refusal[]) => Config;
+
+export function setNormalize(normalize: Normalize): void {
   loadedNormalize = normalize;
 }
 
 /** Loads state/normalize.ts (once), resolving to its normalizeConfig. */
-export function loadNormalize(): Promise<(value: Config, errors: string[]) => Config> {
+export function loadNormalize(): Promise<Normalize> {
   return loadedNormalize ? Promise.resolve(loadedNormalize) : import('./normalize').then((m) => m.normalizeConfig);
 }
 

@@ -50,10 +50,43 @@ import {
   parseSurface,
   type Parsed,
 } from './parse';
+import { refuse, type Refusal, type RefusalReason } from './refusal';
 
 const KEYS = ['surface', 'expr', 'domain', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
 /** The page's own settings in the same hash (index.html: `lang=ko`, `theme=dark`); not the race's, skipped here. */
 export const PAGE_KEYS = ['lang', 'theme'] as const;
+
+/**
+ * Why part of a link was refused, in English (`{why}`: the parser's or compiler's own message).
+ * The Korean, under the same keys, is src/i18n/ko-prose.ts's koRefusals.
+ */
+export const linkMessages = {
+  linkEntryForm: 'optimizer "{text}" in the link is not of the form name(key=value,...)',
+  linkEntryKind: 'optimizer "{name}" in the link {why}',
+  linkEntryOption: '{kind} {key}={value} in the link: {why}',
+  linkUnknown: 'unknown setting "{name}" in the link; known: {known}',
+  linkValue: '{key}={value} in the link {why}',
+  linkTooManyRuns: 'opt in the link lists {n} runs; at most {max} are raced, the first {max} are kept',
+  linkNoOptimizer: 'opt in the link names no usable optimizer (known: {ids})',
+  linkTooManySteps:
+    'steps={steps} in the link with {runs} runs is {total} steps in all; at most {max} are computed, so each run takes {fit} steps',
+  linkDomainNeedsExpr: 'domain in the link is the window of a typed-in surface and needs expr; ignored',
+  linkExprEmpty: 'expr in the link {why}',
+  linkExprNeedsCompiler: 'expr in the link needs the expression module: decode with { compile } from loadExpressions()',
+  linkExpr: 'expr={value} in the link: {why}',
+} as const;
+
+type LinkKey = keyof typeof linkMessages;
+
+/** Where a link's refusals go: English text and, for the playground, the refusals themselves. */
+interface Refused {
+  readonly errors: string[];
+  readonly refusals?: Refusal[];
+}
+
+function refuseLink(out: Refused, key: LinkKey, params?: Record<string, string | number>, why?: RefusalReason): void {
+  refuse(linkMessages, out.errors, out.refusals, key, params, why);
+}
 
 export interface HashOptions {
   /** `compileSurface` of the expression module, for links with a typed-in surface. */
@@ -146,16 +179,20 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Parses one `kind(key=value,...)` entry; problems go to `errors`, what is usable is kept. */
-export function decodeEntry(text: string, errors: string[]): OptimizerEntry | undefined {
+/**
+ * Parses one `kind(key=value,...)` entry; problems go to `errors` (and, given, to `refusals`),
+ * what is usable is kept.
+ */
+export function decodeEntry(text: string, errors: string[], refusals?: Refusal[]): OptimizerEntry | undefined {
+  const out: Refused = { errors, refusals };
   const m = /^([A-Za-z0-9_-]+)(?:\((.*)\))?$/.exec(text);
   if (!m) {
-    errors.push(`optimizer "${safeDecode(text)}" in the link is not of the form name(key=value,...)`);
+    refuseLink(out, 'linkEntryForm', { text: safeDecode(text) });
     return undefined;
   }
   const kind = parsePresetId(m[1]);
   if (!kind.ok) {
-    errors.push(`optimizer "${m[1]}" in the link ${kind.message}`);
+    refuseLink(out, 'linkEntryKind', { name: m[1] }, kind);
     return undefined;
   }
   const hyper: Record<string, HyperValue> = {};
@@ -173,11 +210,11 @@ export function decodeEntry(text: string, errors: string[]): OptimizerEntry | un
     } else if (key === 'noise') {
       const value = parseNoise(safeDecode(raw));
       if (value.ok) noise = value.value || undefined;
-      else errors.push(`${kind.value} noise=${safeDecode(raw)} in the link: ${value.message}`);
+      else refuseLink(out, 'linkEntryOption', { kind: kind.value, key, value: safeDecode(raw) }, value);
     } else {
       const value = parseHyperValue(kind.value, key, safeDecode(raw));
       if (value.ok) hyper[key] = value.value;
-      else errors.push(`${kind.value} ${key}=${safeDecode(raw)} in the link: ${value.message}`);
+      else refuseLink(out, 'linkEntryOption', { kind: kind.value, key, value: safeDecode(raw) }, value);
     }
   }
   return {
@@ -191,13 +228,20 @@ export function decodeEntry(text: string, errors: string[]): OptimizerEntry | un
 
 export interface DecodedHash {
   readonly config: Config;
-  /** One message per part that could not be used. */
+  /** One message per part that could not be used, in English. */
   readonly errors: string[];
+  /**
+   * The same messages as refusals, for `<descent-playground>`'s `notices`, which shows them in
+   * the element's language.
+   */
+  readonly refusals: Refusal[];
 }
 
 /** Reads a hash (with or without `#`); never throws. */
 export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash {
   const errors: string[] = [];
+  const refusals: Refusal[] = [];
+  const out: Refused = { errors, refusals };
   const fields = new Map<string, string>();
   for (const pair of hash.replace(/^#/, '').split('&')) {
     if (!pair) continue;
@@ -206,7 +250,7 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     const value = eq < 0 ? '' : pair.slice(eq + 1);
     if ((PAGE_KEYS as readonly string[]).includes(key)) continue;
     if (!(KEYS as readonly string[]).includes(key)) {
-      errors.push(`unknown setting "${safeDecode(key)}" in the link; known: ${KEYS.join(', ')}`);
+      refuseLink(out, 'linkUnknown', { name: safeDecode(key), known: KEYS.join(', ') });
       continue;
     }
     fields.set(key, key === 'opt' ? value : safeDecode(value));
@@ -216,29 +260,30 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     if (text === undefined) return undefined;
     const r = parse(text);
     if (r.ok) return r.value;
-    errors.push(`${key}=${safeDecode(text)} in the link ${r.message}`);
+    refuseLink(out, 'linkValue', { key, value: safeDecode(text) }, r);
     return undefined;
   };
   const surface = read('surface', parseSurface) ?? DEFAULT_SURFACE;
-  const base = readCustom(fields, surface, options, errors) ?? defaultConfig(surface);
+  const base = readCustom(fields, surface, options, out) ?? defaultConfig(surface);
   let optimizers = base.optimizers;
   const opt = fields.get('opt');
   if (opt !== undefined) {
     const parts = splitTop(opt);
     if (parts.length > MAX_RUNS) {
-      errors.push(`opt in the link lists ${parts.length} runs; at most ${MAX_RUNS} are raced, the first ${MAX_RUNS} are kept`);
+      refuseLink(out, 'linkTooManyRuns', { n: parts.length, max: MAX_RUNS });
     }
     const entries = parts
       .slice(0, MAX_RUNS)
-      .map((t) => decodeEntry(t, errors))
+      .map((t) => decodeEntry(t, errors, refusals))
       .filter((e): e is OptimizerEntry => e !== undefined);
     if (entries.length) optimizers = entries;
-    else errors.push(`opt in the link names no usable optimizer (known: ${presetIds.join(', ')})`);
+    else refuseLink(out, 'linkNoOptimizer', { ids: presetIds.join(', ') });
   }
   let steps = read('steps', parseSteps) ?? base.steps;
   if (steps > maxStepsFor(optimizers.length)) {
     const fit = maxStepsFor(optimizers.length);
-    errors.push(`steps=${steps} in the link with ${optimizers.length} runs is ${steps * optimizers.length} steps in all; at most ${MAX_TOTAL_STEPS} are computed, so each run takes ${fit} steps`);
+    const runs = optimizers.length;
+    refuseLink(out, 'linkTooManySteps', { steps, runs, total: steps * runs, max: MAX_TOTAL_STEPS, fit });
     steps = fit;
   }
   const step = Math.min(read('step', parseStep) ?? 0, steps);
@@ -252,34 +297,36 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     layout: read('layout', parseLayout) ?? base.layout,
     step,
   };
-  return { config, errors };
+  return { config, errors, refusals };
 }
 
 /** The default configuration of the link's typed-in surface, if it has a usable one. */
-function readCustom(fields: Map<string, string>, surface: string, options: HashOptions, errors: string[]): Config | undefined {
+function readCustom(fields: Map<string, string>, surface: string, options: HashOptions, out: Refused): Config | undefined {
   const expr = fields.get('expr');
   const domainText = fields.get('domain');
   let domain = DEFAULT_EXPRESSION_DOMAIN;
   if (domainText !== undefined) {
     const parsed = parseDomain(domainText);
-    if (expr === undefined) errors.push('domain in the link is the window of a typed-in surface and needs expr; ignored');
+    if (expr === undefined) refuseLink(out, 'linkDomainNeedsExpr');
     else if (parsed.ok) domain = parsed.value;
-    else errors.push(`domain=${domainText} in the link ${parsed.message}`);
+    else refuseLink(out, 'linkValue', { key: 'domain', value: domainText }, parsed);
   }
   if (expr === undefined) return undefined;
   const text = parseExpression(expr);
   if (!text.ok) {
-    errors.push(`expr in the link ${text.message}`);
+    refuseLink(out, 'linkExprEmpty', {}, text);
     return undefined;
   }
   if (!options.compile) {
-    errors.push('expr in the link needs the expression module: decode with { compile } from loadExpressions()');
+    refuseLink(out, 'linkExprNeedsCompiler');
     return undefined;
   }
   try {
     return customConfig(options.compile(expr, { domain }), expr, domain, surface);
   } catch (error) {
-    errors.push(`expr=${expr} in the link: ${(error as Error).message}`);
+    const { message, code, start, end } = error as Error & { code?: string; start?: number; end?: number };
+    const why = code !== undefined ? { message, code, start: start ?? 0, end: end ?? 0, expr } : { message };
+    refuseLink(out, 'linkExpr', { value: expr }, why);
     return undefined;
   }
 }

@@ -7,7 +7,7 @@ import type { Domain, Point } from '../core/types';
 import { surfaceIds } from '../../surfaces/ids';
 import { domainText, insideDomain, isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
 
-/** What was wrong, for messages in other languages (src/i18n: parseErrorText), with its values. */
+/** What was wrong, for messages in other languages (src/i18n: messageText), with its values. */
 export type ParseProblem =
   | 'surface'
   | 'expression'

@@ -51,7 +51,7 @@ describe('decodeHash', () => {
   });
 
   it('gives the default race of the surface for a bare surface', () => {
-    expect(decodeHash('surface=ravine')).toEqual({ config: defaultConfig('ravine'), errors: [] });
+    expect(decodeHash('surface=ravine')).toEqual({ config: defaultConfig('ravine'), errors: [], refusals: [] });
     expect(decodeHash('').config).toEqual(defaultConfig());
   });
 
@@ -90,7 +90,7 @@ describe('decodeHash: a start off the map', () => {
 
   it('checks against the linked surface, not the default one', () => {
     // (8, 8) is on Booth's map ([-10, 10]²) but off the default surface's.
-    expect(decodeHash('surface=booth&start=8,8')).toEqual({ config: { ...defaultConfig('booth'), start: [8, 8] }, errors: [] });
+    expect(decodeHash('surface=booth&start=8,8')).toEqual({ config: { ...defaultConfig('booth'), start: [8, 8] }, errors: [], refusals: [] });
     expect(decodeHash('surface=ravine&start=0,6').errors).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { HyperValue } from '../../core/optimizers/index';
 import type { OptimizerEntry } from '../../state/config';
 import { hyperKey, optionFailure, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
-import { isLoaded, langOf, parseErrorText, whenLoaded, type Lang } from '../../i18n/index';
+import { isLoaded, langOf, messageText, whenLoaded, type Lang } from '../../i18n/index';
 import { define } from '../shared/define';
 import { styles } from './descent-optimizer.styles';
 
@@ -64,7 +64,7 @@ export class DescentOptimizer extends LitElement {
     const kindText = this.getAttribute('kind') ?? '';
     const kind = parsePresetId(kindText);
     if (!kind.ok) {
-      errors.push(`<descent-optimizer kind="${kindText}">: kind ${parseErrorText(kind, lang)}`);
+      errors.push(`<descent-optimizer kind="${kindText}">: kind ${messageText(kind, lang)}`);
       return { errors };
     }
     const hyper: Record<string, HyperValue> = {};
@@ -72,12 +72,12 @@ export class DescentOptimizer extends LitElement {
       if (IGNORED.has(name) || name.startsWith('data-') || name.startsWith('aria-')) continue;
       const key = hyperKey(kind.value, name);
       if (!key) {
-        errors.push(`<descent-optimizer kind="${kind.value}">: ${name} ${parseErrorText(optionFailure(kind.value), lang)}`);
+        errors.push(`<descent-optimizer kind="${kind.value}">: ${name} ${messageText(optionFailure(kind.value), lang)}`);
         continue;
       }
       const parsed = parseHyperValue(kind.value, key, value);
       if (parsed.ok) hyper[key] = parsed.value;
-      else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${parseErrorText(parsed, lang)}`);
+      else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${messageText(parsed, lang)}`);
     }
     const label = this.getAttribute('label');
     let noise: number | undefined;
@@ -85,7 +85,7 @@ export class DescentOptimizer extends LitElement {
     if (noiseText !== null) {
       const parsed = parseNoise(noiseText);
       if (parsed.ok) noise = parsed.value || undefined;
-      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${parseErrorText(parsed, lang)}`);
+      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${messageText(parsed, lang)}`);
     }
     return {
       entry: {

@@ -16,7 +16,7 @@ import {
   parseSurface,
   type Parsed,
 } from '../../state/parse';
-import { parseErrorText, t, type Lang } from '../../i18n/index';
+import { messageText, t, type Lang } from '../../i18n/index';
 import { DescentOptimizer } from '../descent-optimizer/descent-optimizer';
 import { loadedExpressionModule } from '../shared/expressions';
 import type { CustomModule } from './custom-loader';
@@ -95,7 +95,7 @@ export function readAttributes(
     if (text === null) return undefined;
     const r = parse(text);
     if (r.ok) return r.value;
-    errors.push(t(lang, 'attribute', { name, value: text, message: parseErrorText(r, lang) }));
+    errors.push(t(lang, 'attribute', { name, value: text, message: messageText(r, lang) }));
     return undefined;
   };
   let base = defaultConfig(read('surface', attributes.surface, parseSurface));

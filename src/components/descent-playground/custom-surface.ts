@@ -7,7 +7,7 @@ import { DEFAULT_EXPRESSION_DOMAIN, DEFAULT_SURFACE, getSurface, newEntry, type 
 import { customConfig, withCustomRace } from '../../state/custom-race';
 import { t, type Lang } from '../../i18n/index';
 import { loadedExpressionModule, precompile } from '../shared/expressions';
-import type { ExpressionChange } from './expression-field';
+import { surfaceErrorText, type ExpressionChange } from './expression-field';
 
 /**
  * The surface a configuration names: a catalog one, or the typed-in one compiled (with its
@@ -29,7 +29,9 @@ export function configSurface(
     try {
       return { surface: withCustomRace(module.compileSurface(c.expr, { domain })) };
     } catch (error) {
-      return { problem: t(lang(), 'configExpression', { value: c.expr, message: (error as Error).message }) };
+      // The compiler's message in the element's language (Korean ends its sentence: the template does).
+      const message = surfaceErrorText(error as Error, c.expr, lang()).replace(/\.$/, '');
+      return { problem: t(lang(), 'configExpression', { value: c.expr, message }) };
     }
   }
   if (!moduleFailed) return { pending: true };

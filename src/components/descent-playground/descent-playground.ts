@@ -12,12 +12,13 @@ import {
 } from '../../state/config';
 import { parseDomain } from '../../state/parse';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
+import type { Refusal } from '../../state/refusal';
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
 import { expressionModule, loadedExpressionModule, precompile } from '../shared/expressions';
 import { prefersReducedMotion, themeStyles } from '../shared/theme';
 import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
-import { isLoaded, langOf, surfaceText, t, whenLoaded, type Lang } from '../../i18n/index';
+import { isLoaded, langOf, messageText, surfaceText, t, whenLoaded, type Lang } from '../../i18n/index';
 // The elements it renders, registered in the order they always were.
 import '../descent-optimizer/descent-optimizer';
 import '../descent-surface/descent-surface';
@@ -79,7 +80,8 @@ import { styles } from './descent-playground.styles';
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {Config} config - The whole configuration; setting it replaces everything.
- * @prop {string[]} notices - Extra messages for the error part (e.g. from a bad link).
+ * @prop {Array<string|Refusal>} notices - Extra messages for the error part: text as it is, or
+ *   decodeHash's `refusals` (a bad link), shown in the element's language.
  * @attr {string} embed-src - The bundle URL that "Copy embed code" writes in its script tag,
  *   absolute or relative to the page (written out absolute), e.g. "dist/bundle/descent-lab.js".
  *   Default: the URL this page loaded the single-file bundle from; without one, this version's
@@ -182,7 +184,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     embedSrc: { type: String, attribute: 'embed-src' },
     config: { attribute: false, noAccessor: true },
     attributeErrors: { state: true },
-    surfaceErrors: { state: true },
+    configErrors: { state: true },
     customOpen: { state: true },
     mainWidth: { state: true },
     mainHeight: { state: true },
@@ -201,11 +203,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare autoplay: boolean;
   declare theme: string | null;
   declare langAttribute: string | null;
-  declare notices: readonly string[];
+  declare notices: readonly (string | Refusal)[];
   declare embedSrc: string | null | undefined;
   declare protected attributeErrors: readonly string[];
-  /** Why a typed-in surface set by script could not be used. */
-  declare protected surfaceErrors: readonly string[];
+  /**
+   * Why parts of a `config` set by script could not be used (normalizeConfig's refusals, shown in
+   * the element's language when it renders) or its typed-in surface (cleared by another surface).
+   */
+  declare protected configErrors: readonly (string | Refusal)[];
   /** The expression field is open ("Custom expression…" chosen, nothing committed yet). */
   declare protected customOpen: boolean;
   declare protected mainWidth: number;
@@ -287,7 +292,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.notices = [];
     this.embedSrc = undefined;
     this.attributeErrors = [];
-    this.surfaceErrors = [];
+    this.configErrors = [];
     this.customOpen = false;
     this.mainWidth = 0;
     this.mainHeight = 0;
@@ -317,9 +322,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     if (!loadedNormalize) return;
     const old = this._config;
     const errors: string[] = [];
-    this._config = loadedNormalize(value, errors);
+    const refusals: Refusal[] = [];
+    this._config = loadedNormalize(value, errors, refusals);
     this.report(errors);
-    this.surfaceErrors = [];
+    this.configErrors = refusals;
     if (this._config.expr === undefined) this.customOpen = false;
     this.configFromProperty = true;
     this.reflectConfig();
@@ -530,7 +536,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       return undefined;
     }
     this.report([resolved.problem]);
-    this.surfaceErrors = [resolved.problem];
+    this.configErrors = [...this.configErrors, resolved.problem];
     this._config = { ...defaultConfig(c.surface), layout: c.layout };
     this.customOpen = false;
     return getSurface(this._config.surface);
@@ -545,7 +551,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const { config, errors } = this.readAttributes();
     this._config = config;
     this.playback.place(this.restingStep);
-    this.surfaceErrors = [];
+    this.configErrors = [];
     this.customOpen = config.expr !== undefined;
     this.attributeErrors = errors;
     this.report(errors);
@@ -710,7 +716,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     }
     this.picking = undefined;
     this.customOpen = false;
-    this.surfaceErrors = [];
+    this.configErrors = [];
     this.pause(false);
     this.playback.place(0);
     this.playback.dropPreview();
@@ -763,7 +769,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.playback.place(0);
     this.playback.dropPreview();
     this.list.clearErrors();
-    this.surfaceErrors = [];
+    this.configErrors = [];
     this.commit(patch);
     this.playback.place(this.restingStep);
   }
@@ -800,7 +806,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   // ---- rendering -------------------------------------------------------------------------
 
   private renderErrors() {
-    const all = [...this.attributeErrors, ...this.surfaceErrors, ...this.notices];
+    const lang = this.uiLang;
+    const all = [...this.attributeErrors, ...this.configErrors, ...this.notices].map((m) => messageText(m, lang));
     if (!all.length) return nothing;
     return html`<div part="error" role="alert">
       ${all.length === 1 ? all[0] : html`<ul>${all.map((m) => html`<li>${m}</li>`)}</ul>`}

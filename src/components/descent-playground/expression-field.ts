@@ -65,12 +65,7 @@ export function surfaceErrorText(
   expr: string,
   lang: Lang,
 ): string {
-  const template = lang === 'ko' && error.code ? loadedKoProse()?.koSurfaceErrors[error.code] : undefined;
-  if (!template) return error.message;
-  const start = error.start ?? 0;
-  const end = error.end ?? start;
-  const where = end - start > 1 ? `${start + 1}–${end}번째 글자` : `${start + 1}번째 글자`;
-  return template.replace('{where}', where).replace('{token}', expr.slice(start, end));
+  return (lang === 'ko' && loadedKoProse()?.koSurfaceErrorText(error, expr)) || error.message;
 }
 
 export class ExpressionField implements ReactiveController {

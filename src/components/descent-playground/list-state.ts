@@ -8,7 +8,7 @@ import { isPresetId } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
 import { MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import { checkHyper, hyperFailure } from '../../state/parse';
-import { parseErrorText, t, type Lang } from '../../i18n/index';
+import { messageText, t, type Lang } from '../../i18n/index';
 import type { EntryRun, OptimizerListHost } from './optimizer-list';
 
 /** What the list's edits need from the element. */
@@ -90,7 +90,7 @@ export class OptimizerListState {
         const check = checkHyper(entry.kind, hyper);
         const errors = new Map(this.fieldErrors);
         if (check.ok) errors.delete(`${index}:${key}`);
-        else errors.set(`${index}:${key}`, parseErrorText(hyperFailure(entry.kind, key, value, check.message), lang));
+        else errors.set(`${index}:${key}`, messageText(hyperFailure(entry.kind, key, value, check.message), lang));
         this.set({ fieldErrors: errors });
         if (check.ok) setEntry(index, { ...entry, hyper });
       },

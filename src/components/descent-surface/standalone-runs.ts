@@ -9,7 +9,7 @@ import { assignColors } from '../../render/colors';
 import { newEntry, raceOf } from '../../state/config';
 import { fitSteps, presetListAttribute } from '../shared/race-attributes';
 import { parseSteps } from '../../state/parse';
-import { parseErrorText, t, type Lang } from '../../i18n/index';
+import { messageText, t, type Lang } from '../../i18n/index';
 import { runColor } from '../shared/theme';
 import type { PanelRun } from '../shared/types';
 
@@ -26,7 +26,7 @@ export function standaloneRuns(
   if (stepsText !== null) {
     const r = parseSteps(stepsText);
     if (r.ok) steps = r.value;
-    else errors.push(t(lang, 'attribute', { name: 'steps', value: stepsText, message: parseErrorText(r, lang) }));
+    else errors.push(t(lang, 'attribute', { name: 'steps', value: stepsText, message: messageText(r, lang) }));
   }
   const ids = presetListAttribute(optimizers, lang, errors);
   steps = fitSteps(steps, ids.length, lang, errors);

@@ -6,7 +6,7 @@
 import { presetIds, type PresetId } from '../../core/optimizers/index';
 import { MAX_RUNS, MAX_TOTAL_STEPS, maxStepsFor } from '../../state/config';
 import { parsePresetList, parseStep, type Parsed } from '../../state/parse';
-import { parseErrorText, t, type Lang } from '../../i18n/index';
+import { messageText, t, type Lang } from '../../i18n/index';
 
 /** The preset ids an `optimizers` attribute names (the first MAX_RUNS), a message per problem. */
 export function presetListAttribute(text: string, lang: Lang, errors: string[]): PresetId[] {
@@ -34,7 +34,7 @@ export function fitSteps(steps: number, runs: number, lang: Lang, errors: string
 /** A message about attribute `name` if `parse` refuses its text `value` (none when absent). */
 export function attributeError(name: string, value: unknown, parse: (text: string) => Parsed<unknown>, lang: Lang): string | undefined {
   const r = typeof value === 'string' ? parse(value) : undefined;
-  return r && !r.ok ? t(lang, 'attribute', { name, value: value as string, message: parseErrorText(r, lang) }) : undefined;
+  return r && !r.ok ? t(lang, 'attribute', { name, value: value as string, message: messageText(r, lang) }) : undefined;
 }
 
 /** lit converter for a `step` attribute: a whole number >= 0, else `fallback` (and attributeError says why). */
