@@ -4,7 +4,8 @@
  * first, since its defaults come from the compiled surface; other links never load it.
  */
 import { decodeHash, type DecodedHash, type HashOptions } from '../state/index';
-import { expressionModule, loadedExpressionModule, precompile, type ExpressionModule } from '../components/shared/expressions';
+import { expressionModule, loadedExpressionModule, type ExpressionModule } from '../components/shared/expressions';
+import { precompile } from '../components/shared/precompile';
 import type { Domain } from '../core/types';
 import { DEFAULT_EXPRESSION_DOMAIN } from '../state/config';
 

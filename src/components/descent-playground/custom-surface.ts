@@ -6,7 +6,9 @@ import type { Domain, Point, Surface } from '../../core/types';
 import { DEFAULT_EXPRESSION_DOMAIN, DEFAULT_SURFACE, getSurface, newEntry, type Config } from '../../state/config';
 import { customConfig, withCustomRace } from '../../state/custom-race';
 import { t, type Lang } from '../../i18n/index';
-import { loadedExpressionModule, precompile } from '../shared/expressions';
+import { loadedExpressionModule } from '../shared/expressions';
+import { precompile } from '../shared/precompile';
+import { parseDomain } from '../../state/parse';
 import { surfaceErrorText, type ExpressionChange } from './expression-field';
 
 /**
@@ -67,4 +69,15 @@ export function followExpression(c: Config, { expr, domain, surface }: Expressio
 
 function inDomain([x, y]: Point, d: Domain): boolean {
   return x >= d.x[0] && x <= d.x[1] && y >= d.y[0] && y <= d.y[1];
+}
+
+/**
+ * The expression and domain attributes' surface compiled in short tasks, if that has not run
+ * yet (undefined when compileSurface answers them at once, or they do not name a surface).
+ */
+export function precompileAttributes(expression: string | null, domain: string | null): Promise<void> | undefined {
+  const module = loadedExpressionModule();
+  if (!module || expression === null || !expression.trim()) return undefined;
+  const window = domain ? parseDomain(domain) : { ok: true as const, value: DEFAULT_EXPRESSION_DOMAIN };
+  return window.ok ? precompile(module, expression, window.value) : undefined;
 }

@@ -10,12 +10,11 @@ import {
   maxStepsFor,
   type Config,
 } from '../../state/config';
-import { parseDomain } from '../../state/parse';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
 import type { Refusal } from '../../state/refusal';
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
-import { expressionModule, loadedExpressionModule, precompile } from '../shared/expressions';
+import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import { prefersReducedMotion, themeStyles } from '../shared/theme';
 import type { ConfigChangeDetail, PanelRun, StartChangeDetail, StepDetail } from '../shared/types';
 import { isLoaded, langOf, messageText, surfaceText, t, whenLoaded, type Lang } from '../../i18n/index';
@@ -401,7 +400,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     if (this.attributesDirty) {
       // An expression attribute needs the compiled surface for its defaults: wait for the module,
       // and for the surface to be compiled in short tasks, so a long one does not block the page.
-      const compiling = this.configFromProperty ? undefined : this.precompileAttribute();
+      const compiling = this.configFromProperty ? undefined : loadedCustom()?.precompileAttributes(this.expression, this.domain);
       const waiting =
         !this.configFromProperty &&
         this.expression !== null &&
@@ -484,18 +483,6 @@ export class DescentPlayground extends LitElement implements ClockClient {
       custom.adoptFieldStyles(this.renderRoot);
     }
     return this.fieldController;
-  }
-
-  /**
-   * The expression attribute's compile in short tasks, if it has not run yet (undefined when
-   * compileSurface will answer it at once, or the module is not loaded yet).
-   */
-  private precompileAttribute(): Promise<void> | undefined {
-    const module = loadedExpressionModule();
-    const expr = this.expression;
-    if (!module || expr === null || !expr.trim()) return undefined;
-    const domain = this.domain ? parseDomain(this.domain) : { ok: true as const, value: DEFAULT_EXPRESSION_DOMAIN };
-    return domain.ok ? precompile(module, expr, domain.value) : undefined;
   }
 
   /**

@@ -23,9 +23,9 @@ export interface SurfaceContours {
    */
   readonly raster: boolean;
   /**
-   * For a surface found to corrugate (it gives no `ripple`): f sampled on a LATTICE_SIZE lattice
-   * and interpolated, which the per-pixel painter reads instead of f, so painting costs the same
-   * however costly f is.
+   * For a surface found to corrugate (it gives no `ripple`), once prepareContours has run: f
+   * sampled on a lattice and interpolated (contour-raster.ts's latticeSteps), which the per-pixel
+   * painter reads instead of f, so painting costs the same however costly f is.
    */
   readonly sample?: (x: number, y: number) => number;
 }
@@ -47,12 +47,9 @@ const SAMPLES_PER_RIPPLE = 8;
  */
 const CORRUGATED_EXTREMA = (2 * GRID_SIZE) / SAMPLES_PER_RIPPLE;
 
-/** Samples per axis of the lattice a found-corrugated surface is painted from. */
-const LATTICE_SIZE = 600;
-
 /** The per-pixel painter, once its chunk is here. */
 let raster: typeof import('./contour-raster') | undefined;
-let rasterLoading: Promise<unknown> | undefined;
+let rasterLoading: Promise<typeof import('./contour-raster')> | undefined;
 
 /**
  * Keyed by f (a typed-in surface and the same surface with its race share it), then by domain:
@@ -77,11 +74,15 @@ export function surfaceContours(surface: Surface): SurfaceContours {
 
 /**
  * Computes a surface's contours in short tasks (a typed-in surface's grid can take a second
- * when f is costly), so that surfaceContours then answers at once. Undefined when they are
- * already known.
+ * when f is costly), and for one found to corrugate the lattice it is painted from, so that
+ * surfaceContours then answers at once and painting costs the same however costly f is.
  */
-export function prepareContours(surface: Surface, signal?: AbortSignal): Promise<SurfaceContours> | undefined {
-  return cachedContours(surface) ? undefined : inShortTasks(contourSteps(surface), signal);
+export async function prepareContours(surface: Surface, signal?: AbortSignal): Promise<void> {
+  const c = cachedContours(surface) ?? (await inShortTasks(contourSteps(surface), signal));
+  if (c.raster && !c.sample && surface.ripple === undefined) {
+    const painter = await loadRaster();
+    remember(surface, { ...c, sample: await inShortTasks(painter.latticeSteps(surface), signal) });
+  }
 }
 
 /** The contours of a surface, pausing after each row of samples and each level's rings. */
@@ -95,15 +96,25 @@ function* contourSteps(surface: Surface): Generator<void, SurfaceContours, undef
     const corrugated = GRID_SIZE * surface.ripple < SAMPLES_PER_RIPPLE * (x[1] - x[0]);
     c = { levels, bands: corrugated ? [] : yield* contourRingsSteps(grid, levels.thresholds), raster: corrugated };
   } else if (mostExtrema(grid) > CORRUGATED_EXTREMA) {
-    c = { levels, bands: [], raster: true, sample: yield* latticeSteps(surface) };
+    // Painted per pixel; prepareContours adds the lattice to paint from.
+    c = { levels, bands: [], raster: true };
   } else {
     c = { levels, bands: yield* contourRingsSteps(grid, levels.thresholds), raster: false };
   }
+  remember(surface, c);
+  return c;
+}
+
+function remember(surface: Surface, c: SurfaceContours): void {
   let byDomain = contoursByF.get(surface.f);
   if (!byDomain) contoursByF.set(surface.f, (byDomain = new Map()));
   byDomain.set(domainKey(surface), c);
   if (byDomain.size > 4) byDomain.delete(byDomain.keys().next().value as string);
-  return c;
+}
+
+function loadRaster(): Promise<typeof import('./contour-raster')> {
+  rasterLoading ??= import('./contour-raster').then((m) => (raster = m));
+  return rasterLoading;
 }
 
 /** The most strict local extrema along any of 9 rows and 9 columns spread over the grid. */
@@ -127,26 +138,6 @@ function mostExtrema(grid: SurfaceGrid): number {
   return most;
 }
 
-/** f on a LATTICE_SIZE² lattice over the domain (pausing after each row), as a bilinear interpolant. */
-function* latticeSteps(surface: Surface): Generator<void, (x: number, y: number) => number, undefined> {
-  const n = LATTICE_SIZE;
-  const lattice = yield* sampleGridSteps(surface, n, n);
-  const { values } = lattice;
-  const [x0, x1] = surface.domain.x;
-  const [y0, y1] = surface.domain.y;
-  const sx = (n - 1) / (x1 - x0);
-  const sy = (n - 1) / (y1 - y0);
-  return (x, y) => {
-    const u = Math.min(n - 1, Math.max(0, (x - x0) * sx));
-    const v = Math.min(n - 1, Math.max(0, (y - y0) * sy));
-    const i = Math.min(n - 2, Math.floor(u));
-    const j = Math.min(n - 2, Math.floor(v));
-    const a = u - i;
-    const b = v - j;
-    const k = j * n + i;
-    return (values[k] * (1 - a) + values[k + 1] * a) * (1 - b) + (values[k + n] * (1 - a) + values[k + n + 1] * a) * b;
-  };
-}
 
 /**
  * Ring points beyond which a painting is spread over short tasks: tracing and filling a few
@@ -235,8 +226,7 @@ export function contourPainting(
   const ctx = canvas.getContext('2d');
   const contours = surfaceContours(surface);
   if (contours.raster && !raster) {
-    rasterLoading ??= import('./contour-raster').then((m) => (raster = m));
-    void rasterLoading.then(ready, () => undefined);
+    void loadRaster().then(ready, () => undefined);
     return canvas;
   }
   if (ctx) {

@@ -3,7 +3,8 @@
  * colours, in strips. A lazy chunk: contour-cache.ts loads it for the surfaces that need it
  * (Lévi N.13, and typed-in surfaces found to corrugate).
  */
-import type { Domain } from '../../core/types';
+import type { Domain, Surface } from '../../core/types';
+import { sampleGridSteps } from '../../render/grid';
 import { rasterBands } from '../../render/raster';
 import type { ContourPalette } from './contour-cache';
 
@@ -67,4 +68,28 @@ function rgba(colors: readonly string[]): Uint8ClampedArray | undefined {
     ctx.fillRect(k, 0, 1, 1);
   });
   return ctx.getImageData(0, 0, colors.length, 1).data;
+}
+
+/** Samples per axis of the lattice a surface found to corrugate is painted from. */
+const LATTICE_SIZE = 600;
+
+/** f on a LATTICE_SIZE² lattice over the domain (pausing after each row), as a bilinear interpolant. */
+export function* latticeSteps(surface: Surface): Generator<void, (x: number, y: number) => number, undefined> {
+  const n = LATTICE_SIZE;
+  const lattice = yield* sampleGridSteps(surface, n, n);
+  const { values } = lattice;
+  const [x0, x1] = surface.domain.x;
+  const [y0, y1] = surface.domain.y;
+  const sx = (n - 1) / (x1 - x0);
+  const sy = (n - 1) / (y1 - y0);
+  return (x, y) => {
+    const u = Math.min(n - 1, Math.max(0, (x - x0) * sx));
+    const v = Math.min(n - 1, Math.max(0, (y - y0) * sy));
+    const i = Math.min(n - 2, Math.floor(u));
+    const j = Math.min(n - 2, Math.floor(v));
+    const a = u - i;
+    const b = v - j;
+    const k = j * n + i;
+    return (values[k] * (1 - a) + values[k + 1] * a) * (1 - b) + (values[k + n] * (1 - a) + values[k + n + 1] * a) * b;
+  };
 }

@@ -5,8 +5,6 @@
  * catalog surfaces never downloads it.
  */
 import { loadExpressions } from '../../core/expression/load';
-import type { Domain } from '../../core/types';
-import { prepareContours } from './contour-cache';
 
 export type ExpressionModule = typeof import('../../core/expression/index');
 
@@ -28,38 +26,4 @@ export function expressionModule(): Promise<ExpressionModule> {
     },
   );
   return loading;
-}
-
-const compiling = new Map<string, Promise<void>>();
-
-/**
- * Undefined when the module's compileSurface answers `expr` over `domain` at once (from its
- * cache of recent surfaces and errors); else compiles it in short tasks (compileSurfaceAsync),
- * works out its map's contours the same way, and returns a promise of the end. Attributes,
- * links and `config` wait for it, so a long expression never blocks the page while its critical
- * points are found and its map is sampled.
- */
-export function precompile(module: ExpressionModule, expr: string, domain: Domain): Promise<void> | undefined {
-  try {
-    if (module.isCompiled(expr, { domain })) return undefined;
-  } catch {
-    return undefined; // a bad domain: compileSurface says so at once
-  }
-  const key = `${domain.x.join()},${domain.y.join()}\u0000${expr}`;
-  let done = compiling.get(key);
-  if (!done) {
-    done = module
-      .compileSurfaceAsync(expr, { domain })
-      .then(
-        (surface) => prepareContours(surface),
-        () => undefined,
-      )
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .finally(() => compiling.delete(key));
-    compiling.set(key, done);
-  }
-  return done;
 }
