@@ -16,11 +16,13 @@ export function runToEnd<T>(steps: Generator<unknown, T, undefined>): T {
 export const SLICE_MS = 8;
 
 /**
- * Runs a pausing computation in tasks of about SLICE_MS, yielding to the page between them.
- * Rejects with `signal`'s reason at the first pause after it is aborted.
+ * Runs a pausing computation in tasks of about SLICE_MS, yielding to the page before each (so
+ * none of it lengthens the caller's task). Rejects with `signal`'s reason at the first pause
+ * after it is aborted.
  */
 export async function inShortTasks<T>(steps: Generator<unknown, T, undefined>, signal?: AbortSignal): Promise<T> {
   for (;;) {
+    await nextTask();
     signal?.throwIfAborted();
     const end = performance.now() + SLICE_MS;
     for (;;) {
@@ -28,7 +30,6 @@ export async function inShortTasks<T>(steps: Generator<unknown, T, undefined>, s
       if (r.done) return r.value;
       if (performance.now() >= end) break;
     }
-    await nextTask();
   }
 }
 

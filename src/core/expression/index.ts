@@ -415,6 +415,20 @@ export async function compileSurfaceAsync(expr: string, options: CompileSurfaceA
   return cached(expr, backend, domain) ?? (await inShortTasks(surfaceSteps(expr, backend, domain), signal));
 }
 
+/**
+ * compileSurface as a pausing computation, for callers with a scheduler of their own (idle
+ * callbacks, a Worker's message loop): a generator that yields every few milliseconds at most
+ * and returns the surface (or throws compileSurface's error). compileSurfaceAsync runs it in
+ * short tasks.
+ */
+export function compileSurfaceSteps(expr: string, options: CompileSurfaceOptions = {}): Generator<void, CompiledSurface, undefined> {
+  const backend = readBackend(options);
+  const domain = readDomain(options.domain);
+  return (function* () {
+    return cached(expr, backend, domain) ?? (yield* surfaceSteps(expr, backend, domain));
+  })();
+}
+
 function cacheKey(expr: string, backend: Backend, domain: Domain): string {
   return `${backend}\u0000${domain.x.join()}\u0000${domain.y.join()}\u0000${String(expr)}`;
 }
