@@ -4,6 +4,7 @@
  * Machines here are shared and noisy: compare ratios, not absolute times.
  */
 import { benchBrowser } from './browser';
+import { benchCompile } from './compile';
 import { benchContours } from './contours';
 import { benchCore, benchLongRuns, benchTfjs } from './core';
 import { benchExpression } from './expression';
@@ -15,6 +16,7 @@ const all = {
   tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
+  compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
   paths: ['Trajectory paths of a drag: build time and size', benchPaths],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
