@@ -101,8 +101,8 @@ export const en = {
   boundOrderMin: '{axis} min must be less than {axis} max ({hi}), got {lo}.',
   typeExpression: 'Type an expression in x and y.',
   compilerFailed: 'Could not load the expression compiler; check the connection and type again.',
-  expressionBusy: 'Finding the critical points of this expression…',
-  criticalPartial: 'Partial: the search for critical points stopped at its budget, so some may not be marked.',
+  expressionBusy: 'Finding critical points…',
+  criticalPartial: 'Partial: the critical-point search hit its budget; some may be unmarked.',
   expressionHint: 'mathjs syntax in x and y: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …',
 };
 

@@ -103,7 +103,7 @@ export const ko: Strings = {
   boundOrderMin: '{axis} 최솟값은 최댓값({hi})보다 작아야 합니다 (입력: {lo}).',
   typeExpression: 'x와 y로 된 수식을 입력하세요.',
   compilerFailed: '수식 컴파일러를 불러오지 못했습니다. 연결을 확인하고 다시 입력하세요.',
-  expressionBusy: '이 식의 임계점을 찾는 중…',
-  criticalPartial: '일부만 표시: 임계점 탐색이 한도에서 멈춰, 표시되지 않은 임계점이 있을 수 있습니다.',
+  expressionBusy: '임계점을 찾는 중…',
+  criticalPartial: '일부만 표시: 임계점 탐색이 한도에서 멈춰, 표시되지 않은 점이 있을 수 있습니다.',
   expressionHint: 'x와 y에 대한 mathjs 문법: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …',
 };

@@ -18,7 +18,7 @@ import { live } from 'lit/directives/live.js';
 import type { Domain, Surface } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import { parseNumber } from '../../state/parse';
-import { prepareContours } from '../shared/contour-cache';
+import { prepareContours } from '../shared/contour-prepare';
 import { expressionModule, loadedExpressionModule } from '../shared/expressions';
 import { loadedKoProse, t, type Lang } from '../../i18n/index';
 

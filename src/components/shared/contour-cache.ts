@@ -31,21 +31,13 @@ export interface SurfaceContours {
 }
 
 /** Samples per axis: fine enough for Rastrigin's ten ripples, quick enough to build on a switch. */
-const GRID_SIZE = 200;
+export const GRID_SIZE = 200;
 
 /**
  * Grid samples a ripple needs for smooth contour rings (Rastrigin and Ackley get 20 and look
  * smooth; Lévi N.13 would get 3, a sawtooth): below it, the map is painted per pixel.
  */
-const SAMPLES_PER_RIPPLE = 8;
-
-/**
- * Local extrema along a row or column of the grid beyond which a surface without a `ripple` of
- * its own counts as corrugated: two per ripple, so a ripple of fewer than SAMPLES_PER_RIPPLE
- * samples (sin(50x) over ten units: 80 ripples, 2.5 samples each, and marching squares would
- * trace hundreds of thousands of ring points, seconds of work).
- */
-const CORRUGATED_EXTREMA = (2 * GRID_SIZE) / SAMPLES_PER_RIPPLE;
+export const SAMPLES_PER_RIPPLE = 8;
 
 /** The per-pixel painter, once its chunk is here. */
 let raster: typeof import('./contour-raster') | undefined;
@@ -64,7 +56,7 @@ function domainKey(surface: Surface): string {
   return `${surface.domain.x.join()},${surface.domain.y.join()}`;
 }
 
-function cachedContours(surface: Surface): SurfaceContours | undefined {
+export function cachedContours(surface: Surface): SurfaceContours | undefined {
   return contoursByF.get(surface.f)?.get(domainKey(surface));
 }
 
@@ -73,20 +65,14 @@ export function surfaceContours(surface: Surface): SurfaceContours {
 }
 
 /**
- * Computes a surface's contours in short tasks (a typed-in surface's grid can take a second
- * when f is costly), and for one found to corrugate the lattice it is painted from, so that
- * surfaceContours then answers at once and painting costs the same however costly f is.
+ * The contours of a surface, pausing after each row of samples and each level's rings. A surface
+ * without a `ripple` of its own that `corrugated` finds so (its grid) is left to be painted per
+ * pixel (contour-prepare.ts, for typed-in surfaces).
  */
-export async function prepareContours(surface: Surface, signal?: AbortSignal): Promise<void> {
-  const c = cachedContours(surface) ?? (await inShortTasks(contourSteps(surface), signal));
-  if (c.raster && !c.sample && surface.ripple === undefined) {
-    const painter = await loadRaster();
-    remember(surface, { ...c, sample: await inShortTasks(painter.latticeSteps(surface), signal) });
-  }
-}
-
-/** The contours of a surface, pausing after each row of samples and each level's rings. */
-function* contourSteps(surface: Surface): Generator<void, SurfaceContours, undefined> {
+export function* contourSteps(
+  surface: Surface,
+  corrugated?: (grid: SurfaceGrid) => boolean,
+): Generator<void, SurfaceContours, undefined> {
   const grid = yield* sampleGridSteps(surface, GRID_SIZE, GRID_SIZE);
   const levels = contourLevels(grid.values);
   yield;
@@ -95,8 +81,7 @@ function* contourSteps(surface: Surface): Generator<void, SurfaceContours, undef
   if (surface.ripple !== undefined) {
     const corrugated = GRID_SIZE * surface.ripple < SAMPLES_PER_RIPPLE * (x[1] - x[0]);
     c = { levels, bands: corrugated ? [] : yield* contourRingsSteps(grid, levels.thresholds), raster: corrugated };
-  } else if (mostExtrema(grid) > CORRUGATED_EXTREMA) {
-    // Painted per pixel; prepareContours adds the lattice to paint from.
+  } else if (corrugated?.(grid)) {
     c = { levels, bands: [], raster: true };
   } else {
     c = { levels, bands: yield* contourRingsSteps(grid, levels.thresholds), raster: false };
@@ -105,37 +90,16 @@ function* contourSteps(surface: Surface): Generator<void, SurfaceContours, undef
   return c;
 }
 
-function remember(surface: Surface, c: SurfaceContours): void {
+export function remember(surface: Surface, c: SurfaceContours): void {
   let byDomain = contoursByF.get(surface.f);
   if (!byDomain) contoursByF.set(surface.f, (byDomain = new Map()));
   byDomain.set(domainKey(surface), c);
   if (byDomain.size > 4) byDomain.delete(byDomain.keys().next().value as string);
 }
 
-function loadRaster(): Promise<typeof import('./contour-raster')> {
+export function loadRaster(): Promise<typeof import('./contour-raster')> {
   rasterLoading ??= import('./contour-raster').then((m) => (raster = m));
   return rasterLoading;
-}
-
-/** The most strict local extrema along any of 9 rows and 9 columns spread over the grid. */
-function mostExtrema(grid: SurfaceGrid): number {
-  const { nx, ny, values } = grid;
-  let most = 0;
-  const count = (start: number, stride: number, n: number) => {
-    let extrema = 0;
-    for (let k = 1; k < n - 1; k++) {
-      const a = values[start + (k - 1) * stride];
-      const b = values[start + k * stride];
-      const c = values[start + (k + 1) * stride];
-      if ((b > a && b > c) || (b < a && b < c)) extrema++;
-    }
-    most = Math.max(most, extrema);
-  };
-  for (let r = 1; r <= 9; r++) {
-    count(Math.floor((r * (ny - 1)) / 10) * nx, 1, nx);
-    count(Math.floor((r * (nx - 1)) / 10), nx, ny);
-  }
-  return most;
 }
 
 
@@ -151,7 +115,14 @@ function ringPoints(bands: readonly ContourBand[]): number {
   return points;
 }
 
-/** Fills the bands over a base colour, then strokes their outlines; pauses after each band. */
+/** Ring points traced, filled or stroked between two pauses of a painting. */
+const POINTS_PER_STEP = 6000;
+
+/**
+ * Fills the bands over a base colour, then strokes their outlines; pauses every
+ * POINTS_PER_STEP ring points or so (a band's polygons are disjoint, so a band can be filled
+ * a few polygons at a time; each polygon's holes stay with it for the even-odd rule).
+ */
 function* paintBandsSteps(
   ctx: CanvasRenderingContext2D,
   bands: readonly ContourBand[],
@@ -167,11 +138,21 @@ function* paintBandsSteps(
   ctx.fillRect(0, 0, width, height);
   const paths: Path2D[] = [];
   for (let k = 0; k < n; k++) {
-    const path = new Path2D(ringsPath(bands[k], scales.x, scales.y));
-    paths.push(path);
     ctx.fillStyle = palette.band(n > 1 ? (k + 1) / n : 1);
-    ctx.fill(path, 'evenodd');
-    yield;
+    const { value, polygons } = bands[k];
+    for (let from = 0; from < polygons.length; ) {
+      let to = from;
+      let points = 0;
+      while (to < polygons.length && (to === from || points < POINTS_PER_STEP)) {
+        for (const ring of polygons[to]) points += ring.length / 2;
+        to++;
+      }
+      const path = new Path2D(ringsPath({ value, polygons: polygons.slice(from, to) }, scales.x, scales.y));
+      paths.push(path);
+      ctx.fill(path, 'evenodd');
+      from = to;
+      yield;
+    }
   }
   ctx.lineWidth = 0.6;
   ctx.strokeStyle = palette.line;

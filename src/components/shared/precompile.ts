@@ -4,7 +4,7 @@
  * field's chunk): nothing here is needed until an expression is.
  */
 import type { Domain } from '../../core/types';
-import { prepareContours } from './contour-cache';
+import { prepareContours } from './contour-prepare';
 import type { ExpressionModule } from './expressions';
 
 const compiling = new Map<string, Promise<void>>();
