@@ -52,7 +52,8 @@ export interface Surface {
   readonly domain: Domain;
   /**
    * Critical points inside the domain. For surfaces with very many (Rastrigin-like) this lists
-   * the global minima and the local minima nearest `start`, and `criticalNote` says so.
+   * the global minima (the few nearest `start` where there are dozens, as on sin(50x)·sin(50y))
+   * and the local minima nearest `start`, and `criticalNote` says so.
    */
   readonly critical: readonly CriticalPoint[];
   readonly criticalNote?: string;

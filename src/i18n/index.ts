@@ -78,8 +78,8 @@ export function surfaceText(
   surface: { readonly id: string; readonly label: string; readonly note: string; readonly race?: { readonly story?: string } },
   lang: Lang,
 ): SurfaceText {
-  const ko = lang === 'ko' ? koProse?.koSurfaces[surface.id] : undefined;
-  if (ko) return { label: ko.label, note: ko.note, ...(ko.story ? { story: ko.story } : {}) };
+  const ko = lang === 'ko' ? koProse?.koSurfaces[surface.id.startsWith('expr:') ? 'expr' : surface.id] : undefined;
+  if (ko) return { label: ko.label || surface.label, note: ko.note, ...(ko.story ? { story: ko.story } : {}) };
   return { label: surface.label, note: surface.note, ...(surface.race?.story ? { story: surface.race.story } : {}) };
 }
 

@@ -39,6 +39,13 @@ export interface RuleProse {
 
 /** Keyed by surface id (surfaces/index.ts), in the catalog's teaching order. */
 export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
+  // Every typed-in surface (its id is expr:…); its name stays the expression.
+  expr: {
+    label: '',
+    note: '직접 입력한 표면입니다.',
+    story:
+      '직접 입력한 표면입니다. 학습률은 이 표면의 전형적인 기울기와 곡률, 정의역의 크기로 정했을 뿐 조정한 값이 아닙니다. 시작점을 끌고, 학습률을 바꿔 가며 지켜보세요.',
+  },
   saddle: {
     label: '안장점',
     note: '안장점 근처에서는 기울기가 사라집니다. 기본 SGD는 그곳에 머물고, 모멘텀과 적응형 방법은 더 빨리 빠져나갑니다.',

@@ -115,6 +115,22 @@ describe('compileSurface budgets', () => {
     expect(compileExpression('x^2 + y^2').noCriticalPoints).toBe(false);
   });
 
+  it('hundreds of equal global minima (sin(50x) sin(50y)) are not carpeted: the 4 nearest the start stand for them', () => {
+    const s = compileSurface('sin(50*x)*sin(50*y)');
+    const globals = s.critical.filter((c) => c.kind === 'global-min');
+    expect(globals).toHaveLength(4);
+    expect(s.critical.length).toBeLessThanOrEqual(8);
+    const m = /^Partial: the 4 of (\d+) global minima and the \d+ local minima nearest the start/.exec(s.criticalNote ?? '');
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(100);
+    // They are the ones nearest the start among all the search finds.
+    const d = (c: { x: number; y: number }) => Math.hypot(c.x - s.start[0], c.y - s.start[1]);
+    const all = findCriticalPoints(s).filter((c) => c.kind === 'global-min');
+    expect(all.length).toBe(Number(m![1]));
+    const farthest = Math.max(...globals.map(d));
+    expect(all.filter((c) => d(c) < farthest - 1e-9).length).toBeLessThanOrEqual(3);
+  });
+
   it('a 160-argument max stops at its budget and says its list is partial', () => {
     const s = compileSurface(MAX_160);
     expect(s.criticalSearchStopped).toBe(true);

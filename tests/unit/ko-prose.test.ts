@@ -16,8 +16,21 @@ function keepsNumbers(en: string, ko: string, where: string) {
 }
 
 describe('Korean prose for the surfaces', () => {
-  test('one entry per catalog surface, none for an unknown id', () => {
-    expect(Object.keys(koSurfaces).sort()).toEqual([...surfaceIds].sort());
+  test('one entry per catalog surface and one for every typed-in surface (expr), none for an unknown id', () => {
+    expect(Object.keys(koSurfaces).sort()).toEqual([...surfaceIds, 'expr'].sort());
+  });
+
+  test('a typed-in surface: its expression as its name, its note and its race story in Korean', async () => {
+    const { compileSurface } = await import('../../src/core/expression/index');
+    const { withCustomRace } = await import('../../src/state/custom-race');
+    const { surfaceText, whenLoaded } = await import('../../src/i18n/index');
+    await whenLoaded('ko');
+    const s = withCustomRace(compileSurface('x^2 + 3*y^2'));
+    const ko = surfaceText(s, 'ko');
+    expect(ko.label).toBe('x^2 + 3*y^2');
+    expect(ko.note).toMatch(hangul);
+    expect(ko.story).toMatch(hangul);
+    expect(surfaceText(s, 'en').note).toBe('Your own surface, typed in.');
   });
 
   test.each(surfaceIds)('%s: label, note, and a story exactly when the race has one', (id) => {

@@ -213,6 +213,8 @@ function chooseStart(
 /** More critical points than this and the list is partial, like the catalog's Rastrigin. */
 export const MANY_CRITICAL_POINTS = 50;
 const NEAREST_LOCAL_MINIMA = 4;
+/** More global minima than this (a periodic surface) and only the nearest NEAREST_LOCAL_MINIMA are listed. */
+const MANY_GLOBAL_MINIMA = 12;
 /** Seeds per axis for piecewise linear surfaces (the finder's default is 41). */
 const PIECEWISE_LINEAR_SEEDS = 21;
 /**
@@ -318,7 +320,15 @@ function* criticalAndStart(
   }
   if (all.length <= MANY_CRITICAL_POINTS) return { critical: all, start };
   const distance = (c: CriticalPoint) => Math.hypot(c.x - start[0], c.y - start[1]);
-  const globals = all.filter((c) => c.kind === 'global-min');
+  const allGlobals = all.filter((c) => c.kind === 'global-min');
+  // Hundreds of equal minima (sin(50x)·sin(50y)) would carpet the map: the nearest few stand for them.
+  const globals =
+    allGlobals.length <= MANY_GLOBAL_MINIMA
+      ? allGlobals
+      : allGlobals
+          .sort((a, b) => distance(a) - distance(b))
+          .slice(0, NEAREST_LOCAL_MINIMA)
+          .sort((a, b) => a.x - b.x || a.y - b.y);
   const locals = all
     .filter((c) => c.kind === 'local-min')
     .sort((a, b) => distance(a) - distance(b))
@@ -329,7 +339,9 @@ function* criticalAndStart(
     critical: listed,
     start,
     criticalNote:
-      `Partial: the global minima and the ${locals.length} local minima nearest the start; ` +
+      (globals.length < allGlobals.length
+        ? `Partial: the ${globals.length} of ${allGlobals.length} global minima and the ${locals.length} local minima nearest the start; `
+        : `Partial: the global minima and the ${locals.length} local minima nearest the start; `) +
       `${all.length - listed.length} other critical points are not listed.`,
   };
 }
