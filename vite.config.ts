@@ -39,6 +39,12 @@ function squeezeCss(text: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
+    // After a colon only: before one, a space is a descendant combinator (`.a :focus`).
+    .replace(/:\s+/g, ':')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/([(,: ])0\.(\d)/g, '$1.$2')
+    // [part~='rule'] as [part~=rule]: a quoted identifier needs no quotes.
+    .replace(/=(['"])([a-z][\w-]*)\1\]/g, '=$2]')
     .replace(/;}/g, '}')
     .trim();
 }

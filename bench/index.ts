@@ -9,6 +9,7 @@ import { benchContours } from './contours';
 import { benchCore, benchLongRuns, benchTfjs } from './core';
 import { benchExpression } from './expression';
 import { benchImport } from './import';
+import { benchPaint } from './paint';
 import { benchPaths } from './paths';
 
 const all = {
@@ -20,6 +21,7 @@ const all = {
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
   paths: ['Trajectory paths of a drag: build time and size', benchPaths],
   browser: ['Playground in Chromium: drag and animation frames', benchBrowser],
+  paint: ['Twenty widgets in Chromium: main-thread paint of the page against its visible widgets alone', benchPaint],
   contours: ['Contour map of a corrugated surface (Lévi N.13): polygons vs pixels, first paint', benchContours],
 } as const;
 

@@ -43,6 +43,17 @@ export const styles = css`
     /* A set --descent-height must not widen the box through the aspect ratio. */
     width: 100%;
   }
+  /*
+   * Far offscreen, not rendered at all (see drawn in descent-playground.ts); the aspect ratio keeps
+   * its size. Its paint containment would clip the focus rings of the controls at the edges: a clip
+   * margin keeps them, and without one (Safari) the shell stays as it was.
+   */
+  @supports (overflow-clip-margin: 3px) {
+    .drawn {
+      content-visibility: auto;
+      overflow-clip-margin: 3px;
+    }
+  }
   @container (max-width: 979.98px) {
     .shell {
       aspect-ratio: var(--descent-aspect-ratio, 7 / 6);

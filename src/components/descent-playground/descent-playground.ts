@@ -253,6 +253,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * a page of many widgets draws the ones in view first.
    */
   private seen = false;
+  /**
+   * True once the panels are drawn: after the frame that follows the last update rendering them
+   * (each update starts the count again), whose layout their resize observers have reported (they
+   * need their sizes to draw); until then, the count. From then on the shell has
+   * content-visibility: auto, so while it is far offscreen the browser skips its style, layout and
+   * paint: without it each frame of a widget on screen repainted and re-layerized the other
+   * widgets within 4000 px of the viewport (the root layer's cull rect), several times the paint
+   * of the ones in view. Not before: resize observers inside skipped content do not report, and a
+   * widget drawn while offscreen (when the page is idle) needs them. (Later changes to a skipped
+   * widget that need them, such as a new size, are drawn when it comes near the viewport.)
+   */
+  private drawn: number | true = 0;
   private stopSighting: (() => void) | undefined;
   /** The configuration's surface; undefined while the expression module it needs is loading. */
   private shown: Surface | undefined;
@@ -429,6 +441,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
     this.playback.sync();
+    if (this.drawn !== true && this.seen && this.shown && this.mainWidth) {
+      const count = ++this.drawn;
+      afterFrame(() => count === this.drawn && ((this.drawn = true), this.requestUpdate()));
+    }
     if (this.autoplay && !this.autoplayed && this.seen) {
       this.autoplayed = true;
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
@@ -856,7 +872,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
     return shell(
-      { band: this.band, sheet: this.sheet, lang, setSheet: (sheet) => (this.sheet = sheet) },
+      { band: this.band, drawn: this.drawn === true, sheet: this.sheet, lang, setSheet: (sheet) => (this.sheet = sheet) },
       { errors: this.renderErrors(), controls: toolbar(this.toolbarHost), list, main, aside, announcer },
     );
   }
