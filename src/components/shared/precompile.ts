@@ -8,6 +8,12 @@ import { prepareContours } from './contour-prepare';
 import type { ExpressionModule } from './expressions';
 
 const compiling = new Map<string, Promise<void>>();
+/**
+ * Keys compiled ahead already, whatever came of it: an error compileSurface does not cache (none
+ * is expected) is then met by its synchronous call and reported, rather than compiled ahead again
+ * on every update. The last few dozen.
+ */
+const settled = new Set<string>();
 
 /**
  * Undefined when the module's compileSurface answers `expr` over `domain` at once (from its
@@ -17,12 +23,12 @@ const compiling = new Map<string, Promise<void>>();
  * points are found and its map is sampled.
  */
 export function precompile(module: ExpressionModule, expr: string, domain: Domain): Promise<void> | undefined {
+  const key = `${domain.x.join()},${domain.y.join()}\u0000${expr}`;
   try {
-    if (module.isCompiled(expr, { domain })) return undefined;
+    if (settled.has(key) || module.isCompiled(expr, { domain })) return undefined;
   } catch {
     return undefined; // a bad domain: compileSurface says so at once
   }
-  const key = `${domain.x.join()},${domain.y.join()}\u0000${expr}`;
   let done = compiling.get(key);
   if (!done) {
     done = module
@@ -35,7 +41,11 @@ export function precompile(module: ExpressionModule, expr: string, domain: Domai
         () => undefined,
         () => undefined,
       )
-      .finally(() => compiling.delete(key));
+      .finally(() => {
+        compiling.delete(key);
+        settled.add(key);
+        if (settled.size > 64) settled.delete(settled.values().next().value as string);
+      });
     compiling.set(key, done);
   }
   return done;
