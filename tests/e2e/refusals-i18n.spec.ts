@@ -109,3 +109,19 @@ test.describe('an English browser', () => {
     await expectMessages(page, EN);
   });
 });
+
+test('an expression attribute that does not compile says why in the element\'s language (en and ko), naming the characters', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<descent-playground id="bad-en" expression="x^2 + (" style="width: 900px"></descent-playground>
+       <div lang="ko"><descent-playground id="bad-ko" expression="x^2 + (" style="width: 900px"></descent-playground></div>`,
+    );
+  });
+  await expect(page.locator('#bad-en [part~="error"]')).toContainText('Attribute expression="x^2 + (":');
+  const ko = page.locator('#bad-ko [part~="error"]');
+  await expect(ko).toContainText('속성 expression="x^2 + (": 수식을 해석할 수 없습니다');
+  // The compiler's own (English) reason is not what a Korean reader sees.
+  await expect(ko).not.toContainText('Unexpected');
+});

@@ -112,7 +112,7 @@ export function readAttributes(
         base = custom.customConfig(compiled, expr, domain, base.surface);
         raceSurface = custom.withCustomRace(compiled);
       } catch (error) {
-        errors.push(t(lang, 'attributeExpression', { value: attributes.expression, message: (error as Error).message }));
+        errors.push(t(lang, 'attributeExpression', { value: attributes.expression, message: custom.expressionProblem(error, expr, lang) }));
       }
     }
   } else if (attributes.domain !== null) {

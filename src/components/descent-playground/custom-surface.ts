@@ -31,9 +31,7 @@ export function configSurface(
     try {
       return { surface: withCustomRace(module.compileSurface(c.expr, { domain })) };
     } catch (error) {
-      // The compiler's message in the element's language (Korean ends its sentence: the template does).
-      const message = surfaceErrorText(error as Error, c.expr, lang()).replace(/\.$/, '');
-      return { problem: t(lang(), 'configExpression', { value: c.expr, message }) };
+      return { problem: t(lang(), 'configExpression', { value: c.expr, message: expressionProblem(error, c.expr, lang()) }) };
     }
   }
   if (!moduleFailed) return { pending: true };
@@ -80,4 +78,12 @@ export function precompileAttributes(expression: string | null, domain: string |
   if (!module || expression === null || !expression.trim()) return undefined;
   const window = domain ? parseDomain(domain) : { ok: true as const, value: DEFAULT_EXPRESSION_DOMAIN };
   return window.ok ? precompile(module, expression, window.value) : undefined;
+}
+
+/**
+ * Why an expression did not compile, in `lang`, for a message template that ends the sentence
+ * itself (the compiler's Korean messages end theirs).
+ */
+export function expressionProblem(error: unknown, expr: string, lang: Lang): string {
+  return surfaceErrorText(error as Error, expr, lang).replace(/\.$/, '');
 }

@@ -6,5 +6,5 @@
  */
 export { ExpressionField, type ExpressionChange } from './expression-field';
 export { adoptFieldStyles } from './expression-field.styles';
-export { configSurface, followExpression, precompileAttributes } from './custom-surface';
+export { configSurface, expressionProblem, followExpression, precompileAttributes } from './custom-surface';
 export { customConfig, withCustomRace } from '../../state/custom-race';
