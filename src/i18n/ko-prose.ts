@@ -338,6 +338,7 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   hyperFinite: '{key}에는 유한한 숫자를 넣어야 합니다',
   hyperMin: '{key}은(는) {min} 이상이어야 합니다',
   hyperRange: '{key}은(는) {range} 범위의 숫자여야 합니다',
+  nesterov: 'nesterov=true는 momentum이 0보다 크고 dampening이 0일 때만 쓸 수 있습니다',
 };
 
 /**

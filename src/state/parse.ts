@@ -27,7 +27,8 @@ export type ParseProblem =
   | 'number'
   | 'hyperFinite'
   | 'hyperMin'
-  | 'hyperRange';
+  | 'hyperRange'
+  | 'nesterov';
 
 export type ParseFailure = {
   readonly ok: false;
@@ -181,7 +182,8 @@ export function hyperFailure(kind: PresetId, key: string, value: HyperValue, mes
   const spec = getPreset(kind).kernel.spec[key];
   if (!spec) return optionFailure(kind);
   const failure = (problem: ParseProblem, params?: Record<string, string | number>) => fail(message, problem, params) as ParseFailure;
-  if (spec.kind === 'boolean') return failure('boolean');
+  // A true or false the core refused is refused for the other options: SGD's nesterov needs momentum.
+  if (spec.kind === 'boolean') return failure(typeof value === 'boolean' ? 'nesterov' : 'boolean');
   if (typeof value !== 'number' || !Number.isFinite(value)) return failure('hyperFinite', { key });
   if (spec.max !== undefined) return failure('hyperRange', { key, range: `[${spec.min ?? '-∞'}, ${spec.max}${spec.maxExclusive ? ')' : ']'}` });
   return failure('hyperMin', { key, min: spec.min ?? 0 });

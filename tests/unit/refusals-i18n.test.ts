@@ -108,6 +108,14 @@ describe('link and config refusals in English and Korean', () => {
       '링크의 adam lr=-1: lr은(는) 0 이상이어야 합니다.',
       '링크의 adam foo=3: adam의 설정이 아닙니다. adam의 설정: lr, beta1, beta2, eps, weightDecay, amsgrad, maximize.',
     ]);
+    // A true the core refused for the other options (SGD's nesterov needs momentum): that reason, not "true or false".
+    expect(text(linkRefusals('opt=sgd(nesterov=true)'))).toEqual([
+      '링크의 sgd nesterov=true: nesterov=true는 momentum이 0보다 크고 dampening이 0일 때만 쓸 수 있습니다.',
+    ]);
+    expect(text(configRefusals({ ...defaultConfig(), optimizers: [{ kind: 'sgd', hyper: { nesterov: true } }] }))[0]).toMatch(
+      /nesterov=true는 momentum이 0보다 크고 dampening이 0일 때만 쓸 수 있습니다/,
+    );
+    expect(text(linkRefusals('opt=sgd(nesterov=maybe)'))[0]).toMatch(/true 또는 false여야 합니다/);
     expect(text(linkRefusals('expr=sin(x)*foo(y)'))[0]).toMatch(
       /^링크의 expr=sin\(x\)\*foo\(y\): "foo"은\(는\) 쓸 수 있는 함수가 아닙니다\(8–10번째 글자\)\./,
     );
