@@ -29,6 +29,12 @@ export interface FindCriticalPointsOptions {
    * classifies what it found, and says `complete: false`. Default Infinity.
    */
   budget?: number;
+  /**
+   * Most milliseconds the search may compute, counted between its pauses (time spent paused is
+   * not counted). Past it the search stops as at its budget. Default Infinity. The one limit
+   * that depends on the machine: leave it out for results that do not.
+   */
+  stopAfterMs?: number;
 }
 
 /** What criticalPointSearch found, and whether it searched from every seed. */
@@ -212,17 +218,18 @@ export function* criticalPointSearch(
   surface: CriticalSurface,
   options: FindCriticalPointsOptions = {},
 ): Generator<void, CriticalSearchResult, undefined> {
-  const { seeds = 41, tolerance = CRITICAL_TOLERANCE, budget = Infinity } = options;
+  const { seeds = 41, tolerance = CRITICAL_TOLERANCE, budget = Infinity, stopAfterMs = Infinity } = options;
   if (!Number.isInteger(seeds) || seeds < 2) {
     throw new RangeError(`option "seeds" must be an integer >= 2, got ${seeds}`);
   }
   if (!(tolerance > 0)) throw new RangeError(`option "tolerance" must be > 0, got ${tolerance}`);
   if (!(budget > 0)) throw new RangeError(`option "budget" must be > 0, got ${budget}`);
+  if (!(stopAfterMs > 0)) throw new RangeError(`option "stopAfterMs" must be > 0, got ${stopAfterMs}`);
   const { domain } = surface;
   const [x0, x1] = domain.x;
   const [y0, y1] = domain.y;
   const span = Math.max(x1 - x0, y1 - y0);
-  const work = new Workspace(surface, span, budget);
+  const work = new Workspace(surface, span, budget, stopAfterMs);
 
   // The seed grid's values first (the compass searches and the curvature scale need all of
   // them), then Newton from each seed while the budget lasts.
@@ -358,12 +365,17 @@ class Workspace {
   evaluations = 0;
   private pauseAt = PAUSE_EVERY;
   private readonly hessianCost: number;
+  /** Milliseconds computed so far, and when the current stretch of computing began. */
+  private busyMs = 0;
+  private resumedAt: number;
 
   constructor(
     private readonly surface: CriticalSurface,
     private readonly span: number,
-    private readonly budget: number,
+    private budget: number,
+    private readonly stopAfterMs: number,
   ) {
+    this.resumedAt = stopAfterMs < Infinity ? performance.now() : 0;
     this.hessianCost = surface.hessian ? 1 : 4;
     // Exact zeros are common in test functions (symmetric minima, the monkey saddle, Ackley's
     // kink, where only the exact point has grad 0); iterates approach them to ~1e-12.
@@ -380,7 +392,13 @@ class Workspace {
   *pause(): Generator<void, void, undefined> {
     if (this.evaluations >= this.pauseAt) {
       this.pauseAt = this.evaluations + PAUSE_EVERY;
+      if (this.stopAfterMs < Infinity) {
+        this.busyMs += performance.now() - this.resumedAt;
+        // Out of time: the budget ends here, as if it had been spent.
+        if (this.busyMs > this.stopAfterMs) this.budget = Math.min(this.budget, this.evaluations);
+      }
       yield;
+      if (this.stopAfterMs < Infinity) this.resumedAt = performance.now();
     }
   }
 

@@ -4,12 +4,13 @@
  * list is partial; an expression whose derivatives are too large is refused; compileSurfaceAsync
  * gives compileSurface's result in short tasks and can be stopped.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { criticalPointSearch, findCriticalPoints, type CriticalSurface } from '../../src/core/critical-points';
 import { runToEnd } from '../../src/core/pause';
 import {
   CRITICAL_SEARCH_WORK,
   MAX_GRAPH_NODES,
+  TIMED_SEARCH_SIZE,
   compileExpression,
   compileSurface,
   compileSurfaceAsync,
@@ -90,12 +91,69 @@ describe('criticalPointSearch', () => {
   });
 });
 
+describe('criticalPointSearch with stopAfterMs', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A clock that moves only when the surface computes (0.01 ms a call) or the test says so. */
+  function clocked(expr: string) {
+    const { surface, count } = counting(expr);
+    const clock = { now: 0 };
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+    const tick = <A extends unknown[], R>(fn: (...a: A) => R) => (...a: A): R => ((clock.now += 0.01), fn(...a));
+    const timed: CriticalSurface = { ...surface, f: tick(surface.f), grad: tick(surface.grad), hessian: tick(surface.hessian!) };
+    return { timed, count, clock };
+  }
+
+  it('stops after that many milliseconds of computing, as at a budget', () => {
+    const expr = 'sin(3*x)*cos(3*y) + 0.1*(x^2+y^2)';
+    const { timed, count } = clocked(expr);
+    const full = runToEnd(criticalPointSearch(timed));
+    expect(full.complete).toBe(true);
+    count.calls = 0;
+    // A third of the calls the full search makes, at 0.01 ms each.
+    const ms = (full.evaluations / 3) * 0.01;
+    const part = runToEnd(criticalPointSearch(timed, { stopAfterMs: ms }));
+    expect(part.complete).toBe(false);
+    expect(count.calls).toBeGreaterThan(full.evaluations / 4);
+    expect(count.calls).toBeLessThan(full.evaluations / 2);
+  });
+
+  it('does not count the time it spends paused', () => {
+    const { timed, clock } = clocked('sin(3*x)*cos(3*y) + 0.1*(x^2+y^2)');
+    const search = criticalPointSearch(timed, { stopAfterMs: 1e6 });
+    let r = search.next();
+    // An hour between every two slices: only the 0.01 ms calls count.
+    while (!r.done) {
+      clock.now += 3.6e6;
+      r = search.next();
+    }
+    expect(r.value.complete).toBe(true);
+  });
+
+  it('refuses a limit that is not > 0', () => {
+    const { surface } = counting('x^2 + y^2');
+    expect(() => runToEnd(criticalPointSearch(surface, { stopAfterMs: 0 }))).toThrow(/"stopAfterMs" must be > 0, got 0/);
+  });
+});
+
 describe('compileSurface budgets', () => {
   it('every catalog formula, typed in over its window, is searched to the end (not partial)', () => {
     for (const s of Object.values(surfaces)) {
       const typed = compileSurface(s.expr, { domain: s.domain });
       expect(typed.criticalSearchStopped, s.id).toBeUndefined();
       expect(typed.criticalNote ?? '', s.id).not.toMatch(/budget/);
+    }
+  });
+
+  it('searches every catalog formula without a time limit, so what is marked does not depend on the machine', () => {
+    // The CI failure this guards: a time limit judged on a busy machine cut Rosenbrock short.
+    for (const s of Object.values(surfaces)) expect(compileExpression(s.expr).size, s.id).toBeLessThanOrEqual(TIMED_SEARCH_SIZE);
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => 0);
+    try {
+      compileSurface(surfaces.rosenbrock.expr, { domain: { x: [-2.5, 2.5], y: [-1.5, 3.5] } });
+      expect(now).not.toHaveBeenCalled();
+    } finally {
+      now.mockRestore();
     }
   });
 

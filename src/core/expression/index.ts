@@ -224,39 +224,17 @@ const PIECEWISE_LINEAR_SEEDS = 21;
  */
 export const CRITICAL_SEARCH_WORK = 4e8;
 /**
- * And at most about this many milliseconds of evaluations, timed on a few of them first: a
- * graph of thousands of nodes (hypot of 300 x's) is one function too large for the JavaScript
- * engine to optimise, and costs far more per node. The only budget that depends on the machine;
- * it binds only for such expressions (Rosenbrock, the costliest formula in the catalog, needs
- * about a fifth of it).
+ * Graphs of more operations than this get a time limit too, a safety net: past a few hundred,
+ * a function may be too large for the JavaScript engine to optimise and cost far more per
+ * operation than the work budget assumes. Below it the work budget alone binds, so what is
+ * marked does not depend on the machine or its load (every catalog formula has at most 130
+ * operations; the costliest, Rosenbrock, searches in about 0.25 s on a desktop core).
  */
+export const TIMED_SEARCH_SIZE = 400;
+/** The time limit for such graphs: milliseconds of searching, not counting its pauses. */
 export const CRITICAL_SEARCH_MS = 1500;
 /** The least budget, in evaluations, whatever the expression's cost. */
 const MIN_SEARCH_EVALUATIONS = 2000;
-
-/**
- * Milliseconds per evaluation as the search counts them (one f, one gradient or one Hessian):
- * half the median time of f, gradient and Hessian together, over 9 batches of 8 points.
- */
-function* evaluationMs(compiled: CompiledExpression, domain: Domain): Generator<void, number, undefined> {
-  const g = new Float64Array(2);
-  const h = new Float64Array(3);
-  const times: number[] = [];
-  for (let b = 0; b < 9; b++) {
-    const t = performance.now();
-    for (let k = 0; k < 8; k++) {
-      const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * (b * 8 + k + 0.5)) / 72;
-      const y = domain.y[1] - ((domain.y[1] - domain.y[0]) * (k + 0.5)) / 8;
-      compiled.f(x, y);
-      compiled.grad(x, y, g);
-      compiled.hessian(x, y, h);
-    }
-    times.push((performance.now() - t) / 16);
-    yield;
-  }
-  times.sort((a, b) => a - b);
-  return times[4];
-}
 
 /**
  * The critical points to list, the start, and a note if the list is partial: all points when
@@ -281,12 +259,15 @@ function* criticalAndStart(
   // Piecewise linear f (abs, min, max of linear pieces) gives Newton no curvature to work with,
   // so every seed falls back to the finder's slower compass search: use a coarser seed grid.
   const seeds = compiled.linearPieces ? PIECEWISE_LINEAR_SEEDS : undefined;
-  const perEvaluation = yield* evaluationMs(compiled, domain);
-  const budget = Math.max(
-    MIN_SEARCH_EVALUATIONS,
-    Math.floor(Math.min(CRITICAL_SEARCH_WORK / compiled.size, CRITICAL_SEARCH_MS / Math.max(perEvaluation, 1e-6))),
+  const budget = Math.max(MIN_SEARCH_EVALUATIONS, Math.floor(CRITICAL_SEARCH_WORK / compiled.size));
+  const search = yield* criticalPointSearch(
+    { f, grad, hessian, domain },
+    {
+      budget,
+      ...(seeds ? { seeds } : {}),
+      ...(compiled.size > TIMED_SEARCH_SIZE ? { stopAfterMs: CRITICAL_SEARCH_MS } : {}),
+    },
   );
-  const search = yield* criticalPointSearch({ f, grad, hessian, domain }, { budget, ...(seeds ? { seeds } : {}) });
   const all = search.points;
   const start = chooseStart(compiled, domain, all);
   if (!search.complete) {
