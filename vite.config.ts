@@ -141,6 +141,18 @@ function exampleBundle(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   base: './',
+  // The critical-point search Worker (src/core/expression/search-worker.ts), one ES module file
+  // beside the chunks, named for what it is, minified where the bundle is.
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        entryFileNames: mode === 'lib' ? '[name]-[hash].js' : 'descent-lab-[name]-[hash].js',
+        chunkFileNames: mode === 'lib' ? '[name]-[hash].js' : 'descent-lab-[name]-[hash].js',
+        ...(mode === 'bundle' ? { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } : {}),
+      },
+    },
+  },
   plugins:
     mode === 'lib' ? [] : mode === 'bundle' ? [minifyTemplates()] : [exampleBundle()],
   build:

@@ -118,6 +118,18 @@ export class Graph {
     this.ONE = this.num(1);
   }
 
+  /**
+   * The graph of another graph's nodes (as a Worker receives them): the same ids, operands and
+   * values. Throws if the nodes are not in the order a Graph makes them.
+   */
+  static fromNodes(nodes: readonly GraphNode[]): Graph {
+    const graph = new Graph();
+    for (const { id, op, args, value } of nodes) {
+      if (graph.make(op, args, value) !== id) throw new Error(`graph node ${id} (${op}) is out of order`);
+    }
+    return graph;
+  }
+
   private make(op: Op, args: readonly number[], value = 0): number {
     const key = op === 'num' ? numKey(value) : `${op}(${args.join(',')})`;
     const found = this.index.get(key);
