@@ -53,6 +53,22 @@ async function waitForSurface(pg: Locator, id: string): Promise<void> {
   await expect(pg.locator('[part~="trajectory"]').first()).toBeAttached();
 }
 
+/**
+ * The screen once it has stopped changing (two reads 200 ms apart agree): the custom mode's
+ * field row changes the map's size as the surface arrives, and the map follows its resize
+ * observer a frame or two later, so a state read at once can be of the size before.
+ */
+async function settledState(pg: Locator) {
+  let last = JSON.stringify(await screenState(pg));
+  for (let k = 0; k < 20; k++) {
+    await pg.page().waitForTimeout(200);
+    const now = JSON.stringify(await screenState(pg));
+    if (now === last) return JSON.parse(now) as Awaited<ReturnType<typeof screenState>>;
+    last = now;
+  }
+  throw new Error('the map kept changing for 4 s');
+}
+
 test('typing an expression shows its surface and critical points; a broken one is underlined and the last good surface stays', async ({ page }) => {
   const messages = watchConsole(page);
   const pg = await openApp(page, 'surface=rosenbrock');
@@ -62,7 +78,7 @@ test('typing an expression shows its surface and critical points; a broken one i
   await typeSurface(pg, EXPR, DOMAIN);
   const expected = compileSurface(EXPR, { domain: DOMAIN });
   await waitForSurface(pg, expected.id);
-  const good = await screenState(pg);
+  const good = await settledState(pg);
   expect(good.pixels).not.toBe(before.pixels);
   await expect(pg.locator('[part~="trajectory"]')).toHaveCount(7);
   await expect(pg.locator('[part~="expression-input"]')).toHaveAttribute('aria-invalid', 'false');
