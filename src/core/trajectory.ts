@@ -47,6 +47,47 @@ export function setExpressionCompiler(compile: typeof expressionCompiler): void 
   expressionCompiler = compile;
 }
 
+/** trajectory()'s options, and noise's: any other key is refused (a misspelling would go unnoticed). */
+const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise'];
+const NOISE_OPTIONS: readonly string[] = ['sd', 'seed'];
+
+/**
+ * Throws an OptionError naming the first own key of `object` that is not in `known` (`prefix`
+ * before its name), with the nearest known name when one is a typo away.
+ */
+function refuseUnknown(object: object, known: readonly string[], what: string, prefix: string): void {
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    let near: string | undefined;
+    let nearest = 3; // a typo is at most two edits away
+    for (const k of known) {
+      const d = typoDistance(k, key);
+      if (d < nearest) [near, nearest] = [k, d];
+    }
+    throw new OptionError(
+      prefix + key,
+      (object as Record<string, unknown>)[key],
+      `is not an option of ${what}${near ? ` (did you mean "${prefix}${near}"?)` : ''}; its options are ${known.join(', ')}`,
+    );
+  }
+}
+
+/** Edit distance (insertions, deletions, substitutions and swaps of neighbours), case-insensitive. */
+function typoDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[s.length][t.length];
+}
+
 /**
  * The most steps one trajectory() call takes: 10⁶ steps keep three Float64Arrays of 8 MB each
  * (and about 25 ms of work); 5·10⁷ took 1.6 GB, and 2³² could not be allocated at all.
@@ -109,6 +150,7 @@ function readStart(start: TrajectoryOptions['start']): [number, number] {
  */
 export function trajectory(options: TrajectoryOptions): Trajectory {
   if (!options || typeof options !== 'object') throw new OptionError('options', options, 'must be an object');
+  refuseUnknown(options, TRAJECTORY_OPTIONS, 'trajectory()', '');
   const { optimizer, hyper, steps, noise } = options;
   const preset = getPreset(optimizer);
   const h = resolveHyper(optimizer, hyper ?? {});
@@ -122,6 +164,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
     if (!noise || typeof noise !== 'object' || typeof noise.sd !== 'number' || !(noise.sd >= 0) || !Number.isFinite(noise.sd)) {
       throw new OptionError('noise', noise, 'must be { sd: a number >= 0, seed?: an integer }');
     }
+    refuseUnknown(noise, NOISE_OPTIONS, 'noise', 'noise.');
     if (noise.seed !== undefined && !Number.isInteger(noise.seed)) {
       throw new OptionError('noise.seed', noise.seed, 'must be an integer');
     }

@@ -3,6 +3,7 @@
  * Expected values are worked out by hand in the comments (plain gradient descent on quadratics
  * and linear ramps, where every iterate has a closed form that is exact in float64).
  */
+import { OptionError } from '../../src/core/errors';
 import { describe, expect, it } from 'vitest';
 import { trajectory } from '../../src/core/index';
 import type { Surface } from '../../src/core/types';
@@ -235,6 +236,31 @@ describe('trajectory() convergence', () => {
 
 describe('trajectory() validation (message names the option and the bad value)', () => {
   const base = { surface: quadratic, optimizer: 'sgd' as const, start: [-3, 2] as const, steps: 3 };
+
+  it('trajectory() refuses an option it does not have, naming it, the nearest it has, and the list', () => {
+    let error: unknown;
+    try {
+      trajectory({ ...base, recrod: 'state' } as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OptionError);
+    expect((error as OptionError).option).toBe('recrod');
+    expect((error as OptionError).value).toBe('state');
+    expect((error as Error).message).toBe(
+      'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, got "state"',
+    );
+    // A typo of a real one is named as such.
+    expect(() => trajectory({ ...base, step: 3 } as never)).toThrow(/option "step" is not an option of trajectory\(\) \(did you mean "steps"\?\)/);
+    expect(() => trajectory({ ...base, Hyper: {} } as never)).toThrow(/did you mean "hyper"/);
+    expect(() => trajectory({ ...base, noise: { sd: 0.1, sede: 2 } } as never)).toThrow(
+      /option "noise\.sede" is not an option of noise \(did you mean "noise\.seed"\?\); its options are sd, seed, got 2/,
+    );
+    // Inherited names are not options either (own keys are read, nothing of Object.prototype counts).
+    expect(() => trajectory(Object.assign(Object.create({ steps: 3 }), { ...base, constructor: 1 }) as never)).toThrow(/option "constructor" is not an option/);
+    // Every option it has, set, is accepted.
+    expect(trajectory({ ...base, hyper: { lr: 0.1 }, noise: { sd: 0.01, seed: 3 } }).x).toHaveLength(4);
+  });
 
   it('trajectory({ optimizer }) rejects an unknown preset id', () => {
     expectThrows(() => trajectory({ ...base, optimizer: 'adamm' as never }), /adamm/);
