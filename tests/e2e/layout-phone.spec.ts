@@ -132,6 +132,29 @@ async function splitWords(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+for (const lang of LANGS) {
+  test(`${lang}: five refusals in a link take three lines of the widget, scroll for the rest, and leave the map its size`, async ({ page }) => {
+    const ok = await openApp(page, `surface=rosenbrock&opt=sgd,adam,rmsprop&lang=${lang}`);
+    const mapOk = await box(ok.locator('descent-surface').first());
+    const pg = await openApp(page, `surface=rosenbrock&steps=abc&speed=fast&layout=stack&opt=sgd,adam(lr=-1),rmsprop(alpha=-7)&lang=${lang}`);
+    const error = pg.locator('[part~="error"]');
+    await expect(error.locator('li')).toHaveCount(5);
+    const fit = await error.evaluate((el) => ({ height: el.clientHeight, scroll: el.scrollHeight, line: parseFloat(getComputedStyle(el).lineHeight) }));
+    // About three lines (and its padding) show; the rest is scrolled to.
+    expect(fit.height).toBeLessThanOrEqual(3 * fit.line + 16);
+    expect(fit.scroll).toBeGreaterThan(fit.height + fit.line);
+    await error.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const last = await box(error.locator('li').last());
+    const shown = await box(error);
+    expect(last.y + last.height).toBeLessThanOrEqual(shown.y + shown.height + 1);
+    // The map keeps all but those three lines of its height (before: two refusals took a quarter of it).
+    const map = await box(pg.locator('descent-surface').first());
+    expect(mapOk.height - map.height).toBeLessThanOrEqual(fit.height + 12);
+    expect(map.height).toBeGreaterThan(0.75 * mapOk.height);
+    await page.screenshot({ path: test.info().outputPath(`refusals-${lang}.png`) });
+  });
+}
+
 test('Korean prose breaks between words: the blog post, and the story and note in its widgets', async ({ page }) => {
   await page.goto('./examples/blog-post.html');
   const first = page.locator('descent-playground').first();

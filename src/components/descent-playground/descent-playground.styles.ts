@@ -64,8 +64,16 @@ export const styles = css`
       aspect-ratio: var(--descent-aspect-ratio, 9 / 16);
     }
   }
+  /*
+   * Refusals take at most about three lines of the widget's fixed height (their own scroll box
+   * past that, with the scroll cue below): five bad attributes on a phone must not shrink the
+   * map to a strip.
+   */
   .shell > [part~='error'] {
     grid-area: errors;
+    max-height: calc(3 * 1.3em + 14px);
+    overflow-y: auto;
+    line-height: 1.3;
   }
   .shell > [part~='controls'] {
     grid-area: controls;
@@ -156,6 +164,20 @@ export const styles = css`
   .aside > [part~='rule'],
   .aside > .story {
     animation: descent-scroll-cue linear both;
+    animation-timeline: scroll(self block);
+  }
+  /* The refusals' box is short: a shorter fade, so that a line and a half still reads. */
+  @keyframes descent-error-cue {
+    from,
+    98% {
+      mask-image: linear-gradient(to bottom, #000 calc(100% - 20px), rgba(0, 0, 0, 0.25) calc(100% - 2px));
+    }
+    to {
+      mask-image: none;
+    }
+  }
+  .shell > [part~='error'] {
+    animation: descent-error-cue linear both;
     animation-timeline: scroll(self block);
   }
   .sheet > .side,
