@@ -51,41 +51,13 @@ export function setExpressionCompiler(compile: typeof expressionCompiler): void 
 const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise'];
 const NOISE_OPTIONS: readonly string[] = ['sd', 'seed'];
 
-/**
- * Throws an OptionError naming the first own key of `object` that is not in `known` (`prefix`
- * before its name), with the nearest known name when one is a typo away.
- */
+/** Throws an OptionError naming the first own key of `object` that is not in `known`. */
 function refuseUnknown(object: object, known: readonly string[], what: string, prefix: string): void {
   for (const key of Object.keys(object)) {
-    if (known.includes(key)) continue;
-    let near: string | undefined;
-    let nearest = 3; // a typo is at most two edits away
-    for (const k of known) {
-      const d = typoDistance(k, key);
-      if (d < nearest) [near, nearest] = [k, d];
-    }
-    throw new OptionError(
-      prefix + key,
-      (object as Record<string, unknown>)[key],
-      `is not an option of ${what}${near ? ` (did you mean "${prefix}${near}"?)` : ''}; its options are ${known.join(', ')}`,
-    );
-  }
-}
-
-/** Edit distance (insertions, deletions, substitutions and swaps of neighbours), case-insensitive. */
-function typoDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    if (!known.includes(key)) {
+      throw new OptionError(prefix + key, (object as Record<string, unknown>)[key], `is not an option of ${what}; its options are ${known.join(', ')}`);
     }
   }
-  return d[s.length][t.length];
 }
 
 /**

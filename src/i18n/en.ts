@@ -88,24 +88,13 @@ export const en = {
   surfaceUnavailable: 'The surface "{id}" could not be loaded (is the folder of descent-lab.js reachable?); showing Rosenbrock instead.',
   customUnavailable: 'The expression field could not be loaded (is the folder of descent-lab.js reachable?).',
   configNeedsCompiler: 'config.expr "{value}" needs the expression compiler, which could not be loaded.',
-  expressionLabel: 'Expression in x and y',
-  xRange: 'x range',
-  yRange: 'y range',
-  to: 'to',
-  'x-min': 'x min',
-  'x-max': 'x max',
-  'y-min': 'y min',
-  'y-max': 'y max',
-  boundNotNumber: '{bound} must be a number, got "{text}".',
-  boundOrder: '{axis} max must be greater than {axis} min ({lo}), got {hi}.',
-  boundOrderMin: '{axis} min must be less than {axis} max ({hi}), got {lo}.',
-  typeExpression: 'Type an expression in x and y.',
-  compilerFailed: 'Could not load the expression compiler; check the connection and type again.',
-  expressionBusy: 'Finding critical points…',
   criticalPartial: 'Partial: the critical-point search hit its budget; some may be unmarked.',
-  expressionHint: 'mathjs syntax in x and y: + − * / ^, sin, cos, exp, log, sqrt, abs, min, max, pi, e …',
 };
 
-export type StringKey = keyof typeof en;
+/**
+ * The expression field's strings (en-field.ts), which come with its lazy chunk and are added
+ * to the English set when it loads (addStrings); a language's set has them all the same.
+ */
+export type StringKey = keyof typeof en | keyof typeof import('./en-field').enField;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

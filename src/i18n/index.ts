@@ -14,7 +14,8 @@ export type Lang = 'en' | 'ko';
 export const langs: readonly Lang[] = ['en', 'ko'];
 export type { StringKey, Strings };
 
-const loaded: Partial<Record<Lang, Strings>> = { en };
+// English without the expression field's strings until its chunk adds them (addStrings).
+const loaded: Partial<Record<Lang, Strings>> = { en: en as Strings };
 let koLoading: Promise<void> | undefined;
 /** Korean prose for catalog surfaces and optimizers (ko-prose.ts), loaded with the strings. */
 let koProse: typeof import('./ko-prose') | undefined;
@@ -56,9 +57,14 @@ export function whenLoaded(lang: Lang): Promise<void> {
   return koLoading;
 }
 
+/** Adds strings a lazy chunk brings (the expression field's English, en-field.ts). */
+export function addStrings(lang: 'en', strings: Partial<Strings>): void {
+  loaded[lang] = { ...loaded[lang], ...strings } as Strings;
+}
+
 /** The string `key` in `lang` (English while Korean loads), with `{name}` parameters filled in. */
 export function t(lang: Lang, key: StringKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = (loaded[lang] ?? en)[key];
+  const text = (loaded[lang] ?? loaded.en!)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

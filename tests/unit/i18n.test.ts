@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { en } from '../../src/i18n/en';
+import { en as core } from '../../src/i18n/en';
+import { enField } from '../../src/i18n/en-field';
 import { ko } from '../../src/i18n/ko';
-import { isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
+import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
+
+/** Every English string: the bundle's, and the expression field's (its lazy chunk adds them). */
+const en = { ...core, ...enField };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -12,6 +16,15 @@ describe('i18n', () => {
       expect(ko[key].trim(), key).not.toBe('');
       expect(params(ko[key]), key).toEqual(params(en[key]));
     }
+  });
+
+  test("the expression field's English strings are not in the bundle's set, and are there once its chunk adds them", () => {
+    expect(Object.keys(enField).filter((k) => k in core)).toEqual([]);
+    expect(t('en', 'expressionBusy')).toBeUndefined();
+    addStrings('en', enField);
+    expect(t('en', 'expressionBusy')).toBe('Finding critical points…');
+    expect(t('en', 'boundNotNumber', { bound: 'x min', text: 'abc' })).toBe('x min must be a number, got "abc".');
+    expect(t('en', 'play')).toBe('Play');
   });
 
   test('toLang maps BCP 47 tags to en or ko', () => {

@@ -237,7 +237,7 @@ describe('trajectory() convergence', () => {
 describe('trajectory() validation (message names the option and the bad value)', () => {
   const base = { surface: quadratic, optimizer: 'sgd' as const, start: [-3, 2] as const, steps: 3 };
 
-  it('trajectory() refuses an option it does not have, naming it, the nearest it has, and the list', () => {
+  it('trajectory() refuses an option it does not have, naming it and the list', () => {
     let error: unknown;
     try {
       trajectory({ ...base, recrod: 'state' } as never);
@@ -250,11 +250,9 @@ describe('trajectory() validation (message names the option and the bad value)',
     expect((error as Error).message).toBe(
       'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, got "state"',
     );
-    // A typo of a real one is named as such.
-    expect(() => trajectory({ ...base, step: 3 } as never)).toThrow(/option "step" is not an option of trajectory\(\) \(did you mean "steps"\?\)/);
-    expect(() => trajectory({ ...base, Hyper: {} } as never)).toThrow(/did you mean "hyper"/);
+    expect(() => trajectory({ ...base, step: 3 } as never)).toThrow(/option "step" is not an option of trajectory\(\); its options are/);
     expect(() => trajectory({ ...base, noise: { sd: 0.1, sede: 2 } } as never)).toThrow(
-      /option "noise\.sede" is not an option of noise \(did you mean "noise\.seed"\?\); its options are sd, seed, got 2/,
+      /option "noise\.sede" is not an option of noise; its options are sd, seed, got 2/,
     );
     // Inherited names are not options either (own keys are read, nothing of Object.prototype counts).
     expect(() => trajectory(Object.assign(Object.create({ steps: 3 }), { ...base, constructor: 1 }) as never)).toThrow(/option "constructor" is not an option/);

@@ -74,6 +74,9 @@ export const styles = css`
     max-height: calc(3 * 1.3em + 14px);
     overflow-y: auto;
     line-height: 1.3;
+    /* Its scroll cue (below) fades less: the box is short. */
+    --cue: 20px;
+    --cue-end: 0px;
   }
   .shell > [part~='controls'] {
     grid-area: controls;
@@ -154,30 +157,17 @@ export const styles = css`
   @keyframes descent-scroll-cue {
     from,
     98% {
-      mask-image: linear-gradient(to bottom, #000 calc(100% - 40px), transparent calc(100% - 10px));
+      mask-image: linear-gradient(to bottom, #000 calc(100% - var(--cue, 40px)), transparent calc(100% - var(--cue-end, 10px)));
     }
     to {
       mask-image: none;
     }
   }
   .sheet,
+  .shell > [part~='error'],
   .aside > [part~='rule'],
   .aside > .story {
     animation: descent-scroll-cue linear both;
-    animation-timeline: scroll(self block);
-  }
-  /* The refusals' box is short: a shorter fade, so that a line and a half still reads. */
-  @keyframes descent-error-cue {
-    from,
-    98% {
-      mask-image: linear-gradient(to bottom, #000 calc(100% - 20px), rgba(0, 0, 0, 0.25) calc(100% - 2px));
-    }
-    to {
-      mask-image: none;
-    }
-  }
-  .shell > [part~='error'] {
-    animation: descent-error-cue linear both;
     animation-timeline: scroll(self block);
   }
   .sheet > .side,
