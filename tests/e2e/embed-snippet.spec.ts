@@ -44,6 +44,9 @@ for (const [name, hash] of [
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const pg = await openApp(page, hash);
     await expect(pg.locator('[part~="trajectory"]').first()).toBeAttached();
+    // A link's typed-in surface is applied once it has compiled (the page shows its default race
+    // until then): wait for it, or the view read below is the default's.
+    if (hash.startsWith('expr=')) await expect(pg.locator('canvas[part~="contours"]').first()).toHaveAttribute('data-surface', /^expr:/);
     const original = await pg.evaluate((el) => (el as unknown as { config: Config }).config);
     const snippet = await copyEmbed(pg);
     expect(snippet.startsWith(`<script type="module" src="${BUNDLE}"></script>\n<descent-playground `)).toBe(true);

@@ -69,6 +69,45 @@ test('while the handle is held the loss chart follows the drag (a frame behind t
   await expect.poll(() => fresh.locator('[part~="loss-curve"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')))).toEqual(held);
 });
 
+test('a drag move writes each head once: the map\'s and the chart\'s heads and the cursor are not written again with the same values', async ({ page }) => {
+  const pg = await openApp(page, 'surface=rosenbrock');
+  const handle = pg.locator('[part~="start-handle"]');
+  const runs = await pg.locator('[part~="trajectory"]').count();
+  const [hx, hy] = await centre(handle);
+  await page.mouse.move(hx, hy);
+  await page.mouse.down();
+  await page.mouse.move(hx + 5, hy + 5);
+  await page.waitForTimeout(200);
+  // Every attribute write in the playground's shadow trees, by part and attribute.
+  await page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    (window as unknown as { __writes: Record<string, number> }).__writes = counts;
+    const observer = new MutationObserver((list) => {
+      for (const m of list) {
+        const key = `${(m.target as Element).getAttribute('part')} ${m.attributeName}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    });
+    const pg = document.querySelector('descent-playground')!.shadowRoot!;
+    observer.observe(pg, { subtree: true, attributes: true });
+    for (const el of pg.querySelectorAll('descent-surface, descent-loss-chart')) observer.observe(el.shadowRoot!, { subtree: true, attributes: true });
+  });
+  const moves = 20;
+  for (let i = 1; i <= moves; i++) {
+    await page.mouse.move(hx + 5 + 3 * i, hy + 5 - 2 * i);
+    // One move per frame and its chart catch-up (a frame behind), as a hand moves.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))));
+  }
+  await page.waitForTimeout(200);
+  const writes = await page.evaluate(() => (window as unknown as { __writes: Record<string, number> }).__writes);
+  await page.mouse.up();
+  // Each move moves every head once, on the map and on the chart (which follows a frame behind).
+  expect(writes['head transform']).toBe(runs * moves);
+  expect(writes['loss-head transform']).toBe(runs * moves);
+  // At step 0 the chart's cursor stays put: it is not written at all.
+  expect(writes['cursor x1'] ?? 0).toBe(0);
+});
+
 test('the start handle is shared by every panel in grid layout', async ({ page }) => {
   const pg = await openApp(page, 'surface=two-wells&layout=grid');
   const panels = pg.locator('descent-surface');

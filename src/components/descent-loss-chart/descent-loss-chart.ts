@@ -115,6 +115,9 @@ export class DescentLossChart extends LitElement {
   set step(value: number) {
     const old = this._step;
     this._step = value;
+    // The same step again (the playground sets it on every update, a drag on every move): the
+    // cursor and heads are where they were; new runs re-render, and that moves the heads.
+    if (value === old && this.hasUpdated) return;
     if (this.hasUpdated && !this.isUpdatePending) this.applyStep();
     else this.requestUpdate('step', old);
   }
@@ -128,8 +131,11 @@ export class DescentLossChart extends LitElement {
     if (!cursor) return;
     const k = Math.max(0, Math.min(this._step, this.steps));
     const x = Number.isFinite(k) ? this.xScale()(k).toFixed(1) : '-1000';
-    cursor.setAttribute('x1', x);
-    cursor.setAttribute('x2', x);
+    // Written only when it moves (each render applies the step again; a drag renders every move).
+    if (cursor.getAttribute('x1') !== x) {
+      cursor.setAttribute('x1', x);
+      cursor.setAttribute('x2', x);
+    }
     // Each run's head marker on its curve at the step (hidden where the run has no finite loss).
     const y = this.cache.y;
     if (!y) return;

@@ -186,6 +186,9 @@ export class DescentSurface extends LitElement {
   set step(value: number) {
     const old = this._step;
     this._step = Number.isNaN(value) ? Infinity : value;
+    // The same step again (the playground sets it on every update, a drag on every move):
+    // nothing to move.
+    if (this._step === old && this.hasUpdated) return;
     // Between renders only attributes change; a pending render applies the step itself.
     if (this.hasUpdated && !this.isUpdatePending) this.applyStep();
     else this.requestUpdate('step', old);
