@@ -73,16 +73,59 @@ async function applyHash(): Promise<void> {
   const generation = ++reading;
   settings = readPageSettings(hash);
   applySettings();
-  if (/(^|&)expr=/.test(hash)) {
-    // Loads the expression module and compiles the link's surface in short tasks first.
+  if (!/(^|&)expr=/.test(hash)) return apply(hash);
+  // Loads the expression module and compiles the link's surface in short tasks first. Until the
+  // playground shows it, it is hidden behind a line that says so: it would show its default
+  // race (another surface) for the second this takes.
+  const done = showLinkLoading();
+  try {
     await prepareHash(hash);
     if (generation !== reading) return;
+    apply(hash);
+    // A config set by script is applied in the element's next update (its checker may load
+    // first): shown once that is done.
+    await playground.updateComplete;
+  } finally {
+    done();
   }
+}
+
+function apply(hash: string): void {
   const { config, errors, refusals } = decodeHash(hash, hashOptions());
   for (const e of errors) console.warn(`descent-lab link: ${e}`);
   playground.notices = refusals; // shown in the playground's language
   playground.config = config;
   written = hash;
+}
+
+/** Hash reads waiting for a link's surface (a newer link can arrive while one compiles). */
+let linkWaits = 0;
+let linkNote: HTMLElement | undefined;
+
+/**
+ * Hides the playground (keeping its place: visibility, not display) behind a status line in the
+ * page's language until every read that asked has called the function returned.
+ */
+function showLinkLoading(): () => void {
+  if (linkWaits++ === 0) {
+    linkNote = document.createElement('p');
+    linkNote.className = 'link-loading';
+    linkNote.setAttribute('role', 'status');
+    linkNote.textContent = pageText[settings.lang ?? browserLang()].linkLoading;
+    playground.classList.add('waiting-for-link');
+    playground.setAttribute('aria-busy', 'true');
+    playground.before(linkNote);
+  }
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--linkWaits > 0) return;
+    linkNote?.remove();
+    linkNote = undefined;
+    playground.classList.remove('waiting-for-link');
+    playground.removeAttribute('aria-busy');
+  };
 }
 
 function currentHash(): string {

@@ -12,6 +12,8 @@ export interface PageText {
   readonly intro: (touch: boolean) => readonly string[];
   readonly copyLink: string;
   readonly linkCopied: string;
+  /** Shown in the playground's place while a link's typed-in surface compiles. */
+  readonly linkLoading: string;
   readonly copyFailed: string;
   readonly language: string;
   readonly theme: string;
@@ -36,6 +38,7 @@ export const pageText: Readonly<Record<Lang, PageText>> = {
     ],
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
+    linkLoading: 'Loading the surface this link types in…',
     copyFailed: 'Copy failed: use the address bar',
     language: 'Language',
     theme: 'Theme',
@@ -58,6 +61,7 @@ export const pageText: Readonly<Record<Lang, PageText>> = {
     ],
     copyLink: '링크 복사',
     linkCopied: '링크를 복사했습니다',
+    linkLoading: '이 링크에 입력된 곡면을 불러오는 중…',
     copyFailed: '복사하지 못했습니다: 주소창을 쓰세요',
     language: '언어',
     theme: '테마',

@@ -214,12 +214,54 @@ test('the URL hash round-trips a typed-in surface', async ({ page, context }) =>
   expect(await snapshot(reloaded)).toEqual(original);
 });
 
+for (const lang of ['en', 'ko'] as const) {
+  test(`${lang}: a link with a typed-in surface never shows the default race first: the page says it is loading until the surface is there`, async ({ page }) => {
+    const messages = watchConsole(page);
+    // Every animation frame from the first: what the map shows, whether the playground is
+    // visible, and the page's loading line.
+    await page.addInitScript(() => {
+      const frames: { surface: string; visible: boolean; note: string }[] = [];
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      const poll = () => {
+        const pg = document.querySelector('descent-playground');
+        const canvas = pg?.shadowRoot?.querySelector('descent-surface')?.shadowRoot?.querySelector('canvas[part~="contours"]') as HTMLElement | null;
+        frames.push({
+          surface: canvas?.dataset.surface ?? '',
+          visible: !!pg && getComputedStyle(pg).visibility === 'visible',
+          note: document.querySelector('.link-loading')?.textContent ?? '',
+        });
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(`./#expr=${encodeURIComponent(EXPR)}&domain=-4,4,-4,4&opt=adam(lr=0.1),momentum(lr=0.02)&lang=${lang}`);
+    const pg = page.locator('descent-playground');
+    const expected = compileSurface(EXPR, { domain: DOMAIN });
+    await waitForSurface(pg, expected.id);
+    await expect(page.locator('.link-loading')).toHaveCount(0);
+    await expect(pg).toBeVisible();
+    await expect(pg).not.toHaveAttribute('aria-busy');
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { surface: string; visible: boolean; note: string }[] }).__frames);
+    // While it loads, the line shows, in the page's language.
+    const waiting = frames.filter((f) => f.note !== '');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(new Set(waiting.map((f) => f.note))).toEqual(new Set([lang === 'ko' ? '이 링크에 입력된 곡면을 불러오는 중…' : 'Loading the surface this link types in…']));
+    // No frame shows another surface: whatever the playground drew before, it was hidden.
+    expect(frames.filter((f) => f.visible && f.surface !== '' && f.surface !== expected.id)).toEqual([]);
+    expect(frames.some((f) => f.visible && f.surface === expected.id)).toBe(true);
+    expect(messages).toEqual([]);
+  });
+}
+
 test('a link with a broken expression says why and shows the catalog surface', async ({ page }) => {
   const messages = watchConsole(page);
   await page.goto('./#expr=foo(x)&steps=50');
   const pg = page.locator('descent-playground');
   await expect(pg.locator('[part~="error"]')).toContainText('expr=foo(x) in the link: unknown function "foo" at characters 1–3');
   await waitForSurface(pg, 'rosenbrock');
+  // The loading line is gone and the playground shown, with its message.
+  await expect(page.locator('.link-loading')).toHaveCount(0);
+  await expect(pg).toBeVisible();
   expect(messages.some((m) => m.startsWith('warning: descent-lab link: expr=foo(x)'))).toBe(true);
 });
 
