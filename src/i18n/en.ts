@@ -24,7 +24,6 @@ export const en = {
   speedOption: '{n} steps/s',
   steps: 'Steps',
   stepsLabel: 'Steps per run',
-  copyLink: 'Copy link',
   copyEmbed: 'Copy embed code',
   copied: 'Copied',
   copyFailed: 'Copy failed',
@@ -39,13 +38,9 @@ export const en = {
   moreSettingsFor: 'More settings for {name}',
   remove: 'Remove',
   removeNamed: 'Remove {name}',
-  settingsOf: '{name} settings',
   lr: 'lr',
   lrValue: 'learning rate {v}',
   noise: 'noise σ',
-  noiseTitle: 'Standard deviation of Gaussian noise added to each gradient component, a stand-in for mini-batch gradients (seeded)',
-  mustBeNumber: '{key} must be a number',
-  noiseMustBe: 'noise must be a number >= 0',
   add: 'Add',
   addLabel: 'Add an optimizer',
   addPlaceholder: 'optimizer…',
@@ -92,9 +87,10 @@ export const en = {
 };
 
 /**
- * The expression field's strings (en-field.ts), which come with its lazy chunk and are added
- * to the English set when it loads (addStrings); a language's set has them all the same.
+ * The expression field's strings (en-field.ts) and the optimizer list's further settings'
+ * (en-settings.ts), which come with their lazy chunks and are added to the English set when they
+ * load (addStrings); a language's set has them all the same.
  */
-export type StringKey = keyof typeof en | keyof typeof import('./en-field').enField;
+export type StringKey = keyof typeof en | keyof typeof import('./en-field').enField | keyof typeof import('./en-settings').enSettings;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

@@ -14,7 +14,7 @@ export type Lang = 'en' | 'ko';
 export const langs: readonly Lang[] = ['en', 'ko'];
 export type { StringKey, Strings };
 
-// English without the expression field's strings until its chunk adds them (addStrings).
+// English without the expression field's and the further settings' strings until their chunks add them (addStrings).
 const loaded: Partial<Record<Lang, Strings>> = { en: en as Strings };
 let koLoading: Promise<void> | undefined;
 /** Korean prose for catalog surfaces and optimizers (ko-prose.ts), loaded with the strings. */
@@ -57,7 +57,7 @@ export function whenLoaded(lang: Lang): Promise<void> {
   return koLoading;
 }
 
-/** Adds strings a lazy chunk brings (the expression field's English, en-field.ts). */
+/** Adds strings a lazy chunk brings (the expression field's English, en-field.ts; en-settings.ts). */
 export function addStrings(lang: 'en', strings: Partial<Strings>): void {
   loaded[lang] = { ...loaded[lang], ...strings } as Strings;
 }

@@ -26,7 +26,6 @@ export const ko: Strings = {
   speedOption: '초당 {n}단계',
   steps: '단계',
   stepsLabel: '실행당 단계 수',
-  copyLink: '링크 복사',
   copyEmbed: '임베드 코드 복사',
   copied: '복사했습니다',
   copyFailed: '복사하지 못했습니다',

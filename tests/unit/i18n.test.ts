@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { en as core } from '../../src/i18n/en';
 import { enField } from '../../src/i18n/en-field';
+import { enSettings } from '../../src/i18n/en-settings';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
-/** Every English string: the bundle's, and the expression field's (its lazy chunk adds them). */
-const en = { ...core, ...enField };
+/** Every English string: the bundle's, the expression field's and the further settings' (their lazy chunks add them). */
+const en = { ...core, ...enField, ...enSettings };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -25,6 +26,13 @@ describe('i18n', () => {
     expect(t('en', 'expressionBusy')).toBe('Finding critical points…');
     expect(t('en', 'boundNotNumber', { bound: 'x min', text: 'abc' })).toBe('x min must be a number, got "abc".');
     expect(t('en', 'play')).toBe('Play');
+  });
+
+  test("the further settings' English strings come with their chunk", () => {
+    expect(Object.keys(enSettings).filter((k) => k in core)).toEqual([]);
+    expect(t('en', 'noiseMustBe')).toBeUndefined();
+    addStrings('en', enSettings);
+    expect(t('en', 'settingsOf', { name: 'Adam' })).toBe('Adam settings');
   });
 
   test('toLang maps BCP 47 tags to en or ko', () => {

@@ -9,7 +9,7 @@ import type { Surface } from '../../core/types';
 import { MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import { checkHyper, hyperFailure } from '../../state/parse';
 import { messageText, t, type Lang } from '../../i18n/index';
-import type { EntryRun, OptimizerListHost } from './optimizer-list';
+import { loadSettings, type EntryRun, type OptimizerListHost } from './optimizer-list';
 
 /** What the list's edits need from the element. */
 export interface ListEditor {
@@ -66,7 +66,15 @@ export class OptimizerListState {
       select: (index) => this.set({ selected: index }),
       toggleMore: (index) => {
         const expanded = new Set(this.expanded);
-        if (!expanded.delete(index)) expanded.add(index);
+        if (!expanded.delete(index)) {
+          expanded.add(index);
+          loadSettings().then(
+            () => this.host.requestUpdate(),
+            () => {
+              /* offline: the row shows them as loading; opening it again retries */
+            },
+          );
+        }
         this.set({ expanded });
       },
       remove: (index) => {

@@ -1,7 +1,7 @@
 /**
  * The optimizer list of `<descent-playground>`: one row per entry with its colour, an on/off
- * switch, a log-scale learning-rate slider, the other hyperparameters on demand, a "diverged"
- * badge, and remove; then "Add optimizer". Pure templates over the host's state and callbacks.
+ * switch, a log-scale learning-rate slider, the other hyperparameters on demand (hyper-fields.ts,
+ * a lazy chunk), a "diverged" badge, and remove; then "Add optimizer". Pure templates over the host's state and callbacks.
  */
 import { html, nothing } from 'lit';
 import { styleProps } from '../shared/style-props';
@@ -9,7 +9,7 @@ import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/ind
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import type { OptimizerEntry } from '../../state/config';
-import { hyperDoc, t, type Lang } from '../../i18n/index';
+import { t, type Lang } from '../../i18n/index';
 
 /** lr slider range, as powers of ten. */
 export const LR_MIN_EXP = -5;
@@ -65,65 +65,17 @@ export function twoDigits(v: number): number {
   return Number(v.toPrecision(2));
 }
 
-function hyperFields(host: OptimizerListHost, run: EntryRun) {
-  const { entry, index } = run;
-  const { kernel, ruleId } = getPreset(entry.kind);
-  const resolved = run.hyper ?? kernel.defaults;
-  const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
-  const lang = host.lang;
-  return html`<div class="more" role="group" aria-label=${t(lang, 'settingsOf', { name: run.label })}>
-    ${keys.map((key) => {
-      const spec = kernel.spec[key];
-      const id = `h-${index}-${key}`;
-      const error = host.fieldErrors.get(`${index}:${key}`);
-      const input =
-        spec.kind === 'boolean'
-          ? html`<input
-              id=${id}
-              type="checkbox"
-              .checked=${Boolean(resolved[key])}
-              @change=${(e: Event) => host.setHyper(index, key, (e.target as HTMLInputElement).checked)}
-            />`
-          : html`<input
-              id=${id}
-              type="number"
-              step="any"
-              .value=${String(resolved[key])}
-              @change=${(e: Event) => {
-                const text = (e.target as HTMLInputElement).value.trim();
-                const v = Number(text);
-                if (text !== '' && Number.isFinite(v)) host.setHyper(index, key, v);
-                else host.fieldError(index, key, t(lang, 'mustBeNumber', { key }));
-              }}
-            />`;
-      return html`<label for=${id} title=${hyperDoc(ruleId, key, spec.doc, lang)}>${key}</label>${input}
-        ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
-    })}
-    ${noiseField(host, run)}
-  </div>`;
-}
+let settings: typeof import('./hyper-fields') | undefined;
 
-/** Gradient noise is not a torch option but a property of the run: its own field. */
-function noiseField(host: OptimizerListHost, run: EntryRun) {
-  const { entry, index } = run;
-  const id = `h-${index}-noise`;
-  const error = host.fieldErrors.get(`${index}:noise`);
-  const lang = host.lang;
-  return html`<label for=${id} title=${t(lang, 'noiseTitle')}>${t(lang, 'noise')}</label>
-    <input
-      id=${id}
-      type="number"
-      min="0"
-      step="any"
-      .value=${String(entry.noise ?? 0)}
-      @change=${(e: Event) => {
-        const text = (e.target as HTMLInputElement).value.trim();
-        const v = Number(text);
-        if (text !== '' && Number.isFinite(v) && v >= 0) host.setNoise(index, v);
-        else host.fieldError(index, 'noise', t(lang, 'noiseMustBe'));
-      }}
-    />
-    ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
+/**
+ * Loads a row's further settings (every hyperparameter but lr, and the gradient noise): their own
+ * small chunk, fetched the first time a reader opens them (list-state.ts). Until then an open row
+ * shows them as loading; if the chunk cannot be fetched, closing and opening the row again retries.
+ */
+export function loadSettings(): Promise<void> {
+  return import('./hyper-fields').then((m) => {
+    settings = m;
+  });
 }
 
 function row(host: OptimizerListHost, run: EntryRun) {
@@ -198,7 +150,7 @@ function row(host: OptimizerListHost, run: EntryRun) {
       : nothing}
     ${badge === nothing ? nothing : html`<div class="badge-line">${badge}</div>`}
     ${run.error ? html`<div class="field-error" part="error field-error">${run.error}</div>` : nothing}
-    ${host.expanded.has(index) ? hyperFields(host, run) : nothing}
+    ${host.expanded.has(index) ? (settings?.hyperFields(host, run) ?? html`<div class="more" aria-busy="true"></div>`) : nothing}
   </li>`;
 }
 

@@ -1,0 +1,72 @@
+/**
+ * A row's further settings in the optimizer list: every hyperparameter but lr, and the gradient
+ * noise. A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
+ */
+import { html, nothing } from 'lit';
+import { getPreset } from '../../core/optimizers/index';
+import { addStrings, hyperDoc, t } from '../../i18n/index';
+import { enSettings } from '../../i18n/en-settings';
+import type { EntryRun, OptimizerListHost } from './optimizer-list';
+
+addStrings('en', enSettings);
+
+export function hyperFields(host: OptimizerListHost, run: EntryRun) {
+  const { entry, index } = run;
+  const { kernel, ruleId } = getPreset(entry.kind);
+  const resolved = run.hyper ?? kernel.defaults;
+  const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
+  const lang = host.lang;
+  return html`<div class="more" role="group" aria-label=${t(lang, 'settingsOf', { name: run.label })}>
+    ${keys.map((key) => {
+      const spec = kernel.spec[key];
+      const id = `h-${index}-${key}`;
+      const error = host.fieldErrors.get(`${index}:${key}`);
+      const input =
+        spec.kind === 'boolean'
+          ? html`<input
+              id=${id}
+              type="checkbox"
+              .checked=${Boolean(resolved[key])}
+              @change=${(e: Event) => host.setHyper(index, key, (e.target as HTMLInputElement).checked)}
+            />`
+          : html`<input
+              id=${id}
+              type="number"
+              step="any"
+              .value=${String(resolved[key])}
+              @change=${(e: Event) => {
+                const text = (e.target as HTMLInputElement).value.trim();
+                const v = Number(text);
+                if (text !== '' && Number.isFinite(v)) host.setHyper(index, key, v);
+                else host.fieldError(index, key, t(lang, 'mustBeNumber', { key }));
+              }}
+            />`;
+      return html`<label for=${id} title=${hyperDoc(ruleId, key, spec.doc, lang)}>${key}</label>${input}
+        ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
+    })}
+    ${noiseField(host, run)}
+  </div>`;
+}
+
+/** Gradient noise is not a torch option but a property of the run: its own field. */
+function noiseField(host: OptimizerListHost, run: EntryRun) {
+  const { entry, index } = run;
+  const id = `h-${index}-noise`;
+  const error = host.fieldErrors.get(`${index}:noise`);
+  const lang = host.lang;
+  return html`<label for=${id} title=${t(lang, 'noiseTitle')}>${t(lang, 'noise')}</label>
+    <input
+      id=${id}
+      type="number"
+      min="0"
+      step="any"
+      .value=${String(entry.noise ?? 0)}
+      @change=${(e: Event) => {
+        const text = (e.target as HTMLInputElement).value.trim();
+        const v = Number(text);
+        if (text !== '' && Number.isFinite(v) && v >= 0) host.setNoise(index, v);
+        else host.fieldError(index, 'noise', t(lang, 'noiseMustBe'));
+      }}
+    />
+    ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
+}
