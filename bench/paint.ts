@@ -4,8 +4,8 @@
  * Offscreen widgets run no script (the clock ticks only the ones on screen), so the twenty-widget
  * page should cost what its visible widgets cost: the ratio many / visible should be near 1.
  *
- * Each run loads both pages in fresh pages of one Chromium, alternately (visible, many, visible,
- * many, ...), 1280×800: waits until every widget has drawn its paths and the page has settled,
+ * Each run loads the three pages in fresh pages of one Chromium, in turn (alone, many, boxes,
+ * alone, ...), 1280×800: waits until every widget has drawn its paths and the page has settled,
  * scrolls to the top, then records a Chromium trace (devtools.timeline) over ~3 s while the
  * visible race plays, and sums the page's renderer main thread: Paint, PrePaint, Layout, style
  * (UpdateLayoutTree), script (rAF callbacks, timers, events, observers) and all its tasks (busy).
@@ -13,9 +13,11 @@
  * Reports ms of main-thread time per second of trace: the median of the runs with the spread
  * (lowest–highest run), and the per-run ratio many / visible (median and spread).
  *
- * The "visible" page is many-widgets.html itself with the sections whose widget lies wholly below
- * the fold at the top removed (served in place of examples/visible-widgets.html), so it has the
- * same style sheet, bundle and widgets.
+ * Two pages stand for "its visible widgets", both many-widgets.html itself (same style sheet, bundle
+ * and widgets): "alone" without the sections whose widget lies wholly below the fold at the top
+ * (served in place of examples/visible-widgets.html), and "boxes" with each of those widgets
+ * replaced by an empty box of its height (examples/placeheld-widgets.html): the same headings,
+ * length and scroll, so the ratio 20 / boxes is what the offscreen widgets themselves cost.
  *
  *   npx tsx bench/paint.ts              (builds the app into dist/app first)
  *   npx tsx bench/paint.ts --no-build   (measure the existing dist/app)
@@ -32,6 +34,7 @@ import { table } from './util';
 const VIEWPORT = { width: 1280, height: 800 };
 const MANY = 'examples/many-widgets.html';
 const VISIBLE = 'examples/visible-widgets.html';
+const PLACEHELD = 'examples/placeheld-widgets.html';
 
 /** Trace event names summed per row; a row's events are merged as intervals (no double counting). */
 const ROWS: readonly (readonly [string, readonly string[]])[] = [
@@ -118,16 +121,19 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1000);
 }
 
-/** Indexes of the widgets that intersect the viewport at the top of the page. */
-async function visibleAtTop(browser: Browser, url: string): Promise<number[]> {
+/** Indexes of the widgets that intersect the viewport at the top of the page, and every widget's height. */
+async function visibleAtTop(browser: Browser, url: string): Promise<{ visible: number[]; heights: number[] }> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     await page.goto(url + MANY);
     await settle(page);
-    return await page.evaluate(`[...document.querySelectorAll('descent-playground')].flatMap((el, i) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < innerHeight ? [i] : [];
-    })`);
+    return await page.evaluate(`(() => {
+      const rects = [...document.querySelectorAll('descent-playground')].map((el) => el.getBoundingClientRect());
+      return {
+        visible: rects.flatMap((r, i) => (r.bottom > 0 && r.top < innerHeight ? [i] : [])),
+        heights: rects.map((r) => r.height),
+      };
+    })()`);
   } finally {
     await page.close();
   }
@@ -154,16 +160,24 @@ export async function benchPaint({ rebuild = true, runs = 5, seconds = 3 }: Pain
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const many: number[][] = [];
   const few: number[][] = [];
+  const held: number[][] = [];
   const notes: string[] = [];
   let visible: number[] = [];
   try {
-    visible = await visibleAtTop(browser, server.url);
-    // The same page without the sections of the widgets below the fold.
+    const top = await visibleAtTop(browser, server.url);
+    visible = top.visible;
     const html = readFileSync(resolve(import.meta.dirname, '../dist/app', MANY), 'utf8');
+    // The same page without the sections of the widgets below the fold.
     let section = -1;
     const kept = html.replace(/\s*<section>[\s\S]*?<\/section>/g, (s) => (visible.includes(++section) ? s : ''));
+    // The same page with each widget below the fold replaced by an empty box of its height: the
+    // same headings, length and scroll, and only the visible widgets.
+    let widget = -1;
+    const placeheld = html.replace(/<descent-playground[\s\S]*?<\/descent-playground>/g, (s) =>
+      visible.includes(++widget) ? s : `<div style="height: ${top.heights[widget]}px"></div>`,
+    );
     for (let r = 0; r < runs; r++) {
-      for (const [path, into, body] of [[VISIBLE, few, kept], [MANY, many, undefined]] as const) {
+      for (const [path, into, body] of [[VISIBLE, few, kept], [MANY, many, undefined], [PLACEHELD, held, placeheld]] as const) {
         const { ms, played } = await measure(browser, server.url, path, seconds, body);
         into.push(ms);
         if (!played) notes.push(`run ${r + 1}, ${path}: the first race did not advance during the trace`);
@@ -176,14 +190,15 @@ export async function benchPaint({ rebuild = true, runs = 5, seconds = 3 }: Pain
   const rows = ROWS.map(([name], k) => {
     const m = many.map((run) => run[k]);
     const f = few.map((run) => run[k]);
-    return [name, cell(m), cell(f), cell(m.map((x, i) => x / f[i]), 2)];
+    const h = held.map((run) => run[k]);
+    return [name, cell(m), cell(f), cell(h), cell(m.map((x, i) => x / f[i]), 2), cell(m.map((x, i) => x / h[i]), 2)];
   });
   return [
     `Paint benchmark: ${MANY} (20 widgets) scrolled to the top against the ${visible.length} widget(s) visible there (#${visible.map((i) => i + 1).join(', #')}) alone,`,
     `Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, software rendering, ${seconds} s traces while the visible race plays;`,
     `ms of renderer main-thread time per second: median of ${runs} runs (lowest–highest run); load average at the end: ${loadAverage()}`,
     '',
-    table(['main thread, ms/s', '20 widgets', `${visible.length} visible alone`, 'ratio 20 / visible'], rows),
+    table(['main thread, ms/s', '20 widgets', `${visible.length} visible alone`, 'offscreen ones as empty boxes', 'ratio 20 / alone', 'ratio 20 / boxes'], rows),
     ...(notes.length ? ['', ...notes] : []),
   ].join('\n');
 }

@@ -54,8 +54,8 @@ test('twenty autoplaying widgets: only the ones on screen advance, offscreen one
 });
 
 /**
- * Whether each playground's content is rendered: false while the browser skips it (its shell has
- * content-visibility: auto once drawn, and is far offscreen). The element's distance from the
+ * Whether each playground's content is rendered: false while the browser skips it (the element
+ * has content-visibility: auto once drawn, and is far offscreen). The element's distance from the
  * viewport, in viewport heights (0 when on screen), comes with it.
  */
 async function rendering(page: Page): Promise<{ rendered: boolean; away: number }[]> {
@@ -102,6 +102,103 @@ test('widgets far offscreen are not rendered (no style, layout or paint for them
   await expect.poll(async () => (await rendering(page))[0].rendered).toBe(false);
   states = await rendering(page);
   for (const i of far(states)) expect(states[i].rendered, `widget ${i + 1}`).toBe(false);
+
+  expect(messages).toEqual([]);
+});
+
+/**
+ * Per playground: how many elements its resize observers watch, and how many scroll-driven
+ * animations (the scroll cues) run in it. The page's ResizeObserver is wrapped before it loads.
+ */
+async function perWidgetWork(page: Page): Promise<{ observed: number; cues: number }[]> {
+  return page.locator('descent-playground').evaluateAll((els) => {
+    const watched = (window as unknown as { __observed: Set<Element>[] }).__observed;
+    const outermost = (el: Element) => {
+      let e = el;
+      for (let r = e.getRootNode(); r instanceof ShadowRoot && r.host.localName.startsWith('descent-'); r = e.getRootNode()) e = r.host;
+      return e;
+    };
+    return els.map((el) => {
+      let observed = 0;
+      for (const set of watched) for (const t of set) if (outermost(t) === el) observed++;
+      const cues = el.shadowRoot!.getAnimations().filter((a) => (a as CSSAnimation).animationName === 'descent-scroll-cue').length;
+      return { observed, cues };
+    });
+  });
+}
+
+test('offscreen widgets watch no sizes and run no scroll cues; on screen again they do, and the keyboard still reaches them', async ({ page }) => {
+  // Each resize observation is checked on every frame of the page, and each scroll cue is a
+  // scroll-driven animation the browser updates on every frame: twenty widgets' worth cost the
+  // page a third more main-thread time while one widget played (bench/paint.ts).
+  test.setTimeout(90_000);
+  const messages = watchConsole(page);
+  await page.addInitScript(() => {
+    const all: Set<Element>[] = [];
+    (window as unknown as { __observed: Set<Element>[] }).__observed = all;
+    const proto = ResizeObserver.prototype;
+    const { observe, unobserve, disconnect } = proto;
+    const targets = new WeakMap<ResizeObserver, Set<Element>>();
+    const of = (o: ResizeObserver) => {
+      let set = targets.get(o);
+      if (!set) targets.set(o, (set = new Set()));
+      if (!all.includes(set)) all.push(set);
+      return set;
+    };
+    proto.observe = function (this: ResizeObserver, t: Element, o?: ResizeObserverOptions) {
+      of(this).add(t);
+      return observe.call(this, t, o);
+    };
+    proto.unobserve = function (this: ResizeObserver, t: Element) {
+      of(this).delete(t);
+      return unobserve.call(this, t);
+    };
+    proto.disconnect = function (this: ResizeObserver) {
+      of(this).clear();
+      return disconnect.call(this);
+    };
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(PAGE);
+  const widgets = page.locator('descent-playground');
+  for (let i = 0; i < 20; i++) await expect(widgets.nth(i).locator('[part~="trajectory"]').first(), `widget ${i + 1}`).toBeAttached();
+
+  // Settled (a second after the last size report), the offscreen ones have let go.
+  const top = await onScreen(page);
+  await expect.poll(async () => (await perWidgetWork(page)).flatMap((w, i) => (top.offscreen.includes(i) && w.observed ? [i] : [])), { timeout: 20_000 }).toEqual([]);
+  let work = await perWidgetWork(page);
+  // The one on screen: its element, main area, map, chart and legend, and its story's and rule's cues.
+  expect(work[0].observed).toBeGreaterThanOrEqual(4);
+  expect(work[0].cues).toBeGreaterThanOrEqual(2);
+  for (const i of top.offscreen) expect(work[i], `widget ${i + 1}`).toEqual({ observed: 0, cues: 0 });
+
+  // Scrolled to, the twelfth watches its sizes and runs its cues again; the first has let go.
+  await widgets.nth(11).scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await perWidgetWork(page))[11].observed).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => (await perWidgetWork(page))[0]).toEqual({ observed: 0, cues: 0 });
+  work = await perWidgetWork(page);
+  expect(work[11].cues).toBeGreaterThanOrEqual(2);
+
+  // A page width change while it was offscreen: back on screen, the first draws at its new width.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await widgets.nth(0).scrollIntoViewIfNeeded();
+  await expect(widgets.nth(0).locator('.shell.medium')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const map = await widgets.nth(0).locator('canvas[part~="contours"]').first().boundingBox();
+      const host = await widgets.nth(0).boundingBox();
+      return map && host ? map.x + map.width <= host.x + host.width + 0.5 : false;
+    })
+    .toBe(true);
+
+  // The keyboard reaches a skipped widget: its Play button takes focus and the widget renders.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(async () => (await rendering(page))[15].rendered).toBe(false);
+  const play = widgets.nth(15).locator('[part~="play"]').first();
+  await play.focus();
+  await expect(play).toBeFocused();
+  await expect.poll(async () => (await rendering(page))[15].rendered).toBe(true);
 
   expect(messages).toEqual([]);
 });

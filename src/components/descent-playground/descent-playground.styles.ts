@@ -44,12 +44,17 @@ export const styles = css`
     width: 100%;
   }
   /*
-   * Far offscreen, not rendered at all (see drawn in descent-playground.ts); the aspect ratio keeps
-   * its size. Its paint containment would clip the focus rings of the controls at the edges: a clip
-   * margin keeps them, and without one (Safari) the shell stays as it was.
+   * Far offscreen, not rendered at all once drawn (see drawn in descent-playground.ts). While it
+   * is skipped its height is the one last rendered (contain-intrinsic-size: auto, recorded while
+   * it was rendered). Its paint containment would clip the focus rings of the controls at the
+   * edges: a clip margin keeps them, and without one (Safari) the element stays as it was.
    */
+  :host {
+    contain-intrinsic-block-size: auto none;
+  }
   @supports (overflow-clip-margin: 3px) {
-    .drawn {
+    :host(:state(drawn)),
+    :host(:state(drawn)) .shell {
       content-visibility: auto;
       overflow-clip-margin: 3px;
     }
@@ -153,6 +158,7 @@ export const styles = css`
    * A scroll cue on the boxes that scroll: while there is more below, their last lines fade out
    * (so the line at the bottom edge never shows cut in half). A scroll-driven animation drops the
    * fade at the end of the scroll; a box that does not scroll has an inactive timeline, no fade.
+   * Only on screen (the onscreen state, see setState in descent-playground.ts).
    */
   @keyframes descent-scroll-cue {
     from,
@@ -163,10 +169,10 @@ export const styles = css`
       mask-image: none;
     }
   }
-  .sheet,
-  .shell > [part~='error'],
-  .aside > [part~='rule'],
-  .aside > .story {
+  :host(:state(onscreen)) .sheet,
+  :host(:state(onscreen)) .shell > [part~='error'],
+  :host(:state(onscreen)) .aside > [part~='rule'],
+  :host(:state(onscreen)) .aside > .story {
     animation: descent-scroll-cue linear both;
     animation-timeline: scroll(self block);
   }

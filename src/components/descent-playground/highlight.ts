@@ -8,13 +8,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Highlight, runLegend } from '../shared/legend';
 import type { HighlightDetail, PanelRun } from '../shared/types';
 import type { Lang } from '../../i18n/index';
-import { deferredResizeObserver } from '../shared/resize';
+import { deferredResizeObserver, type SizeObserver } from '../shared/resize';
 
 export class RunHighlight implements ReactiveController {
   readonly state = new Highlight();
   /** The legend strip's height (with its margin), once measured. */
   legendHeight = 0;
-  private observer: ResizeObserver | undefined;
+  private observer: SizeObserver | undefined;
   private observed: Element | null = null;
 
   constructor(
@@ -48,7 +48,7 @@ export class RunHighlight implements ReactiveController {
   hostUpdated(): void {
     const el = this.legendElement();
     if (el === this.observed) return;
-    this.observer ??= deferredResizeObserver(() => this.measure());
+    this.observer ??= deferredResizeObserver(() => this.measure(), this.host);
     if (this.observed) this.observer.unobserve(this.observed);
     this.observed = el;
     if (el) this.observer.observe(el);

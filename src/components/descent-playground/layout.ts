@@ -77,8 +77,6 @@ export interface ShellParts {
 
 export interface ShellHost {
   readonly band: Band;
-  /** Drawn once: the shell may skip its rendering while offscreen (see `drawn` in the playground). */
-  readonly drawn: boolean;
   readonly sheet: Sheet;
   readonly lang: Lang;
   setSheet(sheet: Sheet): void;
@@ -102,16 +100,15 @@ function disclosure(host: ShellHost, sheet: 'optimizers' | 'details', label: str
 /** The parts arranged for the band; the styles' container queries size the same classes. */
 export function shell(host: ShellHost, { errors, controls, list, main, aside, announcer }: ShellParts) {
   const { band, sheet, lang } = host;
-  const c = host.drawn ? 'shell drawn' : 'shell';
   if (band === 'wide') {
-    return html`<div class=${c}>
+    return html`<div class="shell">
       ${errors} ${controls} ${list} ${main} ${aside} ${announcer}
     </div>`;
   }
   // Medium: the map and the details side by side; the optimizer list is a sheet over the details,
   // beside the map, behind a disclosure button (the height never changes).
   if (band === 'medium') {
-    return html`<div class="${c} medium">
+    return html`<div class="shell medium">
       ${errors} ${controls} ${main} ${aside}
       <div class="disclosures">${disclosure(host, 'optimizers', t(lang, 'showOptimizers'))}</div>
       ${sheet === 'optimizers' ? html`<div class="sheet">${list}</div>` : nothing} ${announcer}
@@ -120,7 +117,7 @@ export function shell(host: ShellHost, { errors, controls, list, main, aside, an
   // Narrow: the map first, as tall as it draws, then the disclosure buttons and the controls, then
   // the height left over (rest; the map's height is measured as main + rest). The optimizer list
   // and the details (loss chart, rule) are bottom sheets over the controls, under the map.
-  return html`<div class="${c} narrow">
+  return html`<div class="shell narrow">
     ${errors} ${main}
     <div class="disclosures">
       ${disclosure(host, 'optimizers', t(lang, 'showOptimizers'))} ${disclosure(host, 'details', t(lang, 'showDetails'))}

@@ -3,9 +3,11 @@
  * subscribed (its widget is playing) and its element is on screen (IntersectionObserver), and
  * the loop itself stops when no client is due, so paused or offscreen widgets cost nothing.
  *
- * The same observer tells a widget when it is first on screen (`firstSight`), so a page of many
- * widgets computes and draws the ones in view first and the rest one at a time while it is idle.
+ * The same observer (the page's one, shared/visibility.ts) tells a widget when it is first on
+ * screen (`firstSight`), so a page of many widgets computes and draws the ones in view first and
+ * the rest one at a time while it is idle.
  */
+import { watchVisibility } from './visibility';
 
 export interface ClockClient {
   /** `now` is the frame's rAF timestamp, `dt` the milliseconds since this client's last tick (capped). */
@@ -13,9 +15,9 @@ export interface ClockClient {
 }
 
 interface Entry {
-  readonly element: Element;
   visible: boolean;
   last: number;
+  unwatch: () => void;
 }
 
 /** Longest gap a tick reports, so a tab coming back does not jump a whole run ahead. */
@@ -23,14 +25,18 @@ const MAX_DT = 100;
 
 class AnimationClock {
   private readonly clients = new Map<ClockClient, Entry>();
-  private observer: IntersectionObserver | undefined;
   private frame = 0;
 
   /** Starts ticking `client` while `element` is visible; returns the function that stops it. */
   subscribe(element: Element, client: ClockClient): () => void {
-    this.observer ??= new IntersectionObserver((records) => this.onIntersect(records));
-    this.clients.set(client, { element, visible: false, last: NaN });
-    this.observer.observe(element);
+    this.unsubscribe(client);
+    const entry: Entry = { visible: false, last: NaN, unwatch: () => {} };
+    this.clients.set(client, entry);
+    entry.unwatch = watchVisibility(element, (visible) => {
+      entry.visible = visible;
+      entry.last = NaN;
+      this.schedule();
+    });
     return () => this.unsubscribe(client);
   }
 
@@ -38,22 +44,20 @@ class AnimationClock {
     const entry = this.clients.get(client);
     if (!entry) return;
     this.clients.delete(client);
-    const watched = [...this.clients.values()].some((e) => e.element === entry.element) || this.sightings.has(entry.element);
-    if (!watched) this.observer?.unobserve(entry.element);
+    entry.unwatch();
     this.schedule();
   }
 
-  /** Elements waiting to be seen for the first time, with what to call then. */
-  private readonly sightings = new Map<Element, () => void>();
+  /** Elements waiting to be seen for the first time, with what stops watching them. */
+  private readonly sightings = new Map<Element, { readonly onSight: () => void; unwatch: () => void }>();
   /** The same elements in order, for the idle-time queue. */
   private idleQueue: Element[] = [];
   private idleScheduled = false;
-  /** Whether the observer has reported yet (idle-time sightings wait for it: on-screen widgets first). */
-  private reported = false;
 
   /**
    * Calls `onSight` once: when `element` is first on screen, or earlier if the page is idle and
-   * it is next in line (widgets in order of registration, one per idle period). Returns the
+   * it is next in line (widgets in order of registration, one per idle period; the queue starts
+   * once the page's observer has reported on it, so on-screen widgets come first). Returns the
    * function that cancels it. Without IntersectionObserver (no layout), calls it at once.
    */
   firstSight(element: Element, onSight: () => void): () => void {
@@ -61,25 +65,33 @@ class AnimationClock {
       onSight();
       return () => {};
     }
-    this.observer ??= new IntersectionObserver((records) => this.onIntersect(records));
-    this.sightings.set(element, onSight);
+    this.unsight(element);
+    const sighting = { onSight, unwatch: () => {} };
+    this.sightings.set(element, sighting);
     this.idleQueue.push(element);
-    this.observer.observe(element);
-    if (this.reported) this.scheduleIdle();
+    const unwatch = watchVisibility(element, (visible) => {
+      if (visible) this.sight(element);
+      this.scheduleIdle();
+    });
+    // (Seen at once, when the observer had already reported it on screen: stop watching.)
+    if (this.sightings.get(element) === sighting) sighting.unwatch = unwatch;
+    else unwatch();
     return () => this.unsight(element);
   }
 
   private sight(element: Element): void {
-    const onSight = this.sightings.get(element);
-    if (!onSight) return;
+    const sighting = this.sightings.get(element);
+    if (!sighting) return;
     this.unsight(element);
-    onSight();
+    sighting.onSight();
   }
 
   private unsight(element: Element): void {
-    if (!this.sightings.delete(element)) return;
+    const sighting = this.sightings.get(element);
+    if (!sighting) return;
+    this.sightings.delete(element);
+    sighting.unwatch();
     this.idleQueue = this.idleQueue.filter((e) => e !== element);
-    if (![...this.clients.values()].some((e) => e.element === element)) this.observer?.unobserve(element);
   }
 
   private scheduleIdle(): void {
@@ -93,21 +105,6 @@ class AnimationClock {
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 2000 });
     else setTimeout(next, 50);
-  }
-
-  private onIntersect(records: IntersectionObserverEntry[]): void {
-    this.reported = true;
-    this.scheduleIdle();
-    for (const record of records) {
-      if (record.isIntersecting) this.sight(record.target);
-      for (const entry of this.clients.values()) {
-        if (entry.element === record.target) {
-          entry.visible = record.isIntersecting;
-          entry.last = NaN;
-        }
-      }
-    }
-    this.schedule();
   }
 
   private schedule(): void {

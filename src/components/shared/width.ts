@@ -8,7 +8,7 @@ import { deferredResizeObserver } from './resize';
 export function observeWidth(element: Element, onWidth: (width: number) => void): () => void {
   if (typeof ResizeObserver === 'undefined') return () => {};
   // The latest size, in the next frame (see resize.ts: no ResizeObserver loop errors).
-  const observer = deferredResizeObserver((entries) => onWidth(Math.floor(entries[entries.length - 1].contentRect.width)));
+  const observer = deferredResizeObserver((entries) => onWidth(Math.floor(entries[entries.length - 1].contentRect.width)), element);
   observer.observe(element);
   return () => observer.disconnect();
 }
