@@ -271,6 +271,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private readonly internals = this.attachInternals();
   private stopSighting: (() => void) | undefined;
   private stopWatching: (() => void) | undefined;
+  /** Whether the element is on screen (true until the page's observer says). */
+  private onscreen = true;
 
   /**
    * A custom state of the element, for its styles: `drawn` (may be skipped while far offscreen)
@@ -386,7 +388,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
       }
     });
     this.childObserver.observe(this, { childList: true, subtree: true, attributes: true });
-    this.stopWatching ??= watchVisibility(this, (visible) => this.setState('onscreen', visible));
+    this.stopWatching ??= watchVisibility(this, (visible) => {
+      this.onscreen = visible;
+      this.setState('onscreen', visible);
+    });
     if (!this.seen) {
       this.stopSighting = clock.firstSight(this, () => {
         this.stopSighting = undefined;
@@ -403,6 +408,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.stopSighting = undefined;
     this.stopWatching?.();
     this.stopWatching = undefined;
+    this.onscreen = true;
     this.resizeObserver?.disconnect();
     this.observed = new WeakSet();
     this.childObserver?.disconnect();
@@ -464,13 +470,24 @@ export class DescentPlayground extends LitElement implements ClockClient {
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
     this.playback.sync();
+    // An update while offscreen (an attribute set by script) may create parts that measure
+    // themselves, which they cannot while the browser skips the widget: render it again until
+    // its parts have drawn, then let it be skipped.
+    if (this.drawn === true && !this.onscreen) {
+      this.drawn = 0;
+      this.setState('drawn', false);
+    }
     if (this.drawn !== true && this.seen && this.shown && this.mainWidth) {
       const count = ++this.drawn;
-      afterFrame(() => {
-        if (count !== this.drawn) return;
-        this.drawn = true;
-        this.setState('drawn', true);
-      });
+      // Two frames: the first lays out what this update rendered, and its resize observers
+      // report; in the second their parts draw at those sizes.
+      afterFrame(() =>
+        afterFrame(() => {
+          if (count !== this.drawn) return;
+          this.drawn = true;
+          this.setState('drawn', true);
+        }),
+      );
     }
     if (this.autoplay && !this.autoplayed && this.seen) {
       this.autoplayed = true;
