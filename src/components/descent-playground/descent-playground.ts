@@ -128,6 +128,9 @@ import { styles } from './descent-playground.styles';
  * @csspart copy-embed - The "Copy embed code" button.
  * @csspart disclosure - The buttons that show the optimizer list and the details (narrow widths).
  *
+ * @cssstate drawn - Its panels have been drawn; from then on it has `content-visibility: auto`
+ *   (the browser skips it while far offscreen).
+ * @cssstate onscreen - It intersects the viewport (its scroll cues run only then).
  * @slot - `<descent-optimizer>` children, one per racer (they win over `optimizers`): read as
  *   configuration, not shown. Any other light-DOM content (a fallback image or caption) shows
  *   only until the element upgrades.
