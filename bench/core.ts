@@ -17,6 +17,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { optimizers, presetIds, resolveHyper, surfaces, trajectory } from '../src/core/index';
+import { useSharedLoop } from '../src/core/trajectory';
 import { inlinedRosenbrock } from './inlined';
 import { cpuNow, nsPerUnit, pairedRatio, table } from './util';
 
@@ -234,6 +235,46 @@ export async function benchCore(): Promise<string> {
     rows.push([optimizers[id].label, med.ours.toFixed(1), med.baseline.toFixed(1), `${med.ratio.toFixed(2)}x`]);
   }
   return table(['preset', 'trajectory() ns/step', 'inlined ns/step', 'ours / inlined (median of paired runs)'], rows);
+}
+
+/**
+ * What recording and the portable loop cost (issue #11): per preset, trajectory() with
+ * `record: 'state'`, and trajectory() in the portable loop a strict Content Security Policy
+ * leaves (every rule's `step` called through the loop generated at build time), each as a ratio
+ * to the plain compiled loop, paired within each round and warmed up alike.
+ */
+export function benchRecord(rounds = 15): string {
+  const rows: (string | number)[][] = [];
+  for (const id of presetIds) {
+    const options = { surface, optimizer: id, hyper: hyperFor[id], start, steps };
+    const plain = () => trajectory(options);
+    const recorded = () => trajectory({ ...options, record: 'state' });
+    const portable = () => {
+      useSharedLoop(true);
+      try {
+        return trajectory(options);
+      } finally {
+        useSharedLoop(false);
+      }
+    };
+    for (let i = 0; i < 5; i++) (plain(), recorded(), portable()); // warm up all three
+    const rec = paired(() => nsPerUnit(plain, steps, 80), () => nsPerUnit(recorded, steps, 80), rounds);
+    const csp = paired(() => nsPerUnit(plain, steps, 80), () => nsPerUnit(portable, steps, 80), rounds);
+    rows.push([
+      optimizers[id].label,
+      rec.a.toFixed(1),
+      rec.b.toFixed(1),
+      `${rec.ratio.toFixed(2)}x (${spread(rec.ratios, 2)})`,
+      csp.b.toFixed(1),
+      `${csp.ratio.toFixed(2)}x (${spread(csp.ratios, 2)})`,
+    ]);
+  }
+  return [
+    table(['preset', 'plain ns/step', "record: 'state' ns/step", 'record / plain', 'portable ns/step', 'portable / plain'], rows),
+    '',
+    `Medians of ${rounds} paired rounds of ${steps} steps on Rosenbrock (spread lowest–highest). "portable": the loop that`,
+    "runs where a Content Security Policy forbids compiling (each rule's step through the loop generated at build time).",
+  ].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

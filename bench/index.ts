@@ -6,7 +6,7 @@
 import { benchBrowser } from './browser';
 import { benchCompile } from './compile';
 import { benchContours } from './contours';
-import { benchCore, benchLongRuns, benchTfjs } from './core';
+import { benchCore, benchLongRuns, benchRecord, benchTfjs } from './core';
 import { benchExpression } from './expression';
 import { benchImport } from './import';
 import { benchPaint } from './paint';
@@ -15,6 +15,7 @@ import { benchPaths } from './paths';
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
   tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
+  record: ["Recording (record: 'state') and the portable loop, against the plain compiled loop", async () => benchRecord()],
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],

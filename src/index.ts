@@ -13,6 +13,10 @@ export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } fro
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './core/optimizers/rule-tex';
+// The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
+import './core/optimizers/hyper-docs';
+// Every rule's compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
+import './generated/rule-source-more';
 export {
   optimizers,
   presetIds,

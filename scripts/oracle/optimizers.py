@@ -105,6 +105,7 @@ def step_sgd(ar, h, st, p, g, t):
             else:
                 d = st['buf'][i]
         p[i] = p[i] - lr * d
+        st['eff'][i] = lr
 
 
 def step_adagrad(ar, h, st, p, g, t):
@@ -122,6 +123,7 @@ def step_adagrad(ar, h, st, p, g, t):
         else:
             std = ar.sqrt(st['sum'][i]) + eps
         p[i] = p[i] - clr * gi / std
+        st['eff'][i] = clr / std
 
 
 def step_adadelta(ar, h, st, p, g, t):
@@ -137,6 +139,7 @@ def step_adadelta(ar, h, st, p, g, t):
         else:
             std = ar.sqrt(st['sq'][i] + eps)
             delta = ar.sqrt(st['acc'][i] + eps) / std * gi
+        st['eff'][i] = lr * ar.sqrt(st['acc'][i] + eps) / ar.sqrt(st['sq'][i] + eps)
         st['acc'][i] = rho * st['acc'][i] + (1 - rho) * delta * delta
         p[i] = p[i] - (1 if 'adadelta_no_lr' in MUT else lr) * delta
 
@@ -162,6 +165,7 @@ def step_rmsprop(ar, h, st, p, g, t):
             p[i] = p[i] - lr * st['buf'][i]
         else:
             p[i] = p[i] - lr * gi / avg
+        st['eff'][i] = lr / avg
 
 
 def step_adam(ar, h, st, p, g, t, decoupled=False):
@@ -194,6 +198,7 @@ def step_adam(ar, h, st, p, g, t, decoupled=False):
         else:
             denom = ar.sqrt(v) / ar.sqrt(bc2) + eps
         p[i] = p[i] - (lr / bc1) * st['m'][i] / denom
+        st['eff'][i] = lr / denom
 
 
 def step_adamw(ar, h, st, p, g, t):
@@ -217,6 +222,7 @@ def step_adamax(ar, h, st, p, g, t):
             st['u'][i] = max(b2 * st['u'][i], abs(gi) + eps)
             u = st['u'][i]
         p[i] = p[i] - (lr / bc1) * st['m'][i] / u
+        st['eff'][i] = lr / u
 
 
 def step_nadam(ar, h, st, p, g, t):
@@ -245,6 +251,7 @@ def step_nadam(ar, h, st, p, g, t):
             denom = ar.sqrt(st['v'][i] / bc2) + eps
         p[i] = p[i] - lr * (1 - mu) / (1 - mu_prod) * gi / denom
         p[i] = p[i] - lr * mu_next / (1 - mu_prod_next) * st['m'][i] / denom
+        st['eff'][i] = lr / denom
 
 
 def radam_rho(b2, t):
@@ -274,27 +281,60 @@ def step_radam(ar, h, st, p, g, t):
                 l = ar.sqrt(bc2) / (ar.sqrt(st['v'][i]) + eps)
             r = ar.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
             p[i] = p[i] - mhat * lr * l * r
+            st['eff'][i] = lr * l * r
         else:
             p[i] = p[i] - mhat * lr
+            st['eff'][i] = lr
 
 
 STEP = dict(sgd=step_sgd, adagrad=step_adagrad, adadelta=step_adadelta, rmsprop=step_rmsprop,
             adam=step_adam, adamw=step_adamw, adamax=step_adamax, nadam=step_nadam, radam=step_radam)
 
 
-def run(preset, hyper, steps, exact=True, start=START):
+def tensors(rule, h):
+    """torch.optim's per-parameter state tensors for these options: (its name in camelCase, our key)."""
+    if rule == 'sgd':
+        return [('momentumBuffer', 'buf')] if h['momentum'] != 0 else []
+    if rule == 'adagrad':
+        return [('sum', 'sum')]
+    if rule == 'adadelta':
+        return [('squareAvg', 'sq'), ('accDelta', 'acc')]
+    if rule == 'rmsprop':
+        return ([('squareAvg', 'sq')] + ([('momentumBuffer', 'buf')] if h['momentum'] > 0 else [])
+                + ([('gradAvg', 'gavg')] if h['centered'] else []))
+    if rule in ('adam', 'adamw'):
+        return [('expAvg', 'm'), ('expAvgSq', 'v')] + ([('maxExpAvgSq', 'vmax')] if h['amsgrad'] else [])
+    if rule == 'adamax':
+        return [('expAvg', 'm'), ('expInf', 'u')]
+    return [('expAvg', 'm'), ('expAvgSq', 'v')]   # nadam, radam
+
+
+def run(preset, hyper, steps, exact=True, start=START, record=False):
+    """The iterates; with record, also the state after each step, the gradients and step sizes
+    (each a flat list of x, y pairs, as trajectory()'s record: 'state' gives them)."""
     ar = Arith(exact)
     rule, h = resolve(preset, hyper)
     z = ar.c(0)
     st = dict(buf=[z, z], sum=[ar.c(h.get('initialAccumulatorValue', 0.0))] * 2, sq=[z, z], acc=[z, z],
-              gavg=[z, z], m=[z, z], v=[z, z], vmax=[z, z], u=[z, z], mu_prod=ar.c(1))
+              gavg=[z, z], m=[z, z], v=[z, z], vmax=[z, z], u=[z, z], mu_prod=ar.c(1), eff=[None, None])
+    st['sum'] = list(st['sum'])
     p = [ar.c(start[0]), ar.c(start[1])]
     xs, ys = [p[0]], [p[1]]
+    names = tensors(rule, h)
+    state = {name: list(st[key]) for name, key in names}
+    grads, eff = [], [None, None]
     for t in range(1, steps + 1):
         g = [A * p[0], B * p[1]]
+        grads += g
         STEP[rule](ar, h, st, p, g, t)
         xs.append(p[0])
         ys.append(p[1])
+        for name, key in names:
+            state[name] += st[key]
+        eff += st['eff']
+    grads += [A * p[0], B * p[1]]
+    if record:
+        return xs, ys, dict(state=state, grad=grads, effectiveLr=eff)
     return xs, ys
 
 
@@ -413,6 +453,18 @@ def check():
             assert d > 1e3 * TOL, (m, preset, hyper, d)
     print(f'float64 vs exact: worst rel diff {worst:.3g}', file=sys.stderr)
     assert worst < TOL / 100
+    # the recorded state, gradients and step sizes: float64 against exact, relative
+    worst = 0.0
+    for group, preset, hyper, steps, muts, note in CASES:
+        ex = run(preset, hyper, steps, record=True)[2]
+        fl = run(preset, hyper, steps, exact=False, record=True)[2]
+        pairs = [(a, b) for name in ex['state'] for a, b in zip(fl['state'][name], ex['state'][name])]
+        pairs += list(zip(fl['grad'], ex['grad'])) + list(zip(fl['effectiveLr'][2:], ex['effectiveLr'][2:]))
+        for a, b in pairs:
+            worst = max(worst, abs(float(a) - float(b)) / abs(float(b)) if b != 0 else abs(float(a)))
+    # (RAdam's rectifier is the worst: ρₜ − 4 loses ~3 digits to cancellation in ρ∞ − 2tβ₂ᵗ/(1 − β₂ᵗ).)
+    print(f'recorded state, float64 vs exact: worst rel diff {worst:.3g}', file=sys.stderr)
+    assert worst < 1e-11
     # amsgrad must really differ from plain Adam in the chosen case
     a = run('adam', dict(lr=1, beta2=0.5), 3)
     b = run('adam', dict(lr=1, beta2=0.5, amsgrad=True), 3)
@@ -445,12 +497,18 @@ def emit_cases():
         if g != group:
             out.append(f'  // ---- {g} ----')
             group = g
-        xs, ys = run(preset, hyper, steps)
+        xs, ys, rec = run(preset, hyper, steps, record=True)
         out.append(f'  // {note}')
         out.append('  {')
         out.append(f"    rule: '{g}', optimizer: '{preset}', hyper: {ts_hyper(hyper)}, steps: {steps},")
         out.append('    x: [' + ', '.join(num(v) for v in xs[1:]) + '],')
         out.append('    y: [' + ', '.join(num(v) for v in ys[1:]) + '],')
+        out.append('    state: {')
+        for name, values in rec['state'].items():
+            out.append(f'      {name}: [' + ', '.join(num(v) for v in values) + '],')
+        out.append('    },')
+        out.append('    grad: [' + ', '.join(num(v) for v in rec['grad']) + '],')
+        out.append('    effectiveLr: [' + ', '.join('NaN' if v is None else num(v) for v in rec['effectiveLr']) + '],')
         out.append('  },')
     return '\n'.join(out)
 

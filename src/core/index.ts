@@ -14,6 +14,10 @@ export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './optimizers/rule-tex';
+// The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
+import './optimizers/hyper-docs';
+// Every rule's compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
+import '../generated/rule-source-more';
 export {
   optimizers,
   presetIds,
@@ -32,4 +36,4 @@ export type { SurfaceErrorCode } from './expression/errors';
 export { loadExpressions } from './expression/load';
 export type { CompiledSurface, CompileSurfaceOptions } from './expression/index';
 export { mulberry32 } from './random';
-export type { CriticalKind, CriticalPoint, Domain, Point, Race, RaceEntry, Surface, Trajectory } from './types';
+export type { CriticalKind, CriticalPoint, Domain, Point, Race, RaceEntry, Surface, Trajectory, TrajectoryRecord } from './types';

@@ -1,11 +1,14 @@
 import { isSurfaceId, surfaceIds } from '../../surfaces/ids';
 import { OptionError } from './errors';
 import { evalAllowed, evalRefused, setEvalAllowed } from './eval-policy';
+import { portableLoop } from '../generated/portable-loop';
+import { ruleSources } from '../generated/rule-source';
+import { compiledLoopSource } from './loop';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
-import type { Hyper, InlineStep, OptimizerPreset, PresetId, UpdateRule } from './optimizers/index';
-import type { Point, Surface, Trajectory } from './types';
+import type { Hyper, OptimizerPreset, PresetId, RuleSource } from './optimizers/index';
+import type { Point, Surface, Trajectory, TrajectoryRecord } from './types';
 
 /** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
 export type SurfaceInput = string | Surface | { readonly expr: string; readonly domain?: Surface['domain'] };
@@ -33,6 +36,12 @@ export interface TrajectoryOptions {
   /** Number of update steps; the arrays have `steps + 1` entries. */
   readonly steps: number;
   readonly noise?: NoiseOptions;
+  /**
+   * `'state'` records what the optimizer computed at each step besides the iterate: its state
+   * tensors, the gradients and the effective step sizes (see `TrajectoryRecord`). Without it
+   * nothing is recorded, and the run costs what it did.
+   */
+  readonly record?: 'state';
 }
 
 /** Gradient norm below which an iterate counts as converged. */
@@ -48,7 +57,7 @@ export function setExpressionCompiler(compile: typeof expressionCompiler): void 
 }
 
 /** trajectory()'s options, and noise's: any other key is refused (a misspelling would go unnoticed). */
-const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise'];
+const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise', 'record'];
 const NOISE_OPTIONS: readonly string[] = ['sd', 'seed'];
 
 /** Throws an OptionError naming the first own key of `object` that is not in `known`. */
@@ -120,10 +129,13 @@ function readStart(start: TrajectoryOptions['start']): [number, number] {
  * `divergedAt` = that step; later entries are NaN. Nothing throws for divergence; bad options
  * throw an OptionError naming the option and the value.
  */
-export function trajectory(options: TrajectoryOptions): Trajectory {
+export function trajectory(options: TrajectoryOptions & { readonly record: 'state' }): Trajectory & TrajectoryRecord;
+export function trajectory(options: TrajectoryOptions): Trajectory;
+export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory & TrajectoryRecord) {
   if (!options || typeof options !== 'object') throw new OptionError('options', options, 'must be an object');
   refuseUnknown(options, TRAJECTORY_OPTIONS, 'trajectory()', '');
-  const { optimizer, hyper, steps, noise } = options;
+  const { optimizer, hyper, steps, noise, record } = options;
+  if (record !== undefined && record !== 'state') throw new OptionError('record', record, "must be 'state' (or left out)");
   const preset = getPreset(optimizer);
   const h = resolveHyper(optimizer, hyper ?? {});
   if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > MAX_TRAJECTORY_STEPS) {
@@ -157,29 +169,33 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
   const loss = new Float64Array(steps + 1);
   const { kernel } = preset;
   const state = new Float64Array(kernel.stateSize(2, h));
-  kernel.init?.(state, 2, h);
+  kernel.init(state, 2, h);
+  const tensors = kernel.tensors(h);
+  const recState = record ? tensors.map(() => new Float64Array(2 * (steps + 1))) : null;
+  const recGrad = record ? new Float64Array(2 * (steps + 1)) : null;
+  const recLr = record ? new Float64Array(2 * (steps + 1)) : null;
   xs[0] = x0;
   ys[0] = y0;
   loss[0] = f(x0, y0);
   let divergedAt = -1;
   let convergedAt = -1;
-  if (!Number.isFinite(loss[0])) {
-    divergedAt = 0;
-  } else {
-    const inlined = inlinedLoopFor(preset, h);
-    const end = inlined
-      ? inlined.loop(surface, optionValues(inlined.options, h), state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform)
-      : loopFor(preset.id)(
-          surface, kernel.fastStep?.(h) ?? kernel.step, h, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, nextState, uniform,
-        );
-    if (end >= 0) divergedAt = end;
-    else if (end < -1) convergedAt = -end - 2;
-  }
+  const compiled = compiledLoopFor(preset, h, record === 'state');
+  const end = (compiled?.loop ?? portableLoop)(
+    surface, compiled ? optionValues(compiled.options, h) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
+    nextState, uniform, recState, recGrad, recLr, kernel.step, h,
+  );
+  if (end >= 0) divergedAt = end;
+  else if (end < -1) convergedAt = -end - 2;
   if (divergedAt >= 0) {
     xs.fill(NaN, divergedAt + 1);
     ys.fill(NaN, divergedAt + 1);
     loss.fill(NaN, divergedAt + 1);
+    for (const r of [...(recState ?? []), recGrad, recLr]) r?.fill(NaN, 2 * divergedAt + 2);
   }
+  const recorded: TrajectoryRecord | undefined =
+    recState && recGrad && recLr
+      ? { state: Object.fromEntries(tensors.map((name, j) => [name, recState[j]])), grad: recGrad, effectiveLr: recLr }
+      : undefined;
   return {
     x: xs,
     y: ys,
@@ -189,136 +205,46 @@ export function trajectory(options: TrajectoryOptions): Trajectory {
     ...(convergedAt >= 0 ? { convergedAt } : {}),
     optimizer: preset.id as PresetId,
     hyper: h,
+    ...recorded,
   };
 }
 
-type StepLoop = typeof stepLoop;
+const EMPTY = new Float64Array(0);
 
 /**
- * The step loop, calling the rule's `step`. Runs use it where the rule has no `inline` source
- * (see `inlinedLoopSource`, which writes the same loop with the step in it), compiled as a
- * private copy per preset so that the JIT sees one kernel at its `step` call and inlines it;
- * and, shared by every preset, where a Content Security Policy forbids compiling.
- *
- * Returns divergedAt (>= 0), or -(convergedAt + 2) if the gradient norm fell below 1e-8, or -1.
+ * Every rule's source for the compiled loops: those the default races run come with this module;
+ * the others with src/generated/rule-source-more.ts, which the library's entries import and the
+ * one-file bundle loads the first time one of them runs (the portable loop runs it until then,
+ * with the same numbers, only slower).
  */
-function stepLoop(
-  surface: Surface,
-  step: UpdateRule['step'],
-  h: Hyper,
-  state: Float64Array,
-  xs: Float64Array,
-  ys: Float64Array,
-  loss: Float64Array,
-  steps: number,
-  xLo: number,
-  xHi: number,
-  yLo: number,
-  yHi: number,
-  sd: number,
-  seed: number,
-  nextState: (s: number) => number,
-  uniform: (s: number) => number,
-): number {
-  const f = surface.f;
-  // Surfaces that compute f and its gradient in one call (compiled expressions share sin, cos
-  // and exp between them) get one call per step instead of two.
-  const fused = surface.valueAndGrad !== undefined;
-  // Plain arrays, not Float64Arrays: once `step` is inlined, escape analysis keeps them in
-  // registers, which typed arrays defeat.
-  // NaN makes both literals double arrays from the start, so no store changes their kind.
-  const p = [NaN, NaN];
-  const g = [NaN, NaN];
-  p[0] = xs[0];
-  p[1] = ys[0];
-  let rng = seed;
-  let convergedAt = -1;
-  // g always holds the gradient at the current iterate p: at the start, then after each step
-  // together with the loss there.
-  surface.grad(p[0], p[1], g);
-  for (let t = 1; t <= steps; t++) {
-    if (convergedAt < 0 && g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = t - 1; // |g| < CONVERGED_GRAD_NORM
-    if (sd > 0) {
-      // Box–Muller: one pair of standard normals per step, one for each coordinate.
-      rng = nextState(rng);
-      const u1 = 1 - uniform(rng);
-      rng = nextState(rng);
-      const u2 = uniform(rng);
-      const r = sd * Math.sqrt(-2 * Math.log(u1));
-      g[0] += r * Math.cos(2 * Math.PI * u2);
-      g[1] += r * Math.sin(2 * Math.PI * u2);
-    }
-    step(p, g, state, t, h);
-    const x = p[0];
-    const y = p[1];
-    let l: number;
-    if (fused) {
-      l = surface.valueAndGrad!(x, y, g);
-    } else {
-      l = f(x, y);
-      surface.grad(x, y, g);
-    }
-    xs[t] = x;
-    ys[t] = y;
-    loss[t] = l;
-    // Written so that NaN fails every comparison and counts as diverged.
-    if (!(x >= xLo && x <= xHi && y >= yLo && y <= yHi && l - l === 0)) return t;
-  }
-  if (convergedAt < 0 && g[0] * g[0] + g[1] * g[1] < 1e-16) convergedAt = steps;
-  return convergedAt >= 0 ? -convergedAt - 2 : -1;
+const sources: Record<string, RuleSource> = { ...ruleSources };
+let loadingMore: Promise<unknown> | undefined;
+
+/** Called by src/generated/rule-source-more.ts as it loads. */
+export function provideRuleSources(more: { readonly [id: string]: RuleSource }): void {
+  Object.assign(sources, more);
 }
 
-const loops = new Map<string, StepLoop>();
-
-/**
- * A private copy of `stepLoop` for one preset, compiled from its own source text so that it
- * gets its own JIT feedback. Where a Content Security Policy forbids `new Function`, every
- * preset shares `stepLoop` itself: same results, slower.
- */
-function loopFor(presetId: string): StepLoop {
-  let loop = loops.get(presetId);
-  if (!loop) {
-    loop = stepLoop;
-    if (evalAllowed()) {
-      try {
-        // V8 caches compiled code by source text: the preset's name makes each copy distinct.
-        loop = new Function(`// step loop for ${JSON.stringify(presetId)}\nreturn ${stepLoop.toString()}`)() as StepLoop;
-      } catch {
-        evalRefused();
-      }
-    }
-    loops.set(presetId, loop);
+/** The rule's source, or undefined while it is loading. */
+function sourceOf(ruleId: string): RuleSource | undefined {
+  const source = sources[ruleId];
+  if (!source) {
+    loadingMore ??= import('../generated/rule-source-more').catch(() => (loadingMore = undefined));
   }
-  return loop;
+  return source;
 }
 
-/** `stepLoop` with a rule's step written in (see `inlinedLoopSource`). */
-type InlinedLoop = (
-  surface: Surface,
-  options: Float64Array,
-  state: Float64Array,
-  xs: Float64Array,
-  ys: Float64Array,
-  loss: Float64Array,
-  steps: number,
-  xLo: number,
-  xHi: number,
-  yLo: number,
-  yHi: number,
-  sd: number,
-  seed: number,
-  nextState: (s: number) => number,
-  uniform: (s: number) => number,
-) => number;
-
-/** A compiled inlined loop and the numeric options it reads, in the order it reads them. */
-interface Inlined {
-  readonly loop: InlinedLoop;
+/** A compiled loop (see core/loop.ts) and the numeric options it reads, in the order it reads them. */
+interface Compiled {
+  readonly loop: typeof portableLoop;
   readonly options: readonly string[];
 }
 
-/** Inlined loops by preset id, then by the shape of `h` (null: the rule's `inline` declined). */
-const inlinedLoops = new Map<string, Map<number, Inlined | null>>();
+/**
+ * Compiled loops by preset id, recording or not, then by the shape of `h` (null: compiling is
+ * refused here).
+ */
+const compiledLoops = new Map<string, Map<number, Compiled | null>>();
 
 /**
  * The numeric options as a Float64Array, so that the compiled loop reads plain doubles whatever
@@ -332,117 +258,42 @@ function optionValues(names: readonly string[], h: Hyper): Float64Array {
 }
 
 /**
- * The preset's step loop with its rule's `inline` source written in for the two coordinates,
- * compiled once per preset and shape of `h` (its booleans, and which of its numbers are 0);
- * undefined where the rule has no such source or a Content Security Policy forbids compiling.
+ * The preset's step loop with its rule's statements written in (core/loop.ts), compiled once
+ * per preset, recording or not, and shape of `h` (its booleans, and which of its numbers are 0);
+ * undefined where a Content Security Policy forbids compiling (the portable loop runs instead).
+ * Each preset gets loops of its own, so the JIT's feedback in one is never another's.
  */
-function inlinedLoopFor(preset: OptimizerPreset, h: Hyper): Inlined | undefined {
-  if (!evalAllowed() || !preset.kernel.inline) return undefined;
-  let shape = 0; // one bit per option, set for true and for numbers other than 0
-  let bit = 1;
+function compiledLoopFor(preset: OptimizerPreset, h: Hyper, record: boolean): Compiled | undefined {
+  if (!evalAllowed()) return undefined;
+  let shape = record ? 1 : 0; // then one bit per option, set for true and for numbers other than 0
+  let bit = 2;
   for (const name in h) {
     const value = h[name];
-    if (value === true || (typeof value === 'number' && value !== 0)) shape |= bit;
+    if (value === true || (typeof value === 'number' && value !== 0)) shape += bit;
     bit *= 2;
   }
-  let byShape = inlinedLoops.get(preset.id);
-  if (!byShape) inlinedLoops.set(preset.id, (byShape = new Map()));
-  let inlined = byShape.get(shape);
-  if (inlined === undefined) {
-    inlined = null;
-    const step = preset.kernel.inline(h, 2);
-    if (step) {
-      const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
-      try {
-        inlined = { loop: new Function(inlinedLoopSource(preset.id, options, step))() as InlinedLoop, options };
-      } catch (error) {
-        if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source
-        evalRefused();
-        return undefined;
-      }
+  let byShape = compiledLoops.get(preset.id);
+  if (!byShape) compiledLoops.set(preset.id, (byShape = new Map()));
+  let compiled = byShape.get(shape);
+  if (compiled === undefined) {
+    const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
+    const source = sourceOf(preset.ruleId);
+    if (!source) return undefined;
+    try {
+      const text = compiledLoopSource(preset.id, preset.kernel.definition, source, h, options, record);
+      compiled = { loop: new Function(text)() as typeof portableLoop, options };
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source
+      evalRefused();
+      compiled = null;
     }
-    byShape.set(shape, inlined);
+    byShape.set(shape, compiled);
   }
-  return inlined ?? undefined;
-}
-
-/** Names the inlined loop declares, which an option of the same name would shadow. */
-const loopNames = new Set([
-  'surface', 'options', 's', 'xs', 'ys', 'loss', 'steps', 'xLo', 'xHi', 'yLo', 'yHi', 'sd', 'seed', 'nextState',
-  'uniform', 'f', 'fused', 'first', 'grad', 'p0', 'p1', 'g0', 'g1', 'rng', 'convergedAt', 't', 'l', 'u1', 'u2', 'r',
-]);
-
-/**
- * The source of `stepLoop` with the rule's step written in for two coordinates: the same
- * statements in the same order, except that the iterate and gradient are the locals p0, p1,
- * g0, g1 rather than arrays, and the options are read once per run, by name. The array `grad`
- * is written only by the calls in the loop (the first gradient goes to its own array, since
- * that call, run once, may stay a call): once they are inlined, escape analysis keeps the
- * gradient in registers.
- */
-function inlinedLoopSource(presetId: string, options: readonly string[], step: InlineStep): string {
-  for (const name of options) {
-    if (loopNames.has(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) {
-      throw new Error(`option name ${JSON.stringify(name)} cannot be a local of the inlined step loop`);
-    }
-  }
-  return `// step loop for ${JSON.stringify(presetId)}, rule inlined
-return function inlinedStepLoop(surface, options, s, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, seed, nextState, uniform) {
-  ${options.map((name, k) => `const ${name} = options[${k}];`).join('\n  ')}
-  ${step.setup ?? ''}
-  const f = surface.f;
-  const fused = surface.valueAndGrad !== undefined;
-  let p0 = xs[0];
-  let p1 = ys[0];
-  const first = [NaN, NaN];
-  surface.grad(p0, p1, first);
-  let g0 = first[0];
-  let g1 = first[1];
-  const grad = [NaN, NaN];
-  let rng = seed;
-  let convergedAt = -1;
-  for (let t = 1; t <= steps; t++) {
-    if (convergedAt < 0 && g0 * g0 + g1 * g1 < 1e-16) convergedAt = t - 1;
-    if (sd > 0) {
-      rng = nextState(rng);
-      const u1 = 1 - uniform(rng);
-      rng = nextState(rng);
-      const u2 = uniform(rng);
-      const r = sd * Math.sqrt(-2 * Math.log(u1));
-      g0 += r * Math.cos(2 * Math.PI * u2);
-      g1 += r * Math.sin(2 * Math.PI * u2);
-    }
-    {
-      ${step.pre ?? ''}
-      {
-        ${step.coordinate('p0', 'g0', 0)}
-      }
-      {
-        ${step.coordinate('p1', 'g1', 1)}
-      }
-    }
-    let l;
-    if (fused) {
-      l = surface.valueAndGrad(p0, p1, grad);
-    } else {
-      l = f(p0, p1);
-      surface.grad(p0, p1, grad);
-    }
-    g0 = grad[0];
-    g1 = grad[1];
-    xs[t] = p0;
-    ys[t] = p1;
-    loss[t] = l;
-    if (!(p0 >= xLo && p0 <= xHi && p1 >= yLo && p1 <= yHi && l - l === 0)) return t;
-  }
-  if (convergedAt < 0 && g0 * g0 + g1 * g1 < 1e-16) convergedAt = steps;
-  return convergedAt >= 0 ? -convergedAt - 2 : -1;
-};`;
+  return compiled ?? undefined;
 }
 
 /** For tests: run every rule through the shared loop, as under a strict CSP. */
 export function useSharedLoop(shared: boolean): void {
   setEvalAllowed(!shared);
-  loops.clear();
-  inlinedLoops.clear();
+  compiledLoops.clear();
 }

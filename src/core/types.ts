@@ -118,3 +118,30 @@ export interface Trajectory {
   readonly optimizer: PresetId;
   readonly hyper: Readonly<Record<string, number | boolean>>;
 }
+
+/**
+ * What `trajectory({ ..., record: 'state' })` adds. Each array holds two numbers per index, the
+ * x and y components: entries 2i and 2i + 1. After a divergence at step d, entries past index d
+ * are NaN, as the iterates are.
+ */
+export interface TrajectoryRecord {
+  /**
+   * torch.optim's per-parameter state after each step (index 0: before the first), one array per
+   * tensor torch creates for these options, named as torch names it in camelCase: `momentumBuffer`
+   * (SGD with momentum, RMSprop with momentum), `sum` (Adagrad), `squareAvg` and `accDelta`
+   * (Adadelta), `squareAvg`, `gradAvg` (RMSprop), `expAvg`, `expAvgSq`, `maxExpAvgSq` (Adam,
+   * AdamW, NAdam, RAdam), `expInf` (Adamax). A tensor torch creates on the first step (SGD's
+   * momentum buffer) reads 0 at index 0.
+   */
+  readonly state: Readonly<Record<string, Float64Array>>;
+  /**
+   * The gradient step i + 1 used, taken at iterate i (noise included): length 2·(steps + 1), the
+   * last pair the gradient at the last iterate, which no step uses (without noise).
+   */
+  readonly grad: Float64Array;
+  /**
+   * The per-coordinate step size the rule applied at step i (index 0: NaN, no step): lr for SGD,
+   * lr / (√v̂ + ε) for the Adam family, ...; each rule's file says what it is and what it multiplies.
+   */
+  readonly effectiveLr: Float64Array;
+}

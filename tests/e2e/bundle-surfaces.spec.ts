@@ -94,3 +94,31 @@ test('a surface chunk that cannot be fetched: the widget says so and shows the d
     expect.stringContaining('descent-playground: The surface "levi13" could not be loaded'),
   ]);
 });
+
+test('the rules no default race runs: their compiled-loop source is a chunk fetched the first time one runs, and the paths are the same either way', async ({ page }) => {
+  const messages = watchConsole(page);
+  const fetched: string[] = [];
+  page.on('response', async (r) => {
+    if (/\/descent-lab-rule-source-more-[\w-]+\.js$/.test(r.url())) fetched.push(await r.text());
+  });
+  const body = `<descent-playground id="a" surface="rosenbrock" optimizers="sgd adam" steps="300"></descent-playground>
+    <descent-playground id="b" surface="rosenbrock" optimizers="nadam radam adamax adamw" steps="300"></descent-playground>`;
+  await serve(page, { 'r.html': { html: pageWith(body) } });
+  await page.goto(`${ORIGIN}r.html`);
+  await expect(page.locator('#b [part~="trajectory"]')).toHaveCount(4);
+  await expect.poll(() => fetched.length).toBe(1);
+  // The chunk holds the four rules' source (not an empty module).
+  for (const id of ['adamw', 'adamax', 'nadam', 'radam']) expect(fetched[0]).toContain(`${id}:`);
+  // Runs before and after it arrived give the same path, to the last digit of `d`.
+  const paths = () => page.locator('#b [part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+  const before = await paths();
+  await page.evaluate(() => {
+    const b = document.querySelector('#b') as HTMLElement & { steps: number };
+    b.setAttribute('steps', '299');
+  });
+  await expect.poll(async () => (await paths())[0]).not.toBe(before[0]);
+  await page.evaluate(() => document.querySelector('#b')?.setAttribute('steps', '300'));
+  await expect.poll(paths).toEqual(before);
+  expect(fetched).toHaveLength(1);
+  expect(messages).toEqual([]);
+});

@@ -311,6 +311,8 @@ test('each optimizer can be switched off, tuned, explained and added twice', asy
   // More settings: momentum of Nesterov edited in place; a bad value gives a message.
   await pg.getByLabel('More settings for Nesterov (NAG)').click();
   const momentum = pg.locator('li.opt', { hasText: 'Nesterov' }).getByLabel('momentum', { exact: true });
+  // Each field's name carries its tooltip (the English ones come with the settings).
+  await expect(pg.locator('li.opt', { hasText: 'Nesterov' }).locator('label', { hasText: /^momentum$/ })).toHaveAttribute('title', 'momentum factor μ');
   await momentum.fill('-1');
   await momentum.press('Enter');
   await expect(pg.locator('[part~="field-error"]')).toContainText('option "momentum" must be a number >= 0, got -1');

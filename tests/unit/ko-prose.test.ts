@@ -3,6 +3,7 @@ import { koHyperDocs, koRules, koSurfaces } from '../../src/i18n/ko-prose';
 import { optimizers, presetIds, rules } from '../../src/core/optimizers/index';
 // The English summaries and torch notes come with the rules' TeX (as the library's entries load it).
 import '../../src/core/optimizers/rule-tex';
+import '../../src/core/optimizers/hyper-docs';
 import { surfaceIds, surfaces } from '../../surfaces/index';
 
 const hangul = /[가-힣]/;

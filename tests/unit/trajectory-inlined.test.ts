@@ -4,6 +4,7 @@ import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optim
 import type { PresetId, UpdateRule } from '../../src/core/optimizers/index';
 import { mulberry32 } from '../../src/core/random';
 import { trajectory } from '../../src/core/index';
+import { ruleSources } from '../../src/generated/rule-source';
 import { useSharedLoop } from '../../src/core/trajectory';
 import type { TrajectoryOptions } from '../../src/core/trajectory';
 
@@ -48,19 +49,22 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
     useSharedLoop(false);
   });
 
-  it('every rule offers an inline source', () => {
-    expect(Object.entries(rules).filter(([, rule]) => !('inline' in rule)).map(([id]) => id)).toEqual([]);
+  it('every rule has its source generated from its definition, the rarer ones in a module of their own', async () => {
+    const more: string[] = [];
+    vi.resetModules();
+    vi.doMock('../../src/core/trajectory', () => ({ provideRuleSources: (s: object) => more.push(...Object.keys(s)) }));
+    await import('../../src/generated/rule-source-more');
+    vi.doUnmock('../../src/core/trajectory');
+    expect([...Object.keys(ruleSources), ...more].sort()).toEqual(Object.keys(rules).sort());
   });
 
-  it('trajectory() runs the inlined loop, calling neither step nor fastStep', () => {
+  it('trajectory() runs the compiled loop, not calling the rule\'s portable step', () => {
     for (const id of presetIds) {
       const kernel = optimizers[id].kernel as UpdateRule;
       const step = vi.spyOn(kernel, 'step');
-      const fast = kernel.fastStep ? vi.spyOn(kernel, 'fastStep') : undefined;
       const run = trajectory({ surface: 'rosenbrock', optimizer: id, hyper: { lr: 1e-3 }, start: [-1.5, 2], steps: 20 });
       expect(run.status).toBe('ok');
       expect(step).not.toHaveBeenCalled();
-      if (fast) expect(fast).not.toHaveBeenCalled();
     }
   });
 
@@ -102,7 +106,7 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
     }
   });
 
-  it('matches the rule\'s own step (not fastStep) on a plain loop, for every preset', () => {
+  it('matches the rule\'s own step on a plain loop, for every preset', () => {
     for (const id of presetIds) {
       const h = resolveHyper(id, { lr: 1e-3 });
       const run = trajectory({ surface: 'himmelblau', optimizer: id, hyper: { lr: 1e-3 }, start: [0.5, -2], steps: 80 });
@@ -123,18 +127,27 @@ describe('trajectory() with the rule inlined into its compiled loop', () => {
     }
   });
 
-  it('where a rule\'s inline declines, runs its step in the per-preset compiled loop, with the same numbers', () => {
-    const run = { surface: 'rosenbrock', optimizer: 'rmsprop' as const, hyper: { lr: 1e-3, centered: true }, start: [-1.5, 2] as [number, number], steps: 120 };
-    const inlined = trajectory(run);
-    useSharedLoop(false); // forget the compiled loops
-    const kernel = optimizers.rmsprop.kernel as UpdateRule;
-    const declined = vi.spyOn(kernel, 'inline').mockReturnValue(undefined);
-    const step = vi.spyOn(kernel, 'step');
-    const viaStep = trajectory(run);
-    expect(declined).toHaveBeenCalled();
-    expect(step).toHaveBeenCalledTimes(120);
-    expect(sameNumbers(viaStep.x, inlined.x)).toBe(true);
-    expect(sameNumbers(viaStep.loss, inlined.loss)).toBe(true);
+  it('records without changing a bit of the path, and records the same numbers in the compiled and the portable loop', () => {
+    const rand = mulberry32(77);
+    let compared = 0;
+    for (let trial = 0; trial < 240; trial++) {
+      const run = randomRun(presetIds[trial % presetIds.length], rand, trial);
+      if (!run) continue;
+      useSharedLoop(false);
+      const plain = trajectory(run);
+      const recorded = trajectory({ ...run, record: 'state' });
+      useSharedLoop(true);
+      const portable = trajectory({ ...run, record: 'state' });
+      const what = `${run.optimizer} ${JSON.stringify(plain.hyper)} on ${String(run.surface)}`;
+      for (const key of ['x', 'y', 'loss'] as const) expect(sameNumbers(recorded[key], plain[key]), what).toBe(true);
+      expect(recorded.divergedAt, what).toBe(plain.divergedAt);
+      expect(Object.keys(portable.state), what).toEqual(Object.keys(recorded.state));
+      for (const name of Object.keys(recorded.state)) expect(sameNumbers(portable.state[name], recorded.state[name]), `${what} ${name}`).toBe(true);
+      expect(sameNumbers(portable.grad, recorded.grad), what).toBe(true);
+      expect(sameNumbers(portable.effectiveLr, recorded.effectiveLr), what).toBe(true);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 
   it('where a Content Security Policy forbids new Function, falls back to the shared loop with the same numbers', () => {

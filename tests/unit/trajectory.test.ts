@@ -248,7 +248,7 @@ describe('trajectory() validation (message names the option and the bad value)',
     expect((error as OptionError).option).toBe('recrod');
     expect((error as OptionError).value).toBe('state');
     expect((error as Error).message).toBe(
-      'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, got "state"',
+      'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, record, got "state"',
     );
     expect(() => trajectory({ ...base, step: 3 } as never)).toThrow(/option "step" is not an option of trajectory\(\); its options are/);
     expect(() => trajectory({ ...base, noise: { sd: 0.1, sede: 2 } } as never)).toThrow(
@@ -256,8 +256,9 @@ describe('trajectory() validation (message names the option and the bad value)',
     );
     // Inherited names are not options either (own keys are read, nothing of Object.prototype counts).
     expect(() => trajectory(Object.assign(Object.create({ steps: 3 }), { ...base, constructor: 1 }) as never)).toThrow(/option "constructor" is not an option/);
+    expect(() => trajectory({ ...base, record: 'states' } as never)).toThrow(/option "record" must be 'state' \(or left out\), got "states"/);
     // Every option it has, set, is accepted.
-    expect(trajectory({ ...base, hyper: { lr: 0.1 }, noise: { sd: 0.01, seed: 3 } }).x).toHaveLength(4);
+    expect(trajectory({ ...base, hyper: { lr: 0.1 }, noise: { sd: 0.01, seed: 3 }, record: 'state' }).x).toHaveLength(4);
   });
 
   it('trajectory({ optimizer }) rejects an unknown preset id', () => {

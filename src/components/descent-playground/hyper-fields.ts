@@ -3,6 +3,7 @@
  * noise. A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
  */
 import { html, nothing } from 'lit';
+import '../../core/optimizers/hyper-docs';
 import { getPreset } from '../../core/optimizers/index';
 import { addStrings, hyperDoc, t } from '../../i18n/index';
 import { enSettings } from '../../i18n/en-settings';

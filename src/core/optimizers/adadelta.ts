@@ -18,40 +18,28 @@ import { defineRule, epsSpec, maximizeSpec, weightDecaySpec } from './rule';
  * Where torch differs: the paper has no learning rate (the ratio of running averages sets the
  * step's units); torch multiplies by `lr`, default 1.0, which is the paper's rule.
  *
- * State: v then u (2n slots).
+ * State: `squareAvg` (v) and `accDelta` (u). Effective step size: lr · √(u + ε) / √(v + ε) (u
+ * before this step's update), applied to g.
  */
 export const adadelta = defineRule({
   name: 'Adadelta',
   defaults: { lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false },
   spec: {
-    lr: { kind: 'number', doc: 'coefficient that scales Δ before it is applied (1 = the paper)', min: 0, log: true },
-    rho: { kind: 'number', doc: 'decay ρ of both running averages', min: 0, max: 1 },
+    lr: { kind: 'number', min: 0, log: true },
+    rho: { kind: 'number', min: 0, max: 1 },
     eps: epsSpec,
-    weightDecay: { kind: 'number', doc: 'weight decay: adds weightDecay * p to the gradient', min: 0 },
+    weightDecay: { kind: 'number', min: 0 },
     maximize: maximizeSpec,
   },
-  stateSize: (n) => 2 * n,
-  step(p, g, s, _t, h) {
-    const { lr, rho, eps, weightDecay, maximize } = h;
-    const n = p.length;
-    for (let i = 0; i < n; i++) {
-      let gi = maximize ? -g[i] : g[i];
-      if (weightDecay !== 0) gi += weightDecay * p[i];
-      const v = rho * s[i] + (1 - rho) * gi * gi;
-      s[i] = v;
-      const delta = (Math.sqrt(s[n + i] + eps) / Math.sqrt(v + eps)) * gi;
-      s[n + i] = rho * s[n + i] + (1 - rho) * delta * delta;
-      p[i] -= lr * delta;
-    }
+  tensors: ['squareAvg', 'accDelta'],
+  coordinate(h, _t, _k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) g += h.weightDecay * c.p;
+    c.squareAvg = h.rho * c.squareAvg + (1 - h.rho) * g * g;
+    const scale = Math.sqrt(c.accDelta + h.eps) / Math.sqrt(c.squareAvg + h.eps);
+    const delta = scale * g;
+    c.accDelta = h.rho * c.accDelta + (1 - h.rho) * delta * delta;
+    c.p -= h.lr * delta;
+    c.effectiveLr = h.lr * scale;
   },
-  inline: (h, n) => ({
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
-      const v = rho * s[${i}] + (1 - rho) * ${g} * ${g};
-      s[${i}] = v;
-      const delta = (Math.sqrt(s[${n + i}] + eps) / Math.sqrt(v + eps)) * ${g};
-      s[${n + i}] = rho * s[${n + i}] + (1 - rho) * delta * delta;
-      ${p} -= lr * delta;`,
-  }),
 });

@@ -1,6 +1,6 @@
-import { POWER_FLUSH } from './adam';
+import { POWER_FLUSH } from './constants';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
-import type { Hyper, UpdateRule } from './rule';
+import type { Hyper } from './rule';
 
 export interface AdamaxHyper extends Hyper {
   lr: number;
@@ -27,7 +27,8 @@ export interface AdamaxHyper extends Hyper {
  *
  * Where torch differs: the paper has no ε; torch adds it to |g| inside the max so u > 0.
  *
- * State: m, u (2n slots), then β₁ᵗ as a running product (1 slot).
+ * State: `expAvg` (m) and `expInf` (u); β₁ᵗ is carried as a running product. Effective step size:
+ * γ / u, applied to the bias-corrected m̂ = m / (1 − β₁ᵗ).
  */
 export const adamax = defineRule<AdamaxHyper>({
   name: 'Adamax',
@@ -35,63 +36,26 @@ export const adamax = defineRule<AdamaxHyper>({
   spec: {
     lr: lrSpec,
     beta1: beta1Spec,
-    beta2: { ...beta2Spec, doc: 'decay of the running infinity norm (torch: betas[1])' },
+    beta2: beta2Spec,
     eps: epsSpec,
     weightDecay: weightDecaySpec,
     maximize: maximizeSpec,
   },
-  stateSize: (n) => 2 * n + 1,
-  init(s, n) {
-    s[2 * n] = 1;
+  constants: { POWER_FLUSH },
+  tensors: ['expAvg', 'expInf'],
+  carry: () => ({ beta1Power: 1 }),
+  perStep(h, _t, k) {
+    // β₁ᵗ as a running product, flushed to 0 as in adam.ts
+    k.beta1Power *= h.beta1;
+    if (k.beta1Power <= POWER_FLUSH) k.beta1Power = 0;
+    k.clr = h.lr / (1 - k.beta1Power);
   },
-  fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
-  step: (p, g, s, t, h) => adamaxUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.maximize),
-  // adamaxUpdate's statements, with the flags decided here and n fixed.
-  inline: (h, n) => ({
-    pre: `
-      let b1t = s[${2 * n}] * beta1;
-      if (b1t <= ${POWER_FLUSH}) b1t = 0;
-      s[${2 * n}] = b1t;
-      const clr = lr / (1 - b1t);`,
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
-      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
-      s[${i}] = m;
-      const u = Math.max(beta2 * s[${n + i}], Math.abs(${g}) + eps);
-      s[${n + i}] = u;
-      ${p} -= (clr * m) / u;`,
-  }),
+  coordinate(h, _t, k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) g += h.weightDecay * c.p;
+    c.expAvg += (1 - h.beta1) * (g - c.expAvg);
+    c.expInf = Math.max(h.beta2 * c.expInf, Math.abs(g) + h.eps);
+    c.p -= (k.clr * c.expAvg) / c.expInf;
+    c.effectiveLr = h.lr / c.expInf;
+  },
 });
-
-/** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */
-const commonStep: UpdateRule<AdamaxHyper>['step'] = (p, g, s, t, k) => adamaxUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false);
-
-/** The rule itself, with every hyperparameter an argument (see `fastStep`). */
-function adamaxUpdate(
-  p: number[],
-  g: readonly number[],
-  s: Float64Array,
-  t: number,
-  lr: number,
-  beta1: number,
-  beta2: number,
-  eps: number,
-  weightDecay: number,
-  maximize: boolean,
-): void {
-  const n = p.length;
-  let b1t = s[2 * n] * beta1; // β₁ᵗ as a running product, flushed to 0 as in adam.ts
-  if (b1t <= POWER_FLUSH) b1t = 0;
-  s[2 * n] = b1t;
-  const clr = lr / (1 - b1t);
-  for (let i = 0; i < n; i++) {
-    let gi = maximize ? -g[i] : g[i];
-    if (weightDecay !== 0) gi += weightDecay * p[i];
-    const m = s[i] + (1 - beta1) * (gi - s[i]);
-    s[i] = m;
-    const u = Math.max(beta2 * s[n + i], Math.abs(gi) + eps);
-    s[n + i] = u;
-    p[i] -= (clr * m) / u;
-  }
-}

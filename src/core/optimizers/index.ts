@@ -9,7 +9,7 @@ import { rmsprop } from './rmsprop';
 import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
-export type { Hyper, HyperSpec, HyperValue, InlineStep, UpdateRule } from './rule';
+export type { Coordinate, Hyper, HyperSpec, HyperValue, RuleDefinition, RuleSource, UpdateRule } from './rule';
 export { adadelta, adagrad, adam, adamax, adamw, nadam, radam, rmsprop, sgd };
 
 /** The update rules, keyed by torch.optim's class name in lower case. */

@@ -1,4 +1,4 @@
-import { POWER_FLUSH } from './adam';
+import { POWER_FLUSH } from './constants';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
 /**
@@ -24,8 +24,9 @@ import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weight
  * Where torch differs: the running average m uses the constant β₁ while the step uses the
  * scheduled μₜ (as in Dozat's paper, unlike Keras's older Nadam, which scheduled m as well).
  *
- * State: m, v (2n slots), then Π, β₂ᵗ, 0.96^(tψ) and 0.96^ψ (4 slots; powers kept as running
- * products, as in adam.ts).
+ * State: `expAvg` (m) and `expAvgSq` (v); Π (torch's `mu_product`, not recorded), β₂ᵗ and
+ * 0.96^(tψ) are carried as running products, as in adam.ts. Effective step size: γ / (√v̂ + ε)
+ * with v̂ = v / (1 − β₂ᵗ), applied to the mix of g and m above.
  */
 export const nadam = defineRule({
   name: 'NAdam',
@@ -45,76 +46,39 @@ export const nadam = defineRule({
     beta2: beta2Spec,
     eps: epsSpec,
     weightDecay: weightDecaySpec,
-    momentumDecay: { kind: 'number', doc: 'momentum decay ψ of the schedule μₜ', min: 0 },
-    decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
+    momentumDecay: { kind: 'number', min: 0 },
+    decoupledWeightDecay: { kind: 'boolean' },
     maximize: maximizeSpec,
   },
-  stateSize: (n) => 2 * n + 4,
-  init(s, n, h) {
-    s[2 * n] = 1;
-    s[2 * n + 1] = 1;
-    s[2 * n + 2] = 1;
-    s[2 * n + 3] = 0.96 ** h.momentumDecay;
-  },
-  step(p, g, s, t, h) {
-    const { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, maximize } = h;
-    const n = p.length;
+  constants: { POWER_FLUSH },
+  tensors: ['expAvg', 'expAvgSq'],
+  carry: (h) => ({ muProduct: 1, beta2Power: 1, decay: 1, decayFactor: 0.96 ** h.momentumDecay }),
+  perStep(h, _t, k) {
     // Running products flushed to 0 where 1 − (product) is exactly 1 (POWER_FLUSH in adam.ts):
     // 1 − ½·decay and 1 − Π·μₜ₊₁ are 1 then too, since ½ and μₜ₊₁ are below 1.
-    let beta2t = s[2 * n + 1] * beta2;
-    let decay = s[2 * n + 2] * s[2 * n + 3]; // 0.96^(tψ)
-    if (beta2t <= POWER_FLUSH) beta2t = 0;
-    if (decay <= POWER_FLUSH) decay = 0;
-    s[2 * n + 1] = beta2t;
-    s[2 * n + 2] = decay;
-    const bc2 = 1 - beta2t;
-    const mu = beta1 * (1 - 0.5 * decay);
-    const muNext = beta1 * (1 - 0.5 * decay * s[2 * n + 3]);
-    let muProduct = s[2 * n] * mu;
-    if (muProduct <= POWER_FLUSH) muProduct = 0;
-    s[2 * n] = muProduct;
-    const gradCoef = (lr * (1 - mu)) / (1 - muProduct);
-    const mCoef = (lr * muNext) / (1 - muProduct * muNext);
-    for (let i = 0; i < n; i++) {
-      let gi = maximize ? -g[i] : g[i];
-      if (weightDecay !== 0) {
-        if (decoupledWeightDecay) p[i] *= 1 - lr * weightDecay;
-        else gi += weightDecay * p[i];
-      }
-      const m = s[i] + (1 - beta1) * (gi - s[i]);
-      const v = beta2 * s[n + i] + (1 - beta2) * gi * gi;
-      s[i] = m;
-      s[n + i] = v;
-      const d = Math.sqrt(v / bc2) + eps;
-      p[i] -= (gradCoef * gi) / d;
-      p[i] -= (mCoef * m) / d;
-    }
+    k.beta2Power *= h.beta2;
+    k.decay *= k.decayFactor; // 0.96^(tψ)
+    if (k.beta2Power <= POWER_FLUSH) k.beta2Power = 0;
+    if (k.decay <= POWER_FLUSH) k.decay = 0;
+    k.bc2 = 1 - k.beta2Power;
+    const mu = h.beta1 * (1 - 0.5 * k.decay);
+    const muNext = h.beta1 * (1 - 0.5 * k.decay * k.decayFactor);
+    k.muProduct *= mu;
+    if (k.muProduct <= POWER_FLUSH) k.muProduct = 0;
+    k.gradCoef = (h.lr * (1 - mu)) / (1 - k.muProduct);
+    k.mCoef = (h.lr * muNext) / (1 - k.muProduct * muNext);
   },
-  inline: (h, n) => ({
-    pre: `
-      let beta2t = s[${2 * n + 1}] * beta2;
-      let decay = s[${2 * n + 2}] * s[${2 * n + 3}];
-      if (beta2t <= ${POWER_FLUSH}) beta2t = 0;
-      if (decay <= ${POWER_FLUSH}) decay = 0;
-      s[${2 * n + 1}] = beta2t;
-      s[${2 * n + 2}] = decay;
-      const bc2 = 1 - beta2t;
-      const mu = beta1 * (1 - 0.5 * decay);
-      const muNext = beta1 * (1 - 0.5 * decay * s[${2 * n + 3}]);
-      let muProduct = s[${2 * n}] * mu;
-      if (muProduct <= ${POWER_FLUSH}) muProduct = 0;
-      s[${2 * n}] = muProduct;
-      const gradCoef = (lr * (1 - mu)) / (1 - muProduct);
-      const mCoef = (lr * muNext) / (1 - muProduct * muNext);`,
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay === 0 ? '' : h.decoupledWeightDecay ? `${p} *= 1 - lr * weightDecay;` : `${g} += weightDecay * ${p};`}
-      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
-      const v = beta2 * s[${n + i}] + (1 - beta2) * ${g} * ${g};
-      s[${i}] = m;
-      s[${n + i}] = v;
-      const d = Math.sqrt(v / bc2) + eps;
-      ${p} -= (gradCoef * ${g}) / d;
-      ${p} -= (mCoef * m) / d;`,
-  }),
+  coordinate(h, _t, k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) {
+      if (h.decoupledWeightDecay) c.p *= 1 - h.lr * h.weightDecay;
+      else g += h.weightDecay * c.p;
+    }
+    c.expAvg += (1 - h.beta1) * (g - c.expAvg);
+    c.expAvgSq = h.beta2 * c.expAvgSq + (1 - h.beta2) * g * g;
+    const d = Math.sqrt(c.expAvgSq / k.bc2) + h.eps;
+    c.p -= (k.gradCoef * g) / d;
+    c.p -= (k.mCoef * c.expAvg) / d;
+    c.effectiveLr = h.lr / d;
+  },
 });

@@ -1,6 +1,6 @@
-import { POWER_FLUSH } from './adam';
+import { POWER_FLUSH, RHO_FLUSH } from './constants';
 import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
-import type { Hyper, UpdateRule } from './rule';
+import type { Hyper } from './rule';
 
 export interface RAdamHyper extends Hyper {
   lr: number;
@@ -36,17 +36,9 @@ export interface RAdamHyper extends Hyper {
  * Where torch differs: the paper switches at ρₜ > 4; torch uses 5, as the authors' code does.
  * With the default β₂ = 0.999 the first five steps are un-rectified momentum steps.
  *
- * State: m, v (2n slots), then β₁ᵗ and β₂ᵗ as running products (2 slots).
+ * State: `expAvg` (m) and `expAvgSq` (v); β₁ᵗ and β₂ᵗ are carried as running products. Effective
+ * step size: γ · rₜ · √(1 − β₂ᵗ) / (√v + ε) once ρₜ > 5, else γ, applied to m̂ = m / (1 − β₁ᵗ).
  */
-/**
- * β₂ᵗ also enters ρₜ = ρ∞ − 2tβ₂ᵗ / (1 − β₂ᵗ), so it is flushed only once 2tβ₂ᵗ is below
- * ρ∞·2⁻⁵⁸ as well: ρ∞ − δ rounds to ρ∞ for any δ under ρ∞·2⁻⁵⁴ (half the spacing of doubles
- * just below ρ∞), and past t = 1/(1 − β₂) the exact 2tβ₂ᵗ only shrinks; the rounded product can
- * creep up by at most a factor 1 + 2⁻⁵³ a step, which the margin of 8 absorbs for ~2⁵⁴ steps.
- * So the flushed run computes the same ρₜ, bias corrections and iterates, bit for bit.
- */
-const RHO_FLUSH = 2 ** -58;
-
 export const radam = defineRule<RAdamHyper>({
   name: 'RAdam',
   defaults: {
@@ -64,91 +56,43 @@ export const radam = defineRule<RAdamHyper>({
     beta2: beta2Spec,
     eps: epsSpec,
     weightDecay: weightDecaySpec,
-    decoupledWeightDecay: { kind: 'boolean', doc: 'apply weight decay to p directly, as AdamW' },
+    decoupledWeightDecay: { kind: 'boolean' },
     maximize: maximizeSpec,
   },
-  stateSize: (n) => 2 * n + 2,
-  init(s, n) {
-    s[2 * n] = 1;
-    s[2 * n + 1] = 1;
+  constants: { POWER_FLUSH, RHO_FLUSH },
+  tensors: ['expAvg', 'expAvgSq'],
+  carry: () => ({ beta1Power: 1, beta2Power: 1 }),
+  perStep(h, t, k) {
+    const rhoInf = 2 / (1 - h.beta2) - 1;
+    // β^t as running products, flushed to 0 as in adam.ts; β₂ᵗ only once ρₜ is ρ∞ exactly too
+    // (RHO_FLUSH).
+    k.beta1Power *= h.beta1;
+    k.beta2Power *= h.beta2;
+    if (k.beta1Power <= POWER_FLUSH) k.beta1Power = 0;
+    if (k.beta2Power <= POWER_FLUSH && t * (1 - h.beta2) > 1 && 2 * t * k.beta2Power < rhoInf * RHO_FLUSH) k.beta2Power = 0;
+    k.bc1 = 1 - k.beta1Power;
+    const bc2 = 1 - k.beta2Power;
+    k.rhoT = rhoInf - (2 * t * k.beta2Power) / bc2;
+    k.rect = k.rhoT > 5 ? Math.sqrt(((k.rhoT - 4) * (k.rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * k.rhoT)) : 0;
+    k.bc2Sqrt = Math.sqrt(bc2);
   },
-  fastStep: (h) => (h.maximize || h.weightDecay !== 0 ? undefined : commonStep),
-  step: (p, g, s, t, h) =>
-    radamUpdate(p, g, s, t, h.lr, h.beta1, h.beta2, h.eps, h.weightDecay, h.decoupledWeightDecay, h.maximize),
-  // radamUpdate's statements, with the flags decided here and n fixed.
-  inline: (h, n) => ({
-    setup: 'const rhoInf = 2 / (1 - beta2) - 1;',
-    pre: `
-      let b1t = s[${2 * n}] * beta1;
-      let beta2t = s[${2 * n + 1}] * beta2;
-      if (b1t <= ${POWER_FLUSH}) b1t = 0;
-      if (beta2t <= ${POWER_FLUSH} && t * (1 - beta2) > 1 && 2 * t * beta2t < rhoInf * ${RHO_FLUSH}) beta2t = 0;
-      s[${2 * n}] = b1t;
-      s[${2 * n + 1}] = beta2t;
-      const bc1 = 1 - b1t;
-      const bc2 = 1 - beta2t;
-      const rhoT = rhoInf - (2 * t * beta2t) / bc2;
-      const rect =
-        rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
-      const bc2Sqrt = Math.sqrt(bc2);`,
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay === 0 ? '' : h.decoupledWeightDecay ? `${p} *= 1 - lr * weightDecay;` : `${g} += weightDecay * ${p};`}
-      const m = s[${i}] + (1 - beta1) * (${g} - s[${i}]);
-      const v = beta2 * s[${n + i}] + (1 - beta2) * ${g} * ${g};
-      s[${i}] = m;
-      s[${n + i}] = v;
-      const mHat = m / bc1;
-      if (rhoT > 5) ${p} += mHat * lr * (bc2Sqrt / (Math.sqrt(v) + eps)) * rect * -1;
-      else ${p} += mHat * lr * -1;`,
-  }),
-});
-
-
-/** `step` without weight decay or maximize, flags constant so the JIT drops those branches. */
-const commonStep: UpdateRule<RAdamHyper>['step'] = (p, g, s, t, k) => radamUpdate(p, g, s, t, k.lr, k.beta1, k.beta2, k.eps, 0, false, false);
-
-/** The rule itself, with every hyperparameter an argument (see `fastStep`). */
-function radamUpdate(
-  p: number[],
-  g: readonly number[],
-  s: Float64Array,
-  t: number,
-  lr: number,
-  beta1: number,
-  beta2: number,
-  eps: number,
-  weightDecay: number,
-  decoupledWeightDecay: boolean,
-  maximize: boolean,
-): void {
-  const n = p.length;
-  const rhoInf = 2 / (1 - beta2) - 1;
-  // β^t as running products, flushed to 0 as in adam.ts; β₂ᵗ only once ρₜ is ρ∞ exactly too.
-  let b1t = s[2 * n] * beta1;
-  let beta2t = s[2 * n + 1] * beta2;
-  if (b1t <= POWER_FLUSH) b1t = 0;
-  if (beta2t <= POWER_FLUSH && t * (1 - beta2) > 1 && 2 * t * beta2t < rhoInf * RHO_FLUSH) beta2t = 0;
-  s[2 * n] = b1t;
-  s[2 * n + 1] = beta2t;
-  const bc1 = 1 - b1t;
-  const bc2 = 1 - beta2t;
-  const rhoT = rhoInf - (2 * t * beta2t) / bc2;
-  const rect =
-    rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
-  const bc2Sqrt = Math.sqrt(bc2);
-  for (let i = 0; i < n; i++) {
-    let gi = maximize ? -g[i] : g[i];
-    if (weightDecay !== 0) {
-      if (decoupledWeightDecay) p[i] *= 1 - lr * weightDecay;
-      else gi += weightDecay * p[i];
+  coordinate(h, _t, k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) {
+      if (h.decoupledWeightDecay) c.p *= 1 - h.lr * h.weightDecay;
+      else g += h.weightDecay * c.p;
     }
-    const m = s[i] + (1 - beta1) * (gi - s[i]);
-    const v = beta2 * s[n + i] + (1 - beta2) * gi * gi;
-    s[i] = m;
-    s[n + i] = v;
-    const mHat = m / bc1;
-    if (rhoT > 5) p[i] += mHat * lr * (bc2Sqrt / (Math.sqrt(v) + eps)) * rect * -1;
-    else p[i] += mHat * lr * -1;
-  }
-}
+    c.expAvg += (1 - h.beta1) * (g - c.expAvg);
+    c.expAvgSq = h.beta2 * c.expAvgSq + (1 - h.beta2) * g * g;
+    const mHat = c.expAvg / k.bc1;
+    // torch: the rectified, adaptive step once ρₜ > 5, else an un-adapted momentum step.
+    if (k.rhoT > 5) {
+      const adaptive = k.bc2Sqrt / (Math.sqrt(c.expAvgSq) + h.eps);
+      c.p += mHat * h.lr * adaptive * k.rect * -1;
+      c.effectiveLr = h.lr * adaptive * k.rect;
+    } else {
+      c.p += mHat * h.lr * -1;
+      c.effectiveLr = h.lr;
+    }
+  },
+});

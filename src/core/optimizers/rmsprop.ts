@@ -19,62 +19,46 @@ import { defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './ru
  * Where torch differs: ε is added outside the square root (TensorFlow/Keras add it inside),
  * and momentum, when on, accumulates the already-scaled step g / d.
  *
- * State: v, ḡ, b (3n slots; ḡ and b stay zero when unused).
+ * State: `squareAvg` (v), `momentumBuffer` (b, with momentum) and `gradAvg` (ḡ, when centered).
+ * Effective step size: lr / d with d = √v + ε (√(v − ḡ²) + ε centered), applied to g (inside b
+ * with momentum).
  */
 export const rmsprop = defineRule({
   name: 'RMSprop',
   defaults: { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false },
   spec: {
     lr: lrSpec,
-    alpha: { kind: 'number', doc: 'smoothing constant α of the running average of g²', min: 0 },
+    alpha: { kind: 'number', min: 0 },
     eps: epsSpec,
     weightDecay: weightDecaySpec,
-    momentum: { kind: 'number', doc: 'momentum factor μ applied to the scaled step', min: 0 },
-    centered: { kind: 'boolean', doc: 'divide by an estimate of the gradient variance instead' },
+    momentum: { kind: 'number', min: 0 },
+    centered: { kind: 'boolean' },
     maximize: maximizeSpec,
   },
-  stateSize: (n) => 3 * n,
-  step(p, g, s, _t, h) {
-    const { lr, alpha, eps, weightDecay, momentum, centered, maximize } = h;
-    const n = p.length;
-    for (let i = 0; i < n; i++) {
-      let gi = maximize ? -g[i] : g[i];
-      if (weightDecay !== 0) gi += weightDecay * p[i];
-      const v = alpha * s[i] + (1 - alpha) * gi * gi;
-      s[i] = v;
-      let d: number;
-      if (centered) {
-        // torch: grad_avg.lerp_(grad, 1 - alpha)
-        const gAvg = s[n + i] + (1 - alpha) * (gi - s[n + i]);
-        s[n + i] = gAvg;
-        d = Math.sqrt(v - gAvg * gAvg) + eps;
-      } else {
-        d = Math.sqrt(v) + eps;
-      }
-      if (momentum > 0) {
-        const b = momentum * s[2 * n + i] + gi / d;
-        s[2 * n + i] = b;
-        p[i] -= lr * b;
-      } else {
-        p[i] -= (lr * gi) / d;
-      }
+  tensors: ['squareAvg', 'momentumBuffer', 'gradAvg'],
+  present: (h) => ['squareAvg', ...(h.momentum !== 0 ? ['momentumBuffer' as const] : []), ...(h.centered ? ['gradAvg' as const] : [])],
+  coordinate(h, _t, _k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) g += h.weightDecay * c.p;
+    const v = h.alpha * c.squareAvg + (1 - h.alpha) * g * g;
+    c.squareAvg = v;
+    let d: number;
+    if (h.centered) {
+      // torch: grad_avg.lerp_(grad, 1 - alpha)
+      const gAvg = c.gradAvg + (1 - h.alpha) * (g - c.gradAvg);
+      c.gradAvg = gAvg;
+      d = Math.sqrt(v - gAvg * gAvg) + h.eps;
+    } else {
+      d = Math.sqrt(v) + h.eps;
     }
+    // torch: if momentum > 0 (momentum is never negative)
+    if (h.momentum !== 0) {
+      const b = h.momentum * c.momentumBuffer + g / d;
+      c.momentumBuffer = b;
+      c.p -= h.lr * b;
+    } else {
+      c.p -= (h.lr * g) / d;
+    }
+    c.effectiveLr = h.lr / d;
   },
-  inline: (h, n) => ({
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
-      const v = alpha * s[${i}] + (1 - alpha) * ${g} * ${g};
-      s[${i}] = v;
-      ${h.centered
-        ? `const gAvg = s[${n + i}] + (1 - alpha) * (${g} - s[${n + i}]);
-      s[${n + i}] = gAvg;
-      const d = Math.sqrt(v - gAvg * gAvg) + eps;`
-        : 'const d = Math.sqrt(v) + eps;'}
-      ${h.momentum > 0
-        ? `const b = momentum * s[${2 * n + i}] + ${g} / d;
-      s[${2 * n + i}] = b;
-      ${p} -= lr * b;`
-        : `${p} -= (lr * ${g}) / d;`}`,
-  }),
 });

@@ -1,5 +1,5 @@
 import { OptionError } from '../errors';
-import type { Hyper, UpdateRule } from './rule';
+import type { Hyper } from './rule';
 import { defineRule, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
 
 export interface SgdHyper extends Hyper {
@@ -33,17 +33,18 @@ export interface SgdHyper extends Hyper {
  * equivalent reformulation in the shifted variable p' = p + μ v, so the iterates are the
  * paper's look-ahead points (the same idea as Keras's `nesterov=True`).
  *
- * State: b (n slots).
+ * State: `momentumBuffer` (b), with momentum only. Effective step size: lr (applied to g, or to b
+ * with momentum).
  */
 export const sgd = defineRule<SgdHyper>({
   name: 'SGD',
   defaults: { lr: 1e-3, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false },
   spec: {
     lr: lrSpec,
-    momentum: { kind: 'number', doc: 'momentum factor μ', min: 0 },
-    dampening: { kind: 'number', doc: 'dampening τ for momentum' },
+    momentum: { kind: 'number', min: 0 },
+    dampening: { kind: 'number' },
     weightDecay: weightDecaySpec,
-    nesterov: { kind: 'boolean', doc: "Nesterov momentum (torch's reformulation)" },
+    nesterov: { kind: 'boolean' },
     maximize: maximizeSpec,
   },
   check(h) {
@@ -51,52 +52,18 @@ export const sgd = defineRule<SgdHyper>({
       throw new OptionError('nesterov', h.nesterov, `needs momentum > 0 and dampening 0 (momentum is ${h.momentum}, dampening ${h.dampening})`);
     }
   },
-  stateSize: (n, h) => (h.momentum !== 0 ? n : 0),
-  fastStep(h) {
-    // Constant flags let the JIT drop the unused branches once this inlines into the loop.
-    if (h.maximize || h.weightDecay !== 0 || h.dampening !== 0) return undefined;
-    if (h.momentum === 0) return plainStep;
-    return h.nesterov ? nesterovStep : heavyBallStep;
-  },
-  step: (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, h.dampening, h.weightDecay, h.nesterov, h.maximize),
-  // sgdUpdate's statements for one coordinate, with the flags decided here.
-  inline: (h) => ({
-    coordinate: (p, g, i) => `
-      ${h.maximize ? `${g} = -${g};` : ''}
-      ${h.weightDecay !== 0 ? `${g} += weightDecay * ${p};` : ''}
-      ${h.momentum !== 0 ? `const b = t === 1 ? ${g} : momentum * s[${i}] + (1 - dampening) * ${g};
-      s[${i}] = b;
-      ${g} = ${h.nesterov ? `${g} + momentum * b` : 'b'};` : ''}
-      ${p} -= lr * ${g};`,
-  }),
-});
-
-type Step = UpdateRule<SgdHyper>['step'];
-const plainStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, 0, 0, 0, false, false);
-const heavyBallStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, 0, 0, false, false);
-const nesterovStep: Step = (p, g, s, t, h) => sgdUpdate(p, g, s, t, h.lr, h.momentum, 0, 0, true, false);
-
-/** The rule itself, with every hyperparameter an argument (see `fastStep`). */
-function sgdUpdate(
-  p: number[],
-  g: readonly number[],
-  s: Float64Array,
-  t: number,
-  lr: number,
-  momentum: number,
-  dampening: number,
-  weightDecay: number,
-  nesterov: boolean,
-  maximize: boolean,
-): void {
-  for (let i = 0; i < p.length; i++) {
-    let gi = maximize ? -g[i] : g[i];
-    if (weightDecay !== 0) gi += weightDecay * p[i];
-    if (momentum !== 0) {
-      const b = t === 1 ? gi : momentum * s[i] + (1 - dampening) * gi;
-      s[i] = b;
-      gi = nesterov ? gi + momentum * b : b;
+  tensors: ['momentumBuffer'],
+  // torch creates the buffer only with momentum.
+  present: (h) => (h.momentum !== 0 ? ['momentumBuffer'] : []),
+  coordinate(h, t, _k, c) {
+    let g = h.maximize ? -c.g : c.g;
+    if (h.weightDecay !== 0) g += h.weightDecay * c.p;
+    if (h.momentum !== 0) {
+      const b = t === 1 ? g : h.momentum * c.momentumBuffer + (1 - h.dampening) * g;
+      c.momentumBuffer = b;
+      g = h.nesterov ? g + h.momentum * b : b;
     }
-    p[i] -= lr * gi;
-  }
-}
+    c.p -= h.lr * g;
+    c.effectiveLr = h.lr;
+  },
+});
