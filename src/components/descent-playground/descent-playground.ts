@@ -38,7 +38,8 @@ import { RunHighlight } from './highlight';
 import { Playback } from './playback';
 import { rulePanel } from './rule-panel';
 import { RunCache } from './runs';
-import { EmbedCopy, toolbar, type ToolbarHost } from './toolbar';
+import type { EmbedCopy } from './embed-copy';
+import { toolbar, type ToolbarHost } from './toolbar';
 import { raceChange } from './default-race';
 import { styles } from './descent-playground.styles';
 
@@ -305,7 +306,15 @@ export class DescentPlayground extends LitElement implements ClockClient {
     commitStep: (step) => this.commit({ step }),
   });
   private readonly highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
-  private readonly copy = new EmbedCopy(this, () => this.embedCode());
+  /** "Copy embed code", from its first click on (embed-copy.ts is loaded then). */
+  private copy: EmbedCopy | undefined;
+
+  private copyEmbed(): void {
+    import('./embed-copy').then(
+      ({ EmbedCopy }) => (this.copy ??= new EmbedCopy(this, () => this.embedCode())).copy(),
+      () => undefined, // not loaded (offline): the next click tries again
+    );
+  }
   private readonly list = new OptimizerListState(this, {
     config: () => this._config,
     surface: () => this.shown ?? this._config.surface,
@@ -833,6 +842,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       custom: this.customOpen || this._config.expr !== undefined,
       playing: this.playback.playing,
       copy: this.copy,
+      copyEmbed: () => this.copyEmbed(),
       renderField: () => this.field?.render() ?? html`<p class="pending">${t(this.uiLang, 'loadingCompiler')}</p>`,
       pickSurface: (id) => this.pickSurface(id),
       openCustom: () => this.openCustom(),

@@ -5,7 +5,7 @@
  * steps. Pure templates over the host's state and callbacks, like optimizer-list.ts; the inputs'
  * values are checked here, so the host receives only usable ones.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import type { Surface } from '../../core/types';
 import { isSurfaceId, layouts, maxStepsFor, surfaceIds, type Config, type Layout } from '../../state/config';
 import { surfaceLabels, type SurfaceId } from '../../state/surfaces';
@@ -19,52 +19,11 @@ const SPEEDS = [10, 30, 60, 120, 250, 500, 1000];
 
 export type CopyStatus = 'copied' | 'copyFailed' | '';
 
-/**
- * "Copy embed code": copies the code to the clipboard and says so for a moment; where the
- * clipboard refuses, shows the code selected for copying by hand.
- */
-export class EmbedCopy {
-  /** What the last copy did. */
-  private statusNow: CopyStatus = '';
+/** What "Copy embed code" last did (see embed-copy.ts, loaded on the first click). */
+export interface CopyState {
+  readonly status: CopyStatus;
   /** The embed code, shown for copying by hand when the clipboard refused it. */
-  private shownNow: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
-    private readonly code: () => Promise<string>,
-  ) {}
-
-  get status(): CopyStatus {
-    return this.statusNow;
-  }
-
-  get shown(): string | undefined {
-    return this.shownNow;
-  }
-
-  async copy(): Promise<void> {
-    clearTimeout(this.timer);
-    let code = '';
-    try {
-      code = await this.code();
-      await navigator.clipboard.writeText(code);
-      this.set('copied', undefined);
-    } catch {
-      this.set('copyFailed', code || undefined);
-      await this.host.updateComplete;
-      this.host.renderRoot.querySelector<HTMLTextAreaElement>('[part~="embed-code"]')?.select();
-    }
-    this.timer = setTimeout(() => this.set('', this.shownNow), 2000);
-  }
-
-  private set(status: CopyStatus, shown: string | undefined): void {
-    // Like a lit state property: render again only for a new value.
-    if (status === this.statusNow && shown === this.shownNow) return;
-    this.statusNow = status;
-    this.shownNow = shown;
-    this.host.requestUpdate();
-  }
+  readonly shown: string | undefined;
 }
 
 export interface ToolbarHost {
@@ -75,7 +34,9 @@ export interface ToolbarHost {
   /** The expression field is shown: "Custom expression…" chosen, or a typed-in surface in use. */
   readonly custom: boolean;
   readonly playing: boolean;
-  readonly copy: EmbedCopy;
+  readonly copy: CopyState | undefined;
+  /** Copies the embed code ("Copy embed code"). */
+  copyEmbed(): void;
   /** The expression field's template (ExpressionField.render). */
   renderField(): unknown;
   pickSurface(id: SurfaceId): void;
@@ -147,15 +108,15 @@ export function toolbar(host: ToolbarHost) {
       <span class="note" title=${note}>${note}</span>
       <span class="field" id="layout-label">${t(lang, 'layout')}</span>
       <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
-      <button type="button" part="copy-embed" @click=${() => host.copy.copy()} aria-describedby="copy-status">
+      <button type="button" part="copy-embed" @click=${() => host.copyEmbed()} aria-describedby="copy-status">
         ${t(lang, 'copyEmbed')}
       </button>
-      <span id="copy-status" class="copy-status" role="status">${host.copy.status ? t(lang, host.copy.status) : ''}</span>
+      <span id="copy-status" class="copy-status" role="status">${host.copy?.status ? t(lang, host.copy.status) : ''}</span>
     </div>
-    ${host.copy.shown === undefined
+    ${host.copy?.shown === undefined
       ? nothing
       : html`<label class="embed-code"
-          >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${host.copy.shown}></textarea
+          >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${host.copy?.shown}></textarea
         ></label>`}
     ${custom ? host.renderField() : nothing}
     <div class="row">

@@ -1,0 +1,53 @@
+/**
+ * "Copy embed code", loaded on the first click (a page that never copies never fetches it).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { CopyState, CopyStatus } from './toolbar';
+
+/**
+ * "Copy embed code": copies the code to the clipboard and says so for a moment; where the
+ * clipboard refuses, shows the code selected for copying by hand.
+ */
+export class EmbedCopy implements CopyState {
+  /** What the last copy did. */
+  private statusNow: CopyStatus = '';
+  /** The embed code, shown for copying by hand when the clipboard refused it. */
+  private shownNow: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    private readonly code: () => Promise<string>,
+  ) {}
+
+  get status(): CopyStatus {
+    return this.statusNow;
+  }
+
+  get shown(): string | undefined {
+    return this.shownNow;
+  }
+
+  async copy(): Promise<void> {
+    clearTimeout(this.timer);
+    let code = '';
+    try {
+      code = await this.code();
+      await navigator.clipboard.writeText(code);
+      this.set('copied', undefined);
+    } catch {
+      this.set('copyFailed', code || undefined);
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('[part~="embed-code"]')?.select();
+    }
+    this.timer = setTimeout(() => this.set('', this.shownNow), 2000);
+  }
+
+  private set(status: CopyStatus, shown: string | undefined): void {
+    // Like a lit state property: render again only for a new value.
+    if (status === this.statusNow && shown === this.shownNow) return;
+    this.statusNow = status;
+    this.shownNow = shown;
+    this.host.requestUpdate();
+  }
+}
