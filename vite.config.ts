@@ -58,8 +58,11 @@ function minifyTemplates(): Plugin {
   return {
     name: 'descent-lab:minify-templates',
     transform: {
-      filter: { id: /[\\/]src[\\/]components[\\/].+\.ts$/ },
+      filter: { id: /[\\/]src[\\/](components[\\/].+|core[\\/]loop)\.ts$/ },
       async handler(code, id) {
+        // The step loop's source text (src/core/loop.ts) is JavaScript in template literals:
+        // its indentation means nothing once compiled, so it is dropped (newlines kept).
+        if (/[\\/]src[\\/]core[\\/]loop\.ts$/.test(id)) return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
         // html: minifyCSS off, or the HTML minifier runs Lightning CSS over style="${…}"
         // bindings and breaks them (ours are lit bindings: styleProps, CSP-safe).
         // A file that uses unsafeHTML (the rules' MathML) keeps its HTML as written, as the

@@ -16,6 +16,7 @@ export const en = {
   reset: 'Reset',
   resetLabel: 'Reset to step 0',
   restoreRace: 'Default race',
+  inspect: 'Show inner state',
   timeline: 'Step',
   timelineValue: 'step {k} of {n}',
   readout: 'step {k} / {n}',
@@ -87,10 +88,14 @@ export const en = {
 };
 
 /**
- * The expression field's strings (en-field.ts) and the optimizer list's further settings'
- * (en-settings.ts), which come with their lazy chunks and are added to the English set when they
+ * The expression field's strings (en-field.ts), the optimizer list's further settings'
+ * (en-settings.ts) and the inner-state view's (en-inspect.ts), which come with their lazy chunks and are added to the English set when they
  * load (addStrings); a language's set has them all the same.
  */
-export type StringKey = keyof typeof en | keyof typeof import('./en-field').enField | keyof typeof import('./en-settings').enSettings;
+export type StringKey =
+  | keyof typeof en
+  | keyof typeof import('./en-field').enField
+  | keyof typeof import('./en-settings').enSettings
+  | keyof typeof import('./en-inspect').enInspect;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

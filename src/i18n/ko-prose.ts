@@ -330,6 +330,7 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   speed: '초당 단계 수로, (0, {max}] 범위의 숫자여야 합니다',
   noise: 'noise는 0 이상의 숫자(기울기 노이즈의 표준편차)여야 합니다. 받은 값: "{text}"',
   layout: '{layouts} 중 하나여야 합니다',
+  switch: '1(켜기) 또는 0(끄기)이어야 합니다',
   step: '0 이상의 정수여야 합니다',
   optimizer: '옵티마이저가 아닙니다. 쓸 수 있는 옵티마이저: {ids}',
   option: '{kind}의 설정이 아닙니다. {kind}의 설정: {options}',

@@ -45,6 +45,11 @@ export interface Config {
   readonly layout: Layout;
   /** The step shown (0 = the start). */
   readonly step: number;
+  /**
+   * Show each run's inner state at its head (the gradient step, the step taken, the velocity,
+   * the step sizes) and the values of its rule's symbols. Absent: off.
+   */
+  readonly inspect?: boolean;
 }
 
 export { DEFAULT_SURFACE, isSurfaceId };

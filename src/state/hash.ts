@@ -41,6 +41,7 @@ import {
   parseExpression,
   parseHyperValue,
   parseLayout,
+  parseSwitch,
   parsePresetId,
   parseSpeed,
   parseStart,
@@ -52,7 +53,7 @@ import {
 } from './parse';
 import { refuse, type Refusal, type RefusalReason } from './refusal';
 
-const KEYS = ['surface', 'expr', 'domain', 'start', 'steps', 'speed', 'layout', 'step', 'opt'] as const;
+const KEYS = ['surface', 'expr', 'domain', 'start', 'steps', 'speed', 'layout', 'step', 'opt', 'inspect'] as const;
 /** The page's own settings in the same hash (index.html: `lang=ko`, `theme=dark`); not the race's, skipped here. */
 export const PAGE_KEYS = ['lang', 'theme'] as const;
 
@@ -147,6 +148,7 @@ export function encodeHash(config: Config, options: HashOptions = {}): string {
   if (config.speed !== base.speed) out.push(`speed=${config.speed}`);
   if (config.layout !== base.layout) out.push(`layout=${config.layout}`);
   if (config.step > 0) out.push(`step=${config.step}`);
+  if (config.inspect) out.push('inspect=1');
   if (!sameEntries(config.optimizers, base.optimizers)) {
     out.push(`opt=${config.optimizers.map(encodeEntry).join(',')}`);
   }
@@ -296,6 +298,7 @@ export function decodeHash(hash: string, options: HashOptions = {}): DecodedHash
     speed: read('speed', parseSpeed) ?? base.speed,
     layout: read('layout', parseLayout) ?? base.layout,
     step,
+    ...(read('inspect', parseSwitch) ? { inspect: true } : {}),
   };
   return { config, errors, refusals };
 }

@@ -135,6 +135,8 @@ export function normalizeConfig(value: Config, errors: string[], refusals?: Refu
     steps = maxStepsFor(runs);
   }
   const step = field('step', v.step, parseStep) ?? 0;
+  const inspect = v.inspect === true;
+  if (v.inspect !== undefined && typeof v.inspect !== 'boolean') no('configFieldType', { name: 'inspect', value: show(v.inspect) });
   return {
     surface: base.surface,
     ...(custom ?? {}),
@@ -144,6 +146,7 @@ export function normalizeConfig(value: Config, errors: string[], refusals?: Refu
     speed: field('speed', v.speed, parseSpeed) ?? base.speed,
     layout: field('layout', v.layout, parseLayout) ?? base.layout,
     step: Math.min(steps, step),
+    ...(inspect ? { inspect: true } : {}),
   };
 }
 

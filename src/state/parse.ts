@@ -20,6 +20,7 @@ export type ParseProblem =
   | 'speed'
   | 'noise'
   | 'layout'
+  | 'switch'
   | 'step'
   | 'optimizer'
   | 'option'
@@ -125,6 +126,11 @@ export function parseNoise(text: string): Parsed<number> {
 
 export function parseLayout(text: string): Parsed<Layout> {
   return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`, 'layout', { layouts: layouts.join(', ') });
+}
+
+/** A switch in a link: `1` on, `0` off. */
+export function parseSwitch(text: string): Parsed<boolean> {
+  return text === '1' ? ok(true) : text === '0' ? ok(false) : fail('must be 1 (on) or 0 (off)', 'switch');
 }
 
 export function parseStep(text: string): Parsed<number> {

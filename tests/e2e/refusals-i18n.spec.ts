@@ -9,12 +9,12 @@ import { openApp, watchConsole } from './helpers';
 
 const BAD = 'surface=nope&steps=abc&foo=1';
 const KO = [
-  '링크의 "foo"은(는) 알 수 없는 설정입니다. 쓸 수 있는 설정: surface, expr, domain, start, steps, speed, layout, step, opt.',
+  '링크의 "foo"은(는) 알 수 없는 설정입니다. 쓸 수 있는 설정: surface, expr, domain, start, steps, speed, layout, step, opt, inspect.',
   '링크의 surface=nope: 카탈로그에 없는 표면입니다. 쓸 수 있는 표면: saddle,',
   '링크의 steps=abc: 1부터 20000까지의 정수여야 합니다.',
 ];
 const EN = [
-  'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt',
+  'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt, inspect',
   'surface=nope in the link is not a catalog surface; use one of saddle,',
   'steps=abc in the link must be a whole number from 1 to 20000',
 ];

@@ -2,11 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { en as core } from '../../src/i18n/en';
 import { enField } from '../../src/i18n/en-field';
 import { enSettings } from '../../src/i18n/en-settings';
+import { enInspect } from '../../src/i18n/en-inspect';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
-/** Every English string: the bundle's, the expression field's and the further settings' (their lazy chunks add them). */
-const en = { ...core, ...enField, ...enSettings };
+/** Every English string: the bundle's, the expression field's, the further settings' and the inner-state view's (their lazy chunks add them). */
+const en = { ...core, ...enField, ...enSettings, ...enInspect };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -33,6 +34,13 @@ describe('i18n', () => {
     expect(t('en', 'noiseMustBe')).toBeUndefined();
     addStrings('en', enSettings);
     expect(t('en', 'settingsOf', { name: 'Adam' })).toBe('Adam settings');
+  });
+
+  test("the inner-state view's English strings come with its chunk", () => {
+    expect(Object.keys(enInspect).filter((k) => k in core)).toEqual([]);
+    expect(t('en', 'inspectLegend')).toBeUndefined();
+    addStrings('en', enInspect);
+    expect(t('en', 'inspectScale', { factor: 10 })).toBe('arrows × 10');
   });
 
   test('toLang maps BCP 47 tags to en or ko', () => {

@@ -95,7 +95,7 @@ describe('link and config refusals in English and Korean', () => {
     await whenLoaded('ko');
     const text = (refusals: Refusal[]) => refusals.map(ko);
     expect(text(linkRefusals('foo=1'))).toEqual([
-      '링크의 "foo"은(는) 알 수 없는 설정입니다. 쓸 수 있는 설정: surface, expr, domain, start, steps, speed, layout, step, opt.',
+      '링크의 "foo"은(는) 알 수 없는 설정입니다. 쓸 수 있는 설정: surface, expr, domain, start, steps, speed, layout, step, opt, inspect.',
     ]);
     expect(text(linkRefusals('surface=nope&steps=abc'))[1]).toBe('링크의 steps=abc: 1부터 20000까지의 정수여야 합니다.');
     expect(text(linkRefusals(`opt=${Array(30).fill('sgd').join(',')}`))).toEqual([
@@ -139,7 +139,7 @@ describe('link and config refusals in English and Korean', () => {
       'config.optimizers (adam): option "foo" is not an option of Adam (adam); its options are lr, beta1, beta2, eps, weightDecay, amsgrad, maximize, got 1.',
     ]);
     expect(linkRefusals('foo=1').map((r) => r.message)).toEqual([
-      'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt',
+      'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt, inspect',
     ]);
   });
 });

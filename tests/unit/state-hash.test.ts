@@ -64,7 +64,7 @@ describe('decodeHash', () => {
       { kind: 'sgd', hyper: {}, enabled: true },
     ]);
     expect(errors).toEqual([
-      'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt',
+      'unknown setting "foo" in the link; known: surface, expr, domain, start, steps, speed, layout, step, opt, inspect',
       expect.stringMatching(/^surface=nope in the link is not a catalog surface; use one of saddle, /),
       'adam lr=-1 in the link: option "lr" must be a number >= 0, got -1',
       expect.stringMatching(/^optimizer "zzz" in the link is not an optimizer; use one of sgd, momentum/),
@@ -101,5 +101,28 @@ describe('decodeHash: a start off the map', () => {
     expect(errors).toEqual([
       "config.start [0, 6] is outside the surface's domain (x ∈ [-10, 10], y ∈ [-5, 5]).",
     ]);
+  });
+});
+
+describe('the inner-state view in a link', () => {
+  it('is inspect=1, written only when on, and read back; 0 or absent is off; anything else is refused, by name', () => {
+    const on = { ...defaultConfig('ravine'), inspect: true };
+    expect(encodeHash(on)).toBe('surface=ravine&inspect=1');
+    expect(encodeHash(defaultConfig('ravine'))).toBe('surface=ravine');
+    expect(decodeHash('surface=ravine&inspect=1').config.inspect).toBe(true);
+    expect(decodeHash('surface=ravine&inspect=0').config.inspect).toBeUndefined();
+    expect(decodeHash('surface=ravine').config.inspect).toBeUndefined();
+    const bad = decodeHash('surface=ravine&inspect=yes');
+    expect(bad.config.inspect).toBeUndefined();
+    expect(bad.errors.join(' ')).toMatch(/inspect.*yes.*must be 1 \(on\) or 0 \(off\)/);
+  });
+
+  it('normalizeConfig keeps inspect: true, and refuses a value that is not a boolean', () => {
+    const errors: string[] = [];
+    expect(normalizeConfig({ ...defaultConfig('ravine'), inspect: true }, errors).inspect).toBe(true);
+    expect(errors).toEqual([]);
+    const refused = normalizeConfig({ ...defaultConfig('ravine'), inspect: 'yes' as never }, errors);
+    expect(refused.inspect).toBeUndefined();
+    expect(errors.join(' ')).toMatch(/inspect/);
   });
 });

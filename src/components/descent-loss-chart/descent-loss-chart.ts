@@ -43,7 +43,12 @@ const MAX_HEIGHT = 4000;
  * @attr {string} highlight - Key of the run to highlight (the other curves dim); unset, the
  *   element follows its own hover.
  *
- * @prop {PanelRun[]} runs - The runs to plot (their `trajectory.loss`).
+ * @attr {number} baseline - The value the log scale counts from (default the surface's global
+ *   minimum f*, else a linear scale); the inner-state chart's step sizes count from 0.
+ * @attr {string} value-label - The y axis's name, for a chart of another series than the loss
+ *   (the playground's inner-state chart plots step sizes); default the loss's, f(x, y).
+ * @prop {PanelRun[]} runs - The runs to plot (their `trajectory.loss`); a run with `dashed` is
+ *   drawn dashed.
  * @prop {Surface} surface - For the global minimum f*, when it has one.
  *
  * @fires {CustomEvent<StepDetail>} descent-step - A step picked on the chart: `preview` while
@@ -81,6 +86,8 @@ export class DescentLossChart extends LitElement {
     surface: { attribute: false },
     step: { converter: stepAttribute(0), noAccessor: true },
     height: { type: Number },
+    valueLabel: { type: String, attribute: 'value-label' },
+    baseline: { type: Number },
     highlight: { type: String },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
@@ -92,6 +99,8 @@ export class DescentLossChart extends LitElement {
   declare runs: readonly PanelRun[];
   declare surface: Surface | undefined;
   declare height: number;
+  declare valueLabel: string | null;
+  declare baseline: number | undefined;
   declare highlight: string | undefined;
   declare protected hoverStep: number | null;
   declare theme: string | null;
@@ -159,6 +168,7 @@ export class DescentLossChart extends LitElement {
     super();
     this.runs = [];
     this.height = 170;
+    this.valueLabel = null;
     this.theme = null;
     this.langAttribute = null;
     this.width = 0;
@@ -187,6 +197,7 @@ export class DescentLossChart extends LitElement {
   }
 
   private fStar(): number | undefined {
+    if (this.baseline !== undefined) return this.baseline;
     const mins = this.surface?.critical.filter((c) => c.kind === 'global-min') ?? [];
     return mins.length ? Math.min(...mins.map((c) => c.f)) : undefined;
   }
@@ -253,7 +264,8 @@ export class DescentLossChart extends LitElement {
   private highlightNearest(): void {
     const y = this.cache.y;
     if (!y || !hover || !this.pointer) return;
-    const near = hover.nearestCurve(this.runs, y, this.pointer.k, this.pointer.py);
+    const nearest = hover.nearestCurve(this.runs, y, this.pointer.k, this.pointer.py);
+    const near = nearest === null ? null : (this.runs.find((r) => r.key === nearest)?.group ?? nearest);
     if (near !== this.nearKey) {
       this.nearKey = near;
       this.onHighlight({ key: near });
@@ -355,7 +367,7 @@ export class DescentLossChart extends LitElement {
       width=${this.width}
       height=${this.chartHeight}
       role="img"
-      aria-label=${t(lang, 'chartLabel', { n: this.runs.length }) + (y.kind === 'log' ? t(lang, 'logScale') : '')}
+      aria-label=${(this.valueLabel ?? t(lang, 'chartLabel', { n: this.runs.length })) + (y.kind === 'log' ? t(lang, 'logScale') : '')}
       @pointerdown=${this.onDown}
       @pointermove=${this.onMove}
       @pointerup=${this.onUp}
@@ -374,16 +386,16 @@ export class DescentLossChart extends LitElement {
         <line class="frame-line" x1="0" x2=${pw} y1=${ph} y2=${ph}></line>
         <!-- The x axis's name sits under the y tick labels, left of the first step: never on a tick label. -->
         <text class="axis-label" x="-6" y=${ph + 21} text-anchor="end">${t(lang, 'stepAxis')}</text>
-        <text class="axis-label" x="-40" y="-13" text-anchor="start">${y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
+        <text class="axis-label" x="-40" y="-13" text-anchor="start">${this.valueLabel ?? y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
         <defs><clipPath id="loss-plot"><rect class="plot-area" y="-1" width=${pw} height=${ph + 2}></rect></clipPath></defs>
         <g clip-path="url(#loss-plot)" class="curves">
           ${this.runs.map(
-            (r) => svg`<path part="loss-curve" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
-              style=${styleProps({ stroke: r.color })} d=${paths.get(r.key) ?? ''}></path>`,
+            (r) => svg`<path part="loss-curve" class=${highlightClass(r.group ?? r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+              style=${styleProps({ stroke: r.color, 'stroke-dasharray': r.dashed ? '5 3' : '' })} d=${paths.get(r.key) ?? ''}></path>`,
           )}
         </g>
         ${this.runs.map(
-          (r) => svg`<path part="loss-head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
+          (r) => svg`<path part="loss-head" class=${highlightClass(r.group ?? r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
             d=${headPath(r.index ?? 0, KEY_AREA)} style=${styleProps({ fill: r.color })}></path>`,
         )}
         ${this.runs

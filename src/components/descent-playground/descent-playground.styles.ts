@@ -184,21 +184,6 @@ export const styles = css`
     color: var(--descent-muted);
     font-size: 12px;
   }
-  .embed-code {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-    color: var(--descent-muted);
-    font-size: 12px;
-  }
-  .embed-code textarea {
-    font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    color: inherit;
-    background: var(--descent-control-bg, #fff);
-    border: 1px solid var(--descent-control-border, #c9c9d0);
-    border-radius: 5px;
-    resize: vertical;
-  }
   .marker {
     fill: var(--descent-marker-fill, #fff);
     stroke: var(--descent-marker-stroke, #222);
@@ -312,7 +297,8 @@ export const styles = css`
     border-radius: 0;
     height: 24px;
   }
-  .segmented button[aria-pressed='true'] {
+  .segmented button[aria-pressed='true'],
+  [part~='inspect-toggle'][aria-pressed='true'] {
     background: var(--descent-accent);
     color: var(--descent-accent-text, #fff);
   }
@@ -446,27 +432,6 @@ export const styles = css`
     text-align: right;
     color: var(--descent-text, #1d1d1f);
   }
-  .more {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    gap: 3px 8px;
-    align-items: center;
-    padding: 4px 0 2px 19px;
-    font-size: 12px;
-    color: var(--descent-muted);
-  }
-  .more input[type='number'] {
-    width: 100%;
-    height: 22px;
-  }
-  .more input[type='checkbox'] {
-    justify-self: start;
-  }
-  .field-error {
-    grid-column: 1 / -1;
-    color: #8a1c1c;
-    font-size: 11.5px;
-  }
   .add {
     margin-top: 4px;
   }
@@ -596,35 +561,8 @@ export const styles = css`
     container-type: inline-size;
     padding: 4px 0;
   }
-  .rows {
-    display: grid;
-    grid-template-columns: max-content minmax(0, max-content);
-    align-items: baseline;
-    gap: 0.3em 0.25em;
-    font-size: clamp(10px, 5.2cqi, 15px);
-  }
-  .rows math {
-    font-size: inherit;
-    min-width: 0;
-  }
-  /* A grid item's <math> is a block that centres its content: place the cells instead. */
-  .rows math:nth-child(odd) {
-    justify-self: end;
-  }
-  .rows math:nth-child(even) {
-    justify-self: start;
-  }
   .rows.pending {
     min-height: calc(var(--rows, 3) * 1.9em);
-  }
-  [part~='rule'] .symbols {
-    color: var(--descent-muted);
-    font-size: 11.5px;
-    font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
-  }
-  .differs {
-    color: var(--descent-muted);
   }
   .visually-hidden {
     position: absolute;

@@ -42,6 +42,9 @@ import type { EmbedCopy } from './embed-copy';
 import { toolbar, type ToolbarHost } from './toolbar';
 import { raceChange } from './default-race';
 import { styles } from './descent-playground.styles';
+import type { InspectMark } from '../../render/inspect';
+import type { InspectMarkDetail } from '../descent-surface/descent-surface';
+import { inspectChunk, loadedInspectChunk } from '../shared/lazy-chunk';
 
 /**
  * The whole tool: a surface picker, the optimizers racing on it (each toggled, tuned and
@@ -76,6 +79,11 @@ import { styles } from './descent-playground.styles';
  * @attr {'overlay'|'grid'} layout - All paths on one map, or one synchronized panel per optimizer.
  * @attr {boolean} autoplay - Start playing once shown (not when the reader prefers reduced
  *   motion: then the final paths are shown, with a Play button).
+ * @attr {boolean} inspect - Show each run's inner state (also the "Show inner state" toggle, and
+ *   `inspect=1` in a link): at each head the gradient step −γ∇f, the step taken, the velocity or
+ *   first moment, Nesterov's θ and the adaptive rules' step size per coordinate, with a legend; the
+ *   selected rule lists its symbols' values at the shown step. Loaded on first use. The property
+ *   follows the toggle.
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system's
  *   prefers-color-scheme).
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
@@ -123,10 +131,15 @@ import { styles } from './descent-playground.styles';
  * @csspart legend-entry - One run's legend button, with `data-optimizer` and `aria-pressed`.
  * @csspart rule - The selected optimizer's update rule, summary and torch note.
  * @csspart panel - Each `<descent-surface>`; its parts are exported: surface, contours,
- *   trajectory, head, start-handle, critical-point.
+ *   trajectory, head, start-handle, critical-point, inspect, inspect-legend, inspect-scale.
  * @csspart announcer - The polite live region that announces convergence and divergence
  *   (visually hidden).
  * @csspart copy-embed - The "Copy embed code" button.
+ * @csspart inspect-toggle - The "Show inner state" toggle button (`aria-pressed`).
+ * @csspart step-size-chart - With `inspect`: a `<descent-loss-chart>` of each adaptive run's step
+ *   size per coordinate against step (x solid, y dashed), with the loss chart's cursor.
+ * @csspart rule-values - With `inspect`: the selected run's symbols and their values at the shown
+ *   step, each row linked to its mark on the map, and what to look at.
  * @csspart disclosure - The buttons that show the optimizer list and the details (narrow widths).
  *
  * @cssstate drawn - Its panels have been drawn; from then on it has `content-visibility: auto`
@@ -182,6 +195,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     speed: { converter: numberAttribute },
     layout: { type: String },
     autoplay: { type: Boolean },
+    inspect: { type: Boolean },
+    inspectMark: { state: true },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     notices: { attribute: false },
@@ -205,6 +220,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   declare speed: number | null;
   declare layout: string | null;
   declare autoplay: boolean;
+  declare inspect: boolean;
+  /** The kind of inner-state mark a reader points at (a legend key or a symbol of the rule). */
+  declare protected inspectMark: InspectMark | null;
   declare theme: string | null;
   declare langAttribute: string | null;
   declare notices: readonly (string | Refusal)[];
@@ -304,6 +322,10 @@ export class DescentPlayground extends LitElement implements ClockClient {
     runs: () => this.entryRuns,
     lang: () => this.uiLang,
     commitStep: (step) => this.commit({ step }),
+    synced: (k) => {
+      const chunk = this._config.inspect ? loadedInspectChunk() : undefined;
+      if (chunk && !chunk.updateValues(this.renderRoot, this.entryRuns[this.list.selected]?.trajectory, k, this.uiLang)) this.requestUpdate();
+    },
   });
   private readonly highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
   /** "Copy embed code", from its first click on (embed-copy.ts is loaded then). */
@@ -332,6 +354,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     this.speed = null;
     this.layout = null;
     this.autoplay = false;
+    this.inspect = false;
+    this.inspectMark = null;
     this.theme = null;
     this.langAttribute = null;
     this.notices = [];
@@ -466,6 +490,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
         if (!this.configFromProperty) this.applyAttributes();
       }
     }
+    // `inspect` set by attribute or script (the UI's toggle sets it through the configuration).
+    if (changed.has('inspect') && this.inspect !== (this._config.inspect === true)) this._config = { ...this._config, inspect: this.inspect };
     // Messages about attributes follow the language (its strings arrive after the first read).
     if (this.attributeErrors.length && !this.configFromProperty && this.errorsLang !== this.uiLang && isLoaded(this.uiLang)) {
       this.attributeErrors = this.readAttributes().errors;
@@ -608,7 +634,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
   private applyAttributes(): void {
     const { config, errors } = this.readAttributes();
-    this._config = config;
+    this._config = this.inspect ? { ...config, inspect: true } : config;
     this.playback.place(this.restingStep);
     this.configErrors = [];
     this.customOpen = config.expr !== undefined;
@@ -648,6 +674,39 @@ export class DescentPlayground extends LitElement implements ClockClient {
   private reflectConfig(): void {
     this.reflected = configProperties(this._config);
     Object.assign(this, this.reflected);
+    this.inspect = this._config.inspect === true;
+  }
+
+  /** A reader pointed at a kind of inner-state mark (a map's legend key): every view shows it. */
+  private onInspectMarkEvent = (e: CustomEvent<InspectMarkDetail>) => {
+    e.preventDefault();
+    this.onInspectMark(e.detail.mark);
+  };
+
+  private onInspectMark = (mark: InspectMark | null) => {
+    this.inspectMark = mark;
+  };
+
+  /**
+   * With `inspect`, the aside's parts of the view (its chunk renders them, once here): each
+   * adaptive run's step size per coordinate under the loss chart, and the selected run's values.
+   */
+  private inspectParts(lang: Lang, step: number) {
+    return this._config.inspect
+      ? inspectChunk(() => this.requestUpdate())?.playgroundParts({
+          root: this.shadowRoot,
+          lang,
+          step,
+          theme: this.theme,
+          highlight: this.highlight.current,
+          runs: this.runsForChart(),
+          selected: this.entryRuns[this.list.selected]?.trajectory,
+          mark: this.inspectMark,
+          onMark: this.onInspectMark,
+          onStep: this.onChartStep,
+          onHighlight: this.highlight.onEvent,
+        })
+      : undefined;
   }
 
   private computeRuns(surface: Surface): void {
@@ -740,8 +799,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
         this.chartCatchUp = false;
         if (this.chartRuns === this.panelRuns) return;
         this.chartRuns = this.panelRuns;
-        const chart = this.renderRoot.querySelector<DescentLossChart>('descent-loss-chart');
+        const chart = this.renderRoot.querySelector<DescentLossChart>('descent-loss-chart[part~="loss-chart"]');
         if (chart) chart.runs = this.chartRuns;
+        loadedInspectChunk()?.chartRuns(this.renderRoot, this.chartRuns);
       });
     }
     return this.chartRuns;
@@ -847,6 +907,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       pickSurface: (id) => this.pickSurface(id),
       openCustom: () => this.openCustom(),
       setLayout: (layout) => this.commit({ layout }),
+      setInspect: (on) => this.commit({ inspect: on }),
       play: () => this.play(),
       pause: () => this.pause(),
       stepForward: () => this.seek(this.playback.step + 1),
@@ -901,11 +962,15 @@ export class DescentPlayground extends LitElement implements ClockClient {
         highlight: this.highlight.current,
         legend: this.highlight.legend(this.panelRuns, lang),
         legendHeight: this.highlight.legendHeight,
+        inspect: this._config.inspect === true,
+        inspectMark: this.inspectMark,
+        inspectLegend: () => inspectChunk(() => this.requestUpdate())?.legend(this.panelRuns, lang, this.onInspectMark),
       });
-    const main = html`<div class="main" @descent-start-change=${this.onStart} @descent-highlight=${this.highlight.onEvent}>
+    const main = html`<div class="main" @descent-start-change=${this.onStart} @descent-highlight=${this.highlight.onEvent} @descent-inspect-mark=${this.onInspectMarkEvent}>
       ${!this.seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
     </div>`;
     const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
+    const parts = this.inspectParts(lang, step);
     const aside = html`<div class="aside" id="sheet-details">
       <p class="story" part="story">${told ? text.story : text.note}</p>
       <descent-loss-chart
@@ -918,6 +983,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         @descent-step=${this.onChartStep}
         @descent-highlight=${this.highlight.onEvent}
       ></descent-loss-chart>
+      ${parts?.chart ?? nothing}
       ${rulePanel(
         selected && { ...selected, kind: selected.entry.kind },
         () => this.requestUpdate(),
@@ -925,6 +991,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
         // (the rules' chunk is fetched once the panel is on screen: not in a closed sheet, and
         // not before the width, which says whether it is in one, is known)
         this.measured && (this.band !== 'narrow' || this.sheet === 'details'),
+        parts?.values,
+        this.shadowRoot,
       )}
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;

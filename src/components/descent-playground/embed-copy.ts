@@ -1,13 +1,33 @@
 /**
  * "Copy embed code", loaded on the first click (a page that never copies never fetches it).
  */
-import type { ReactiveControllerHost } from 'lit';
+import { css, type ReactiveControllerHost } from 'lit';
+import { adopt } from '../shared/lazy-chunk';
 import type { CopyState, CopyStatus } from './toolbar';
 
 /**
  * "Copy embed code": copies the code to the clipboard and says so for a moment; where the
  * clipboard refuses, shows the code selected for copying by hand.
  */
+/** The embed code shown for copying by hand (when the clipboard refuses it). */
+const styles = css`
+  .embed-code {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    color: var(--descent-muted);
+    font-size: 12px;
+  }
+  .embed-code textarea {
+    font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    color: inherit;
+    background: var(--descent-control-bg, #fff);
+    border: 1px solid var(--descent-control-border, #c9c9d0);
+    border-radius: 5px;
+    resize: vertical;
+  }
+`;
+
 export class EmbedCopy implements CopyState {
   /** What the last copy did. */
   private statusNow: CopyStatus = '';
@@ -18,7 +38,9 @@ export class EmbedCopy implements CopyState {
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly code: () => Promise<string>,
-  ) {}
+  ) {
+    adopt(host.renderRoot instanceof ShadowRoot ? host.renderRoot : null, styles.styleSheet);
+  }
 
   get status(): CopyStatus {
     return this.statusNow;

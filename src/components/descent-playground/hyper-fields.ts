@@ -2,7 +2,8 @@
  * A row's further settings in the optimizer list: every hyperparameter but lr, and the gradient
  * noise. A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { adopt } from '../shared/lazy-chunk';
 import '../../core/optimizers/hyper-docs';
 import { getPreset } from '../../core/optimizers/index';
 import { addStrings, hyperDoc, t } from '../../i18n/index';
@@ -11,7 +12,33 @@ import type { EntryRun, OptimizerListHost } from './optimizer-list';
 
 addStrings('en', enSettings);
 
+/** The fields' look (the placeholder row in the bundle takes the grid's room until it is here). */
+const styles = css`
+  .more {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 3px 8px;
+    align-items: center;
+    padding: 4px 0 2px 19px;
+    font-size: 12px;
+    color: var(--descent-muted);
+  }
+  .more input[type='number'] {
+    width: 100%;
+    height: 22px;
+  }
+  .more input[type='checkbox'] {
+    justify-self: start;
+  }
+  .field-error {
+    grid-column: 1 / -1;
+    color: #8a1c1c;
+    font-size: 11.5px;
+  }
+`;
+
 export function hyperFields(host: OptimizerListHost, run: EntryRun) {
+  adopt(host.root, styles.styleSheet);
   const { entry, index } = run;
   const { kernel, ruleId } = getPreset(entry.kind);
   const resolved = run.hyper ?? kernel.defaults;

@@ -26,7 +26,7 @@ export class OptimizerListState {
   private fieldErrors: ReadonlyMap<string, string> = new Map();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly shadowRoot: ShadowRoot | null },
     private readonly editor: ListEditor,
   ) {}
 
@@ -58,6 +58,7 @@ export class OptimizerListState {
       lang,
       runs,
       step,
+      root: this.host.shadowRoot,
       ...(config().optimizers.length >= MAX_RUNS ? { addFull: t(lang, 'addFull', { max: MAX_RUNS }) } : {}),
       selected: this.selectedNow,
       expanded: this.expanded,

@@ -45,6 +45,8 @@ export interface OptimizerListHost {
   add(kind: string): void;
   /** Why no run can be added (the race has as many runs as its steps allow), if it cannot. */
   readonly addFull?: string;
+  /** The element's shadow root (the settings' chunk adds its styles there). */
+  readonly root?: ShadowRoot | null;
 }
 
 /** "diverged at step k", once the shown step has reached k. */

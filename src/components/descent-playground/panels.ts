@@ -14,6 +14,7 @@ import '../descent-surface/descent-surface';
 import { panelLayout, type MainSize } from './layout';
 import { headPath, KEY_AREA } from '../../render/run-markers';
 import { divergedBadge, type EntryRun } from './optimizer-list';
+import type { InspectMark } from '../../render/inspect';
 
 export interface PanelsHost {
   readonly lang: Lang;
@@ -28,6 +29,11 @@ export interface PanelsHost {
   readonly main: MainSize;
   /** The highlighted run's key (undefined: none). */
   readonly highlight: string | undefined;
+  /** Whether the maps show the runs' inner state, and which kind of its marks is pointed at. */
+  readonly inspect: boolean;
+  readonly inspectMark: InspectMark | null;
+  /** The legend of the inner-state marks, once its chunk is here (the grid's panels show none of their own). */
+  inspectLegend(): unknown;
   /** The run legend strip above the panels (highlight.ts), and its measured height. */
   readonly legend: unknown;
   readonly legendHeight: number;
@@ -55,7 +61,7 @@ export function surfacePanels(host: PanelsHost) {
   const { highlight, legend } = host;
   // The panels share the main area's height with the legend strip above them.
   const main = { width: host.main.width, height: Math.max(0, host.main.height - host.legendHeight) };
-  const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend';
+  const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend, inspect, inspect-legend, inspect-scale';
   const theme = host.theme ?? nothing;
   // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
   if (layout === 'overlay') {
@@ -73,6 +79,8 @@ export function surfacePanels(host: PanelsHost) {
         .surface=${surface}
         .start=${start}
         .runs=${runs}
+        ?inspect=${host.inspect}
+        .inspectMark=${host.inspectMark}
         >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
       >${legendRow(surface, lang)}`;
   }
@@ -91,6 +99,9 @@ export function surfacePanels(host: PanelsHost) {
           .surface=${surface}
           .start=${start}
           .runs=${[r]}
+          ?inspect=${host.inspect}
+          no-inspect-legend
+          .inspectMark=${host.inspectMark}
         >
           <span class="panel-title" style=${styleProps({ '--c': r.color })}
             ><svg class="title-marker" width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
@@ -100,5 +111,5 @@ export function surfacePanels(host: PanelsHost) {
         </descent-surface>`,
       )}
     </div>
-    ${legendRow(surface, lang)}`;
+    ${host.inspect ? (host.inspectLegend() ?? nothing) : nothing}${legendRow(surface, lang)}`;
 }

@@ -29,6 +29,8 @@ export interface PlaybackSource {
   lang(): Lang;
   /** Stopping or seeking commits the step, as an interaction that changes the configuration. */
   commitStep(step: number): void;
+  /** Called after every view has moved to step `k` (the rule's values follow it). */
+  synced?(k: number): void;
 }
 
 export class Playback implements ReactiveController, ClockClient {
@@ -151,8 +153,7 @@ export class Playback implements ReactiveController, ClockClient {
     const { steps } = this.source.timing();
     const root = this.host.renderRoot;
     for (const panel of root.querySelectorAll<DescentSurface>('descent-surface')) panel.step = k;
-    const chart = root.querySelector<DescentLossChart>('descent-loss-chart');
-    if (chart) chart.step = k;
+    for (const chart of root.querySelectorAll<DescentLossChart>('descent-loss-chart')) chart.step = k;
     const timeline = root.querySelector<HTMLInputElement>('[part~="timeline"]');
     // Written only when they change: a new text node (even with the same text) costs the
     // frame a full layout, and a drag calls this on every move.
@@ -167,6 +168,7 @@ export class Playback implements ReactiveController, ClockClient {
       setIfChanged(readout, 'data-step', String(k));
     }
     if (this.badgeKey(k) !== this.renderedBadges) this.host.requestUpdate();
+    this.source.synced?.(k);
     this.reportStep();
   }
 

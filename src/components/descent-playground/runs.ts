@@ -19,7 +19,8 @@ export class RunCache {
 
   /** One run per entry (with its error, or no trajectory when disabled), and the panels' view of them. */
   compute(c: Config, surface: Surface, lang: Lang = 'en'): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
-    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}`;
+    // With `inspect` every run records its inner state (a run without its record is not reused).
+    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}|${c.inspect === true}`;
     if (scope !== this.scope) {
       this.cache = new Map();
       this.scope = scope;
@@ -49,7 +50,7 @@ export class RunCache {
       const run =
         used.get(key) ??
         this.cache.get(key) ??
-        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise });
+        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise, ...(c.inspect ? { record: 'state' as const } : {}) });
       used.set(key, run);
       return { ...base, hyper, trajectory: run };
     });

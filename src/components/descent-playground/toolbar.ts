@@ -42,6 +42,8 @@ export interface ToolbarHost {
   pickSurface(id: SurfaceId): void;
   openCustom(): void;
   setLayout(layout: Layout): void;
+  /** Shows or hides the runs' inner state ("Inner state"). */
+  setInspect(on: boolean): void;
   play(): void;
   pause(): void;
   /** One step on from the playback step. */
@@ -108,6 +110,14 @@ export function toolbar(host: ToolbarHost) {
       <span class="note" title=${note}>${note}</span>
       <span class="field" id="layout-label">${t(lang, 'layout')}</span>
       <span class="segmented" role="group" aria-labelledby="layout-label">${layouts.map(layoutButton)}</span>
+      <button
+        type="button"
+        part="inspect-toggle"
+        aria-pressed=${c.inspect ? 'true' : 'false'}
+        @click=${() => host.setInspect(!c.inspect)}
+      >
+        ${t(lang, 'inspect')}
+      </button>
       <button type="button" part="copy-embed" @click=${() => host.copyEmbed()} aria-describedby="copy-status">
         ${t(lang, 'copyEmbed')}
       </button>

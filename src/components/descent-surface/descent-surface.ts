@@ -18,8 +18,16 @@ import type { HighlightDetail, PanelRun, StartChangeDetail } from '../shared/typ
 import { emitHighlight, Highlight, highlightClass, legendStyles, runLegend } from '../shared/legend';
 import { headPath } from '../../render/run-markers';
 import { nearestRun } from './nearest-run';
-import { standaloneRuns } from './standalone-runs';
 import { styles } from './descent-surface.styles';
+import type { InspectMark } from '../../render/inspect';
+
+import { inspectChunk, loadedInspectChunk } from '../shared/lazy-chunk';
+import { standaloneRuns } from './standalone-runs';
+
+/** `descent-inspect-mark`: a reader pointed at one kind of mark of the inner-state view, or left it (null). */
+export interface InspectMarkDetail {
+  readonly mark: InspectMark | null;
+}
 
 interface Margins {
   readonly top: number;
@@ -60,14 +68,25 @@ function roundTo(v: number, decimals: number): number {
  * @attr {string} highlight - Key of the run to highlight (the others dim); unset, the element
  *   follows its own legend and paths.
  * @attr {boolean} no-axes - Hide the axes (for small multiples).
+ * @attr {boolean} inspect - Show each run's inner state at its head: the gradient step −γ∇f, the
+ *   step taken, the velocity or first moment, Nesterov's θ and the adaptive rules' step size per
+ *   coordinate, with a legend (loaded on first use). Runs given by `runs` need their record
+ *   (`trajectory({ ..., record: 'state' })`); standalone runs record it themselves.
+ * @attr {boolean} no-inspect-legend - With `inspect`, leave out the legend of its marks (a page
+ *   or a playground of several maps shows one of its own).
  * @attr {'light'|'dark'|'auto'} theme - Colour theme (default light; auto follows the system).
  * @attr {string} lang - UI language, en or ko (default: the nearest lang in the page).
  *
  * @prop {PanelRun[]} runs - Trajectories to draw, each with a key, label and colour.
+ * @prop {InspectMark | null} inspectMark - The kind of inner-state mark pointed at (the others
+ *   fade), set by a listener of descent-inspect-mark.
  *
  * @fires {CustomEvent<HighlightDetail>} descent-highlight - A run was pointed at, focused or
  *   tapped (its path or legend entry), or left (`key: null`). Cancelable: a listener that calls
  *   preventDefault() takes over (and sets `highlight`). Bubbles, composed.
+ * @fires {CustomEvent<InspectMarkDetail>} descent-inspect-mark - With `inspect`: a reader pointed
+ *   at (or focused) a key of the inner-state legend, or left it (`mark: null`). Cancelable: a
+ *   listener that calls preventDefault() takes over (and sets `inspectMark`). Bubbles, composed.
  * @fires {CustomEvent<StartChangeDetail>} descent-start-change - The start handle moved
  *   (every pointer move and key; `final` on release and for keys). Bubbles, composed.
  *   Cancelable: a listener that calls preventDefault() takes over (and sets `start`).
@@ -86,6 +105,10 @@ function roundTo(v: number, decimals: number): number {
  * @csspart start-handle - The draggable, focusable start point.
  * @csspart critical-point - A critical point marker, with `data-kind`.
  * @csspart legend - The critical-point legend.
+ * @csspart inspect - With `inspect`: the marks of the inner-state view (an SVG group whose
+ *   `data-scale` is the arrows' display factor), one `g` per run with `data-key`.
+ * @csspart inspect-legend - With `inspect`: what each mark shows, and the arrows' scale.
+ * @csspart inspect-scale - The arrows' display factor ("arrows × 10"), when it is not 1.
  * @csspart note - Why the map is one flat colour, when it is (a constant surface, or one with no
  *   finite value in the window), or that a typed-in surface's critical points are partial (their
  *   search stopped at its budget).
@@ -136,6 +159,9 @@ export class DescentSurface extends LitElement {
     noLegend: { type: Boolean, attribute: 'no-legend' },
     noAxes: { type: Boolean, attribute: 'no-axes' },
     noRunLegend: { type: Boolean, attribute: 'no-run-legend' },
+    inspect: { type: Boolean },
+    noInspectLegend: { type: Boolean, attribute: 'no-inspect-legend' },
+    inspectMark: { attribute: false },
     highlight: { type: String },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
@@ -151,6 +177,9 @@ export class DescentSurface extends LitElement {
   declare noLegend: boolean;
   declare noAxes: boolean;
   declare noRunLegend: boolean;
+  declare inspect: boolean;
+  declare noInspectLegend: boolean;
+  declare inspectMark: InspectMark | null;
   declare highlight: string | undefined;
   declare theme: string | null;
   declare langAttribute: string | null;
@@ -199,6 +228,9 @@ export class DescentSurface extends LitElement {
     this.noLegend = false;
     this.noAxes = false;
     this.noRunLegend = false;
+    this.inspect = false;
+    this.noInspectLegend = false;
+    this.inspectMark = null;
     this.theme = null;
     this.langAttribute = null;
     this.width = 0;
@@ -273,9 +305,9 @@ export class DescentSurface extends LitElement {
     const surface = this.resolvedSurface;
     const start = this.resolvedStart;
     const stepsText = this.steps === undefined ? null : (this.getAttribute('steps') ?? String(this.steps));
-    const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.uiLang}|${isLoaded(this.uiLang)}`;
+    const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.uiLang}|${isLoaded(this.uiLang)}|${this.inspect}`;
     if (key !== this.ownRunsFor || !this.ownRuns) {
-      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang);
+      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang, this.inspect);
       this.ownRuns = runs;
       this.ownRunsFor = key;
       this.runErrors = errors;
@@ -339,7 +371,17 @@ export class DescentSurface extends LitElement {
     this.collectStepTargets();
     this.applyStep();
     this.paintContours();
+    if (changed.has('inspectMark') || changed.has('inspect')) loadedInspectChunk()?.highlightMark(this.renderRoot, this.inspectMark);
   }
+
+  /** The inner-state layer when `inspect` is on and it has loaded (loading it, and its look, the first time). */
+  private get inspecting(): typeof import('./inspect-layer') | undefined {
+    if (!this.inspect) return undefined;
+    const layer = inspectChunk(() => this.requestUpdate());
+    layer?.adopt(this.shadowRoot, layer.styles.styleSheet);
+    return layer;
+  }
+
 
   private collectStepTargets(): void {
     // One query for every run's paths and heads (a query per run cost more on each drag move).
@@ -400,6 +442,9 @@ export class DescentSurface extends LitElement {
       head.classList.toggle('diverged', diverged);
       head.style.stroke = diverged ? run.color : '';
     }
+    const scales = this.scales;
+    const layer = this.inspect ? loadedInspectChunk() : undefined;
+    if (layer && scales) layer.apply(this.renderRoot, this.drawnRuns, step, scales, this.uiLang);
   }
 
   private paintContours(): void {
@@ -670,6 +715,7 @@ export class DescentSurface extends LitElement {
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
     const highlighted = this.shownHighlight;
+    const inspect = this.inspecting;
     // Paths and heads are clipped to the plot area by an inner svg (its viewport clips; see
     // svg.plot-area in the styles), not by clip-path="url(#…)": with such a reference Chromium
     // kept every removed grid panel alive (issue #10).
@@ -727,6 +773,7 @@ export class DescentSurface extends LitElement {
                   ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
                   <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
               })}
+              ${inspect ? inspect.layer(runs, (key) => highlightClass(key, highlighted), s.width) : nothing}
               ${runs.map((r) => {
                 const g = this.geometry.get(r.key);
                 if (!g || g.last < 0) return nothing;
@@ -763,7 +810,7 @@ export class DescentSurface extends LitElement {
         </svg>
         <div class="title-slot" style=${styleProps({ left: px(m.left + 4), top: px(m.top + 4) })}><slot></slot></div>
       </div>
-      ${this.renderLegend(surface, lang)}${this.renderFlatNote(surface, lang)}`;
+      ${inspect && !this.noInspectLegend ? inspect.legend(runs, lang, (mark) => inspect.emitMark(this, mark)) : nothing}${this.renderLegend(surface, lang)}${this.renderFlatNote(surface, lang)}`;
   }
 
   /**

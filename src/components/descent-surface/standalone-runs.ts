@@ -1,6 +1,7 @@
 /**
  * A standalone `<descent-surface optimizers="…">`'s own runs, with a message for each bad
- * attribute (steps, optimizers); one run the core refuses never stops the others.
+ * attribute (steps, optimizers); one run the core refuses never stops the others. `record`: with
+ * each run's inner state (the `inspect` view).
  */
 import { getPreset } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
@@ -20,6 +21,7 @@ export function standaloneRuns(
   stepsText: string | null,
   optimizers: string,
   lang: Lang,
+  record = false,
 ): { runs: PanelRun[]; errors: string[] } {
   const errors: string[] = [];
   let steps = raceOf(surface).steps;
@@ -39,7 +41,7 @@ export function standaloneRuns(
         index: i,
         label: getPreset(kind).label,
         color: runColor(kind, colors[i]),
-        trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps }),
+        trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps, ...(record ? { record: 'state' as const } : {}) }),
       });
     } catch (error) {
       // One run the core refuses never stops the others.

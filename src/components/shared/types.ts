@@ -12,6 +12,10 @@ export interface PanelRun {
   /** Its place in the list (the entry's index), which picks its head marker; default 0. */
   readonly index?: number;
   readonly trajectory: Trajectory;
+  /** Drawn dashed (the inner-state chart's y coordinate). */
+  readonly dashed?: boolean;
+  /** The run this series belongs to, where a run has several (highlights name it, not the series). */
+  readonly group?: string;
 }
 
 /**

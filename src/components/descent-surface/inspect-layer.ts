@@ -1,0 +1,501 @@
+/**
+ * The inner-state view on a map (`inspect`): at each run's head, the gradient step −γ∇f, the
+ * step taken, the velocity or first moment, Nesterov's θ and the adaptive rules' step-size glyph
+ * (src/render/inspect.ts says what each is), with a legend and the arrows' display scale. Loaded
+ * the first time a map shows it. The marks are made once per render and moved by `apply` at every
+ * step, as the heads are, without rendering again.
+ */
+import { css, html, svg } from 'lit';
+import type { PanelScales } from '../../render/scales';
+import { nothing } from 'lit';
+import { arrowScale, inspectVectors, isRecorded, marksOf, symbolRows, type InspectMark, type SymbolRow } from '../../render/inspect';
+import type { Trajectory } from '../../core/types';
+import { formatNumber } from '../../render/ticks';
+import { optimizers } from '../../core/optimizers/index';
+import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
+import { styleProps } from '../shared/style-props';
+import { addStrings, t, type Lang } from '../../i18n/index';
+import { adopt } from '../shared/lazy-chunk';
+import { enInspect } from '../../i18n/en-inspect';
+
+addStrings('en', enInspect);
+
+/**
+ * The marks' look, adopted by the map's shadow root when the view is first shown (so the bundle
+ * every page loads does not carry it). Each kind of arrow has its own dash and head, so colour
+ * (the run's) is not the only cue; a white casing keeps them legible over the contours.
+ */
+export const styles = css`
+  .i-arrow {
+    fill: none;
+    stroke: var(--c);
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .i-halo {
+    fill: none;
+    stroke: var(--descent-halo, rgba(255, 255, 255, 0.85));
+    stroke-width: 3.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .i-grad {
+    stroke-dasharray: 4 3;
+  }
+  .i-step {
+    stroke-width: 2.4;
+  }
+  .i-moment {
+    stroke-dasharray: 1 2.6;
+    stroke-width: 2;
+  }
+  .i-glyph {
+    fill: color-mix(in srgb, var(--c, #555) 14%, transparent);
+    stroke: var(--c, #555);
+    stroke-width: 1.2;
+  }
+  .i-theta {
+    fill: var(--descent-marker-fill, #fff);
+    stroke: var(--c, #555);
+    stroke-width: 1.5;
+  }
+  .i-theta-link {
+    stroke: var(--c, #555);
+    stroke-width: 1.2;
+    stroke-dasharray: 2 2;
+  }
+  g.inspect[data-highlight] [data-mark],
+  g.inspect[data-highlight] [data-for] {
+    opacity: 0.15;
+  }
+  g.inspect[data-highlight='grad'] [data-mark='grad'],
+  g.inspect[data-highlight='step'] [data-mark='step'],
+  g.inspect[data-highlight='moment'] [data-mark='moment'],
+  g.inspect[data-highlight='theta'] [data-mark='theta'],
+  g.inspect[data-highlight='glyph'] [data-mark='glyph'],
+  g.inspect[data-highlight='grad'] [data-for='grad'],
+  g.inspect[data-highlight='step'] [data-for='step'],
+  g.inspect[data-highlight='moment'] [data-for='moment'] {
+    opacity: 1;
+    stroke-width: 3;
+  }
+  .inspect-run.dim {
+    opacity: 0.16;
+  }
+  .inspect-legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 10px;
+    margin: 4px 0 0;
+    font-size: 11px;
+    align-items: center;
+  }
+  .i-key {
+    --c: var(--descent-muted, #555);
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    padding: 1px 4px;
+    cursor: default;
+    word-break: keep-all;
+  }
+  .i-key.pointed,
+  .i-key:focus-visible {
+    border-color: var(--descent-focus, #1a73e8);
+    outline: none;
+  }
+  .i-key svg {
+    position: static;
+    overflow: visible;
+  }
+  text.i-scale {
+    font-size: 11px;
+    font-weight: 600;
+    fill: var(--descent-text, #222);
+    paint-order: stroke;
+    stroke: var(--descent-halo, rgba(255, 255, 255, 0.85));
+    stroke-width: 3px;
+  }
+`;
+
+/** The marks in the order the legend lists them. */
+export const MARKS: readonly InspectMark[] = ['grad', 'step', 'moment', 'theta', 'glyph'];
+
+const legendKey: Record<InspectMark, Parameters<typeof t>[1]> = {
+  grad: 'inspectGrad',
+  step: 'inspectStep',
+  moment: 'inspectMoment',
+  theta: 'inspectTheta',
+  glyph: 'inspectGlyph',
+};
+
+/**
+ * The marks of each run (made empty; `apply` fills them in), and the arrows' display factor in
+ * the plot's top right corner (shown when it is not 1).
+ */
+export function layer(runs: readonly PanelRun[], dimmed: (key: string) => string, width: number) {
+  return svg`<text class="i-scale" part="inspect-scale" x=${width - 6} y="14" text-anchor="end"></text><g class="inspect" part="inspect">${runs.filter((r) => isRecorded(r.trajectory)).map(
+    (r) => svg`<g class="inspect-run ${dimmed(r.key)}" data-key=${r.key} style=${styleProps({ '--c': r.color })}>
+      <ellipse class="i-glyph" data-mark="glyph"></ellipse>
+      <line class="i-theta-link" data-mark="theta"></line>
+      <circle class="i-theta" data-mark="theta" r="3"></circle>
+      <path class="i-halo" data-for="grad"></path><path class="i-arrow i-grad" data-mark="grad"></path>
+      <path class="i-halo" data-for="moment"></path><path class="i-arrow i-moment" data-mark="moment"></path>
+      <path class="i-halo" data-for="step"></path><path class="i-arrow i-step" data-mark="step"></path>
+    </g>`,
+  )}</g>`;
+}
+
+/**
+ * The legend: one key per kind of mark the runs show. Keys are buttons: pointing at one (or
+ * focusing it) highlights that kind of mark everywhere, the rule's symbols included.
+ */
+export function legend(runs: readonly PanelRun[], lang: Lang, onMark: (mark: InspectMark | null) => void) {
+  const enter = (mark: InspectMark) => () => onMark(mark);
+  const leave = () => onMark(null);
+  const marks = marksOf(runs.map((r) => r.trajectory));
+  return html`<div class="inspect-legend" part="inspect-legend" role="group" aria-label=${t(lang, 'inspectLegend')}>
+    ${MARKS.filter((mark) => marks.has(mark)).map(
+      (mark) => html`<button type="button" class="i-key" data-mark=${mark}
+        @pointerenter=${enter(mark)} @pointerleave=${leave} @focus=${enter(mark)} @blur=${leave}>
+        <svg width="26" height="12" viewBox="0 0 26 12" aria-hidden="true">${keyGlyph(mark)}</svg>${t(lang, legendKey[mark])}</button>`,
+    )}
+  </div>`;
+}
+
+function keyGlyph(mark: InspectMark) {
+  switch (mark) {
+    case 'glyph':
+      return svg`<ellipse class="i-glyph" cx="13" cy="6" rx="11" ry="4.5"></ellipse>`;
+    case 'theta':
+      return svg`<line class="i-theta-link" x1="4" y1="6" x2="22" y2="6"></line><circle class="i-theta" cx="4" cy="6" r="3"></circle>`;
+    default:
+      return svg`<path class="i-arrow i-${mark}" d=${arrowPath(2, 6, 24, 6)}></path>`;
+  }
+}
+
+/** An arrow from (x0, y0) to (x1, y1) as one path: the shaft, then the head's two strokes. */
+function arrowPath(x0: number, y0: number, x1: number, y1: number): string {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const length = Math.hypot(dx, dy);
+  const f = (v: number) => v.toFixed(1);
+  if (!(length > 0.5)) return '';
+  const head = Math.min(6, length * 0.4);
+  const ux = dx / length;
+  const uy = dy / length;
+  const bx = x1 - ux * head;
+  const by = y1 - uy * head;
+  const wx = -uy * head * 0.5;
+  const wy = ux * head * 0.5;
+  return `M${f(x0)},${f(y0)}L${f(x1)},${f(y1)}M${f(bx + wx)},${f(by + wy)}L${f(x1)},${f(y1)}L${f(bx - wx)},${f(by - wy)}`;
+}
+
+const setAttr = (el: Element | null, name: string, value: string) => {
+  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+};
+
+/**
+ * Moves every run's marks to step `step`: arrows from its head (scaled together by the factor
+ * that keeps them readable, shown in the legend), θ and the glyph. The layer's `data-scale`
+ * holds the factor, so a reader (or a test) can take a drawn arrow back to the numbers.
+ */
+export function apply(root: ParentNode, runs: readonly PanelRun[], step: number, scales: PanelScales, lang: Lang): void {
+  const group = root.querySelector<SVGGElement>('g.inspect');
+  if (!group) return;
+  const vectors = new Map<string, ReturnType<typeof inspectVectors>>();
+  const lengths: number[] = [];
+  const kx = Math.abs(scales.x(1) - scales.x(0));
+  const ky = Math.abs(scales.y(1) - scales.y(0));
+  for (const r of runs) {
+    const t = r.trajectory;
+    if (!isRecorded(t)) continue;
+    const v = inspectVectors(t, Math.min(step, t.x.length - 1));
+    vectors.set(r.key, v);
+    for (const a of [v?.grad, v?.step, v?.moment]) if (a) lengths.push(Math.hypot(a[0] * kx, a[1] * ky));
+  }
+  const factor = arrowScale(lengths, Math.min(scales.width, scales.height));
+  setAttr(group, 'data-scale', String(factor));
+  for (const g of group.querySelectorAll<SVGGElement>('g.inspect-run')) {
+    const v = vectors.get(g.dataset.key ?? '');
+    const x0 = v ? scales.x(v.at[0]) : 0;
+    const y0 = v ? scales.y(v.at[1]) : 0;
+    for (const mark of ['grad', 'step', 'moment'] as const) {
+      const a = v?.[mark];
+      const d = a ? arrowPath(x0, y0, scales.x(v.at[0] + a[0] * factor), scales.y(v.at[1] + a[1] * factor)) : '';
+      setAttr(g.querySelector(`path.i-${mark}`), 'd', d);
+      setAttr(g.querySelector(`path[data-for="${mark}"]`), 'd', d);
+    }
+    const glyph = g.querySelector('ellipse');
+    const e = v?.glyph;
+    setAttr(glyph, 'cx', x0.toFixed(1));
+    setAttr(glyph, 'cy', y0.toFixed(1));
+    setAttr(glyph, 'rx', e ? (e[0] * factor * kx).toFixed(1) : '0');
+    setAttr(glyph, 'ry', e ? (e[1] * factor * ky).toFixed(1) : '0');
+    const theta = v?.theta;
+    const tx = theta ? scales.x(theta[0]).toFixed(1) : '0';
+    const ty = theta ? scales.y(theta[1]).toFixed(1) : '0';
+    const dot = g.querySelector('circle.i-theta');
+    setAttr(dot, 'cx', tx);
+    setAttr(dot, 'cy', ty);
+    setAttr(dot, 'visibility', theta ? 'visible' : 'hidden');
+    const link = g.querySelector('line.i-theta-link');
+    setAttr(link, 'x1', tx);
+    setAttr(link, 'y1', ty);
+    setAttr(link, 'x2', x0.toFixed(1));
+    setAttr(link, 'y2', y0.toFixed(1));
+    setAttr(link, 'visibility', theta ? 'visible' : 'hidden');
+  }
+  const scale = root.querySelector('text.i-scale');
+  if (scale) {
+    const text = factor === 1 ? '' : t(lang, 'inspectScale', { factor: factor >= 1 ? String(factor) : factor.toPrecision(1) });
+    if (scale.textContent !== text) scale.textContent = text;
+  }
+}
+
+/**
+ * A legend key was pointed at or left: `descent-inspect-mark` is fired, and the map shows it
+ * unless a listener takes it (a playground shows it in every view).
+ */
+export function emitMark(host: HTMLElement & { inspectMark: InspectMark | null }, mark: InspectMark | null): void {
+  const taken = !host.dispatchEvent(new CustomEvent('descent-inspect-mark', { detail: { mark }, bubbles: true, composed: true, cancelable: true }));
+  if (!taken) host.inspectMark = mark;
+}
+
+/** Marks `mark` (or none) as pointed at: its marks stand out, the others fade. */
+export function highlightMark(root: ParentNode, mark: InspectMark | null): void {
+  const group = root.querySelector('g.inspect');
+  if (!group) return;
+  if (mark) group.setAttribute('data-highlight', mark);
+  else group.removeAttribute('data-highlight');
+  for (const key of root.querySelectorAll('.i-key')) key.classList.toggle('pointed', key.getAttribute('data-mark') === mark);
+}
+
+
+// ---- the rule's values -----------------------------------------------------------------------
+
+/** The values table's look, adopted by the playground's shadow root with the view. */
+export const panelStyles = css`
+  .rule-values {
+    margin: 6px 0 0;
+    font-size: 12px;
+  }
+  .rule-values p {
+    margin: 0 0 2px;
+    color: var(--descent-muted, #555);
+  }
+  .rule-values p.look {
+    margin: 6px 0 0;
+    color: inherit;
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
+  .rule-values table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .rule-values th,
+  .rule-values td {
+    padding: 1px 8px 1px 4px;
+    text-align: right;
+    font-weight: normal;
+  }
+  .rule-values tbody th {
+    text-align: left;
+    font-style: italic;
+    white-space: nowrap;
+  }
+  .rule-values thead th {
+    color: var(--descent-muted, #555);
+    text-align: right;
+  }
+  .rule-values thead th:first-child {
+    text-align: left;
+  }
+  .rule-values tr[data-mark] {
+    cursor: default;
+  }
+  .rule-values tr.pointed,
+  .rule-values tr[data-mark]:focus-visible {
+    background: color-mix(in srgb, var(--descent-accent, #1a73e8) 14%, transparent);
+    outline: none;
+  }
+`;
+
+const clampStep = (t: Trajectory, step: number) => Math.max(0, Math.min(step, t.divergedAt ?? t.x.length - 1));
+
+function caption(run: Trajectory, k: number, lang: Lang): string {
+  const last = run.divergedAt ?? run.x.length - 1;
+  return k < last ? t(lang, 'inspectValues', { k, next: k + 1 }) : t(lang, 'inspectValuesLast', { k });
+}
+
+/** Which "what to look at" text a run gets: its rule's, SGD's by its form (plain, momentum, Nesterov). */
+export function lookKey(run: Trajectory): Parameters<typeof t>[1] {
+  const { ruleId } = optimizers[run.optimizer];
+  if (ruleId === 'sgd') return run.hyper.nesterov === true ? 'lookNesterov' : Number(run.hyper.momentum) !== 0 ? 'lookMomentum' : 'lookSgd';
+  const keys: Record<string, Parameters<typeof t>[1]> = {
+    adagrad: 'lookAdagrad',
+    adadelta: 'lookAdadelta',
+    rmsprop: 'lookRmsprop',
+    adam: 'lookAdam',
+    adamw: 'lookAdam',
+    adamax: 'lookAdamax',
+    nadam: 'lookNadam',
+    radam: 'lookRadam',
+  };
+  return keys[ruleId] ?? 'lookSgd';
+}
+
+/** The symbols the table shows, as one string (a new list needs a render; new values do not). */
+const shape = (rows: readonly SymbolRow[]) => rows.map((r) => r.symbol).join('|');
+
+/**
+ * The values of the selected run's symbols at the shown step (symbolRows): a row per symbol,
+ * linked to its mark on the map (pointing at or focusing a row highlights the mark, and a
+ * pointed mark highlights its rows).
+ */
+export function valuesTable(
+  trajectory: Trajectory | undefined,
+  step: number,
+  lang: Lang,
+  mark: InspectMark | null,
+  onMark: (mark: InspectMark | null) => void,
+) {
+  if (!trajectory || !isRecorded(trajectory)) return nothing;
+  const k = clampStep(trajectory, step);
+  const rows = symbolRows(trajectory, k);
+  const leave = () => onMark(null);
+  return html`<div class="rule-values" part="rule-values" data-shape=${shape(rows)}>
+    <p class="caption" .textContent=${caption(trajectory, k, lang)}></p>
+    <table>
+      <thead><tr><th scope="col">${t(lang, 'inspectSymbol')}</th><th scope="col">x</th><th scope="col">y</th></tr></thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`<tr
+            data-mark=${r.mark ?? nothing}
+            class=${r.mark !== undefined && r.mark === mark ? 'pointed' : ''}
+            tabindex=${r.mark ? '0' : nothing}
+            @pointerenter=${r.mark ? () => onMark(r.mark ?? null) : nothing}
+            @pointerleave=${r.mark ? leave : nothing}
+            @focus=${r.mark ? () => onMark(r.mark ?? null) : nothing}
+            @blur=${r.mark ? leave : nothing}
+          ><th scope="row">${r.symbol}</th><td .textContent=${formatNumber(r.value[0])}></td><td .textContent=${formatNumber(r.value[1])}></td></tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="look"><strong>${t(lang, 'inspectLook')}:</strong> ${t(lang, lookKey(trajectory))}</p>
+  </div>`;
+}
+
+/**
+ * Moves the table to step `step` without rendering: new values in place. Returns false when the
+ * step shows other symbols (m̂ appears after the first step, the step rows leave at the last):
+ * then the caller renders again.
+ */
+export function updateValues(root: ParentNode, trajectory: Trajectory | undefined, step: number, lang: Lang): boolean {
+  const box = root.querySelector<HTMLElement>('.rule-values');
+  if (!box || !trajectory || !isRecorded(trajectory)) return true;
+  const k = clampStep(trajectory, step);
+  const rows = symbolRows(trajectory, k);
+  if (box.dataset.shape !== shape(rows)) return false;
+  const text = caption(trajectory, k, lang);
+  // (Text set as properties by the template, not as its text parts: writing it here leaves the template's parts intact.)
+  const p = box.querySelector('p.caption');
+  if (p && p.textContent !== text) p.textContent = text;
+  box.querySelectorAll('tbody tr').forEach((tr, i) => {
+    const cells = tr.querySelectorAll('td');
+    for (const j of [0, 1]) {
+      const v = formatNumber(rows[i].value[j]);
+      if (cells[j] && cells[j].textContent !== v) cells[j].textContent = v;
+    }
+  });
+  return true;
+}
+
+/** Marks the rows of `mark` (or none) as pointed at. */
+export function highlightRows(root: ParentNode, mark: InspectMark | null): void {
+  for (const tr of root.querySelectorAll<HTMLElement>('.rule-values tbody tr')) tr.classList.toggle('pointed', mark !== null && tr.dataset.mark === mark);
+}
+
+// ---- the step sizes' chart -------------------------------------------------------------------
+
+const lrSeries = new WeakMap<readonly PanelRun[], PanelRun[]>();
+
+/**
+ * The inner-state chart's series: for each adaptive run (not SGD's, whose step size is γ), its
+ * step size per coordinate against step, x solid and y dashed, as runs of `<descent-loss-chart>`
+ * (the series in place of the loss: at step k the size of step k + 1). The same array for the
+ * same runs, so the chart's curves are drawn once.
+ */
+export function stepSizeRuns(runs: readonly PanelRun[]): PanelRun[] {
+  let out = lrSeries.get(runs);
+  if (out) return out;
+  out = [];
+  for (const r of runs) {
+    const t = r.trajectory;
+    if (!isRecorded(t) || optimizers[t.optimizer].ruleId === 'sgd') continue;
+    for (const [axis, i] of [['x', 0], ['y', 1]] as const) {
+      // At step k the step size of the next step, k + 1, as the glyph and the values show it.
+      const values = new Float64Array(t.x.length).fill(NaN);
+      for (let k = 0; k + 1 < values.length; k++) values[k] = t.effectiveLr[2 * (k + 1) + i];
+      out.push({ ...r, key: `${r.key}:${axis}`, group: r.key, label: `${r.label} ${axis}`, dashed: axis === 'y', trajectory: { ...t, loss: values } });
+    }
+  }
+  lrSeries.set(runs, out);
+  return out;
+}
+
+// ---- the playground's parts ------------------------------------------------------------------
+
+/** What the playground's parts of the view need from it. */
+export interface PlaygroundInspect {
+  readonly root: ShadowRoot | null;
+  readonly lang: Lang;
+  readonly step: number;
+  readonly theme: string | null;
+  readonly highlight: string | undefined;
+  readonly runs: readonly PanelRun[];
+  readonly selected: Trajectory | undefined;
+  readonly mark: InspectMark | null;
+  onMark(mark: InspectMark | null): void;
+  onStep(e: CustomEvent<StepDetail>): void;
+  onHighlight(e: CustomEvent<HighlightDetail>): void;
+}
+
+export { adopt };
+
+/**
+ * The playground's parts of the view: the step-size chart (a `<descent-loss-chart>` of
+ * stepSizeRuns, with the loss chart's cursor and scrubbing) and the selected run's values.
+ */
+export function playgroundParts(host: PlaygroundInspect) {
+  adopt(host.root, panelStyles.styleSheet);
+  const runs = stepSizeRuns(host.runs);
+  const chart = runs.length
+    ? html`<descent-loss-chart
+        part="step-size-chart"
+        lang=${host.lang}
+        theme=${host.theme ?? nothing}
+        height="140"
+        baseline="0"
+        value-label=${t(host.lang, 'inspectChart')}
+        .runs=${runs}
+        .highlight=${host.highlight}
+        @descent-step=${host.onStep}
+        @descent-highlight=${host.onHighlight}
+      ></descent-loss-chart>`
+    : nothing;
+  return { chart, values: valuesTable(host.selected, host.step, host.lang, host.mark, host.onMark) };
+}
+
+/** A drag's catch-up: the step-size chart follows the loss chart's runs. */
+export function chartRuns(root: ParentNode, runs: readonly PanelRun[]): void {
+  const chart = root.querySelector<HTMLElement & { runs: readonly PanelRun[] }>('descent-loss-chart[part~="step-size-chart"]');
+  if (chart) chart.runs = stepSizeRuns(runs);
+}

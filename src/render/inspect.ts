@@ -1,0 +1,195 @@
+/**
+ * What the inner-state view draws and lists for one run at the shown step k (its head at iterate
+ * k), from the run's record (`trajectory({ ..., record: 'state' })`), in the map's data
+ * coordinates. Everything is about the next step, k → k + 1: the gradient taken at the head, the
+ * state carried into that step, the step size it applies and the step it takes.
+ *
+ * - `grad`: −γ∇f(θₖ), γ the run's lr: where plain gradient descent would step from the head.
+ * - `step`: θₖ₊₁ − θₖ, the step the optimizer takes.
+ * - `moment`: the velocity or first moment scaled to a step, at the gradient's scale (−γ times
+ *   it): −γ b (SGD and RMSprop with momentum: torch's momentum buffer after step k), −γ m̂
+ *   (Adam, AdamW, Adamax, RAdam: m̂ = m / (1 − β₁ᵏ)), −γ m (NAdam, whose rule corrects m with
+ *   its own products instead).
+ * - `theta`: Nesterov only. torch's form (and so the path) runs through the look-ahead points,
+ *   where each gradient is taken; θ = θₖ + γμbₖ is the point the momentum carried the run from,
+ *   the paper's iterate behind the look-ahead.
+ * - `glyph`: adaptive rules only. Half-axes of an axis-aligned ellipse: the next step's
+ *   per-coordinate step size (`effectiveLr`) times the gradient's length |∇f(θₖ)|. Plain gradient
+ *   descent would give a circle of radius γ|∇f| (the gradient arrow's length); the ellipse
+ *   stretches along the coordinate the rule gives the larger step size: Adagrad's shrinks as its
+ *   sums grow, Adam's evens out coordinates whose gradients differ in size.
+ */
+import type { PresetId } from '../core/optimizers/index';
+import { optimizers } from '../core/optimizers/index';
+import type { Point, Trajectory, TrajectoryRecord } from '../core/types';
+
+/** What a drawn mark stands for; the rule panel's rows link to marks by it. */
+export type InspectMark = 'grad' | 'step' | 'moment' | 'theta' | 'glyph';
+
+export interface InspectVectors {
+  /** The head, iterate k. */
+  readonly at: Point;
+  readonly grad?: Point;
+  readonly step?: Point;
+  readonly moment?: Point;
+  /** A point (not a vector): Nesterov's θ behind the look-ahead. */
+  readonly theta?: Point;
+  /** Half-axes (x, y), both >= 0. */
+  readonly glyph?: Point;
+}
+
+/** A run's trajectory with its record. */
+export type RecordedTrajectory = Trajectory & TrajectoryRecord;
+
+export function isRecorded(t: Trajectory): t is RecordedTrajectory {
+  return (t as Partial<TrajectoryRecord>).state !== undefined;
+}
+
+const finitePair = (a: number, b: number): Point | undefined =>
+  Number.isFinite(a) && Number.isFinite(b) ? [a, b] : undefined;
+
+/** The run's lr, or 1 where a rule has none. */
+function lrOf(t: Trajectory): number {
+  const lr = t.hyper.lr;
+  return typeof lr === 'number' ? lr : 1;
+}
+
+/** The rules whose step divides m by 1 − β₁ᵗ (m̂). */
+const CORRECTED = new Set(['adam', 'adamw', 'adamax', 'radam']);
+
+/** m̂ₖ = mₖ / (1 − β₁ᵏ) for the rules that correct m so (torch's bias correction), at k >= 1. */
+function mHat(t: RecordedTrajectory, k: number): Point | undefined {
+  const m = t.state.expAvg;
+  if (!m || k < 1 || !CORRECTED.has(optimizers[t.optimizer as PresetId].ruleId)) return undefined;
+  const beta1 = Number(t.hyper.beta1);
+  const correction = 1 - beta1 ** k;
+  return finitePair(m[2 * k] / correction, m[2 * k + 1] / correction);
+}
+
+/** The marks for the run at step k, or undefined where the run has no iterate k. */
+export function inspectVectors(t: RecordedTrajectory, k: number): InspectVectors | undefined {
+  const last = t.divergedAt ?? t.x.length - 1;
+  if (!(k >= 0 && k <= last)) return undefined;
+  const at = finitePair(t.x[k], t.y[k]);
+  if (!at) return undefined;
+  const lr = lrOf(t);
+  const { ruleId } = optimizers[t.optimizer as PresetId];
+  const g = finitePair(t.grad[2 * k], t.grad[2 * k + 1]);
+  const out: { -readonly [K in keyof InspectVectors]: InspectVectors[K] } = { at };
+  if (g) out.grad = [-lr * g[0], -lr * g[1]];
+  if (k < last) out.step = finitePair(t.x[k + 1] - at[0], t.y[k + 1] - at[1]);
+  const b = t.state.momentumBuffer;
+  if (b && k >= 1) {
+    out.moment = finitePair(-lr * b[2 * k], -lr * b[2 * k + 1]);
+    if (t.hyper.nesterov === true) {
+      const mu = Number(t.hyper.momentum);
+      out.theta = finitePair(at[0] + lr * mu * b[2 * k], at[1] + lr * mu * b[2 * k + 1]);
+    }
+  }
+  const m = mHat(t, k) ?? (t.state.expAvg && k >= 1 ? finitePair(t.state.expAvg[2 * k], t.state.expAvg[2 * k + 1]) : undefined);
+  if (m) out.moment = [-lr * m[0], -lr * m[1]];
+  if (ruleId !== 'sgd' && g && k < last) {
+    const norm = Math.hypot(g[0], g[1]);
+    const e = finitePair(t.effectiveLr[2 * k + 2], t.effectiveLr[2 * k + 3]);
+    if (e) out.glyph = [Math.abs(e[0]) * norm, Math.abs(e[1]) * norm];
+  }
+  return out;
+}
+
+/** One row of the rule panel's values: a symbol of the rule, its x and y, and the mark it is drawn as. */
+export interface SymbolRow {
+  /** As the rule writes it, in plain text: `g`, `b`, `m̂`, `γ/(√v̂ + ε)`. */
+  readonly symbol: string;
+  readonly value: Point;
+  readonly mark?: InspectMark;
+}
+
+/** The plain-text name of each state tensor, as the rules' TeX writes it. */
+const tensorSymbol: Readonly<Record<string, string>> = {
+  momentumBuffer: 'b',
+  sum: 's',
+  squareAvg: 'v',
+  accDelta: 'u',
+  gradAvg: 'ḡ',
+  expAvg: 'm',
+  expAvgSq: 'v',
+  maxExpAvgSq: 'max v',
+  expInf: 'u',
+};
+
+/** The effective step size as each rule writes it. */
+const lrSymbol: Readonly<Record<string, string>> = {
+  sgd: 'γ',
+  adagrad: 'γ̃/(√s + ε)',
+  adadelta: 'γ√(u + ε)/√(v + ε)',
+  rmsprop: 'γ/d',
+  adam: 'γ/(√v̂ + ε)',
+  adamw: 'γ/(√v̂ + ε)',
+  adamax: 'γ/u',
+  nadam: 'γ/d',
+  radam: 'γ r ℓ',
+};
+
+/**
+ * The values the rule panel lists for the run at step k: the gradient at the head, each state
+ * tensor after step k (what the next step starts from), m̂ for the Adam family, the next step's
+ * step size and the step itself.
+ */
+export function symbolRows(t: RecordedTrajectory, k: number): SymbolRow[] {
+  const last = t.divergedAt ?? t.x.length - 1;
+  if (!(k >= 0 && k <= last)) return [];
+  const { ruleId } = optimizers[t.optimizer as PresetId];
+  const pair = (a: ArrayLike<number>, i: number): Point => [a[2 * i], a[2 * i + 1]];
+  const rows: SymbolRow[] = [{ symbol: 'g', value: pair(t.grad, k), mark: 'grad' }];
+  for (const [name, values] of Object.entries(t.state)) {
+    const mark: InspectMark | undefined = name === 'momentumBuffer' || name === 'expAvg' ? 'moment' : ruleId === 'sgd' ? undefined : 'glyph';
+    rows.push({ symbol: tensorSymbol[name] ?? name, value: pair(values, k), mark });
+  }
+  const m = mHat(t, k);
+  if (m) rows.push({ symbol: 'm̂', value: m, mark: 'moment' });
+  const v = inspectVectors(t, k);
+  if (v?.theta) rows.push({ symbol: 'θ', value: v.theta, mark: 'theta' });
+  if (k < last) {
+    rows.push({ symbol: lrSymbol[ruleId] ?? 'γ', value: pair(t.effectiveLr, k + 1), mark: ruleId === 'sgd' ? undefined : 'glyph' });
+    rows.push({ symbol: 'Δθ', value: [t.x[k + 1] - t.x[k], t.y[k + 1] - t.y[k]], mark: 'step' });
+  }
+  return rows;
+}
+
+/** The kinds of mark some run of `trajectories` shows (the legend lists these). */
+export function marksOf(trajectories: readonly Trajectory[]): Set<InspectMark> {
+  const marks = new Set<InspectMark>();
+  for (const t of trajectories) {
+    if (!isRecorded(t)) continue;
+    marks.add('grad').add('step');
+    if (t.state.momentumBuffer || t.state.expAvg) marks.add('moment');
+    if (t.hyper.nesterov === true) marks.add('theta');
+    if (optimizers[t.optimizer as PresetId].ruleId !== 'sgd') marks.add('glyph');
+  }
+  return marks;
+}
+
+/** Display factors: 1, 2 and 5 times the powers of ten. */
+function niceFactor(exponent: number, up: boolean): number {
+  const decade = Math.floor(exponent);
+  const steps = [1, 2, 5, 10];
+  const within = 10 ** (exponent - decade);
+  const step = up ? steps.find((s) => s >= within - 1e-9)! : [...steps].reverse().find((s) => s <= within + 1e-9)!;
+  return Number((step * 10 ** decade).toPrecision(1));
+}
+
+/**
+ * A display factor for arrows whose lengths (in pixels) are `lengths`: 1 while their median is
+ * readable (24 px to a third of the plot's smaller side), else the nearest 1, 2 or 5 times a
+ * power of ten that brings it back in; the view shows it ("arrows × 20").
+ */
+export function arrowScale(lengths: readonly number[], plotSize: number): number {
+  const shown = lengths.filter((l) => l > 0 && Number.isFinite(l)).sort((a, b) => a - b);
+  if (!shown.length) return 1;
+  const median = shown[shown.length >> 1];
+  const low = 24;
+  const high = Math.max(low * 2, plotSize / 3);
+  if (median < low) return niceFactor(Math.log10(low / median), true);
+  if (median > high) return niceFactor(Math.log10(high / median), false);
+  return 1;
+}

@@ -1,0 +1,185 @@
+/**
+ * The inner-state view (issue #11): the marks at each head read back, through the map's scales, to
+ * the numbers the run recorded at the shown step; scrubbing moves them; the rule's values follow
+ * the step; pointing at a legend key highlights its rows of the rule, and pointing at a row its
+ * marks; the toggle and `inspect=1` in the link; Korean; no console noise.
+ */
+import { expect, test, type Locator } from '@playwright/test';
+import { openApp, watchConsole } from './helpers';
+
+/** What the page draws and what the runs recorded, for every run's marks at the shown step, in data units. */
+async function readBack(pg: Locator) {
+  const panel = pg.locator('descent-surface').first();
+  return panel.evaluate((el) => {
+    type Rec = { x: Float64Array; y: Float64Array; grad: Float64Array; effectiveLr: Float64Array; hyper: Record<string, number | boolean>; state: Record<string, Float64Array> };
+    const surface = el as unknown as {
+      runs: { key: string; trajectory: Rec }[];
+      scales: { x: { invert(v: number): number }; y: { invert(v: number): number } };
+      step: number;
+    };
+    const root = el.shadowRoot!;
+    const layer = root.querySelector('g.inspect') as SVGGElement;
+    const factor = Number(layer.getAttribute('data-scale'));
+    const point = (d: string | null) => {
+      const m = /^M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/.exec(d ?? '');
+      if (!m) return null;
+      const [x0, y0, x1, y1] = m.slice(1).map(Number);
+      const { x, y } = surface.scales;
+      return { from: [x.invert(x0), y.invert(y0)], to: [x.invert(x1), y.invert(y1)] };
+    };
+    // One pixel in data units, for the tolerance (paths are written to 0.1 px).
+    const px = [Math.abs(surface.scales.x.invert(1) - surface.scales.x.invert(0)), Math.abs(surface.scales.y.invert(1) - surface.scales.y.invert(0))];
+    return {
+      factor,
+      px,
+      step: surface.step,
+      runs: surface.runs.map((r) => {
+        const g = layer.querySelector(`g.inspect-run[data-key="${r.key}"]`)!;
+        const k = Math.min(surface.step, r.trajectory.x.length - 1);
+        const t = r.trajectory;
+        const lr = Number(t.hyper.lr);
+        return {
+          key: r.key,
+          k,
+          grad: point(g.querySelector('path.i-grad')!.getAttribute('d')),
+          step: point(g.querySelector('path.i-step')!.getAttribute('d')),
+          moment: point(g.querySelector('path.i-moment')!.getAttribute('d')),
+          glyph: ['rx', 'ry'].map((a) => Number(g.querySelector('ellipse')!.getAttribute(a))),
+          recorded: {
+            at: [t.x[k], t.y[k]],
+            grad: [-lr * t.grad[2 * k], -lr * t.grad[2 * k + 1]],
+            step: [t.x[k + 1] - t.x[k], t.y[k + 1] - t.y[k]],
+            buffer: t.state.momentumBuffer ? [-lr * t.state.momentumBuffer[2 * k], -lr * t.state.momentumBuffer[2 * k + 1]] : null,
+            lr: [t.effectiveLr[2 * k + 2], t.effectiveLr[2 * k + 3]],
+            gradNorm: Math.hypot(t.grad[2 * k], t.grad[2 * k + 1]),
+          },
+        };
+      }),
+    };
+  });
+}
+
+type ReadBack = Awaited<ReturnType<typeof readBack>>;
+
+/** Each arrow starts at the head and ends at head + factor · the recorded vector, within a pixel. */
+function expectMarksMatch(r: ReadBack) {
+  const near = (a: number[], b: number[], what: string) => {
+    expect(Math.abs(a[0] - b[0]), `${what} x: ${a} vs ${b}`).toBeLessThanOrEqual(r.px[0]);
+    expect(Math.abs(a[1] - b[1]), `${what} y: ${a} vs ${b}`).toBeLessThanOrEqual(r.px[1]);
+  };
+  for (const run of r.runs) {
+    const { at, grad, step, buffer } = run.recorded;
+    for (const [name, drawn, vector] of [
+      ['gradient', run.grad, grad],
+      ['step', run.step, step],
+      ['velocity', run.moment, buffer],
+    ] as const) {
+      if (!vector) continue;
+      expect(drawn, `${run.key} ${name}`).not.toBeNull();
+      near(drawn!.from, at, `${run.key} ${name} start`);
+      near(drawn!.to, [at[0] + r.factor * vector[0], at[1] + r.factor * vector[1]], `${run.key} ${name} end`);
+    }
+  }
+}
+
+test('the marks at each head are the recorded numbers at the shown step, and scrubbing moves them', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=ravine&inspect=1&step=20&opt=momentum(lr=0.01),adagrad(lr=1),adam(lr=0.1)');
+  await expect(pg.locator('[part~="inspect-toggle"]')).toHaveAttribute('aria-pressed', 'true');
+  const panel = pg.locator('descent-surface').first();
+  await expect(panel.locator('path.i-grad').first()).toHaveAttribute('d', /^M/);
+  let r = await readBack(pg);
+  expect(r.step).toBe(20);
+  expect(r.runs).toHaveLength(3);
+  // 1, 2 or 5 times a power of ten.
+  expect([1, 2, 5]).toContain(Number((r.factor / 10 ** Math.floor(Math.log10(r.factor))).toPrecision(3)));
+  expectMarksMatch(r);
+  // The glyph: half-axes the next step's step size times |∇f|, scaled like the arrows.
+  for (const run of r.runs.filter((x) => x.key !== '0')) {
+    expect(Math.abs(run.glyph[0] - r.factor * run.recorded.lr[0] * run.recorded.gradNorm / r.px[0])).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(run.glyph[1] - r.factor * run.recorded.lr[1] * run.recorded.gradNorm / r.px[1])).toBeLessThanOrEqual(0.1);
+  }
+  // The factor is shown when it is not 1.
+  if (r.factor !== 1) await expect(panel.locator('[part~="inspect-scale"]')).toHaveText(`arrows × ${r.factor}`);
+
+  // Scrub with the timeline: the marks follow, still matching the record.
+  const before = await panel.locator('path.i-step').first().getAttribute('d');
+  await pg.locator('[part~="timeline"]').fill('90');
+  await expect(pg.locator('[part~="step-readout"]')).toHaveText('step 90 / 200');
+  await expect(panel.locator('path.i-step').first()).not.toHaveAttribute('d', before ?? '');
+  r = await readBack(pg);
+  expect(r.step).toBe(90);
+  expectMarksMatch(r);
+
+  // The selected run's values follow the step too.
+  const values = pg.locator('[part~="rule-values"]');
+  await expect(values).toContainText('At step 90, for step 91');
+  const g = await panel.evaluate((el) => {
+    const t = (el as unknown as { runs: { trajectory: { grad: Float64Array } }[] }).runs[0].trajectory;
+    return [t.grad[180], t.grad[181]];
+  });
+  const row = values.locator('tr[data-mark="grad"]');
+  const cells = await row.locator('td').allTextContents();
+  expect(Number(cells[0].replace('−', '-'))).toBeCloseTo(g[0], 2);
+  expect(Number(cells[1].replace('−', '-'))).toBeCloseTo(g[1], 2);
+  expect(messages).toEqual([]);
+});
+
+test('pointing at a legend key highlights its marks and its rows of the rule; pointing at a row, its marks and key', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=ravine&inspect=1&step=30&opt=momentum(lr=0.01),adam(lr=0.1)');
+  const panel = pg.locator('descent-surface').first();
+  const layer = panel.locator('g.inspect');
+  await expect(layer).toBeAttached();
+  // The legend lists the marks these runs show: no θ (no Nesterov run).
+  const keys = panel.locator('.i-key');
+  await expect(keys).toHaveCount(4);
+  await expect(panel.locator('.i-key[data-mark="theta"]')).toHaveCount(0);
+  // Legend key → marks and rows.
+  await panel.locator('.i-key[data-mark="moment"]').hover();
+  await expect(layer).toHaveAttribute('data-highlight', 'moment');
+  await expect(pg.locator('[part~="rule-values"] tr[data-mark="moment"]').first()).toHaveClass(/pointed/);
+  await expect(pg.locator('[part~="rule-values"] tr[data-mark="grad"]')).not.toHaveClass(/pointed/);
+  // Away: nothing highlighted.
+  await page.mouse.move(5, 5);
+  await expect(layer).not.toHaveAttribute('data-highlight', /./);
+  // Row → marks and key (by keyboard too).
+  await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').focus();
+  await expect(layer).toHaveAttribute('data-highlight', 'grad');
+  await expect(panel.locator('.i-key[data-mark="grad"]')).toHaveClass(/pointed/);
+  // The highlighted kind stands out: its arrows at full opacity, the others faded.
+  const opacity = (sel: string) => panel.locator(sel).first().evaluate((e) => getComputedStyle(e).opacity);
+  expect(await opacity('path.i-grad')).toBe('1');
+  expect(Number(await opacity('path.i-step'))).toBeLessThan(0.5);
+  expect(messages).toEqual([]);
+});
+
+test('the toggle turns the view on and off, and the link says so', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=saddle');
+  const toggle = pg.locator('[part~="inspect-toggle"]');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(pg.locator('descent-surface').first().locator('g.inspect')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(pg.locator('descent-surface').first().locator('g.inspect g.inspect-run')).not.toHaveCount(0);
+  await expect(pg.locator('[part~="step-size-chart"]')).toBeVisible();
+  expect(await pg.evaluate((el) => (el as unknown as { inspect: boolean }).inspect)).toBe(true);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('inspect=1');
+  await toggle.click();
+  await expect(pg.locator('descent-surface').first().locator('g.inspect')).toHaveCount(0);
+  await expect(pg.locator('[part~="rule-values"]')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('inspect');
+  expect(messages).toEqual([]);
+});
+
+test('Korean: the toggle, the legend, the values and what to look at', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'lang=ko&surface=ravine&inspect=1&step=10&opt=momentum(lr=0.01)');
+  await expect(pg.locator('[part~="inspect-toggle"]')).toHaveText('내부 상태 보기');
+  const panel = pg.locator('descent-surface').first();
+  await expect(panel.locator('.i-key[data-mark="moment"]')).toContainText('속도');
+  await expect(pg.locator('[part~="rule-values"]')).toContainText('스텝 10에서');
+  await expect(pg.locator('[part~="rule-values"]')).toContainText('눈여겨볼 점');
+  expect(messages).toEqual([]);
+});
