@@ -21,6 +21,8 @@
  *   npx tsx bench/browser.ts              (builds the app into dist/app first)
  *   npx tsx bench/browser.ts --no-build   (measure the existing dist/app)
  *   options: --steps 1000,5000 (steps per run, default both)  --runs 3 (default 3)
+ *            --views overlay,grid,inspect (default overlay,grid; inspect: the overlay with
+ *            "Show inner state" on, every run recording its state and drawing its marks)
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -175,10 +177,14 @@ export interface BrowserBenchOptions {
   readonly steps?: readonly number[];
   /** Runs per configuration, each on a fresh page (default 3). */
   readonly runs?: number;
+  /** Which views (default overlay and grid; `inspect`: the overlay with the inner state shown). */
+  readonly views?: readonly View[];
 }
 
+type View = 'overlay' | 'grid' | 'inspect';
+
 /** Runs the benchmark; returns the table to print. */
-export async function benchBrowser({ rebuild = true, steps = [1000, 5000], runs = 3 }: BrowserBenchOptions = {}): Promise<string> {
+export async function benchBrowser({ rebuild = true, steps = [1000, 5000], runs = 3, views = ['overlay', 'grid'] }: BrowserBenchOptions = {}): Promise<string> {
   const executablePath = (await findChromium()) as string | undefined;
   if (!executablePath) throw new Error(howToGetChromium);
   const server = await serveApp({ rebuild });
@@ -189,14 +195,16 @@ export async function benchBrowser({ rebuild = true, steps = [1000, 5000], runs 
     for (const n of steps) {
       // Dragging gets its own target per length: 8 ms at 1000 steps, one 60 Hz frame at 5000.
       const dragTarget = n <= 1000 ? TARGET.drag : BUDGET - 0.7;
-      for (const layout of ['overlay', 'grid'] as const) {
+      for (const view of views) {
+        const layout = view === 'grid' ? 'grid' : 'overlay';
         const samples = { handled: [] as number[][], painted: [] as number[][], script: [] as number[][], work: [] as number[][] };
         let longFrames = 0;
         for (let r = 0; r < runs; r++) {
           const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
           await page.addInitScript(INSTRUMENT);
           page.on('pageerror', (e) => notes.push(`page error: ${e.message}`));
-          await page.goto(`${server.url}#${encodeHash(raceOfTwelve(layout, n))}`);
+          await page.goto(`${server.url}#${encodeHash({ ...raceOfTwelve(layout, n), ...(view === 'inspect' ? { inspect: true } : {}) })}`);
+          if (view === 'inspect') await page.locator('descent-playground descent-surface').first().locator('path.i-step').first().waitFor({ state: 'attached' });
           await page.locator('descent-playground [part~="trajectory"]').nth(11).waitFor({ state: 'attached' });
           await page.waitForTimeout(300);
           // Warm up (JIT, caches), then measure.
@@ -210,7 +218,7 @@ export async function benchBrowser({ rebuild = true, steps = [1000, 5000], runs 
           longFrames += anim.longFrames;
           await page.close();
         }
-        const label = `${layout === 'overlay' ? 'overlay (1 panel)' : 'grid (12 panels)'}, ${n} steps`;
+        const label = `${view === 'overlay' ? 'overlay (1 panel)' : view === 'grid' ? 'grid (12 panels)' : 'overlay, inner state shown'}, ${n} steps`;
         rows.push(row(`drag, ${label}: move → handled`, samples.handled, dragTarget));
         rows.push(row(`drag, ${label}: move → painted`, samples.painted, dragTarget));
         rows.push(row(`animation, ${label}: script / frame`, samples.script, TARGET.frame));
@@ -252,5 +260,6 @@ function option(name: string): string | undefined {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const steps = option('--steps')?.split(',').map(Number);
   const runs = option('--runs') ? Number(option('--runs')) : undefined;
-  console.log(await benchBrowser({ rebuild: !process.argv.includes('--no-build'), steps, runs }));
+  const views = option('--views')?.split(',') as View[] | undefined;
+  console.log(await benchBrowser({ rebuild: !process.argv.includes('--no-build'), steps, runs, views }));
 }

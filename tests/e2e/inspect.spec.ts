@@ -31,6 +31,7 @@ async function readBack(pg: Locator) {
     const px = [Math.abs(surface.scales.x.invert(1) - surface.scales.x.invert(0)), Math.abs(surface.scales.y.invert(1) - surface.scales.y.invert(0))];
     return {
       factor,
+      most: 2 * Math.max(...['width', 'height'].map((a) => Number(root.querySelector('svg.plot-area')!.getAttribute(a)))),
       px,
       step: surface.step,
       runs: surface.runs.map((r) => {
@@ -44,7 +45,7 @@ async function readBack(pg: Locator) {
           grad: point(g.querySelector('path.i-grad')!.getAttribute('d')),
           step: point(g.querySelector('path.i-step')!.getAttribute('d')),
           moment: point(g.querySelector('path.i-moment')!.getAttribute('d')),
-          glyph: ['rx', 'ry'].map((a) => Number(g.querySelector('ellipse')!.getAttribute(a))),
+          glyph: (/scale\((-?[\d.]+),(-?[\d.]+)\)/.exec(g.querySelector('circle.i-glyph')!.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number),
           recorded: {
             at: [t.x[k], t.y[k]],
             grad: [-lr * t.grad[2 * k], -lr * t.grad[2 * k + 1]],
@@ -63,6 +64,7 @@ type ReadBack = Awaited<ReturnType<typeof readBack>>;
 
 /** Each arrow starts at the head and ends at head + factor · the recorded vector, within a pixel. */
 function expectMarksMatch(r: ReadBack) {
+  let ends = 0;
   const near = (a: number[], b: number[], what: string) => {
     expect(Math.abs(a[0] - b[0]), `${what} x: ${a} vs ${b}`).toBeLessThanOrEqual(r.px[0]);
     expect(Math.abs(a[1] - b[1]), `${what} y: ${a} vs ${b}`).toBeLessThanOrEqual(r.px[1]);
@@ -77,9 +79,14 @@ function expectMarksMatch(r: ReadBack) {
       if (!vector) continue;
       expect(drawn, `${run.key} ${name}`).not.toBeNull();
       near(drawn!.from, at, `${run.key} ${name} start`);
+      // (An arrow longer than twice the plot is cut to that length: it leaves the map anyway.)
+      if (Math.hypot((r.factor * vector[0]) / r.px[0], (r.factor * vector[1]) / r.px[1]) > r.most) continue;
       near(drawn!.to, [at[0] + r.factor * vector[0], at[1] + r.factor * vector[1]], `${run.key} ${name} end`);
+      ends++;
     }
   }
+  expect(r.most).toBeGreaterThan(400);
+  expect(ends).toBeGreaterThanOrEqual(6);
 }
 
 test('the marks at each head are the recorded numbers at the shown step, and scrubbing moves them', async ({ page }) => {
@@ -147,6 +154,20 @@ test('pointing at a legend key highlights its marks and its rows of the rule; po
   await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').focus();
   await expect(layer).toHaveAttribute('data-highlight', 'grad');
   await expect(panel.locator('.i-key[data-mark="grad"]')).toHaveClass(/pointed/);
+  // A mark on the map under the mouse: its rows and key, as its legend key would.
+  await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').blur();
+  const middle = await panel.locator('g.inspect-run[data-key="0"] path.i-step').evaluate((el: SVGPathElement) => {
+    const m = /^M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/.exec(el.getAttribute('d') ?? '')!;
+    const p = new DOMPoint((+m[1] + +m[3]) / 2, (+m[2] + +m[4]) / 2).matrixTransform(el.getScreenCTM()!);
+    return [p.x, p.y];
+  });
+  await page.mouse.move(middle[0], middle[1]);
+  await expect(layer).toHaveAttribute('data-highlight', 'step');
+  await expect(pg.locator('[part~="rule-values"] tr[data-mark="step"]')).toHaveClass(/pointed/);
+  await expect(panel.locator('.i-key[data-mark="step"]')).toHaveClass(/pointed/);
+  await page.mouse.move(5, 5);
+  await expect(layer).not.toHaveAttribute('data-highlight', /./);
+  await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').focus();
   // The highlighted kind stands out: its arrows at full opacity, the others faded.
   const opacity = (sel: string) => panel.locator(sel).first().evaluate((e) => getComputedStyle(e).opacity);
   expect(await opacity('path.i-grad')).toBe('1');

@@ -702,6 +702,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
           runs: this.runsForChart(),
           selected: this.entryRuns[this.list.selected]?.trajectory,
           mark: this.inspectMark,
+          dragging: this.dragging,
           onMark: this.onInspectMark,
           onStep: this.onChartStep,
           onHighlight: this.highlight.onEvent,
@@ -801,7 +802,6 @@ export class DescentPlayground extends LitElement implements ClockClient {
         this.chartRuns = this.panelRuns;
         const chart = this.renderRoot.querySelector<DescentLossChart>('descent-loss-chart[part~="loss-chart"]');
         if (chart) chart.runs = this.chartRuns;
-        loadedInspectChunk()?.chartRuns(this.renderRoot, this.chartRuns);
       });
     }
     return this.chartRuns;

@@ -523,13 +523,18 @@ export class DescentSurface extends LitElement {
 
   /** Mouse over the map: the run whose path is under it, if any, is highlighted. */
   private onPlotHover = (e: PointerEvent) => {
-    if (e.pointerType === 'touch' || this.dragging || this.drawnRuns.length < 2) return;
+    if (e.pointerType === 'touch' || this.dragging) return;
     const rect = (e.currentTarget as Element).getBoundingClientRect();
-    this.pointAt(nearestRun(this.geometry, e.clientX - rect.left, e.clientY - rect.top));
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    // With the inner state shown, a mark under the mouse is pointed at, as its legend key would be.
+    if (this.inspect) loadedInspectChunk()?.hover(this, x, y);
+    if (this.drawnRuns.length > 1) this.pointAt(nearestRun(this.geometry, x, y));
   };
 
   private onPlotLeave = () => {
     this.pointAt(null);
+    loadedInspectChunk()?.hover(this, NaN, NaN);
   };
 
   // ---- start handle ----------------------------------------------------------------------

@@ -23,20 +23,13 @@ addStrings('en', enInspect);
 /**
  * The marks' look, adopted by the map's shadow root when the view is first shown (so the bundle
  * every page loads does not carry it). Each kind of arrow has its own dash and head, so colour
- * (the run's) is not the only cue; a white casing keeps them legible over the contours.
+ * (the run's) is not the only cue.
  */
 export const styles = css`
   .i-arrow {
     fill: none;
     stroke: var(--c);
     stroke-width: 1.6;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-  .i-halo {
-    fill: none;
-    stroke: var(--descent-halo, rgba(255, 255, 255, 0.85));
-    stroke-width: 3.8;
     stroke-linecap: round;
     stroke-linejoin: round;
   }
@@ -54,6 +47,8 @@ export const styles = css`
     fill: color-mix(in srgb, var(--c, #555) 14%, transparent);
     stroke: var(--c, #555);
     stroke-width: 1.2;
+    /* The map's glyph is a unit circle placed and stretched by one transform per frame. */
+    vector-effect: non-scaling-stroke;
   }
   .i-theta {
     fill: var(--descent-marker-fill, #fff);
@@ -65,18 +60,14 @@ export const styles = css`
     stroke-width: 1.2;
     stroke-dasharray: 2 2;
   }
-  g.inspect[data-highlight] [data-mark],
-  g.inspect[data-highlight] [data-for] {
+  g.inspect[data-highlight] [data-mark] {
     opacity: 0.15;
   }
   g.inspect[data-highlight='grad'] [data-mark='grad'],
   g.inspect[data-highlight='step'] [data-mark='step'],
   g.inspect[data-highlight='moment'] [data-mark='moment'],
   g.inspect[data-highlight='theta'] [data-mark='theta'],
-  g.inspect[data-highlight='glyph'] [data-mark='glyph'],
-  g.inspect[data-highlight='grad'] [data-for='grad'],
-  g.inspect[data-highlight='step'] [data-for='step'],
-  g.inspect[data-highlight='moment'] [data-for='moment'] {
+  g.inspect[data-highlight='glyph'] [data-mark='glyph'] {
     opacity: 1;
     stroke-width: 3;
   }
@@ -142,12 +133,12 @@ const legendKey: Record<InspectMark, Parameters<typeof t>[1]> = {
 export function layer(runs: readonly PanelRun[], dimmed: (key: string) => string, width: number) {
   return svg`<text class="i-scale" part="inspect-scale" x=${width - 6} y="14" text-anchor="end"></text><g class="inspect" part="inspect">${runs.filter((r) => isRecorded(r.trajectory)).map(
     (r) => svg`<g class="inspect-run ${dimmed(r.key)}" data-key=${r.key} style=${styleProps({ '--c': r.color })}>
-      <ellipse class="i-glyph" data-mark="glyph"></ellipse>
+      <circle class="i-glyph" data-mark="glyph" r="1" transform="scale(0)"></circle>
       <line class="i-theta-link" data-mark="theta"></line>
       <circle class="i-theta" data-mark="theta" r="3"></circle>
-      <path class="i-halo" data-for="grad"></path><path class="i-arrow i-grad" data-mark="grad"></path>
-      <path class="i-halo" data-for="moment"></path><path class="i-arrow i-moment" data-mark="moment"></path>
-      <path class="i-halo" data-for="step"></path><path class="i-arrow i-step" data-mark="step"></path>
+      <path class="i-arrow i-grad" data-mark="grad"></path>
+      <path class="i-arrow i-moment" data-mark="moment"></path>
+      <path class="i-arrow i-step" data-mark="step"></path>
     </g>`,
   )}</g>`;
 }
@@ -172,7 +163,7 @@ export function legend(runs: readonly PanelRun[], lang: Lang, onMark: (mark: Ins
 function keyGlyph(mark: InspectMark) {
   switch (mark) {
     case 'glyph':
-      return svg`<ellipse class="i-glyph" cx="13" cy="6" rx="11" ry="4.5"></ellipse>`;
+      return svg`<circle class="i-glyph" r="1" transform="translate(13,6) scale(11,4.5)"></circle>`;
     case 'theta':
       return svg`<line class="i-theta-link" x1="4" y1="6" x2="22" y2="6"></line><circle class="i-theta" cx="4" cy="6" r="3"></circle>`;
     default:
@@ -180,11 +171,22 @@ function keyGlyph(mark: InspectMark) {
   }
 }
 
-/** An arrow from (x0, y0) to (x1, y1) as one path: the shaft, then the head's two strokes. */
-function arrowPath(x0: number, y0: number, x1: number, y1: number): string {
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  const length = Math.hypot(dx, dy);
+/**
+ * An arrow from (x0, y0) to (x1, y1) as one path: the shaft, then the head's two strokes. One
+ * longer than `most` pixels is cut to that length (it leaves the map anyway; a dash pattern
+ * over thousands of pixels made frames miss their deadline).
+ */
+function arrowPath(x0: number, y0: number, x1: number, y1: number, most = Infinity): string {
+  let dx = x1 - x0;
+  let dy = y1 - y0;
+  let length = Math.hypot(dx, dy);
+  if (length > most) {
+    dx *= most / length;
+    dy *= most / length;
+    x1 = x0 + dx;
+    y1 = y0 + dy;
+    length = most;
+  }
   const f = (v: number) => v.toFixed(1);
   if (!(length > 0.5)) return '';
   const head = Math.min(6, length * 0.4);
@@ -195,6 +197,18 @@ function arrowPath(x0: number, y0: number, x1: number, y1: number): string {
   const wx = -uy * head * 0.5;
   const wy = ux * head * 0.5;
   return `M${f(x0)},${f(y0)}L${f(x1)},${f(y1)}M${f(bx + wx)},${f(by + wy)}L${f(x1)},${f(y1)}L${f(bx - wx)},${f(by - wy)}`;
+}
+
+/** A run's mark elements, found once per render of the layer (the step moves them every frame). */
+const found = new WeakMap<SVGGElement, { grad: Element | null; step: Element | null; moment: Element | null; glyph: Element | null; dot: Element | null; link: Element | null }>();
+function marksOf_(g: SVGGElement) {
+  let el = found.get(g);
+  if (!el) {
+    const q = (selector: string) => g.querySelector(selector);
+    el = { grad: q('path.i-grad'), step: q('path.i-step'), moment: q('path.i-moment'), glyph: q('circle.i-glyph'), dot: q('circle.i-theta'), link: q('line.i-theta-link') };
+    found.set(g, el);
+  }
+  return el;
 }
 
 const setAttr = (el: Element | null, name: string, value: string) => {
@@ -222,35 +236,33 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
   }
   const factor = arrowScale(lengths, Math.min(scales.width, scales.height));
   setAttr(group, 'data-scale', String(factor));
+  // No mark is drawn larger than twice the plot: a huge ellipse would only cost raster time.
+  const most = 2 * Math.max(scales.width, scales.height);
   for (const g of group.querySelectorAll<SVGGElement>('g.inspect-run')) {
+    const el = marksOf_(g);
     const v = vectors.get(g.dataset.key ?? '');
     const x0 = v ? scales.x(v.at[0]) : 0;
     const y0 = v ? scales.y(v.at[1]) : 0;
     for (const mark of ['grad', 'step', 'moment'] as const) {
       const a = v?.[mark];
-      const d = a ? arrowPath(x0, y0, scales.x(v.at[0] + a[0] * factor), scales.y(v.at[1] + a[1] * factor)) : '';
-      setAttr(g.querySelector(`path.i-${mark}`), 'd', d);
-      setAttr(g.querySelector(`path[data-for="${mark}"]`), 'd', d);
+      setAttr(el[mark], 'd', a ? arrowPath(x0, y0, scales.x(v.at[0] + a[0] * factor), scales.y(v.at[1] + a[1] * factor), most) : '');
     }
-    const glyph = g.querySelector('ellipse');
     const e = v?.glyph;
-    setAttr(glyph, 'cx', x0.toFixed(1));
-    setAttr(glyph, 'cy', y0.toFixed(1));
-    setAttr(glyph, 'rx', e ? (e[0] * factor * kx).toFixed(1) : '0');
-    setAttr(glyph, 'ry', e ? (e[1] * factor * ky).toFixed(1) : '0');
+    const rx = e ? Math.min(most, e[0] * factor * kx).toFixed(1) : '0';
+    const ry = e ? Math.min(most, e[1] * factor * ky).toFixed(1) : '0';
+    setAttr(el.glyph, 'transform', `translate(${x0.toFixed(1)},${y0.toFixed(1)}) scale(${rx},${ry})`);
     const theta = v?.theta;
-    const tx = theta ? scales.x(theta[0]).toFixed(1) : '0';
-    const ty = theta ? scales.y(theta[1]).toFixed(1) : '0';
-    const dot = g.querySelector('circle.i-theta');
-    setAttr(dot, 'cx', tx);
-    setAttr(dot, 'cy', ty);
-    setAttr(dot, 'visibility', theta ? 'visible' : 'hidden');
-    const link = g.querySelector('line.i-theta-link');
-    setAttr(link, 'x1', tx);
-    setAttr(link, 'y1', ty);
-    setAttr(link, 'x2', x0.toFixed(1));
-    setAttr(link, 'y2', y0.toFixed(1));
-    setAttr(link, 'visibility', theta ? 'visible' : 'hidden');
+    setAttr(el.dot, 'visibility', theta ? 'visible' : 'hidden');
+    setAttr(el.link, 'visibility', theta ? 'visible' : 'hidden');
+    if (!theta) continue;
+    const tx = scales.x(theta[0]).toFixed(1);
+    const ty = scales.y(theta[1]).toFixed(1);
+    setAttr(el.dot, 'cx', tx);
+    setAttr(el.dot, 'cy', ty);
+    setAttr(el.link, 'x1', tx);
+    setAttr(el.link, 'y1', ty);
+    setAttr(el.link, 'x2', x0.toFixed(1));
+    setAttr(el.link, 'y2', y0.toFixed(1));
   }
   const scale = root.querySelector('text.i-scale');
   if (scale) {
@@ -266,6 +278,62 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
 export function emitMark(host: HTMLElement & { inspectMark: InspectMark | null }, mark: InspectMark | null): void {
   const taken = !host.dispatchEvent(new CustomEvent('descent-inspect-mark', { detail: { mark }, bubbles: true, composed: true, cancelable: true }));
   if (!taken) host.inspectMark = mark;
+}
+
+/** A glyph's centre and half-axes in pixels, from its transform: [cx, cy, rx, ry]. */
+export function glyphOf(circle: Element | null): number[] {
+  const m = /translate\((-?[\d.]+),(-?[\d.]+)\) scale\((-?[\d.]+),(-?[\d.]+)\)/.exec(circle?.getAttribute('transform') ?? '');
+  return m ? m.slice(1).map(Number) : [0, 0, 0, 0];
+}
+
+/** Distance from (px, py) to the segment (x0, y0)–(x1, y1). */
+function toSegment(px: number, py: number, x0: number, y0: number, x1: number, y1: number): number {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const l2 = dx * dx + dy * dy;
+  const u = l2 > 0 ? Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / l2)) : 0;
+  return Math.hypot(px - x0 - u * dx, py - y0 - u * dy);
+}
+
+/**
+ * The mark under the point (x, y) of the plot, in pixels: an arrow or θ within 5 px (the
+ * nearest), else a glyph it lies inside; null for none.
+ */
+export function markAt(root: ParentNode, x: number, y: number): InspectMark | null {
+  let best: InspectMark | null = null;
+  let bestDistance = 5;
+  let inGlyph = false;
+  for (const g of root.querySelectorAll('g.inspect-run:not(.dim)')) {
+    for (const path of g.querySelectorAll<SVGPathElement>('path.i-arrow')) {
+      const m = /^M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/.exec(path.getAttribute('d') ?? '');
+      if (!m) continue;
+      const d = toSegment(x, y, +m[1], +m[2], +m[3], +m[4]);
+      if (d <= bestDistance) [best, bestDistance] = [path.dataset.mark as InspectMark, d];
+    }
+    const dot = g.querySelector('circle.i-theta');
+    if (dot?.getAttribute('visibility') === 'visible') {
+      const d = Math.hypot(x - Number(dot.getAttribute('cx')), y - Number(dot.getAttribute('cy')));
+      if (d <= bestDistance) [best, bestDistance] = ['theta', d];
+    }
+    const [cx, cy, rx, ry] = glyphOf(g.querySelector('circle.i-glyph'));
+    if (rx > 2 && ry > 2) {
+      const u = (x - cx) / rx;
+      const v = (y - cy) / ry;
+      if (u * u + v * v <= 1) inGlyph = true;
+    }
+  }
+  return best ?? (inGlyph ? 'glyph' : null);
+}
+
+/** The mark each map's mouse is on. */
+const hovered = new WeakMap<HTMLElement, InspectMark | null>();
+
+/** The mouse moved over a map's plot to (x, y) (NaN: it left): the mark under it is pointed at, when it changes. */
+export function hover(host: HTMLElement & { inspectMark: InspectMark | null; renderRoot: ParentNode }, x: number, y: number): void {
+  const mark = Number.isNaN(x) ? null : markAt(host.renderRoot, x, y);
+  if (mark === (hovered.get(host) ?? null)) return;
+  hovered.set(host, mark);
+  emitMark(host, mark);
 }
 
 /** Marks `mark` (or none) as pointed at: its marks stand out, the others fade. */
@@ -285,6 +353,8 @@ export const panelStyles = css`
   .rule-values {
     margin: 6px 0 0;
     font-size: 12px;
+    /* New values every frame while playing or dragging: their layout stays inside the box. */
+    contain: layout style;
   }
   .rule-values p {
     margin: 0 0 2px;
@@ -299,6 +369,12 @@ export const panelStyles = css`
   .rule-values table {
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
+    table-layout: fixed;
+  }
+  .rule-values td {
+    width: 7.5em;
+    contain: strict;
+    height: 1.4em;
   }
   .rule-values th,
   .rule-values td {
@@ -463,6 +539,8 @@ export interface PlaygroundInspect {
   readonly runs: readonly PanelRun[];
   readonly selected: Trajectory | undefined;
   readonly mark: InspectMark | null;
+  /** The start is being dragged: the step-size chart waits for the drop (the map and the loss chart follow the hand). */
+  readonly dragging: boolean;
   onMark(mark: InspectMark | null): void;
   onStep(e: CustomEvent<StepDetail>): void;
   onHighlight(e: CustomEvent<HighlightDetail>): void;
@@ -476,7 +554,9 @@ export { adopt };
  */
 export function playgroundParts(host: PlaygroundInspect) {
   adopt(host.root, panelStyles.styleSheet);
-  const runs = stepSizeRuns(host.runs);
+  const key = host.root ?? host;
+  const runs = (host.dragging && charted.get(key)) || stepSizeRuns(host.runs);
+  charted.set(key, runs);
   const chart = runs.length
     ? html`<descent-loss-chart
         part="step-size-chart"
@@ -494,8 +574,5 @@ export function playgroundParts(host: PlaygroundInspect) {
   return { chart, values: valuesTable(host.selected, host.step, host.lang, host.mark, host.onMark) };
 }
 
-/** A drag's catch-up: the step-size chart follows the loss chart's runs. */
-export function chartRuns(root: ParentNode, runs: readonly PanelRun[]): void {
-  const chart = root.querySelector<HTMLElement & { runs: readonly PanelRun[] }>('descent-loss-chart[part~="step-size-chart"]');
-  if (chart) chart.runs = stepSizeRuns(runs);
-}
+/** The step-size chart's runs per playground, kept while a drag lasts. */
+const charted = new WeakMap<object, PanelRun[]>();
