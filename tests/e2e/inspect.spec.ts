@@ -132,6 +132,39 @@ test('the marks at each head are the recorded numbers at the shown step, and scr
   expect(messages).toEqual([]);
 });
 
+test('dragging the start: the values follow one frame behind the map, and end at the dropped run', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=ravine&inspect=1&step=20&opt=momentum(lr=0.01),adam(lr=0.1)');
+  const panel = pg.locator('descent-surface').first();
+  const values = pg.locator('[part~="rule-values"]');
+  await expect(values).toContainText('At step 20, for step 21');
+  /** The first run's gradient at step 20 as the surface holds it, and as the table shows it. */
+  const shownAndHeld = async () => {
+    const held = await panel.evaluate((el) => {
+      const t = (el as unknown as { runs: { trajectory: { grad: Float64Array } }[] }).runs[0].trajectory;
+      return [t.grad[40], t.grad[41]];
+    });
+    const cells = await values.locator('tr[data-mark="grad"] td').allTextContents();
+    return { held, shown: cells.map((c) => Number(c.replace('−', '-'))) };
+  };
+  const close = ({ held, shown }: { held: number[]; shown: number[] }) =>
+    shown.every((v, i) => Math.abs(v - held[i]) <= 1e-3 * Math.max(1, Math.abs(held[i])));
+  const before = await shownAndHeld();
+  expect(close(before)).toBe(true);
+  const box = (await panel.locator('[part~="start-handle"]').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(cx + 8 * i, cy - 5 * i);
+  // Still held down: after a frame or two the table shows the run from the new start.
+  await expect.poll(async () => close(await shownAndHeld())).toBe(true);
+  const during = await shownAndHeld();
+  expect(during.held).not.toEqual(before.held);
+  await page.mouse.up();
+  await expect.poll(async () => close(await shownAndHeld())).toBe(true);
+  expect(messages).toEqual([]);
+});
+
 test('pointing at a legend key highlights its marks and its rows of the rule; pointing at a row, its marks and key', async ({ page }) => {
   const messages = watchConsole(page);
   const pg = await openApp(page, 'surface=ravine&inspect=1&step=30&opt=momentum(lr=0.01),adam(lr=0.1)');

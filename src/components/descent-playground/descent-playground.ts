@@ -324,7 +324,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
     commitStep: (step) => this.commit({ step }),
     synced: (k) => {
       const chunk = this._config.inspect ? loadedInspectChunk() : undefined;
-      if (chunk && !chunk.updateValues(this.renderRoot, this.entryRuns[this.list.selected]?.trajectory, k, this.uiLang)) this.requestUpdate();
+      // (During a drag the chunk moves the values itself, after the map's frame.)
+      if (chunk && !this.dragging && !chunk.updateValues(this.renderRoot, this.entryRuns[this.list.selected]?.trajectory, k, this.uiLang)) this.requestUpdate();
     },
   });
   private readonly highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);

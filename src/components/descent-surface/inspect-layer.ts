@@ -16,6 +16,7 @@ import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styleProps } from '../shared/style-props';
 import { addStrings, t, type Lang } from '../../i18n/index';
 import { adopt } from '../shared/lazy-chunk';
+import { afterFrame } from '../shared/after-frame';
 import { enInspect } from '../../i18n/en-inspect';
 
 addStrings('en', enInspect);
@@ -571,8 +572,26 @@ export function playgroundParts(host: PlaygroundInspect) {
         @descent-highlight=${host.onHighlight}
       ></descent-loss-chart>`
     : nothing;
-  return { chart, values: valuesTable(host.selected, host.step, host.lang, host.mark, host.onMark) };
+  // While the start is dragged, the table is rendered as it was (so rendering writes nothing into
+  // it) and its numbers are moved in place after the map's frame: the rule panel's layout stays
+  // out of the frame that follows the hand.
+  let selected = host.selected;
+  if (host.dragging && tabled.has(key)) {
+    selected = tabled.get(key);
+    if (!catchUp.has(key)) afterFrame(() => {
+      const latest = catchUp.get(key)!;
+      catchUp.delete(key);
+      if (latest.root) updateValues(latest.root, latest.selected, latest.step, latest.lang);
+    });
+    catchUp.set(key, host);
+  }
+  tabled.set(key, selected);
+  return { chart, values: valuesTable(selected, host.step, host.lang, host.mark, host.onMark) };
 }
+
+/** The run each playground's values table was rendered with, and its pending catch-up. */
+const tabled = new WeakMap<object, Trajectory | undefined>();
+const catchUp = new WeakMap<object, PlaygroundInspect>();
 
 /** The step-size chart's runs per playground, kept while a drag lasts. */
 const charted = new WeakMap<object, PanelRun[]>();
