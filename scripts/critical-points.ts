@@ -15,7 +15,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCriticalPoints } from '../src/core/critical-points';
 import type { CriticalPoint, Surface } from '../src/core/types';
-import { surfaceIds, surfaces, type SurfaceId } from '../surfaces/index';
+import { dataSurfaces, surfaceIds as catalogIds, surfaces as catalog, type SurfaceId } from '../surfaces/index';
+
+// The catalog and the data surfaces (surfaces/index.ts lists those apart).
+const surfaces = { ...catalog, ...dataSurfaces } as Readonly<Record<SurfaceId, Surface>>;
+const surfaceIds = [...catalogIds, ...Object.keys(dataSurfaces)] as readonly SurfaceId[];
 
 export interface CatalogSetting {
   /** Seeds per axis for the listing run. */

@@ -221,6 +221,7 @@ const PARAM_TYPES: Record<(typeof LOOP_PARAMS)[number], string> = {
   recLr: 'Float64Array | null',
   step: 'UpdateRule["step"]',
   h: 'Hyper',
+  sched: 'LoopSchedule | null',
 };
 
 /**
@@ -243,7 +244,10 @@ function portableLoopSource(): string {
     `;
   const recordState = (at: string) =>
     `for (let j = 0; j < recState!.length; j++) { recState![j][2 * ${at}] = s[2 * j]; recState![j][2 * ${at} + 1] = s[2 * j + 1]; }`;
-  const body = loopBody({ setup, step, recordState }, 'dynamic')
+  // The step's lr and cycled momentum go into the run's own copy of the options (see LoopSchedule).
+  const schedule =
+    'const w = h as Record<string, number | boolean>; w.lr = sched.lr[t - 1]; if (sched.momentum !== null) { w[sched.option] = sched.momentum[t - 1]; if (sched.powerSlot >= 0) s[sched.powerSlot] = Math.pow(sched.momentum[t - 1], t - 1); }';
+  const body = loopBody({ setup, step, recordState, schedule }, 'dynamic', 'dynamic')
     .replace(/\brecGrad\[/g, 'recGrad![')
     .replace(/\brecLr\[/g, 'recLr![')
     .replace('let l;', 'let l: number;')
@@ -290,7 +294,7 @@ const files: Record<string, string> = {
   ].join('\n'),
   'src/generated/portable-loop.ts': [
     header('the step loop (src/core/loop.ts)'),
-    "/* eslint-disable */\nimport type { Hyper, UpdateRule } from '../core/optimizers/rule';\nimport type { Surface } from '../core/types';\n",
+    "/* eslint-disable */\nimport type { LoopSchedule } from '../core/loop';\nimport type { Hyper, UpdateRule } from '../core/optimizers/rule';\nimport type { Surface } from '../core/types';\n",
     '/** trajectory()\'s step loop where a Content Security Policy forbids compiling: it calls the rule\'s `step`. */',
     portableLoopSource(),
     '',

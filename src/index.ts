@@ -9,8 +9,12 @@
  * surfaces never downloads mathjs (`descent-lab/core` works the same way; `descent-lab/expression`
  * is the compiler itself, for code that wants it loaded up front).
  */
-export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
+export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
+// torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
+export { scheduleRun, scheduleKinds } from './core/schedules';
+export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './core/schedules';
+export type { BatchOptions, BatchRecord } from './core/batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './core/optimizers/rule-tex';
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
@@ -26,7 +30,7 @@ export {
   resolveHyper,
 } from './core/optimizers/index';
 export type { Hyper, HyperSpec, HyperValue, OptimizerPreset, PresetId, RuleId, UpdateRule } from './core/optimizers/index';
-export { surfaces, surfaceIds } from '../surfaces/index';
+export { surfaces, surfaceIds, dataSurfaces } from '../surfaces/index';
 export type { SurfaceId } from '../surfaces/index';
 export { findCriticalPoints } from './core/critical-points';
 export { OptionError } from './core/errors';
@@ -34,7 +38,7 @@ export { SurfaceError } from './core/expression/errors';
 export type { SurfaceErrorCode } from './core/expression/errors';
 export { loadExpressions } from './core/expression/load';
 export { mulberry32 } from './core/random';
-export type { CriticalKind, CriticalPoint, Domain, Point, Surface, Trajectory } from './core/types';
+export type { CriticalKind, CriticalPoint, Domain, Point, Surface, SurfaceData, Trajectory } from './core/types';
 export type { Race, RaceEntry } from './core/types';
 export { encodeHash, decodeHash, defaultConfig } from './state/index';
 export type { Config, Layout, OptimizerEntry, Refusal, RefusalKey, RefusalReason } from './state/index';

@@ -12,6 +12,9 @@ import { booth } from './booth';
 import { goldsteinPrice } from './goldstein-price';
 import { himmelblau } from './himmelblau';
 import { levi13 } from './levi13';
+import { linearRegression } from './linear-regression';
+import { logisticRegression } from './logistic-regression';
+import { tinyNet } from './tiny-net';
 import { matyas } from './matyas';
 import { monkeySaddle } from './monkey-saddle';
 import { plateau } from './plateau';
@@ -31,6 +34,8 @@ export {
   goldsteinPrice,
   himmelblau,
   levi13,
+  linearRegression,
+  logisticRegression,
   matyas,
   monkeySaddle,
   plateau,
@@ -41,6 +46,7 @@ export {
   sixHumpCamel,
   styblinskiTang,
   threeHumpCamel,
+  tinyNet,
   twoWells,
 };
 
@@ -74,3 +80,16 @@ export const surfaceIds: readonly SurfaceId[] = ids;
 
 // trajectory({ surface: 'rosenbrock' }) finds catalog surfaces through the registry.
 registerSurfaces(Object.values(catalog));
+
+/**
+ * The data surfaces: a tiny model's loss on generated samples (`surface.data`), which
+ * `trajectory()` can run in mini-batches. trajectory() finds them by id; the playground's picker
+ * (`surfaceIds`) does not list them yet.
+ */
+export const dataSurfaces = Object.freeze({
+  'linear-regression': linearRegression,
+  'logistic-regression': logisticRegression,
+  'tiny-net': tinyNet,
+});
+
+registerSurfaces(Object.values(dataSurfaces));

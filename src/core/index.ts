@@ -10,8 +10,12 @@
  * module, loaded eagerly. scripts/check-core-graph.mjs keeps mathjs out of this entry's static
  * import graph.
  */
-export { trajectory, resolveSurface, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS } from './trajectory';
+export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
+// torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
+export { scheduleRun, scheduleKinds } from './schedules';
+export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './schedules';
+export type { BatchOptions, BatchRecord } from './batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './optimizers/rule-tex';
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
@@ -27,7 +31,7 @@ export {
   resolveHyper,
 } from './optimizers/index';
 export type { Hyper, HyperSpec, HyperValue, OptimizerPreset, PresetId, RuleId, UpdateRule } from './optimizers/index';
-export { surfaces, surfaceIds } from '../../surfaces/index';
+export { surfaces, surfaceIds, dataSurfaces } from '../../surfaces/index';
 export type { SurfaceId } from '../../surfaces/index';
 export { findCriticalPoints } from './critical-points';
 export { OptionError } from './errors';
@@ -36,4 +40,4 @@ export type { SurfaceErrorCode } from './expression/errors';
 export { loadExpressions } from './expression/load';
 export type { CompiledSurface, CompileSurfaceOptions } from './expression/index';
 export { mulberry32 } from './random';
-export type { CriticalKind, CriticalPoint, Domain, Point, Race, RaceEntry, Surface, Trajectory, TrajectoryRecord } from './types';
+export type { CriticalKind, CriticalPoint, Domain, Point, Race, RaceEntry, Surface, SurfaceData, Trajectory, TrajectoryRecord } from './types';

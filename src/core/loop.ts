@@ -17,8 +17,29 @@ import type { Hyper, RuleDefinition, RuleSource } from './optimizers/rule';
  */
 export const LOOP_PARAMS = [
   'surface', 'options', 's', 'xs', 'ys', 'loss', 'steps', 'xLo', 'xHi', 'yLo', 'yHi', 'sd', 'seed', 'nextState', 'uniform',
-  'recState', 'recGrad', 'recLr', 'step', 'h',
+  'recState', 'recGrad', 'recLr', 'step', 'h', 'sched',
 ] as const;
+
+/**
+ * What a run with a learning-rate schedule gives the loop (null without one): the lr of each
+ * step, and the momentum or β₁ where OneCycleLR cycles it (core/schedules.ts computes them).
+ */
+export interface LoopSchedule {
+  /** The lr of step t at index t − 1. */
+  readonly lr: Float64Array;
+  /** The cycled momentum (or β₁) of step t at index t − 1, or null. */
+  readonly momentum: Float64Array | null;
+  /** Which option the cycled momentum is: `momentum` or `beta1`. */
+  readonly option: string;
+  /**
+   * The portable loop's state slot holding a carried β₁ᵗ (`beta1Power`), or −1. torch computes
+   * 1 − β₁ᵗ from the current β₁; a running product would multiply past ones, so while β₁ is
+   * cycled the loop sets β₁^(t−1) there before each step (the rule then multiplies in one more).
+   */
+  readonly powerSlot: number;
+  /** ReduceLROnPlateau: after step t, sets the lr of step t + 1 from the loss before step t; else null. */
+  readonly next: ((t: number) => void) | null;
+}
 
 /** Names the loop declares: a rule's own locals must not take them (the generator checks). */
 export const LOOP_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
@@ -49,6 +70,8 @@ export interface StepCode {
   readonly step: string;
   /** Writes the state after step `at` into recState. */
   readonly recordState: (at: string) => string;
+  /** With a schedule: sets step t's lr (and cycled momentum) where the step reads them. */
+  readonly schedule?: string;
 }
 
 /**
@@ -66,10 +89,13 @@ export type Record_ = boolean | 'dynamic';
  * convergence test is |g| < CONVERGED_GRAD_NORM (1e-8); the divergence tests are written so that
  * NaN fails every comparison (a start whose loss is not finite has diverged at step 0).
  */
-export function loopBody(code: StepCode, record: Record_): string {
+export function loopBody(code: StepCode, record: Record_, scheduled: Record_ = false): string {
   // A recording statement: left out, kept, or run when the arrays are there.
   const rec = (statements: string) =>
     record === 'dynamic' ? `if (recGrad !== null) { ${statements} }` : record ? statements : '';
+  // The same for a schedule's: left out, kept, or run when there is one.
+  const sch = (statements: string) =>
+    scheduled === 'dynamic' ? `if (sched !== null) { ${statements} }` : scheduled ? statements : '';
   return `
   ${code.setup}
   const f = surface.f;
@@ -91,6 +117,7 @@ export function loopBody(code: StepCode, record: Record_): string {
     return 0;
   }
   for (let t = 1; t <= steps; t++) {
+    ${sch(`if (sched.next !== null && t > 1) sched.next(t - 1); ${code.schedule ?? ''}`)}
     if (convergedAt < 0 && g0 * g0 + g1 * g1 < 1e-16) convergedAt = t - 1;
     if (sd > 0) {
       rng = nextState(rng);
@@ -138,12 +165,14 @@ export function compiledLoopSource(
   h: Hyper,
   options: readonly string[],
   record: boolean,
+  schedule?: string,
 ): string {
   const present = definition.present?.(h) ?? definition.tensors;
   const carried = Object.keys(definition.carry?.(h) ?? {});
   const base = present.length * 2;
   const setup = [
-    ...options.map((name, j) => `const ${local.option(Object.keys(definition.defaults).indexOf(name))} = options[${j}];`),
+    // (A schedule's statements, core/schedules.ts's scheduleLoopCode, set some of them each step.)
+    ...options.map((name, j) => `${schedule ? 'let' : 'const'} ${local.option(Object.keys(definition.defaults).indexOf(name))} = options[${j}];`),
     // Every tensor the rule names has its locals; those torch does not create stay 0, unused.
     ...definition.tensors.flatMap((name, index) => {
       const j = present.indexOf(name);
@@ -162,7 +191,7 @@ export function compiledLoopSource(
         return `recState[${j}][2 * ${at}] = ${local.tensor(index, 0)}; recState[${j}][2 * ${at} + 1] = ${local.tensor(index, 1)};`;
       })
       .join(' ');
-  return `// step loop for ${JSON.stringify(presetId)}, rule written in${record ? ', recording' : ''}
-return function compiledStepLoop(${LOOP_PARAMS.join(', ')}) {${loopBody({ setup, step, recordState }, record)}
+  return `// step loop for ${JSON.stringify(presetId)}, rule written in${record ? ', recording' : ''}${schedule ? ', scheduled' : ''}
+return function compiledStepLoop(${LOOP_PARAMS.join(', ')}) {${loopBody({ setup, step, recordState, schedule }, record, !!schedule)}
 };`;
 }

@@ -3,11 +3,13 @@ import { OptionError } from './errors';
 import { evalAllowed, evalRefused, setEvalAllowed } from './eval-policy';
 import { portableLoop } from '../generated/portable-loop';
 import { ruleSources } from '../generated/rule-source';
+import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
 import { getPreset, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
 import type { Hyper, OptimizerPreset, PresetId, RuleSource } from './optimizers/index';
+import type { ScheduleOptions, Schedules } from './schedules';
 import type { Point, Surface, Trajectory, TrajectoryRecord } from './types';
 
 /** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
@@ -37,6 +39,20 @@ export interface TrajectoryOptions {
   readonly steps: number;
   readonly noise?: NoiseOptions;
   /**
+   * Mini-batches, on a data surface (`surface.data`): each step's gradient is the mean over the
+   * next batch of a shuffled epoch, as PyTorch's DataLoader draws them (see core/batch.ts); the
+   * result adds `samples` and `batchLoss`. On a surface without data, an OptionError.
+   */
+  readonly batch?: BatchOptions;
+  /**
+   * A learning-rate schedule, one of torch.optim.lr_scheduler's: `{ kind: 'StepLR', stepSize: 30 }`,
+   * `{ kind: 'OneCycleLR', maxLr: 0.1 }`, `{ kind: 'SequentialLR', schedulers: [...], milestones:
+   * [...] }`, ... (see core/schedules.ts), stepped after every step as in a per-iteration training
+   * loop; ReduceLROnPlateau is given the loss computed before the step (the mini-batch loss with
+   * `batch`). The result adds `lr`, and `cycledMomentum` where OneCycleLR cycles the momentum.
+   */
+  readonly schedule?: ScheduleOptions;
+  /**
    * `'state'` records what the optimizer computed at each step besides the iterate: its state
    * tensors, the gradients and the effective step sizes (see `TrajectoryRecord`). Without it
    * nothing is recorded, and the run costs what it did.
@@ -57,7 +73,7 @@ export function setExpressionCompiler(compile: typeof expressionCompiler): void 
 }
 
 /** trajectory()'s options, and noise's: any other key is refused (a misspelling would go unnoticed). */
-const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise', 'record'];
+const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 'start', 'steps', 'noise', 'batch', 'schedule', 'record'];
 const NOISE_OPTIONS: readonly string[] = ['sd', 'seed'];
 
 /** Throws an OptionError naming the first own key of `object` that is not in `known`. */
@@ -156,6 +172,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
     rng = (noise.seed ?? 1) | 0;
   }
   const surface = resolveSurface(options.surface);
+  const batched = options.batch === undefined ? undefined : batchRun(options.batch, surface, steps);
   const { f, domain } = surface;
   const [xMin, xMax] = domain.x;
   const [yMin, yMax] = domain.y;
@@ -168,9 +185,19 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   const ys = new Float64Array(steps + 1);
   const loss = new Float64Array(steps + 1);
   const { kernel } = preset;
-  const state = new Float64Array(kernel.stateSize(2, h));
-  kernel.init(state, 2, h);
-  const tensors = kernel.tensors(h);
+  let scheduled: ReturnType<Schedules['run']> | undefined;
+  if (options.schedule !== undefined) {
+    if (!schedules) {
+      void loadSchedules();
+      throw new OptionError('schedule', options.schedule, 'needs the schedules module, which is loading: await loadSchedules() first');
+    }
+    scheduled = schedules.run(options.schedule, preset, h, steps, batched?.batchLoss ?? loss);
+  }
+  // A schedule sets the options of each step (the compiled loop's locals, or this copy).
+  const hRun = scheduled?.h ?? h;
+  const state = new Float64Array(kernel.stateSize(2, hRun));
+  kernel.init(state, 2, hRun);
+  const tensors = kernel.tensors(hRun);
   const recState = record ? tensors.map(() => new Float64Array(2 * (steps + 1))) : null;
   const recGrad = record ? new Float64Array(2 * (steps + 1)) : null;
   const recLr = record ? new Float64Array(2 * (steps + 1)) : null;
@@ -179,10 +206,14 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   loss[0] = f(x0, y0);
   let divergedAt = -1;
   let convergedAt = -1;
-  const compiled = compiledLoopFor(preset, h, record === 'state');
+  const momentumOption = scheduled?.momentumOption;
+  const compiled = compiledLoopFor(preset, hRun, record === 'state', scheduled && schedules && {
+    cycled: momentumOption !== undefined,
+    code: (source: RuleSource) => schedules!.loopCode(preset.kernel.definition, source, momentumOption),
+  });
   const end = (compiled?.loop ?? portableLoop)(
-    surface, compiled ? optionValues(compiled.options, h) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
-    nextState, uniform, recState, recGrad, recLr, kernel.step, h,
+    batched?.view ?? surface, compiled ? optionValues(compiled.options, hRun) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
+    nextState, uniform, recState, recGrad, recLr, kernel.step, hRun, scheduled?.loop ?? null,
   );
   if (end >= 0) divergedAt = end;
   else if (end < -1) convergedAt = -end - 2;
@@ -191,6 +222,9 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
     ys.fill(NaN, divergedAt + 1);
     loss.fill(NaN, divergedAt + 1);
     for (const r of [...(recState ?? []), recGrad, recLr]) r?.fill(NaN, 2 * divergedAt + 2);
+    // Steps past the divergence were not taken: no lr.
+    scheduled?.loop.lr.fill(NaN, divergedAt);
+    scheduled?.loop.momentum?.fill(NaN, divergedAt);
   }
   const recorded: TrajectoryRecord | undefined =
     recState && recGrad && recLr
@@ -205,8 +239,43 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
     ...(convergedAt >= 0 ? { convergedAt } : {}),
     optimizer: preset.id as PresetId,
     hyper: h,
+    ...batched?.record(),
+    ...(scheduled ? { lr: scheduled.loop.lr, ...(scheduled.loop.momentum ? { cycledMomentum: scheduled.loop.momentum } : {}) } : {}),
     ...recorded,
   };
+}
+
+/**
+ * core/schedules.ts, once it is here: the library's entries import it; the one-file bundle loads
+ * it the first time a run has a schedule.
+ */
+let schedules: Schedules | undefined;
+
+/** Called by core/schedules.ts as it loads. */
+export function provideScheduler(them: Schedules): void {
+  schedules = them;
+}
+
+/** Loads the schedules (at once where they are here already, as in the library's entries). */
+export function loadSchedules(): Promise<unknown> {
+  return schedules ? Promise.resolve() : import('./schedules');
+}
+
+/**
+ * core/batch.ts's mini-batches, once that module is here: every data surface brings it (their
+ * shared module imports it), so it costs a page nothing until one is shown.
+ */
+let batcher: typeof BatchRun | undefined;
+
+/** Called by core/batch.ts as it loads. */
+export function provideBatches(run: typeof BatchRun): void {
+  batcher = run;
+}
+
+function batchRun(batch: unknown, surface: Surface, steps: number) {
+  if (batcher) return batcher(batch, surface, steps);
+  if (surface.data) void import('./batch');
+  throw new OptionError('batch', batch, surface.data ? 'needs the mini-batch module, which is loading: try again' : `needs a data surface; ${surface.id} has no samples`);
 }
 
 const EMPTY = new Float64Array(0);
@@ -263,10 +332,17 @@ function optionValues(names: readonly string[], h: Hyper): Float64Array {
  * undefined where a Content Security Policy forbids compiling (the portable loop runs instead).
  * Each preset gets loops of its own, so the JIT's feedback in one is never another's.
  */
-function compiledLoopFor(preset: OptimizerPreset, h: Hyper, record: boolean): Compiled | undefined {
+function compiledLoopFor(
+  preset: OptimizerPreset,
+  h: Hyper,
+  record: boolean,
+  schedule?: { readonly cycled: boolean; code(source: RuleSource): string },
+): Compiled | undefined {
   if (!evalAllowed()) return undefined;
-  let shape = record ? 1 : 0; // then one bit per option, set for true and for numbers other than 0
-  let bit = 2;
+  // Then whether scheduled (cycling the momentum or not), then one bit per option, set for true
+  // and for numbers other than 0.
+  let shape = (record ? 1 : 0) + (schedule ? (schedule.cycled ? 4 : 2) : 0);
+  let bit = 8;
   for (const name in h) {
     const value = h[name];
     if (value === true || (typeof value === 'number' && value !== 0)) shape += bit;
@@ -280,7 +356,7 @@ function compiledLoopFor(preset: OptimizerPreset, h: Hyper, record: boolean): Co
     const source = sourceOf(preset.ruleId);
     if (!source) return undefined;
     try {
-      const text = compiledLoopSource(preset.id, preset.kernel.definition, source, h, options, record);
+      const text = compiledLoopSource(preset.id, preset.kernel.definition, source, h, options, record, schedule?.code(source));
       compiled = { loop: new Function(text)() as typeof portableLoop, options };
     } catch (error) {
       if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source

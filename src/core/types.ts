@@ -36,7 +36,10 @@ export interface CriticalPoint {
 export interface Surface {
   readonly id: string;
   readonly label: string;
-  /** mathjs expression of f in x and y */
+  /**
+   * mathjs expression of f in x and y. Empty for a data surface whose mean over its samples has
+   * no closed form in x and y (`logistic-regression`, `tiny-net`): its f is `data`'s.
+   */
   readonly expr: string;
   f(x: number, y: number): number;
   /** Writes df/dx to out[0] and df/dy to out[1]; allocates nothing. */
@@ -77,6 +80,36 @@ export interface Surface {
   readonly source?: string;
   /** The race the playground opens with on this surface; see `Race`. */
   readonly race?: Race;
+  /**
+   * A data surface's dataset and model (linear regression, logistic regression, a tiny net): `f`
+   * is the mean of the samples' losses and `grad` its gradient, and `trajectory()` can take
+   * mini-batches of the samples (`batch`).
+   */
+  readonly data?: SurfaceData;
+}
+
+/**
+ * The samples behind a data surface: the map's (x, y) are the model's two weights, and each
+ * sample's loss is a function of them.
+ */
+export interface SurfaceData {
+  /** The inputs, n rows of d numbers (row-major). */
+  readonly inputs: Float64Array;
+  /** One target per sample. */
+  readonly targets: Float64Array;
+  /** Numbers per input row. */
+  readonly d: number;
+  /** Number of samples. */
+  readonly n: number;
+  /** Which model: the data panel draws each its own way. */
+  readonly model: 'linear-regression' | 'logistic-regression' | 'tiny-net';
+  /**
+   * Sample i's loss at weights (x, y), its gradient with respect to them written to out[0] and
+   * out[1]; allocates nothing.
+   */
+  sample(i: number, x: number, y: number, out: Float64Array | number[]): number;
+  /** The model's output at weights (x, y) for an input row `u` (length d): the prediction, or the logit. */
+  predict(x: number, y: number, u: ArrayLike<number>): number;
 }
 
 /** One runner of a default race: a preset, its hyperparameter overrides and an optional label. */
@@ -117,6 +150,20 @@ export interface Trajectory {
   /** The preset id and the hyperparameters actually used (preset defaults merged with overrides). */
   readonly optimizer: PresetId;
   readonly hyper: Readonly<Record<string, number | boolean>>;
+  /**
+   * Runs with `batch` only: the shuffles drawn, epoch after epoch (batch k of the run is the k-th
+   * run of `size` indices within them; see core/batch.ts), so the run can be replayed.
+   */
+  readonly samples?: Int32Array;
+  /**
+   * Runs with `batch` only: the mini-batch loss at each iterate, on the batch the next step uses
+   * (`loss` stays the full-data loss the contours show). Length steps + 1.
+   */
+  readonly batchLoss?: Float64Array;
+  /** Runs with `schedule` only: the lr each step used (`lr[i]` for step i + 1; NaN past a divergence). */
+  readonly lr?: Float64Array;
+  /** Runs whose schedule cycles the momentum (OneCycleLR): the momentum, or β₁, each step used. */
+  readonly cycledMomentum?: Float64Array;
 }
 
 /**

@@ -248,7 +248,7 @@ describe('trajectory() validation (message names the option and the bad value)',
     expect((error as OptionError).option).toBe('recrod');
     expect((error as OptionError).value).toBe('state');
     expect((error as Error).message).toBe(
-      'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, record, got "state"',
+      'option "recrod" is not an option of trajectory(); its options are surface, optimizer, hyper, start, steps, noise, batch, schedule, record, got "state"',
     );
     expect(() => trajectory({ ...base, step: 3 } as never)).toThrow(/option "step" is not an option of trajectory\(\); its options are/);
     expect(() => trajectory({ ...base, noise: { sd: 0.1, sede: 2 } } as never)).toThrow(
