@@ -24,6 +24,8 @@ import { parse } from 'acorn';
 import MagicString from 'magic-string';
 import { LOOP_PARAMS, isLoopName, local, loopBody } from '../src/core/loop';
 import { optimizers, rules } from '../src/core/optimizers/index';
+// The rarer rules' definitions (the registry holds stand-ins until they arrive).
+import '../src/core/optimizers/more';
 import { fallbackRace } from '../src/state/config';
 import { surfaces } from '../surfaces/index';
 import type { RuleDefinition } from '../src/core/optimizers/rule';

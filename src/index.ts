@@ -19,8 +19,8 @@ export type { BatchOptions, BatchRecord } from './core/batch';
 import './core/optimizers/rule-tex';
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
 import './core/optimizers/hyper-docs';
-// Every rule's compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
-import './generated/rule-source-more';
+// Every rule's definition and compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
+import './core/optimizers/more';
 export {
   optimizers,
   presetIds,
@@ -28,6 +28,7 @@ export {
   getPreset,
   isPresetId,
   resolveHyper,
+  loadOptimizers,
 } from './core/optimizers/index';
 export type { Hyper, HyperSpec, HyperValue, OptimizerPreset, PresetId, RuleId, UpdateRule } from './core/optimizers/index';
 export { surfaces, surfaceIds, dataSurfaces } from '../surfaces/index';

@@ -20,8 +20,8 @@ export type { BatchOptions, BatchRecord } from './batch';
 import './optimizers/rule-tex';
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
 import './optimizers/hyper-docs';
-// Every rule's compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
-import '../generated/rule-source-more';
+// Every rule's definition and compiled-loop source up front (the one-file bundle loads the rarer ones on first use).
+import './optimizers/more';
 export {
   optimizers,
   presetIds,
@@ -29,6 +29,7 @@ export {
   getPreset,
   isPresetId,
   resolveHyper,
+  loadOptimizers,
 } from './optimizers/index';
 export type { Hyper, HyperSpec, HyperValue, OptimizerPreset, PresetId, RuleId, UpdateRule } from './optimizers/index';
 export { surfaces, surfaceIds, dataSurfaces } from '../../surfaces/index';

@@ -611,14 +611,17 @@ export interface ScheduledRun {
   /** The options of the first step: OneCycleLR sets the momentum or β₁ before it, as torch does. */
   readonly h: Hyper;
   readonly loop: LoopSchedule;
-  /** The option a cycled momentum is, if cycled. */
-  readonly momentumOption: MomentumOption | undefined;
+  /** Whether the momentum (or β₁) is cycled: such a run's compiled loop is not a lr-only one's. */
+  readonly cycled: boolean;
+  /** The compiled loop's statements for each step (see scheduleLoopCode). */
+  code(definition: RuleDefinition, source: RuleSource): string;
+  /** What the run's result adds: `lr`, and `cycledMomentum`; NaN for steps past a divergence. */
+  result(divergedAt: number): { lr: Float64Array; cycledMomentum?: Float64Array };
 }
 
 /** What `trajectory()` takes from this module (core/trajectory.ts's `provideScheduler`). */
 export interface Schedules {
   run(schedule: unknown, preset: OptimizerPreset, h: Hyper, steps: number, lossBefore: Float64Array): ScheduledRun;
-  loopCode(definition: RuleDefinition, source: RuleSource, momentumOption: MomentumOption | undefined): string;
 }
 
 /**
@@ -641,11 +644,20 @@ function runSchedule(schedule: unknown, preset: OptimizerPreset, h: Hyper, steps
     const carried = Object.keys(definition.carry?.(hRun) ?? {});
     if (carried.includes('beta1Power')) powerSlot = preset.kernel.tensors(hRun).length * 2 + carried.indexOf('beta1Power');
   }
-  const { next } = run;
+  const { next, lr } = run;
   return {
     h: hRun,
-    loop: { lr: run.lr, momentum: cycled ?? null, option: momentumOption ?? '', powerSlot, next: next ? (t) => next(t, lossBefore[t - 1]) : null },
-    momentumOption: cycled ? momentumOption : undefined,
+    loop: { lr, momentum: cycled ?? null, option: momentumOption ?? '', powerSlot, next: next ? (t) => next(t, lossBefore[t - 1]) : null },
+    cycled: !!cycled,
+    code: (d, source) => scheduleLoopCode(d, source, cycled ? momentumOption : undefined),
+    result(divergedAt) {
+      // Steps past a divergence were not taken: no lr.
+      if (divergedAt >= 0) {
+        lr.fill(NaN, divergedAt);
+        cycled?.fill(NaN, divergedAt);
+      }
+      return cycled ? { lr, cycledMomentum: cycled } : { lr };
+    },
   };
 }
 
@@ -665,4 +677,4 @@ function scheduleLoopCode(definition: RuleDefinition, source: RuleSource, moment
   return code;
 }
 
-provideScheduler({ run: runSchedule, loopCode: scheduleLoopCode });
+provideScheduler({ run: runSchedule });

@@ -5,11 +5,11 @@ import { portableLoop } from '../generated/portable-loop';
 import { ruleSources } from '../generated/rule-source';
 import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
-import { getPreset, resolveHyper } from './optimizers/index';
+import { getPreset, loadOptimizers, resolveHyper, ruleReady } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { findSurface } from './registry';
-import type { Hyper, OptimizerPreset, PresetId, RuleSource } from './optimizers/index';
-import type { ScheduleOptions, Schedules } from './schedules';
+import type { Hyper, OptimizerPreset, PresetId, RuleSource, UpdateRule } from './optimizers/index';
+import type { ScheduledRun, ScheduleOptions, Schedules } from './schedules';
 import type { Point, Surface, Trajectory, TrajectoryRecord } from './types';
 
 /** A surface to run on: a catalog id, a Surface, or a typed-in expression. */
@@ -184,12 +184,17 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   const xs = new Float64Array(steps + 1);
   const ys = new Float64Array(steps + 1);
   const loss = new Float64Array(steps + 1);
+  // A rule no default race runs has its definition in a chunk of its own in the one-file bundle.
   const { kernel } = preset;
-  let scheduled: ReturnType<Schedules['run']> | undefined;
+  if (!ruleReady(kernel)) {
+    void loadOptimizers();
+    throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
+  }
+  let scheduled: ScheduledRun | undefined;
   if (options.schedule !== undefined) {
     if (!schedules) {
       void loadSchedules();
-      throw new OptionError('schedule', options.schedule, 'needs the schedules module, which is loading: await loadSchedules() first');
+      throw new OptionError('schedule', options.schedule, 'is loading: await loadSchedules() first');
     }
     scheduled = schedules.run(options.schedule, preset, h, steps, batched?.batchLoss ?? loss);
   }
@@ -206,11 +211,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   loss[0] = f(x0, y0);
   let divergedAt = -1;
   let convergedAt = -1;
-  const momentumOption = scheduled?.momentumOption;
-  const compiled = compiledLoopFor(preset, hRun, record === 'state', scheduled && schedules && {
-    cycled: momentumOption !== undefined,
-    code: (source: RuleSource) => schedules!.loopCode(preset.kernel.definition, source, momentumOption),
-  });
+  const compiled = compiledLoopFor(preset, kernel, hRun, record === 'state', scheduled);
   const end = (compiled?.loop ?? portableLoop)(
     batched?.view ?? surface, compiled ? optionValues(compiled.options, hRun) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
     nextState, uniform, recState, recGrad, recLr, kernel.step, hRun, scheduled?.loop ?? null,
@@ -222,9 +223,6 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
     ys.fill(NaN, divergedAt + 1);
     loss.fill(NaN, divergedAt + 1);
     for (const r of [...(recState ?? []), recGrad, recLr]) r?.fill(NaN, 2 * divergedAt + 2);
-    // Steps past the divergence were not taken: no lr.
-    scheduled?.loop.lr.fill(NaN, divergedAt);
-    scheduled?.loop.momentum?.fill(NaN, divergedAt);
   }
   const recorded: TrajectoryRecord | undefined =
     recState && recGrad && recLr
@@ -240,7 +238,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
     optimizer: preset.id as PresetId,
     hyper: h,
     ...batched?.record(),
-    ...(scheduled ? { lr: scheduled.loop.lr, ...(scheduled.loop.momentum ? { cycledMomentum: scheduled.loop.momentum } : {}) } : {}),
+    ...scheduled?.result(divergedAt),
     ...recorded,
   };
 }
@@ -273,34 +271,24 @@ export function provideBatches(run: typeof BatchRun): void {
 }
 
 function batchRun(batch: unknown, surface: Surface, steps: number) {
-  if (batcher) return batcher(batch, surface, steps);
-  if (surface.data) void import('./batch');
-  throw new OptionError('batch', batch, surface.data ? 'needs the mini-batch module, which is loading: try again' : `needs a data surface; ${surface.id} has no samples`);
+  // (Every data surface brings the batches: without them, this is no data surface.)
+  if (!batcher) throw new OptionError('batch', batch, `needs a data surface; ${surface.id} has no samples`);
+  return batcher(batch, surface, steps);
 }
 
 const EMPTY = new Float64Array(0);
 
 /**
  * Every rule's source for the compiled loops: those the default races run come with this module;
- * the others with src/generated/rule-source-more.ts, which the library's entries import and the
- * one-file bundle loads the first time one of them runs (the portable loop runs it until then,
- * with the same numbers, only slower).
+ * the others with src/generated/rule-source-more.ts, which comes with their definitions
+ * (core/optimizers/more.ts: the library's entries import it, the one-file bundle loads it the
+ * first time one of them is wanted).
  */
 const sources: Record<string, RuleSource> = { ...ruleSources };
-let loadingMore: Promise<unknown> | undefined;
 
 /** Called by src/generated/rule-source-more.ts as it loads. */
 export function provideRuleSources(more: { readonly [id: string]: RuleSource }): void {
   Object.assign(sources, more);
-}
-
-/** The rule's source, or undefined while it is loading. */
-function sourceOf(ruleId: string): RuleSource | undefined {
-  const source = sources[ruleId];
-  if (!source) {
-    loadingMore ??= import('../generated/rule-source-more').catch(() => (loadingMore = undefined));
-  }
-  return source;
 }
 
 /** A compiled loop (see core/loop.ts) and the numeric options it reads, in the order it reads them. */
@@ -334,9 +322,10 @@ function optionValues(names: readonly string[], h: Hyper): Float64Array {
  */
 function compiledLoopFor(
   preset: OptimizerPreset,
+  kernel: UpdateRule,
   h: Hyper,
   record: boolean,
-  schedule?: { readonly cycled: boolean; code(source: RuleSource): string },
+  schedule?: ScheduledRun,
 ): Compiled | undefined {
   if (!evalAllowed()) return undefined;
   // Then whether scheduled (cycling the momentum or not), then one bit per option, set for true
@@ -353,10 +342,10 @@ function compiledLoopFor(
   let compiled = byShape.get(shape);
   if (compiled === undefined) {
     const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
-    const source = sourceOf(preset.ruleId);
+    const source = sources[preset.ruleId];
     if (!source) return undefined;
     try {
-      const text = compiledLoopSource(preset.id, preset.kernel.definition, source, h, options, record, schedule?.code(source));
+      const text = compiledLoopSource(preset.id, kernel.definition, source, h, options, record, schedule?.code(kernel.definition, source));
       compiled = { loop: new Function(text)() as typeof portableLoop, options };
     } catch (error) {
       if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileSurface } from '../../src/core/expression/index';
 import { trajectory } from '../../src/core/trajectory';
+// Every rule, as the library's entries have them.
+import '../../src/core/optimizers/more';
 import type { Surface } from '../../src/core/types';
 
 describe('trajectory with Surface.valueAndGrad', () => {

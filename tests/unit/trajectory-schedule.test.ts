@@ -12,7 +12,7 @@ import { trajectory, useSharedLoop } from '../../src/core/trajectory';
 import '../../surfaces/index';
 // Every rule's compiled loop from the start (as the library's entries have them), so the runs
 // below compare the compiled loop with torch and with the portable one.
-import '../../src/generated/rule-source-more';
+import '../../src/core/optimizers/more';
 
 interface PathCase {
   name: string;

@@ -711,8 +711,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
       : undefined;
   }
 
+  /** A rule that was loading has arrived: run again. */
+  private rulesLoaded = () => {
+    this.runsFor = undefined;
+    this.requestUpdate();
+  };
+
   private computeRuns(surface: Surface): void {
-    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface, this.uiLang));
+    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface, this.uiLang, this.rulesLoaded));
     this.runsFor = this._config;
     this.runsLang = this.uiLang;
     this.playback.runsChanged();

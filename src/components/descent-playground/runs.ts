@@ -3,7 +3,7 @@
  * label and colour. Editing one optimizer's settings should not re-run the others, so runs are
  * cached by their inputs for as long as the surface, start and step count stay the same.
  */
-import { resolveHyper, type HyperValue } from '../../core/optimizers/index';
+import { getPreset, loadOptimizers, resolveHyper, ruleReady, type HyperValue } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
@@ -17,8 +17,12 @@ export class RunCache {
   private cache = new Map<string, Trajectory>();
   private scope = '';
 
-  /** One run per entry (with its error, or no trajectory when disabled), and the panels' view of them. */
-  compute(c: Config, surface: Surface, lang: Lang = 'en'): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
+  /**
+   * One run per entry (with its error, or no trajectory when disabled), and the panels' view of
+   * them. An entry whose rule is still loading (the one-file bundle's rarer rules) has no run yet:
+   * `loaded` is called once it is here.
+   */
+  compute(c: Config, surface: Surface, lang: Lang = 'en', loaded?: () => void): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
     // With `inspect` every run records its inner state (a run without its record is not reused).
     const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}|${c.inspect === true}`;
     if (scope !== this.scope) {
@@ -44,6 +48,10 @@ export class RunCache {
         return { ...base, error: (error as Error).message };
       }
       if (!entry.enabled) return { ...base, hyper };
+      if (!ruleReady(getPreset(entry.kind).kernel)) {
+        if (loaded) void loadOptimizers().then(loaded, () => undefined);
+        return { ...base, hyper };
+      }
       // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
       const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
       const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;

@@ -298,6 +298,12 @@ export class DescentSurface extends LitElement {
     return panelScales(domain, pw, panelHeight(domain, pw));
   }
 
+  /** A rule that was loading has arrived: run again. */
+  private rulesLoaded = () => {
+    this.ownRunsFor = '';
+    this.requestUpdate();
+  };
+
   /** The runs drawn: the `runs` property, or in standalone use the element's own. */
   private get drawnRuns(): readonly PanelRun[] {
     if (this.runs) return this.runs;
@@ -307,7 +313,7 @@ export class DescentSurface extends LitElement {
     const stepsText = this.steps === undefined ? null : (this.getAttribute('steps') ?? String(this.steps));
     const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.uiLang}|${isLoaded(this.uiLang)}|${this.inspect}`;
     if (key !== this.ownRunsFor || !this.ownRuns) {
-      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang, this.inspect);
+      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang, this.inspect, this.rulesLoaded);
       this.ownRuns = runs;
       this.ownRunsFor = key;
       this.runErrors = errors;

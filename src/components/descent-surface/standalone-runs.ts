@@ -1,9 +1,10 @@
 /**
  * A standalone `<descent-surface optimizers="…">`'s own runs, with a message for each bad
  * attribute (steps, optimizers); one run the core refuses never stops the others. `record`: with
- * each run's inner state (the `inspect` view).
+ * each run's inner state (the `inspect` view). A run whose rule is still loading (the one-file
+ * bundle's rarer rules) is left out until it is here: `loaded` is called then.
  */
-import { getPreset } from '../../core/optimizers/index';
+import { getPreset, loadOptimizers, ruleReady } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
@@ -22,6 +23,7 @@ export function standaloneRuns(
   optimizers: string,
   lang: Lang,
   record = false,
+  loaded?: () => void,
 ): { runs: PanelRun[]; errors: string[] } {
   const errors: string[] = [];
   let steps = raceOf(surface).steps;
@@ -35,6 +37,10 @@ export function standaloneRuns(
   const colors = assignColors(ids);
   const runs: PanelRun[] = [];
   ids.forEach((kind, i) => {
+    if (!ruleReady(getPreset(kind).kernel)) {
+      if (loaded) void loadOptimizers().then(loaded, () => undefined);
+      return;
+    }
     try {
       runs.push({
         key: String(i),

@@ -1,5 +1,6 @@
 import { POWER_FLUSH } from './constants';
-import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+import { defineRule } from './rule';
+import { adamaxHead } from './heads';
 import type { Hyper } from './rule';
 
 export interface AdamaxHyper extends Hyper {
@@ -31,16 +32,7 @@ export interface AdamaxHyper extends Hyper {
  * γ / u, applied to the bias-corrected m̂ = m / (1 − β₁ᵗ).
  */
 export const adamax = defineRule<AdamaxHyper>({
-  name: 'Adamax',
-  defaults: { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, maximize: false },
-  spec: {
-    lr: lrSpec,
-    beta1: beta1Spec,
-    beta2: beta2Spec,
-    eps: epsSpec,
-    weightDecay: weightDecaySpec,
-    maximize: maximizeSpec,
-  },
+  ...adamaxHead,
   constants: { POWER_FLUSH },
   tensors: ['expAvg', 'expInf'],
   carry: () => ({ beta1Power: 1 }),

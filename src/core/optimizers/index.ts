@@ -2,14 +2,23 @@ import { OptionError } from '../errors';
 import { adadelta } from './adadelta';
 import { adagrad } from './adagrad';
 import { adam, adamw } from './adam';
-import { adamax } from './adamax';
-import { nadam } from './nadam';
-import { radam } from './radam';
+import type { AdamaxHyper } from './adamax';
+import { adamaxHead, nadamHead, radamHead } from './heads';
+import { ruleStandIn } from './lazy';
+import type { RAdamHyper } from './radam';
 import { rmsprop } from './rmsprop';
 import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
-export type { Coordinate, Hyper, HyperSpec, HyperValue, RuleDefinition, RuleSource, UpdateRule } from './rule';
+export type { Coordinate, Hyper, HyperSpec, HyperValue, RuleDefinition, RuleHead, RuleSource, UpdateRule } from './rule';
+export { loadOptimizers, ruleReady } from './lazy';
+
+// The rules no default race runs: their heads here, their definitions from ./more.ts (imported by
+// the library's entries; the one-file bundle loads it on first use).
+const adamax = ruleStandIn<AdamaxHyper>(adamaxHead);
+const nadam = ruleStandIn(nadamHead);
+const radam = ruleStandIn<RAdamHyper>(radamHead);
+
 export { adadelta, adagrad, adam, adamax, adamw, nadam, radam, rmsprop, sgd };
 
 /** The update rules, keyed by torch.optim's class name in lower case. */

@@ -1,5 +1,6 @@
 import { POWER_FLUSH } from './constants';
-import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+import { defineRule } from './rule';
+import { nadamHead } from './heads';
 
 /**
  * NAdam (Dozat, 2016), as `torch.optim.NAdam`: Adam with Nesterov momentum and a momentum
@@ -29,27 +30,7 @@ import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weight
  * with v̂ = v / (1 − β₂ᵗ), applied to the mix of g and m above.
  */
 export const nadam = defineRule({
-  name: 'NAdam',
-  defaults: {
-    lr: 2e-3,
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-    weightDecay: 0,
-    momentumDecay: 4e-3,
-    decoupledWeightDecay: false,
-    maximize: false,
-  },
-  spec: {
-    lr: lrSpec,
-    beta1: beta1Spec,
-    beta2: beta2Spec,
-    eps: epsSpec,
-    weightDecay: weightDecaySpec,
-    momentumDecay: { kind: 'number', min: 0 },
-    decoupledWeightDecay: { kind: 'boolean' },
-    maximize: maximizeSpec,
-  },
+  ...nadamHead,
   constants: { POWER_FLUSH },
   tensors: ['expAvg', 'expAvgSq'],
   carry: (h) => ({ muProduct: 1, beta2Power: 1, decay: 1, decayFactor: 0.96 ** h.momentumDecay }),

@@ -1,5 +1,6 @@
 import { POWER_FLUSH, RHO_FLUSH } from './constants';
-import { beta1Spec, beta2Spec, defineRule, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './rule';
+import { defineRule } from './rule';
+import { radamHead } from './heads';
 import type { Hyper } from './rule';
 
 export interface RAdamHyper extends Hyper {
@@ -40,25 +41,7 @@ export interface RAdamHyper extends Hyper {
  * step size: γ · rₜ · √(1 − β₂ᵗ) / (√v + ε) once ρₜ > 5, else γ, applied to m̂ = m / (1 − β₁ᵗ).
  */
 export const radam = defineRule<RAdamHyper>({
-  name: 'RAdam',
-  defaults: {
-    lr: 1e-3,
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-    weightDecay: 0,
-    decoupledWeightDecay: false,
-    maximize: false,
-  },
-  spec: {
-    lr: lrSpec,
-    beta1: beta1Spec,
-    beta2: beta2Spec,
-    eps: epsSpec,
-    weightDecay: weightDecaySpec,
-    decoupledWeightDecay: { kind: 'boolean' },
-    maximize: maximizeSpec,
-  },
+  ...radamHead,
   constants: { POWER_FLUSH, RHO_FLUSH },
   tensors: ['expAvg', 'expAvgSq'],
   carry: () => ({ beta1Power: 1, beta2Power: 1 }),

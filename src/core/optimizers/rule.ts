@@ -144,6 +144,27 @@ export interface RuleSource {
   coordinate(h: Hyper, i: number, record: boolean): string;
 }
 
+/** What a rule is before its definition: its torch name, defaults and options. */
+export interface RuleHead<H extends Hyper = Hyper> {
+  readonly name: string;
+  readonly defaults: H;
+  readonly spec: { readonly [K in keyof H]: HyperSpecInput };
+}
+
+/** A rule's options with their tooltips (`doc`, from hyper-docs.ts once it has loaded). */
+export function specWithDocs<H extends Hyper>(name: string, spec: RuleHead<H>['spec']): UpdateRule<H>['spec'] {
+  const withDocs = {} as Record<string, HyperSpec>;
+  for (const [option, input] of Object.entries<HyperSpecInput>(spec)) {
+    withDocs[option] = Object.freeze({
+      ...input,
+      get doc() {
+        return hyperDocs?.(name, option) ?? '';
+      },
+    });
+  }
+  return withDocs as UpdateRule<H>['spec'];
+}
+
 /** Derives the runtime rule (state layout, initial state, portable `step`) from its definition. */
 export function defineRule<H extends Hyper, T extends string = string, K extends string = string>(
   definition: RuleDefinition<H, T, K>,
@@ -160,19 +181,10 @@ export function defineRule<H extends Hyper, T extends string = string, K extends
   const k = {} as { [P in K]: number };
   let layoutOf: H | undefined;
   let ts: readonly T[] = all;
-  const withDocs = {} as Record<string, HyperSpec>;
-  for (const [option, input] of Object.entries<HyperSpecInput>(spec)) {
-    withDocs[option] = Object.freeze({
-      ...input,
-      get doc() {
-        return hyperDocs?.(name, option) ?? '';
-      },
-    });
-  }
   return {
     name,
     defaults,
-    spec: withDocs as UpdateRule<H>['spec'],
+    spec: specWithDocs(name, spec),
     ...(rule === undefined ? {} : { rule }),
     ...(differs === undefined ? {} : { differs }),
     ...(check ? { check } : {}),
