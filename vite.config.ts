@@ -17,6 +17,7 @@ const dependency = /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[
 function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
   if (moduleIds.some((id) => id.includes('/src/core/expression/'))) return 'descent-lab-expression-[hash].js';
   if (moduleIds.some((id) => id.includes('/src/generated/rules.mathml'))) return 'descent-lab-rules-[hash].js';
+  if (moduleIds.some((id) => id.endsWith('/src/core/optimizers/more.ts'))) return 'descent-lab-more-rules-[hash].js';
   return 'descent-lab-[name]-[hash].js';
 }
 

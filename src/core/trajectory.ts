@@ -343,7 +343,11 @@ function compiledLoopFor(
   if (compiled === undefined) {
     const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
     const source = sources[preset.ruleId];
-    if (!source) return undefined;
+    if (!source) {
+      // AdamW's comes with the rarer rules' chunk: the portable loop runs it until then.
+      void loadOptimizers();
+      return undefined;
+    }
     try {
       const text = compiledLoopSource(preset.id, kernel.definition, source, h, options, record, schedule?.code(kernel.definition, source));
       compiled = { loop: new Function(text)() as typeof portableLoop, options };

@@ -95,11 +95,11 @@ test('a surface chunk that cannot be fetched: the widget says so and shows the d
   ]);
 });
 
-test('the rules no default race runs: their compiled-loop source is a chunk fetched the first time one runs, and the paths are the same either way', async ({ page }) => {
+test('the rules no default race runs: their definitions and compiled-loop source are a chunk fetched the first time one is wanted; their runs are drawn once it is here, the same every time', async ({ page }) => {
   const messages = watchConsole(page);
   const fetched: string[] = [];
   page.on('response', async (r) => {
-    if (/\/descent-lab-rule-source-more-[\w-]+\.js$/.test(r.url())) fetched.push(await r.text());
+    if (/\/descent-lab-more-rules-[\w-]+\.js$/.test(r.url())) fetched.push(await r.text());
   });
   const body = `<descent-playground id="a" surface="rosenbrock" optimizers="sgd adam" steps="300"></descent-playground>
     <descent-playground id="b" surface="rosenbrock" optimizers="nadam radam adamax adamw" steps="300"></descent-playground>`;
@@ -107,8 +107,9 @@ test('the rules no default race runs: their compiled-loop source is a chunk fetc
   await page.goto(`${ORIGIN}r.html`);
   await expect(page.locator('#b [part~="trajectory"]')).toHaveCount(4);
   await expect.poll(() => fetched.length).toBe(1);
-  // The chunk holds the four rules' source (not an empty module).
+  // The chunk holds the four rules' compiled-loop source and three definitions (not an empty module).
   for (const id of ['adamw', 'adamax', 'nadam', 'radam']) expect(fetched[0]).toContain(`${id}:`);
+  expect(fetched[0]).toContain('decayFactor'); // NAdam's definition
   // Runs before and after it arrived give the same path, to the last digit of `d`.
   const paths = () => page.locator('#b [part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
   const before = await paths();
