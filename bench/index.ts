@@ -3,6 +3,7 @@
  * measured alongside it. Pass names to run a subset: `npm run bench -- core expression`.
  * Machines here are shared and noisy: compare ratios, not absolute times.
  */
+import { benchBatch } from './batch';
 import { benchBrowser } from './browser';
 import { benchCompile } from './compile';
 import { benchContours } from './contours';
@@ -17,6 +18,7 @@ const all = {
   tfjs: ['Core against tfjs-core (CPU backend), warmed up and paired', benchTfjs],
   record: ["Recording (record: 'state') and the portable loop, against the plain compiled loop", async () => benchRecord()],
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
+  batch: ['Mini-batches on tiny-net (n = 256): trajectory() against a hand-written loop', async () => benchBatch()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
