@@ -1,7 +1,7 @@
 import { isSurfaceId, surfaceIds } from '../../surfaces/ids';
 import { OptionError } from './errors';
 import { evalAllowed, evalRefused, setEvalAllowed } from './eval-policy';
-import { portableLoop } from '../generated/portable-loop';
+import type { portableLoop as PortableLoop } from '../generated/portable-loop';
 import { ruleSources } from '../generated/rule-source';
 import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
@@ -212,7 +212,14 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   let divergedAt = -1;
   let convergedAt = -1;
   const compiled = compiledLoopFor(preset, kernel, hRun, record === 'state', scheduled);
-  const end = (compiled?.loop ?? portableLoop)(
+  // The portable loop (for a page whose Content Security Policy forbids compiling, and a rule
+  // whose source is loading) comes with the rarer rules' chunk in the one-file bundle.
+  const loop = compiled?.loop ?? portable;
+  if (!loop) {
+    void loadOptimizers();
+    throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
+  }
+  const end = loop(
     batched?.view ?? surface, compiled ? optionValues(compiled.options, hRun) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
     nextState, uniform, recState, recGrad, recLr, kernel.step, hRun, scheduled?.loop ?? null,
   );
@@ -286,6 +293,18 @@ const EMPTY = new Float64Array(0);
  */
 const sources: Record<string, RuleSource> = { ...ruleSources };
 
+/**
+ * The step loop that calls each rule's `step` (src/generated/portable-loop.ts): the library's
+ * entries have it from the start (core/optimizers/more.ts); the one-file bundle loads it with the
+ * rarer rules, the first time it is wanted.
+ */
+let portable: typeof PortableLoop | undefined;
+
+/** Called by core/optimizers/more.ts as it loads. */
+export function providePortableLoop(loop: typeof PortableLoop): void {
+  portable = loop;
+}
+
 /** Called by src/generated/rule-source-more.ts as it loads. */
 export function provideRuleSources(more: { readonly [id: string]: RuleSource }): void {
   Object.assign(sources, more);
@@ -293,7 +312,7 @@ export function provideRuleSources(more: { readonly [id: string]: RuleSource }):
 
 /** A compiled loop (see core/loop.ts) and the numeric options it reads, in the order it reads them. */
 interface Compiled {
-  readonly loop: typeof portableLoop;
+  readonly loop: typeof PortableLoop;
   readonly options: readonly string[];
 }
 
@@ -344,13 +363,13 @@ function compiledLoopFor(
     const options = Object.keys(h).filter((name) => typeof h[name] === 'number');
     const source = sources[preset.ruleId];
     if (!source) {
-      // AdamW's comes with the rarer rules' chunk: the portable loop runs it until then.
+      // AdamW's comes with the rarer rules' chunk (and the portable loop with it): load it.
       void loadOptimizers();
       return undefined;
     }
     try {
       const text = compiledLoopSource(preset.id, kernel.definition, source, h, options, record, schedule?.code(kernel.definition, source));
-      compiled = { loop: new Function(text)() as typeof portableLoop, options };
+      compiled = { loop: new Function(text)() as typeof PortableLoop, options };
     } catch (error) {
       if (!(error instanceof EvalError)) throw error; // a SyntaxError is a broken rule source
       evalRefused();

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/core/errors';
 import { trajectory, useSharedLoop } from '../../src/core/trajectory';
 import { dataSurfaces } from '../../surfaces/index';
+// The portable loop and every rule, as the library's entries have them.
+import '../../src/core/optimizers/more';
 
 const linear = dataSurfaces['linear-regression'];
 const net = dataSurfaces['tiny-net'];

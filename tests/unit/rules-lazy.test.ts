@@ -1,6 +1,7 @@
 /**
  * The rules no default race runs (Adamax, NAdam, RAdam) come in a chunk of their own in the
- * one-file bundle: core/optimizers/more.ts, their definitions and their compiled-loop source. This
+ * one-file bundle: core/optimizers/more.ts, their definitions and their compiled-loop source, with
+ * the portable loop a page whose Content Security Policy forbids compiling runs. This
  * file imports the registry and trajectory() alone, as the bundle does (not the library's entries,
  * which import that module up front): until it is here, such a rule's head (name, defaults,
  * options) is, its definition is not, and trajectory() refuses it with an OptionError that says
@@ -40,8 +41,17 @@ describe('rules beyond the default races: their definitions and source on first 
     }
     expect(error).toBeInstanceOf(OptionError);
     expect((error as OptionError).message).toMatch(/"optimizer".*await loadOptimizers\(\)/);
+    // The portable loop (what a page whose CSP forbids compiling runs) comes in the same chunk:
+    // there, even a default race's rule waits for it.
+    useSharedLoop(true);
+    expect(() => trajectory({ surface: surfaces.rosenbrock, optimizer: 'sgd', start: [-1.5, 2], steps: 10 })).toThrow(/"optimizer".*loadOptimizers/);
+    useSharedLoop(false);
+    expect(trajectory({ surface: surfaces.rosenbrock, optimizer: 'sgd', start: [-1.5, 2], steps: 10 }).status).toBe('ok');
 
     await loadOptimizers();
+    useSharedLoop(true);
+    expect(trajectory({ surface: surfaces.rosenbrock, optimizer: 'sgd', start: [-1.5, 2], steps: 10 }).status).toBe('ok');
+    useSharedLoop(false);
     // Each stand-in is now its rule: the same object, with its state, step and definition.
     for (const id of ['adamax', 'nadam', 'radam'] as const) {
       const { kernel: rule } = optimizers[id];

@@ -3,7 +3,8 @@
  * label and colour. Editing one optimizer's settings should not re-run the others, so runs are
  * cached by their inputs for as long as the surface, start and step count stay the same.
  */
-import { getPreset, loadOptimizers, resolveHyper, ruleReady, type HyperValue } from '../../core/optimizers/index';
+import { OptionError } from '../../core/errors';
+import { loadOptimizers, resolveHyper, type HyperValue } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
@@ -48,17 +49,18 @@ export class RunCache {
         return { ...base, error: (error as Error).message };
       }
       if (!entry.enabled) return { ...base, hyper };
-      if (!ruleReady(getPreset(entry.kind).kernel)) {
-        if (loaded) void loadOptimizers().then(loaded, () => undefined);
-        return { ...base, hyper };
-      }
       // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
       const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
       const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;
-      const run =
-        used.get(key) ??
-        this.cache.get(key) ??
-        trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise, ...(c.inspect ? { record: 'state' as const } : {}) });
+      let run = used.get(key) ?? this.cache.get(key);
+      try {
+        run ??= trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise, ...(c.inspect ? { record: 'state' as const } : {}) });
+      } catch (error) {
+        // Its rule (or the loop a strict CSP leaves) is still loading: no run until it is here.
+        if (!(error instanceof OptionError && error.option === 'optimizer')) throw error;
+        if (loaded) void loadOptimizers().then(loaded, () => undefined);
+        return { ...base, hyper };
+      }
       used.set(key, run);
       return { ...base, hyper, trajectory: run };
     });

@@ -4,7 +4,8 @@
  * each run's inner state (the `inspect` view). A run whose rule is still loading (the one-file
  * bundle's rarer rules) is left out until it is here: `loaded` is called then.
  */
-import { getPreset, loadOptimizers, ruleReady } from '../../core/optimizers/index';
+import { OptionError } from '../../core/errors';
+import { getPreset, loadOptimizers } from '../../core/optimizers/index';
 import { trajectory } from '../../core/trajectory';
 import type { Point, Surface } from '../../core/types';
 import { assignColors } from '../../render/colors';
@@ -37,10 +38,6 @@ export function standaloneRuns(
   const colors = assignColors(ids);
   const runs: PanelRun[] = [];
   ids.forEach((kind, i) => {
-    if (!ruleReady(getPreset(kind).kernel)) {
-      if (loaded) void loadOptimizers().then(loaded, () => undefined);
-      return;
-    }
     try {
       runs.push({
         key: String(i),
@@ -50,6 +47,11 @@ export function standaloneRuns(
         trajectory: trajectory({ surface, optimizer: kind, hyper: newEntry(kind, surface.id).hyper, start, steps, ...(record ? { record: 'state' as const } : {}) }),
       });
     } catch (error) {
+      // Its rule (or the loop a strict CSP leaves) is still loading: drawn once it is here.
+      if (error instanceof OptionError && error.option === 'optimizer') {
+        if (loaded) void loadOptimizers().then(loaded, () => undefined);
+        return;
+      }
       // One run the core refuses never stops the others.
       errors.push(`${getPreset(kind).label}: ${(error as Error).message}`);
     }

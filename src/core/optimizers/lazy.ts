@@ -17,8 +17,9 @@ export function provideRules(rules: readonly UpdateRule[]): void {
 }
 
 /**
- * Loads every rule's definition: at once where they are here already (the library's entries),
- * else the chunk that holds them (the one-file bundle). A failed load can be tried again.
+ * Loads every rule's definition, and the portable loop a strict CSP leaves: at once where they
+ * are here already (the library's entries), else the chunk that holds them (the one-file
+ * bundle). A failed load can be tried again.
  */
 export function loadOptimizers(): Promise<unknown> {
   return (loading ??= import('./more').catch((error: unknown) => {
