@@ -13,7 +13,9 @@
  * a surface first needs them.
  *
  * A module script can also import from it: the element classes and the light part of the core
- * (already inside for the elements, so free). The presets' `rule` TeX comes with the rules' lazy
+ * (already inside for the elements, so free). Adamax, NAdam and RAdam (and, under a Content
+ * Security Policy without 'unsafe-eval', every optimizer) need `await loadOptimizers()` before
+ * `trajectory()` runs them, and a run with a `schedule` needs `await loadSchedules()`. The presets' `rule` TeX comes with the rules' lazy
  * chunk, so here it is filled once a rule has been shown. The rest of the core (`compileSurface`,
  * `findCriticalPoints`, the URL-hash codec) is in the npm package; here typed-in expressions go
  * through `loadExpressions()`, and a catalog surface must be loaded (`await loadSurface(id)`)
@@ -25,8 +27,8 @@ export { DescentPlayground } from './components/descent-playground/descent-playg
 export { DescentSurface } from './components/descent-surface/descent-surface';
 export { DescentLossChart } from './components/descent-loss-chart/descent-loss-chart';
 export { DescentOptimizer } from './components/descent-optimizer/descent-optimizer';
-export { trajectory } from './core/trajectory';
-export { optimizers, presetIds } from './core/optimizers/index';
+export { trajectory, loadSchedules } from './core/trajectory';
+export { optimizers, presetIds, loadOptimizers } from './core/optimizers/index';
 export { loadSurface, surfaceIds, surfaceLabels } from './state/surfaces';
 export { loadExpressions } from './core/expression/load';
 

@@ -123,3 +123,31 @@ test('the rules no default race runs: their definitions and compiled-loop source
   expect(fetched).toHaveLength(1);
   expect(messages).toEqual([]);
 });
+
+test('a page script: a rarer rule, and a schedule, need their chunk first, and say so; then they run', async ({ page }) => {
+  const messages = watchConsole(page);
+  await serve(page, { 'p.html': { html: pageWith('<descent-playground optimizers="sgd adam"></descent-playground>') } });
+  await page.goto(`${ORIGIN}p.html`);
+  await expect(page.locator('descent-playground [part~="trajectory"]')).toHaveCount(2);
+  const result = await page.evaluate(async () => {
+    const script = document.querySelector<HTMLScriptElement>('script[type="module"][src]')!;
+    const lab = await import(script.src);
+    const run = (options: object) => {
+      try {
+        const t = lab.trajectory({ surface: 'rosenbrock', start: [-1.5, 2], steps: 50, ...options });
+        return { status: t.status as string, lr: t.lr ? (t.lr as Float64Array).length : 0 };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    const before = { nadam: run({ optimizer: 'nadam' }), schedule: run({ optimizer: 'adam', schedule: { kind: 'StepLR', stepSize: 10 } }) };
+    await lab.loadOptimizers();
+    await lab.loadSchedules();
+    return { before, after: { nadam: run({ optimizer: 'nadam' }), schedule: run({ optimizer: 'adam', schedule: { kind: 'StepLR', stepSize: 10 } }) } };
+  });
+  expect(result.before.nadam.error).toMatch(/"optimizer".*await loadOptimizers\(\) first/);
+  expect(result.before.schedule.error).toMatch(/"schedule".*await loadSchedules\(\) first/);
+  expect(result.after.nadam).toEqual({ status: 'ok', lr: 0 });
+  expect(result.after.schedule).toEqual({ status: 'ok', lr: 50 });
+  expect(messages).toEqual([]);
+});
