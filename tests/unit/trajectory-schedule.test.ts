@@ -89,6 +89,35 @@ describe('what a scheduled run records', () => {
     expect(t.lr![299]).toBeLessThan(0.3 / 2); // it did reduce
   });
 
+  it('recording: each step’s effective step size follows the schedule (SGD’s is the step’s lr)', () => {
+    const t = trajectory({ surface: 'himmelblau', optimizer: 'sgd', hyper: { lr: 0.01 }, start: [-0.5, 0.3], steps: 60, schedule: { kind: 'StepLR', stepSize: 20, gamma: 0.5 }, record: 'state' });
+    for (let k = 1; k <= 60; k++) {
+      expect(t.effectiveLr[2 * k]).toBe(t.lr![k - 1]);
+      expect(t.effectiveLr[2 * k + 1]).toBe(t.lr![k - 1]);
+    }
+    expect(t.lr![59]).toBe(0.01 * 0.25);
+  });
+
+  it('a schedule with batches and recording: the compiled and the portable loop agree bit for bit', () => {
+    const options = {
+      surface: 'logistic-regression',
+      optimizer: 'adam',
+      hyper: { lr: 0.01 },
+      start: [-1, 4] as [number, number],
+      steps: 150,
+      batch: { size: 16, seed: 5 },
+      schedule: { kind: 'OneCycleLR', maxLr: 0.2 },
+      record: 'state',
+    } as const;
+    const compiled = trajectory(options);
+    useSharedLoop(true);
+    const portable = trajectory(options);
+    for (const key of ['x', 'y', 'loss', 'grad', 'effectiveLr', 'lr', 'cycledMomentum', 'batchLoss'] as const) {
+      expect(portable[key], key).toEqual(compiled[key]);
+    }
+    expect(portable.state.expAvg).toEqual(compiled.state.expAvg);
+  });
+
   it('past a divergence the lr is NaN, as the iterates are', () => {
     const t = trajectory({ surface: 'himmelblau', optimizer: 'sgd', hyper: { lr: 0.5 }, start: [-0.5, 0.3], steps: 40, schedule: { kind: 'StepLR', stepSize: 100 } });
     expect(t.status).toBe('diverged');
