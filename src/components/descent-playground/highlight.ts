@@ -14,13 +14,18 @@ export class RunHighlight implements ReactiveController {
   readonly state = new Highlight();
   /** The legend strip's height (with its margin), once measured. */
   legendHeight = 0;
-  private observer: SizeObserver | undefined;
-  private observed: Element | null = null;
+  #observer: SizeObserver | undefined;
+  #observed: Element | null = null;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #legendElement: () => Element | null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly legendElement: () => Element | null,
+    host: ReactiveControllerHost & HTMLElement,
+    legendElement: () => Element | null,
   ) {
+    this.#host = host;
+    this.#legendElement = legendElement;
     host.addController(this);
   }
 
@@ -32,45 +37,45 @@ export class RunHighlight implements ReactiveController {
   onEvent = (e: CustomEvent<HighlightDetail>) => {
     e.preventDefault();
     e.stopPropagation();
-    this.apply(e.detail);
+    this.#apply(e.detail);
   };
 
-  private apply(detail: HighlightDetail): void {
-    if (this.state.apply(detail)) this.host.requestUpdate();
+  #apply(detail: HighlightDetail): void {
+    if (this.state.apply(detail)) this.#host.requestUpdate();
   }
 
   /** The legend strip for `runs`. */
   legend(runs: readonly PanelRun[], lang: Lang) {
     this.state.keep(runs.map((r) => r.key));
-    return runLegend(runs, this.state, lang, (detail) => this.apply(detail));
+    return runLegend(runs, this.state, lang, (detail) => this.#apply(detail));
   }
 
   hostUpdated(): void {
-    const el = this.legendElement();
-    if (el === this.observed) return;
-    this.observer ??= deferredResizeObserver(() => this.measure(), this.host);
-    if (this.observed) this.observer.unobserve(this.observed);
-    this.observed = el;
-    if (el) this.observer.observe(el);
+    const el = this.#legendElement();
+    if (el === this.#observed) return;
+    this.#observer ??= deferredResizeObserver(() => this.#measure(), this.#host);
+    if (this.#observed) this.#observer.unobserve(this.#observed);
+    this.#observed = el;
+    if (el) this.#observer.observe(el);
     else if (this.legendHeight) {
       this.legendHeight = 0;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observed = null;
+    this.#observer?.disconnect();
+    this.#observed = null;
   }
 
-  private measure(): void {
-    const el = this.observed;
+  #measure(): void {
+    const el = this.#observed;
     if (!el) return;
     const style = getComputedStyle(el);
     const h = Math.ceil(el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
     if (h !== this.legendHeight) {
       this.legendHeight = h;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }

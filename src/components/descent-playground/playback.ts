@@ -34,25 +34,30 @@ export interface PlaybackSource {
 }
 
 export class Playback implements ReactiveController, ClockClient {
-  private playingNow = false;
+  #playingNow = false;
   /** The playback step (integer) and the exact position the clock advances. */
-  private stepNow = 0;
-  private position = 0;
+  #stepNow = 0;
+  #position = 0;
   /** A step previewed by hovering the loss chart, shown instead of `step`. */
-  private previewStep: number | null = null;
-  private stopClock: (() => void) | undefined;
+  #previewStep: number | null = null;
+  #stopClock: (() => void) | undefined;
   /** Which runs showed a "diverged" badge at the last render. */
-  private renderedBadges = '';
+  #renderedBadges = '';
   /** The step last reported by descent-step (and the last for which run events fired). */
-  private reportedStep: { step: number | null; preview: boolean } = { step: 0, preview: false };
-  private eventStep = 0;
+  #reportedStep: { step: number | null; preview: boolean } = { step: 0, preview: false };
+  #eventStep = 0;
   /** Announcements made for the current runs, so a replay does not repeat them. */
-  private announced = new WeakMap<Trajectory, Set<'converge' | 'diverge'>>();
+  #announced = new WeakMap<Trajectory, Set<'converge' | 'diverge'>>();
+
+  readonly #host: PlaybackHost;
+  readonly #source: PlaybackSource;
 
   constructor(
-    private readonly host: PlaybackHost,
-    private readonly source: PlaybackSource,
+    host: PlaybackHost,
+    source: PlaybackSource,
   ) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
@@ -61,32 +66,32 @@ export class Playback implements ReactiveController, ClockClient {
   }
 
   get playing(): boolean {
-    return this.playingNow;
+    return this.#playingNow;
   }
 
   /** The playback step (not a preview). */
   get step(): number {
-    return this.stepNow;
+    return this.#stepNow;
   }
 
   /** Step shown: a hover preview if any, else the playback step. */
   get shownStep(): number {
-    return this.previewStep ?? this.stepNow;
+    return this.#previewStep ?? this.#stepNow;
   }
 
   /** Puts the playback at step `k` without moving the views or reporting it: the next update does. */
   place(k: number): void {
-    this.stepNow = this.position = k;
+    this.#stepNow = this.#position = k;
   }
 
   /** Back from a hover preview to the playback step, at the next update. */
   dropPreview(): void {
-    this.previewStep = null;
+    this.#previewStep = null;
   }
 
   /** Shows step `k` while the loss chart is hovered (null: the playback step again), leaving the playback step where it is. */
   preview(k: number | null): void {
-    this.previewStep = k;
+    this.#previewStep = k;
     this.sync();
   }
 
@@ -95,63 +100,63 @@ export class Playback implements ReactiveController, ClockClient {
    * trajectory, so an unchanged run replayed is not announced again.)
    */
   runsChanged(): void {
-    this.eventStep = this.stepNow;
+    this.#eventStep = this.#stepNow;
   }
 
   /** Remembers which badges the render about to happen shows, so sync() knows when they change. */
   rendering(step: number): void {
-    this.renderedBadges = this.badgeKey(step);
+    this.#renderedBadges = this.#badgeKey(step);
   }
 
   /** Called by the animation clock on each frame while playing and on screen. */
   tick(_now: number, dt: number): void {
-    const { steps, speed } = this.source.timing();
-    this.position = Math.min(steps, this.position + (dt * speed) / 1000);
-    const next = Math.floor(this.position);
-    if (next !== this.stepNow) {
-      this.stepNow = next;
+    const { steps, speed } = this.#source.timing();
+    this.#position = Math.min(steps, this.#position + (dt * speed) / 1000);
+    const next = Math.floor(this.#position);
+    if (next !== this.#stepNow) {
+      this.#stepNow = next;
       this.sync();
     }
-    if (this.position >= steps) this.pause();
+    if (this.#position >= steps) this.pause();
   }
 
   /** Starts the race (from the beginning when it has ended). */
   play(): void {
-    if (this.playingNow) return;
-    if (this.stepNow >= this.source.timing().steps) this.stepNow = this.position = 0;
-    this.position = Math.max(this.position, this.stepNow);
-    this.previewStep = null;
-    this.playingNow = true;
-    this.host.requestUpdate();
-    this.stopClock = clock.subscribe(this.host, this);
+    if (this.#playingNow) return;
+    if (this.#stepNow >= this.#source.timing().steps) this.#stepNow = this.#position = 0;
+    this.#position = Math.max(this.#position, this.#stepNow);
+    this.#previewStep = null;
+    this.#playingNow = true;
+    this.#host.requestUpdate();
+    this.#stopClock = clock.subscribe(this.#host, this);
   }
 
   /** Stops at the current step; `notify` commits it. */
   pause(notify = true): void {
-    this.stopClock?.();
-    this.stopClock = undefined;
-    if (!this.playingNow) return;
-    this.playingNow = false;
-    this.host.requestUpdate();
-    if (notify) this.source.commitStep(this.stepNow);
+    this.#stopClock?.();
+    this.#stopClock = undefined;
+    if (!this.#playingNow) return;
+    this.#playingNow = false;
+    this.#host.requestUpdate();
+    if (notify) this.#source.commitStep(this.#stepNow);
   }
 
   /** Shows step `k`, paused. */
   seek(k: number): void {
-    const step = Math.max(0, Math.min(this.source.timing().steps, Math.round(k)));
+    const step = Math.max(0, Math.min(this.#source.timing().steps, Math.round(k)));
     this.pause(false);
-    this.stepNow = this.position = step;
-    this.previewStep = null;
+    this.#stepNow = this.#position = step;
+    this.#previewStep = null;
     this.sync();
-    this.source.commitStep(step);
+    this.#source.commitStep(step);
   }
 
   /** Moves every view to the shown step without re-rendering (re-renders only for new badges). */
   sync(): void {
     const k = this.shownStep;
-    const lang = this.source.lang();
-    const { steps } = this.source.timing();
-    const root = this.host.renderRoot;
+    const lang = this.#source.lang();
+    const { steps } = this.#source.timing();
+    const root = this.#host.renderRoot;
     for (const panel of root.querySelectorAll<DescentSurface>('descent-surface')) panel.step = k;
     for (const chart of root.querySelectorAll<DescentLossChart>('descent-loss-chart')) chart.step = k;
     const timeline = root.querySelector<HTMLInputElement>('[part~="timeline"]');
@@ -167,9 +172,9 @@ export class Playback implements ReactiveController, ClockClient {
       if (readout.textContent !== text) readout.textContent = text;
       setIfChanged(readout, 'data-step', String(k));
     }
-    if (this.badgeKey(k) !== this.renderedBadges) this.host.requestUpdate();
-    this.source.synced?.(k);
-    this.reportStep();
+    if (this.#badgeKey(k) !== this.#renderedBadges) this.#host.requestUpdate();
+    this.#source.synced?.(k);
+    this.#reportStep();
   }
 
   /**
@@ -177,28 +182,28 @@ export class Playback implements ReactiveController, ClockClient {
    * an announcement) for each run whose convergence or divergence step the playback step just
    * passed going forward. Previews (hovering the chart) fire descent-step only.
    */
-  private reportStep(): void {
-    if (!this.host.hasUpdated) return;
-    const preview = this.previewStep !== null;
+  #reportStep(): void {
+    if (!this.#host.hasUpdated) return;
+    const preview = this.#previewStep !== null;
     const step = this.shownStep;
-    const last = this.reportedStep;
+    const last = this.#reportedStep;
     if (last.step !== step || last.preview !== preview) {
-      this.reportedStep = { step, preview };
-      this.host.dispatchEvent(
+      this.#reportedStep = { step, preview };
+      this.#host.dispatchEvent(
         new CustomEvent<StepDetail>('descent-step', {
-          detail: { step, preview, steps: this.source.timing().steps, playing: this.playingNow },
+          detail: { step, preview, steps: this.#source.timing().steps, playing: this.#playingNow },
           bubbles: true,
           composed: true,
         }),
       );
     }
-    const from = this.eventStep;
-    const to = this.stepNow;
-    this.eventStep = to;
+    const from = this.#eventStep;
+    const to = this.#stepNow;
+    this.#eventStep = to;
     if (to <= from) return;
     const messages: string[] = [];
-    const lang = this.source.lang();
-    for (const run of this.source.runs()) {
+    const lang = this.#source.lang();
+    for (const run of this.#source.runs()) {
       const tr = run.trajectory;
       if (!tr) continue;
       for (const [type, at] of [
@@ -218,30 +223,30 @@ export class Playback implements ReactiveController, ClockClient {
           loss: tr.loss[i],
         };
         const init = { detail, bubbles: true, composed: true };
-        this.host.dispatchEvent(
+        this.#host.dispatchEvent(
           type === 'converge'
             ? new CustomEvent<ConvergeDetail>('descent-converge', init)
             : new CustomEvent<DivergeDetail>('descent-diverge', init),
         );
-        let said = this.announced.get(tr);
-        if (!said) this.announced.set(tr, (said = new Set()));
+        let said = this.#announced.get(tr);
+        if (!said) this.#announced.set(tr, (said = new Set()));
         if (said.has(type)) continue;
         said.add(type);
         messages.push(t(lang, type === 'converge' ? 'announceConverged' : 'announceDiverged', { name: run.label, k: at }));
       }
     }
-    if (messages.length) this.announce(messages.join('. '));
+    if (messages.length) this.#announce(messages.join('. '));
   }
 
   /** Says `message` in the polite live region. */
-  private announce(message: string): void {
-    const region = this.host.renderRoot.querySelector('[part~="announcer"]');
+  #announce(message: string): void {
+    const region = this.#host.renderRoot.querySelector('[part~="announcer"]');
     if (region) region.textContent = message;
   }
 
   /** Which runs have diverged by step `k`: a change means the badges must be rendered again. */
-  private badgeKey(k: number): string {
-    return this.source
+  #badgeKey(k: number): string {
+    return this.#source
       .runs()
       .filter((r) => r.trajectory?.divergedAt !== undefined && k >= r.trajectory.divergedAt)
       .map((r) => r.index)

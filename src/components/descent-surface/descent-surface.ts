@@ -187,18 +187,18 @@ export class DescentSurface extends LitElement {
   declare protected dragging: boolean;
 
   /** The element's own highlight (from its legend and paths), when no listener takes over. */
-  private ownHighlight = new Highlight();
-  private geometry = new Map<string, TrajectoryGeometry>();
-  private geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales; simplified?: boolean } = {};
-  private ownRuns: readonly PanelRun[] | undefined;
-  private ownRunsFor = '';
-  private stopObservingWidth: (() => void) | undefined;
-  private painted = '';
-  private stopFollowingScheme: (() => void) | undefined;
-  private dragRect: DOMRect | undefined;
-  private _step = Infinity;
+  #ownHighlight = new Highlight();
+  #geometry = new Map<string, TrajectoryGeometry>();
+  #geometryFor: { runs?: readonly PanelRun[]; scales?: PanelScales; simplified?: boolean } = {};
+  #ownRuns: readonly PanelRun[] | undefined;
+  #ownRunsFor = '';
+  #stopObservingWidth: (() => void) | undefined;
+  #painted = '';
+  #stopFollowingScheme: (() => void) | undefined;
+  #dragRect: DOMRect | undefined;
+  #_step = Infinity;
   /** Elements the step moves, collected after each render: the step never re-renders. */
-  private stepTargets: {
+  #stepTargets: {
     readonly run: PanelRun;
     readonly geometry: TrajectoryGeometry;
     /** The revealed copies (casing and solid path) and the faint whole path. */
@@ -209,17 +209,17 @@ export class DescentSurface extends LitElement {
 
   /** Step shown: paths are drawn up to it and heads sit on it (Infinity: the last). */
   get step(): number {
-    return this._step;
+    return this.#_step;
   }
 
   set step(value: number) {
-    const old = this._step;
-    this._step = Number.isNaN(value) ? Infinity : value;
+    const old = this.#_step;
+    this.#_step = Number.isNaN(value) ? Infinity : value;
     // The same step again (the playground sets it on every update, a drag on every move):
     // nothing to move.
-    if (this._step === old && this.hasUpdated) return;
+    if (this.#_step === old && this.hasUpdated) return;
     // Between renders only attributes change; a pending render applies the step itself.
-    if (this.hasUpdated && !this.isUpdatePending) this.applyStep();
+    if (this.hasUpdated && !this.isUpdatePending) this.#applyStep();
     else this.requestUpdate('step', old);
   }
 
@@ -239,20 +239,20 @@ export class DescentSurface extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopObservingWidth = observeWidth(this, (w) => {
+    this.#stopObservingWidth = observeWidth(this, (w) => {
       if (w !== this.width) this.width = w;
     });
-    this.stopFollowingScheme = followColorScheme(this);
+    this.#stopFollowingScheme = followColorScheme(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopObservingWidth?.();
-    this.stopFollowingScheme?.();
+    this.#stopObservingWidth?.();
+    this.#stopFollowingScheme?.();
   }
 
   /** The UI language (loading its strings if needed, then rendering again). */
-  private get uiLang(): Lang {
+  get #uiLang(): Lang {
     const lang = langOf(this);
     if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
     return lang;
@@ -282,7 +282,7 @@ export class DescentSurface extends LitElement {
     return [onto(start[0], domain.x), onto(start[1], domain.y)];
   }
 
-  private get margins(): Margins {
+  get #margins(): Margins {
     return this.noAxes ? BARE : AXES;
   }
 
@@ -291,7 +291,7 @@ export class DescentSurface extends LitElement {
    * @internal
    */
   get scales(): PanelScales | undefined {
-    const m = this.margins;
+    const m = this.#margins;
     const pw = this.width - m.left - m.right;
     if (!(pw > 20)) return undefined;
     const domain = this.resolvedSurface.domain;
@@ -299,44 +299,44 @@ export class DescentSurface extends LitElement {
   }
 
   /** A rule that was loading has arrived: run again. */
-  private rulesLoaded = () => {
-    this.ownRunsFor = '';
+  #rulesLoaded = () => {
+    this.#ownRunsFor = '';
     this.requestUpdate();
   };
 
   /** The runs drawn: the `runs` property, or in standalone use the element's own. */
-  private get drawnRuns(): readonly PanelRun[] {
+  get #drawnRuns(): readonly PanelRun[] {
     if (this.runs) return this.runs;
     if (!this.optimizers) return [];
     const surface = this.resolvedSurface;
     const start = this.resolvedStart;
     const stepsText = this.steps === undefined ? null : (this.getAttribute('steps') ?? String(this.steps));
-    const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.uiLang}|${isLoaded(this.uiLang)}|${this.inspect}`;
-    if (key !== this.ownRunsFor || !this.ownRuns) {
-      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.uiLang, this.inspect, this.rulesLoaded);
-      this.ownRuns = runs;
-      this.ownRunsFor = key;
-      this.runErrors = errors;
+    const key = `${surface.id}|${start.join(',')}|${stepsText}|${this.optimizers}|${this.#uiLang}|${isLoaded(this.#uiLang)}|${this.inspect}`;
+    if (key !== this.#ownRunsFor || !this.#ownRuns) {
+      const { runs, errors } = standaloneRuns(surface, start, stepsText, this.optimizers, this.#uiLang, this.inspect, this.#rulesLoaded);
+      this.#ownRuns = runs;
+      this.#ownRunsFor = key;
+      this.#runErrors = errors;
     }
-    return this.ownRuns;
+    return this.#ownRuns;
   }
 
   /** Messages about the standalone runs' attributes (steps, optimizers). */
-  private runErrors: string[] = [];
-  private warned = new Set<string>();
+  #runErrors: string[] = [];
+  #warned = new Set<string>();
 
   /** Every message about a bad attribute: shown in the `error` part and warned once each. */
-  private attributeErrors(lang: Lang): string[] {
+  #attributeErrors(lang: Lang): string[] {
     const errors = [
       attributeError('surface', this.surface, parseSurface, lang),
       // A start set by dragging (or script) replaces the attribute's.
       attributeError('start', this.start ? null : this.getAttribute('start'), parseStart, lang),
       attributeError('step', this.getAttribute('step'), parseStep, lang),
-      ...(this.runs ? [] : this.runErrors),
+      ...(this.runs ? [] : this.#runErrors),
     ].filter((m) => m !== undefined);
     for (const message of errors) {
-      if (this.warned.has(message)) continue;
-      this.warned.add(message);
+      if (this.#warned.has(message)) continue;
+      this.#warned.add(message);
       console.warn(`<descent-surface>: ${message}`);
     }
     return errors;
@@ -351,11 +351,11 @@ export class DescentSurface extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const runs = this.drawnRuns;
+    const runs = this.#drawnRuns;
     const scales = this.scales;
     if (!scales) return;
     const simplified = simplifierSettled();
-    if (runs === this.geometryFor.runs && simplified === this.geometryFor.simplified && scales.width === this.geometryFor.scales?.width && this.geometryFor.scales.y.domain()[0] === scales.y.domain()[0] && this.geometryFor.scales.x.domain()[0] === scales.x.domain()[0]) return;
+    if (runs === this.#geometryFor.runs && simplified === this.#geometryFor.simplified && scales.width === this.#geometryFor.scales?.width && this.#geometryFor.scales.y.domain()[0] === scales.y.domain()[0] && this.#geometryFor.scales.x.domain()[0] === scales.x.domain()[0]) return;
     // Paths drawn before the simplifier is here keep every iterate: drawn again once it is.
     if (!simplified) void simplifierReady.then(() => this.requestUpdate());
     const next = new Map<string, TrajectoryGeometry>();
@@ -368,20 +368,20 @@ export class DescentSurface extends LitElement {
         }),
       );
     }
-    this.geometry = next;
-    this.geometryFor = { runs, scales, simplified };
+    this.#geometry = next;
+    this.#geometryFor = { runs, scales, simplified };
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.collectStepTargets();
-    this.applyStep();
-    this.paintContours();
+    this.#collectStepTargets();
+    this.#applyStep();
+    this.#paintContours();
     if (changed.has('inspectMark') || changed.has('inspect')) loadedInspectChunk()?.highlightMark(this.renderRoot, this.inspectMark);
   }
 
   /** The inner-state layer when `inspect` is on and it has loaded (loading it, and its look, the first time). */
-  private get inspecting(): typeof import('./inspect-layer') | undefined {
+  get #inspecting(): typeof import('./inspect-layer') | undefined {
     if (!this.inspect) return undefined;
     const layer = inspectChunk(() => this.requestUpdate());
     layer?.adopt(this.shadowRoot, layer.styles.styleSheet);
@@ -389,7 +389,7 @@ export class DescentSurface extends LitElement {
   }
 
 
-  private collectStepTargets(): void {
+  #collectStepTargets(): void {
     // One query for every run's paths and heads (a query per run cost more on each drag move).
     const paths = new Map<string, SVGPathElement[]>();
     const heads = new Map<string, SVGPathElement>();
@@ -404,26 +404,26 @@ export class DescentSurface extends LitElement {
         else paths.set(key, [el]);
       }
     }
-    this.stepTargets = this.drawnRuns.flatMap((run) => {
-      const geometry = this.geometry.get(run.key);
+    this.#stepTargets = this.#drawnRuns.flatMap((run) => {
+      const geometry = this.#geometry.get(run.key);
       if (!geometry) return [];
       return [{ run, geometry, paths: paths.get(run.key) ?? [], ghost: ghosts.get(run.key), head: heads.get(run.key) ?? null }];
     });
   }
 
   /** The geometry whose `d` each casing and faint path holds. */
-  private drawnPaths = new WeakMap<SVGPathElement, TrajectoryGeometry>();
+  #drawnPaths = new WeakMap<SVGPathElement, TrajectoryGeometry>();
 
-  private drawPath(path: SVGPathElement, g: TrajectoryGeometry): void {
-    if (this.drawnPaths.get(path) === g) return;
-    this.drawnPaths.set(path, g);
+  #drawPath(path: SVGPathElement, g: TrajectoryGeometry): void {
+    if (this.#drawnPaths.get(path) === g) return;
+    this.#drawnPaths.set(path, g);
     path.setAttribute('d', g.d);
   }
 
   /** Reveals each path up to the step (a dash as long as the path so far) and moves its head. */
-  private applyStep(): void {
-    const step = this._step;
-    for (const { run, geometry: g, paths, ghost, head } of this.stepTargets) {
+  #applyStep(): void {
+    const step = this.#_step;
+    for (const { run, geometry: g, paths, ghost, head } of this.#stepTargets) {
       const k = Math.max(0, Math.min(step, g.last));
       const dash = k >= g.last ? 'none' : `${g.lengthAt(k).toFixed(1)} 100000`;
       // A copy that shows nothing is not displayed: at step 0 the revealed copies (a dash of
@@ -435,12 +435,12 @@ export class DescentSurface extends LitElement {
       for (const path of paths) {
         path.style.strokeDasharray = dash;
         path.style.display = none ? 'none' : '';
-        if (!none) this.drawPath(path, g);
+        if (!none) this.#drawPath(path, g);
       }
       if (ghost) {
         const hidden = k >= g.last && g.last > 0;
         ghost.style.display = hidden ? 'none' : '';
-        if (!hidden) this.drawPath(ghost, g);
+        if (!hidden) this.#drawPath(ghost, g);
       }
       if (!head || g.last < 0) continue;
       const diverged = run.trajectory.divergedAt !== undefined && step >= run.trajectory.divergedAt;
@@ -450,21 +450,21 @@ export class DescentSurface extends LitElement {
     }
     const scales = this.scales;
     const layer = this.inspect ? loadedInspectChunk() : undefined;
-    if (layer && scales) layer.apply(this.renderRoot, this.drawnRuns, step, scales, this.uiLang);
+    if (layer && scales) layer.apply(this.renderRoot, this.#drawnRuns, step, scales, this.#uiLang);
   }
 
-  private paintContours(): void {
+  #paintContours(): void {
     const scales = this.scales;
     const canvas = this.renderRoot.querySelector('canvas');
     if (!scales || !canvas) return;
     const surface = this.resolvedSurface;
     const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
-    const palette = this.currentPalette();
+    const palette = this.#currentPalette();
     const key = `${surface.id}|${scales.width}x${scales.height}@${ratio}|${palette.key}`;
-    if (key === this.painted && canvas.dataset.surface === surface.id) return;
+    if (key === this.#painted && canvas.dataset.surface === surface.id) return;
     // A corrugated surface's painter comes in a chunk: paint again once it is here.
     const painting = contourPainting(surface, scales.width, scales.height, ratio, palette, () => {
-      this.painted = '';
+      this.#painted = '';
       this.requestUpdate();
     });
     canvas.width = painting.width;
@@ -474,11 +474,11 @@ export class DescentSurface extends LitElement {
     canvas.dataset.levels = String(surfaceContours(surface).levels.thresholds.length);
     canvas.dataset.spacing = surfaceContours(surface).levels.log ? 'log' : 'linear';
     canvas.dataset.palette = palette.key ? 'custom' : 'default';
-    this.painted = key;
+    this.#painted = key;
   }
 
-  private paletteFor?: string;
-  private cachedPalette?: ContourPalette;
+  #paletteFor: string | undefined;
+  #cachedPalette: ContourPalette | undefined;
 
   /**
    * The palette, read from the computed style only when the theme or the colour scheme has
@@ -486,18 +486,18 @@ export class DescentSurface extends LitElement {
    * (the largest cost in a drag profile). Custom properties are read at the first paint and on
    * each theme change.
    */
-  private currentPalette(): ContourPalette {
+  #currentPalette(): ContourPalette {
     const dark = prefersDark();
     const key = `${this.closest('[theme]')?.getAttribute('theme') ?? ''}|${this.theme ?? ''}|${dark}`;
-    if (key !== this.paletteFor || !this.cachedPalette) {
-      this.cachedPalette = this.palette();
-      this.paletteFor = key;
+    if (key !== this.#paletteFor || !this.#cachedPalette) {
+      this.#cachedPalette = this.#palette();
+      this.#paletteFor = key;
     }
-    return this.cachedPalette;
+    return this.#cachedPalette;
   }
 
   /** The contour colours from the custom properties (theme or page), else the light default. */
-  private palette(): ContourPalette {
+  #palette(): ContourPalette {
     const style = getComputedStyle(this);
     const colors = style.getPropertyValue('--descent-contour-colors').trim();
     const line = style.getPropertyValue('--descent-contour-line').trim() || defaultPalette.line;
@@ -509,37 +509,37 @@ export class DescentSurface extends LitElement {
   // ---- highlight -------------------------------------------------------------------------
 
   /** The highlighted run's key: `highlight` when set, else the element's own. */
-  private get shownHighlight(): string | null {
-    return this.highlight ?? this.ownHighlight.current;
+  get #shownHighlight(): string | null {
+    return this.highlight ?? this.#ownHighlight.current;
   }
 
   /** Reports a highlight; applies it here unless a listener (a playground) took it. */
-  private onHighlight = (detail: HighlightDetail) => {
-    if (emitHighlight(this, detail) && this.ownHighlight.apply(detail)) this.requestUpdate();
+  #onHighlight = (detail: HighlightDetail) => {
+    if (emitHighlight(this, detail) && this.#ownHighlight.apply(detail)) this.requestUpdate();
   };
 
   /** The run whose path the mouse is on (reported when it changes). */
-  private pointedRun: string | null = null;
+  #pointedRun: string | null = null;
 
-  private pointAt(key: string | null): void {
-    if (key === this.pointedRun) return;
-    this.pointedRun = key;
-    this.onHighlight({ key });
+  #pointAt(key: string | null): void {
+    if (key === this.#pointedRun) return;
+    this.#pointedRun = key;
+    this.#onHighlight({ key });
   }
 
   /** Mouse over the map: the run whose path is under it, if any, is highlighted. */
-  private onPlotHover = (e: PointerEvent) => {
+  #onPlotHover = (e: PointerEvent) => {
     if (e.pointerType === 'touch' || this.dragging) return;
     const rect = (e.currentTarget as Element).getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
     // With the inner state shown, a mark under the mouse is pointed at, as its legend key would be.
     if (this.inspect) loadedInspectChunk()?.hover(this, x, y);
-    if (this.drawnRuns.length > 1) this.pointAt(nearestRun(this.geometry, x, y));
+    if (this.#drawnRuns.length > 1) this.#pointAt(nearestRun(this.#geometry, x, y));
   };
 
-  private onPlotLeave = () => {
-    this.pointAt(null);
+  #onPlotLeave = () => {
+    this.#pointAt(null);
     loadedInspectChunk()?.hover(this, NaN, NaN);
   };
 
@@ -549,7 +549,7 @@ export class DescentSurface extends LitElement {
    * Reports a new start; moves the handle there unless a listener took over (preventDefault: a
    * playground sets `start` itself, with the new runs, so the panel renders once per move).
    */
-  private emitStart(start: Point, source: StartChangeDetail['source'], final: boolean): void {
+  #emitStart(start: Point, source: StartChangeDetail['source'], final: boolean): void {
     const taken = !this.dispatchEvent(
       new CustomEvent<StartChangeDetail>('descent-start-change', {
         detail: { start, source, final },
@@ -561,11 +561,11 @@ export class DescentSurface extends LitElement {
     if (!taken) this.start = start;
   }
 
-  private pointFromEvent(e: PointerEvent): Point | undefined {
+  #pointFromEvent(e: PointerEvent): Point | undefined {
     const scales = this.scales;
-    const rect = this.dragRect;
+    const rect = this.#dragRect;
     if (!scales || !rect) return undefined;
-    const m = this.margins;
+    const m = this.#margins;
     const { domain } = this.resolvedSurface;
     const x = scales.x.invert(e.clientX - rect.left - m.left);
     const y = scales.y.invert(e.clientY - rect.top - m.top);
@@ -576,10 +576,10 @@ export class DescentSurface extends LitElement {
     ];
   }
 
-  private beginDrag(e: PointerEvent, target: Element): void {
+  #beginDrag(e: PointerEvent, target: Element): void {
     if (e.button !== 0) return;
     e.preventDefault();
-    this.dragRect = this.renderRoot.querySelector('svg.plot')?.getBoundingClientRect();
+    this.#dragRect = this.renderRoot.querySelector('svg.plot')?.getBoundingClientRect();
     target.setPointerCapture(e.pointerId);
     this.dragging = true;
     (this.renderRoot.querySelector('[part~="start-handle"]') as SVGGElement | null)?.focus({ preventScroll: true });
@@ -590,41 +590,41 @@ export class DescentSurface extends LitElement {
    * pan and cancel the drag after a few moves; refusing the touch's default action here keeps
    * the drag (and only there: touches elsewhere on the map still scroll the page).
    */
-  private onHandleTouch = { handleEvent: (e: TouchEvent) => e.preventDefault(), passive: false };
+  #onHandleTouch = { handleEvent: (e: TouchEvent) => e.preventDefault(), passive: false };
 
-  private onHandleDown = (e: PointerEvent) => {
-    this.beginDrag(e, e.currentTarget as Element);
+  #onHandleDown = (e: PointerEvent) => {
+    this.#beginDrag(e, e.currentTarget as Element);
   };
 
   /** A press on the map (mouse or pen) moves the start there and keeps dragging it. */
-  private onPlotDown = (e: PointerEvent) => {
+  #onPlotDown = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
-    this.beginDrag(e, e.currentTarget as Element);
-    const p = this.pointFromEvent(e);
-    if (p) this.emitStart(p, 'pointer', false);
+    this.#beginDrag(e, e.currentTarget as Element);
+    const p = this.#pointFromEvent(e);
+    if (p) this.#emitStart(p, 'pointer', false);
   };
 
-  private onDragMove = (e: PointerEvent) => {
+  #onDragMove = (e: PointerEvent) => {
     if (!this.dragging) return;
-    const p = this.pointFromEvent(e);
+    const p = this.#pointFromEvent(e);
     if (!p) return;
     const [x0, y0] = this.resolvedStart;
-    if (p[0] !== x0 || p[1] !== y0) this.emitStart(p, 'pointer', false);
+    if (p[0] !== x0 || p[1] !== y0) this.#emitStart(p, 'pointer', false);
   };
 
-  private onPlotMove = (e: PointerEvent) => {
-    if (this.dragging) this.onDragMove(e);
-    else this.onPlotHover(e);
+  #onPlotMove = (e: PointerEvent) => {
+    if (this.dragging) this.#onDragMove(e);
+    else this.#onPlotHover(e);
   };
 
-  private onDragEnd = (e: PointerEvent) => {
+  #onDragEnd = (e: PointerEvent) => {
     if (!this.dragging) return;
     this.dragging = false;
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
-    this.emitStart(this.resolvedStart, 'pointer', true);
+    this.#emitStart(this.resolvedStart, 'pointer', true);
   };
 
-  private onHandleKey = (e: KeyboardEvent) => {
+  #onHandleKey = (e: KeyboardEvent) => {
     const surface = this.resolvedSurface;
     const { domain } = surface;
     const [x, y] = this.resolvedStart;
@@ -662,7 +662,7 @@ export class DescentSurface extends LitElement {
     }
     e.preventDefault();
     const clamp = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
-    this.emitStart(
+    this.#emitStart(
       [
         roundTo(clamp(next[0], domain.x), startDecimals(domain.x[1] - domain.x[0])),
         roundTo(clamp(next[1], domain.y), startDecimals(domain.y[1] - domain.y[0])),
@@ -674,7 +674,7 @@ export class DescentSurface extends LitElement {
 
   // ---- rendering -------------------------------------------------------------------------
 
-  private renderAxes(s: PanelScales) {
+  #renderAxes(s: PanelScales) {
     if (this.noAxes) return nothing;
     const xt = axisTicks(s.x, Math.max(2, Math.round(s.width / 90)));
     const yt = axisTicks(s.y, Math.max(2, Math.round(s.height / 70)));
@@ -692,7 +692,7 @@ export class DescentSurface extends LitElement {
     </g>`;
   }
 
-  private renderLegend(surface: Surface, lang: Lang) {
+  #renderLegend(surface: Surface, lang: Lang) {
     if (this.noLegend) return nothing;
     const kinds = criticalKinds.filter((k) => surface.critical.some((c) => c.kind === k));
     if (!kinds.length) return nothing;
@@ -710,14 +710,14 @@ export class DescentSurface extends LitElement {
   protected override render() {
     const surface = this.resolvedSurface;
     const s = this.scales;
-    const lang = this.uiLang;
-    const errors = this.attributeErrors(lang);
+    const lang = this.#uiLang;
+    const errors = this.#attributeErrors(lang);
     const errorPart = errors.length
       ? html`<div part="error" role="alert">${errors.length === 1 ? errors[0] : html`<ul>${errors.map((m) => html`<li>${m}</li>`)}</ul>`}</div>`
       : nothing;
     if (!s) return html`${errorPart}<div class="frame empty"></div>`;
-    const m = this.margins;
-    const runs = this.drawnRuns;
+    const m = this.#margins;
+    const runs = this.#drawnRuns;
     const [sx0, sy0] = this.resolvedStart;
     const hx = s.x(sx0);
     const hy = s.y(sy0);
@@ -725,8 +725,8 @@ export class DescentSurface extends LitElement {
     const valueText = t(lang, 'startValue', { x: formatNumber(sx0), y: formatNumber(sy0), loss: formatNumber(loss) });
     const fullW = this.width;
     const fullH = s.height + m.top + m.bottom;
-    const highlighted = this.shownHighlight;
-    const inspect = this.inspecting;
+    const highlighted = this.#shownHighlight;
+    const inspect = this.#inspecting;
     // Paths and heads are clipped to the plot area by an inner svg (its viewport clips; see
     // svg.plot-area in the styles), not by clip-path="url(#…)": with such a reference Chromium
     // kept every removed grid panel alive (issue #10).
@@ -736,7 +736,7 @@ export class DescentSurface extends LitElement {
     const legend =
       this.noRunLegend || !runs.length
         ? nothing
-        : runLegend(runs, { current: highlighted, pinned: this.highlight === undefined ? this.ownHighlight.pinned : null }, lang, this.onHighlight);
+        : runLegend(runs, { current: highlighted, pinned: this.highlight === undefined ? this.#ownHighlight.pinned : null }, lang, this.#onHighlight);
     return html`${errorPart}${legend}<div class="frame" style=${styleProps({ width: px(fullW), height: px(fullH) })}>
         <canvas
           part="contours"
@@ -752,16 +752,16 @@ export class DescentSurface extends LitElement {
           aria-label=${t(lang, 'mapLabel', { surface: surfaceText(surface, lang).label, n: runs.length })}
         >
           <g transform="translate(${m.left},${m.top})">
-            ${this.renderAxes(s)}
+            ${this.#renderAxes(s)}
             <rect
               class="plot-border"
               width=${s.width}
               height=${s.height}
-              @pointerdown=${this.onPlotDown}
-              @pointermove=${this.onPlotMove}
-              @pointerleave=${this.onPlotLeave}
-              @pointerup=${this.onDragEnd}
-              @pointercancel=${this.onDragEnd}
+              @pointerdown=${this.#onPlotDown}
+              @pointermove=${this.#onPlotMove}
+              @pointerleave=${this.#onPlotLeave}
+              @pointerup=${this.#onDragEnd}
+              @pointercancel=${this.#onDragEnd}
             ></rect>
             <svg class="plot-area inert" width=${s.width} height=${s.height}>
               <g class="critical">
@@ -772,7 +772,7 @@ export class DescentSurface extends LitElement {
                 )}
               </g>
               ${runs.map((r) => {
-                const g = this.geometry.get(r.key);
+                const g = this.#geometry.get(r.key);
                 if (!g) return nothing;
                 // The whole path, faint and thin, shows where each run is headed before and
                 // while it plays (and follows a drag at step 0); the solid path is revealed
@@ -786,7 +786,7 @@ export class DescentSurface extends LitElement {
               })}
               ${inspect ? inspect.layer(runs, (key) => highlightClass(key, highlighted), s.width) : nothing}
               ${runs.map((r) => {
-                const g = this.geometry.get(r.key);
+                const g = this.#geometry.get(r.key);
                 if (!g || g.last < 0) return nothing;
                 return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
                   data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
@@ -804,12 +804,12 @@ export class DescentSurface extends LitElement {
               aria-valuemax=${surface.domain.x[1]}
               aria-valuenow=${sx0}
               aria-valuetext=${valueText}
-              @pointerdown=${this.onHandleDown}
-              @pointermove=${this.onDragMove}
-              @pointerup=${this.onDragEnd}
-              @pointercancel=${this.onDragEnd}
-              @touchstart=${this.onHandleTouch}
-              @keydown=${this.onHandleKey}
+              @pointerdown=${this.#onHandleDown}
+              @pointermove=${this.#onDragMove}
+              @pointerup=${this.#onDragEnd}
+              @pointercancel=${this.#onDragEnd}
+              @touchstart=${this.#onHandleTouch}
+              @keydown=${this.#onHandleKey}
             >
               <title>${t(lang, 'startTitle', { value: valueText })}</title>
               <circle class="handle-hit" r="16"></circle>
@@ -821,7 +821,7 @@ export class DescentSurface extends LitElement {
         </svg>
         <div class="title-slot" style=${styleProps({ left: px(m.left + 4), top: px(m.top + 4) })}><slot></slot></div>
       </div>
-      ${inspect && !this.noInspectLegend ? inspect.legend(runs, lang, (mark) => inspect.emitMark(this, mark)) : nothing}${this.renderLegend(surface, lang)}${this.renderFlatNote(surface, lang)}`;
+      ${inspect && !this.noInspectLegend ? inspect.legend(runs, lang, (mark) => inspect.emitMark(this, mark)) : nothing}${this.#renderLegend(surface, lang)}${this.#renderFlatNote(surface, lang)}`;
   }
 
   /**
@@ -829,7 +829,7 @@ export class DescentSurface extends LitElement {
    * less than doubles can space levels in), or it has no finite value there. Or, for a typed-in
    * surface whose critical-point search stopped at its budget, that its markers are partial.
    */
-  private renderFlatNote(surface: Surface, lang: Lang) {
+  #renderFlatNote(surface: Surface, lang: Lang) {
     const { levels } = surfaceContours(surface);
     const text =
       levels.thresholds.length > 1

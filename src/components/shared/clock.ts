@@ -24,35 +24,35 @@ interface Entry {
 const MAX_DT = 100;
 
 class AnimationClock {
-  private readonly clients = new Map<ClockClient, Entry>();
-  private frame = 0;
+  readonly #clients = new Map<ClockClient, Entry>();
+  #frame = 0;
 
   /** Starts ticking `client` while `element` is visible; returns the function that stops it. */
   subscribe(element: Element, client: ClockClient): () => void {
-    this.unsubscribe(client);
+    this.#unsubscribe(client);
     const entry: Entry = { visible: false, last: NaN, unwatch: () => {} };
-    this.clients.set(client, entry);
+    this.#clients.set(client, entry);
     entry.unwatch = watchVisibility(element, (visible) => {
       entry.visible = visible;
       entry.last = NaN;
-      this.schedule();
+      this.#schedule();
     });
-    return () => this.unsubscribe(client);
+    return () => this.#unsubscribe(client);
   }
 
-  private unsubscribe(client: ClockClient): void {
-    const entry = this.clients.get(client);
+  #unsubscribe(client: ClockClient): void {
+    const entry = this.#clients.get(client);
     if (!entry) return;
-    this.clients.delete(client);
+    this.#clients.delete(client);
     entry.unwatch();
-    this.schedule();
+    this.#schedule();
   }
 
   /** Elements waiting to be seen for the first time, with what stops watching them. */
-  private readonly sightings = new Map<Element, { readonly onSight: () => void; unwatch: () => void }>();
+  readonly #sightings = new Map<Element, { readonly onSight: () => void; unwatch: () => void }>();
   /** The same elements in order, for the idle-time queue. */
-  private idleQueue: Element[] = [];
-  private idleScheduled = false;
+  #idleQueue: Element[] = [];
+  #idleScheduled = false;
 
   /**
    * Calls `onSight` once: when `element` is first on screen, or earlier if the page is idle and
@@ -65,66 +65,66 @@ class AnimationClock {
       onSight();
       return () => {};
     }
-    this.unsight(element);
+    this.#unsight(element);
     const sighting = { onSight, unwatch: () => {} };
-    this.sightings.set(element, sighting);
-    this.idleQueue.push(element);
+    this.#sightings.set(element, sighting);
+    this.#idleQueue.push(element);
     const unwatch = watchVisibility(element, (visible) => {
-      if (visible) this.sight(element);
-      this.scheduleIdle();
+      if (visible) this.#sight(element);
+      this.#scheduleIdle();
     });
     // (Seen at once, when the observer had already reported it on screen: stop watching.)
-    if (this.sightings.get(element) === sighting) sighting.unwatch = unwatch;
+    if (this.#sightings.get(element) === sighting) sighting.unwatch = unwatch;
     else unwatch();
-    return () => this.unsight(element);
+    return () => this.#unsight(element);
   }
 
-  private sight(element: Element): void {
-    const sighting = this.sightings.get(element);
+  #sight(element: Element): void {
+    const sighting = this.#sightings.get(element);
     if (!sighting) return;
-    this.unsight(element);
+    this.#unsight(element);
     sighting.onSight();
   }
 
-  private unsight(element: Element): void {
-    const sighting = this.sightings.get(element);
+  #unsight(element: Element): void {
+    const sighting = this.#sightings.get(element);
     if (!sighting) return;
-    this.sightings.delete(element);
+    this.#sightings.delete(element);
     sighting.unwatch();
-    this.idleQueue = this.idleQueue.filter((e) => e !== element);
+    this.#idleQueue = this.#idleQueue.filter((e) => e !== element);
   }
 
-  private scheduleIdle(): void {
-    if (this.idleScheduled || !this.idleQueue.length) return;
-    this.idleScheduled = true;
+  #scheduleIdle(): void {
+    if (this.#idleScheduled || !this.#idleQueue.length) return;
+    this.#idleScheduled = true;
     const next = () => {
-      this.idleScheduled = false;
-      const element = this.idleQueue[0];
-      if (element) this.sight(element);
-      this.scheduleIdle();
+      this.#idleScheduled = false;
+      const element = this.#idleQueue[0];
+      if (element) this.#sight(element);
+      this.#scheduleIdle();
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 2000 });
     else setTimeout(next, 50);
   }
 
-  private schedule(): void {
-    const due = [...this.clients.values()].some((e) => e.visible);
-    if (due && !this.frame) this.frame = requestAnimationFrame(this.run);
-    else if (!due && this.frame) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
+  #schedule(): void {
+    const due = [...this.#clients.values()].some((e) => e.visible);
+    if (due && !this.#frame) this.#frame = requestAnimationFrame(this.#run);
+    else if (!due && this.#frame) {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
     }
   }
 
-  private readonly run = (now: number): void => {
-    this.frame = 0;
-    for (const [client, entry] of [...this.clients]) {
-      if (!entry.visible || !this.clients.has(client)) continue;
+  readonly #run = (now: number): void => {
+    this.#frame = 0;
+    for (const [client, entry] of [...this.#clients]) {
+      if (!entry.visible || !this.#clients.has(client)) continue;
       const dt = Number.isNaN(entry.last) ? 0 : Math.min(MAX_DT, Math.max(0, now - entry.last));
       entry.last = now;
       client.tick(now, dt);
     }
-    this.schedule();
+    this.#schedule();
   };
 }
 
