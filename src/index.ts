@@ -12,7 +12,7 @@
 export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
 // torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
-export { scheduleRun, scheduleKinds } from './core/schedules';
+export { scheduleRun, scheduleKinds, parseSchedule, scheduleText } from './core/schedules';
 export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './core/schedules';
 export type { BatchOptions, BatchRecord } from './core/batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).

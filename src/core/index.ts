@@ -13,7 +13,7 @@
 export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
 // torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
-export { scheduleRun, scheduleKinds } from './schedules';
+export { scheduleRun, scheduleKinds, parseSchedule, scheduleText } from './schedules';
 export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './schedules';
 export type { BatchOptions, BatchRecord } from './batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).

@@ -9,6 +9,20 @@
  * Options are torch's, in camelCase, with torch's defaults. Where torch requires a value and a
  * run of known length suggests one, it defaults to the run: `tMax` (CosineAnnealingLR) and
  * `totalSteps` (OneCycleLR) to the number of steps, `maxLr` (OneCycleLR) to the optimizer's lr.
+ *
+ * A schedule also has a one-line text form (parseSchedule, scheduleText), for an HTML attribute
+ * or a URL hash; `trajectory({ schedule })` takes it as it takes the object:
+ * - one schedule: `Kind` or `Kind:key=value:key=value...`, Kind torch's class name, e.g.
+ *   `CosineAnnealingLR:tMax=300:etaMin=0.001`, `StepLR:stepSize=100:gamma=0.5`;
+ * - values: finite numbers in JS Number syntax (`1e-3`, `0.5`, `-2`), `true` or `false`, bare
+ *   words for annealStrategy (cos, linear), mode (min, max) and thresholdMode (rel, abs), and
+ *   MultiStepLR's milestones as whole numbers joined by `+`: `MultiStepLR:milestones=100+200`;
+ * - SequentialLR: its parts joined by `@N:`, N the milestone at which the next part starts:
+ *   `LinearLR:startFactor=0.1:totalIters=30@30:CosineAnnealingLR:tMax=270`, or `A@30:B@200:C`
+ *   for three (SequentialLR is never written by name);
+ * - whitespace around tokens is ignored; a text beginning with `{` is the object form in JSON.
+ * It uses only `:` `=` `+` `@` `.` `-` besides letters and digits, none of which a URL's
+ * fragment needs percent-encoded.
  */
 import { OptionError } from './errors';
 import { local, type LoopSchedule } from './loop';
@@ -458,8 +472,103 @@ interface RunFacts {
 }
 
 
+// ---- the text form ---------------------------------------------------------------------------
+
+/** The options whose values are words. */
+const WORDS = ['annealStrategy', 'mode', 'thresholdMode'];
+const SEQUENCE_HINT = 'e.g. "LinearLR:totalIters=30@30:CosineAnnealingLR"';
+
+/**
+ * A schedule from its text form (see the module's header): `Kind` or `Kind:key=value:...`,
+ * values numbers, `true`/`false`, words, or MultiStepLR's milestones joined by `+`;
+ * SequentialLR's parts joined by `@N:`; or the object form in JSON, beginning with `{`.
+ * The options' names and values are checked when the schedule is built, not here.
+ * @throws OptionError (option `schedule`, or `schedule.<key>` for a bad value) quoting the bad part.
+ */
+export function parseSchedule(text: string): ScheduleOptions {
+  const t = String(text).trim();
+  if (!t) throw new OptionError('schedule', text, 'is empty; write Kind or Kind:key=value:..., e.g. "StepLR:stepSize=30"');
+  if (t[0] === '{') {
+    try {
+      return JSON.parse(t) as ScheduleOptions;
+    } catch (e) {
+      throw new OptionError('schedule', t, `is not JSON (${(e as Error).message})`);
+    }
+  }
+  const parts = t.split('@');
+  if (parts.length === 1) return parseOne(t, 'schedule');
+  const schedulers = [parseOne(parts[0], 'schedule.schedulers[0]')];
+  const milestones: number[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    const colon = parts[i].indexOf(':');
+    const n = colon < 0 ? NaN : wholeNumber(parts[i].slice(0, colon));
+    if (Number.isNaN(n)) throw new OptionError('schedule.milestones', t, `has "@${parts[i]}", not @N:Kind... with N a whole number; ${SEQUENCE_HINT}`);
+    milestones.push(n);
+    schedulers.push(parseOne(parts[i].slice(colon + 1), `schedule.schedulers[${i}]`));
+  }
+  return { kind: 'SequentialLR', schedulers, milestones };
+}
+
+/** A whole number's text (trimmed), or NaN. */
+function wholeNumber(s: string): number {
+  const n = s.trim() === '' ? NaN : Number(s);
+  return Number.isInteger(n) ? n : NaN;
+}
+
+/** One schedule's text, `Kind:key=value:...`, as an object; `path` names it in refusals. */
+function parseOne(text: string, path: string): ScheduleOptions {
+  const [head, ...pairs] = text.split(':');
+  const kind = head.trim() as ScheduleKind;
+  if (kind === 'SequentialLR') throw new OptionError(path, text, `names "SequentialLR", which is written as its parts joined by @N: (N the step the next starts at), ${SEQUENCE_HINT}`);
+  if (!Object.prototype.hasOwnProperty.call(KNOWN, kind)) {
+    throw new OptionError(path, text, `has unknown schedule "${kind}"; one of ${scheduleKinds.slice(0, -1).join(', ')} (SequentialLR: parts joined by @N:)`);
+  }
+  const o: Record<string, unknown> = { kind };
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq).trim();
+    const v = pair.slice(eq + 1).trim();
+    if (eq < 0 || !key) throw new OptionError(path, text, `has "${pair.trim()}", not key=value`);
+    if (!KNOWN[kind].includes(key)) throw new OptionError(`${path}.${key}`, v, `has "${pair.trim()}", not an option of ${kind}; its options are ${KNOWN[kind].join(', ')}`);
+    let value: unknown;
+    if (key === 'milestones') {
+      value = v === '' ? [] : v.split('+').map(wholeNumber);
+      if ((value as number[]).some(Number.isNaN)) throw new OptionError(`${path}.${key}`, v, `has "${pair.trim()}", not milestones=whole numbers joined by +`);
+    } else if (WORDS.includes(key)) value = v;
+    else if (v === 'true' || v === 'false') value = v === 'true';
+    else {
+      value = v === '' ? NaN : Number(v);
+      if (!Number.isFinite(value)) throw new OptionError(`${path}.${key}`, v, `has "${pair.trim()}", not key=number (or true or false)`);
+    }
+    o[key] = value;
+  }
+  return o as ScheduleOptions;
+}
+
+/**
+ * A schedule's text form (see the module's header), which parseSchedule reads back as `options`:
+ * its options in the object's order, numbers as String(v) (`1e21`, not `1e+21`), true/false,
+ * milestones joined by `+`, SequentialLR's parts joined by `@N:`.
+ */
+export function scheduleText(options: ScheduleOptions): string {
+  if (options.kind === 'SequentialLR') {
+    return options.schedulers.map((s, i) => (i ? `@${options.milestones[i - 1]}:` : '') + scheduleText(s)).join('');
+  }
+  let text: string = options.kind;
+  for (const [key, v] of Object.entries(options)) {
+    if (key !== 'kind' && v !== undefined) text += `:${key}=${Array.isArray(v) ? v.map(num).join('+') : num(v)}`;
+  }
+  return text;
+}
+
+/** A value as text: numbers as String(v) but -0 as `-0` and `1e21` for `1e+21` (`+` joins lists). */
+const num = (v: unknown) => (Object.is(v, -0) ? '-0' : String(v).replace('e+', 'e'));
+
+// ---- building --------------------------------------------------------------------------------
+
 function build(options: unknown, path: string, group: Group, run: RunFacts, inSequence: boolean): Scheduler | ReduceLROnPlateau | SequentialLR {
-  if (!options || typeof options !== 'object') throw new OptionError(path, options, `must be { kind: one of ${scheduleKinds.join(', ')}, ...options }`);
+  if (!inSequence && typeof options === 'string') options = parseSchedule(options);
+  if (!options || typeof options !== 'object') throw new OptionError(path, options, `must be { kind: one of ${scheduleKinds.join(', ')}, ...options } or its text, e.g. "StepLR:stepSize=30"`);
   const o = options as Record<string, unknown>;
   const kind = o.kind as ScheduleKind;
   if (!Object.prototype.hasOwnProperty.call(KNOWN, kind)) throw new OptionError(`${path}.kind`, o.kind, `must be one of ${scheduleKinds.join(', ')}`);
@@ -558,7 +667,8 @@ function cycles(s: Scheduler | ReduceLROnPlateau | SequentialLR): boolean {
  * The lr (and cycled momentum) of each step of a run of `steps` steps under `options`, stepping
  * the schedule after each step as torch's per-iteration loop does (one step more than the run
  * has, after its last, so a OneCycleLR too short for the run is refused as torch refuses it).
- * `momentum` is the optimizer's own momentum or β₁ (undefined when it has neither).
+ * `momentum` is the optimizer's own momentum or β₁ (undefined when it has neither). `options` is
+ * the object or its text (`'StepLR:stepSize=30'`: see parseSchedule).
  */
 export function scheduleRun(
   options: unknown,
@@ -630,6 +740,7 @@ export interface Schedules {
  * ReduceLROnPlateau reads after each step.
  */
 function runSchedule(schedule: unknown, preset: OptimizerPreset, h: Hyper, steps: number, lossBefore: Float64Array): ScheduledRun {
+  if (typeof schedule === 'string') schedule = parseSchedule(schedule);
   const { defaults, definition, name } = preset.kernel;
   const momentumOption: MomentumOption | undefined = 'momentum' in defaults ? 'momentum' : 'beta1' in defaults ? 'beta1' : undefined;
   const run = scheduleRun(schedule, { steps, lr: h.lr as number, momentum: momentumOption && (h[momentumOption] as number), momentumOption, ruleName: name });

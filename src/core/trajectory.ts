@@ -50,8 +50,12 @@ export interface TrajectoryOptions {
    * [...] }`, ... (see core/schedules.ts), stepped after every step as in a per-iteration training
    * loop; ReduceLROnPlateau is given the loss computed before the step (the mini-batch loss with
    * `batch`). The result adds `lr`, and `cycledMomentum` where OneCycleLR cycles the momentum.
+   * Or its one-line text (see parseSchedule in core/schedules.ts): `'StepLR:stepSize=30'`,
+   * `'OneCycleLR:maxLr=0.1:annealStrategy=linear'`, `'MultiStepLR:milestones=100+200'`,
+   * `'LinearLR:startFactor=0.1:totalIters=30@30:CosineAnnealingLR'` (SequentialLR, parts joined
+   * by `@N:`), or the object's JSON.
    */
-  readonly schedule?: ScheduleOptions;
+  readonly schedule?: ScheduleOptions | string;
   /**
    * `'state'` records what the optimizer computed at each step besides the iterate: its state
    * tensors, the gradients and the effective step sizes (see `TrajectoryRecord`). Without it
