@@ -23,6 +23,10 @@ export const surfaceIds = Object.freeze([
   'rastrigin',
   'ackley',
   'levi13',
+  // Data surfaces: a tiny model's loss on generated samples, which runs can take in mini-batches.
+  'linear-regression',
+  'logistic-regression',
+  'tiny-net',
 ] as const);
 
 export type SurfaceId = (typeof surfaceIds)[number];
@@ -46,6 +50,9 @@ export const surfaceLabels: Readonly<Record<SurfaceId, string>> = Object.freeze(
   rastrigin: 'Rastrigin',
   ackley: 'Ackley',
   levi13: 'Lévi N.13',
+  'linear-regression': 'Linear regression',
+  'logistic-regression': 'Logistic regression',
+  'tiny-net': 'Tiny net',
 });
 
 /** Whether `id` names a catalog surface. */

@@ -68,6 +68,9 @@ const catalog = {
   rastrigin,
   ackley,
   levi13,
+  'linear-regression': linearRegression,
+  'logistic-regression': logisticRegression,
+  'tiny-net': tinyNet,
 } as const satisfies Record<SurfaceId, Surface>;
 
 export type { SurfaceId };
@@ -82,14 +85,11 @@ export const surfaceIds: readonly SurfaceId[] = ids;
 registerSurfaces(Object.values(catalog));
 
 /**
- * The data surfaces: a tiny model's loss on generated samples (`surface.data`), which
- * `trajectory()` can run in mini-batches. trajectory() finds them by id; the playground's picker
- * (`surfaceIds`) does not list them yet.
+ * The data surfaces (the catalog's last three): a tiny model's loss on generated samples
+ * (`surface.data`), which `trajectory()` can run in mini-batches.
  */
 export const dataSurfaces = Object.freeze({
   'linear-regression': linearRegression,
   'logistic-regression': logisticRegression,
   'tiny-net': tinyNet,
 });
-
-registerSurfaces(Object.values(dataSurfaces));

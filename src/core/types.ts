@@ -121,6 +121,10 @@ export interface RaceEntry {
   readonly label?: string;
   /** Gradient noise (standard deviation), as `trajectory()`'s `noise.sd`. */
   readonly noise?: number;
+  /** Data surfaces: samples per mini-batch, as `trajectory()`'s `batch.size` (seed 1). */
+  readonly batch?: number;
+  /** A learning-rate schedule in its text form (core/schedules.ts: `CosineAnnealingLR:tMax=300`). */
+  readonly schedule?: string;
 }
 
 /**

@@ -42,6 +42,8 @@ export const en = {
   lr: 'lr',
   lrValue: 'learning rate {v}',
   noise: 'noise σ',
+  batch: 'batch',
+  fullBatch: 'full batch',
   add: 'Add',
   addLabel: 'Add an optimizer',
   addPlaceholder: 'optimizer…',
@@ -89,13 +91,14 @@ export const en = {
 
 /**
  * The expression field's strings (en-field.ts), the optimizer list's further settings'
- * (en-settings.ts) and the inner-state view's (en-inspect.ts), which come with their lazy chunks and are added to the English set when they
+ * (en-settings.ts), the inner-state view's (en-inspect.ts) and training's (en-training.ts), which come with their lazy chunks and are added to the English set when they
  * load (addStrings); a language's set has them all the same.
  */
 export type StringKey =
   | keyof typeof en
   | keyof typeof import('./en-field').enField
   | keyof typeof import('./en-settings').enSettings
-  | keyof typeof import('./en-inspect').enInspect;
+  | keyof typeof import('./en-inspect').enInspect
+  | keyof typeof import('./en-training').enTraining;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

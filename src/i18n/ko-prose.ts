@@ -152,6 +152,24 @@ export const koSurfaces: Readonly<Record<string, SurfaceProse>> = {
     story:
       '그릇 위의 잔주름: 작은 스텝은 첫 잔물결에 걸리고(torch의 학습률 1인 Adadelta는 ε이 정하는 약 0.003 크기에서 시작하는 스텝으로 기어갑니다), 큰 스텝(학습률 0.03의 SGD, RMSprop, 학습률 1의 Adam)은 그 위를 미끄러지듯 넘어 (1, 1)의 최솟값으로 향합니다.',
   },
+  'linear-regression': {
+    label: '선형 회귀',
+    note: '128개의 점에 맞춘 직선의 평균제곱오차입니다. 기울기와 절편이 서로 맞바뀌어서 긴 골짜기가 됩니다.',
+    story:
+      '학습률이 같은 SGD 세 개, 배치 크기만 다릅니다. "배치 1"의 각 스텝은 128개의 점 가운데 하나만, "배치 8"은 여덟 개를, "전체 배치"는 모두를 봅니다. 전체 배치는 골짜기를 따라 매끄럽게 최솟값까지 내려갑니다. 배치가 작을수록 경로가 흔들리고, 미니배치 실행은 최솟값 근처에서 멈추지 못한 채 구름처럼 맴돕니다. 그 구름은 배치가 클수록 작아집니다(노이즈 바닥). 배치 1이 치른 값은 크지 않습니다. 400스텝 동안 본 샘플이 400개로, 전체 배치의 첫 네 스텝보다 적습니다.',
+  },
+  'logistic-regression': {
+    label: '로지스틱 회귀',
+    note: '겹쳐 있는 두 부류에 대한 선형 분류기의 교차 엔트로피입니다. 볼록하고, 유한한 최솟값이 하나 있습니다.',
+    story:
+      '모든 실행이 점 4개짜리 미니배치를 받습니다. 학습률이 일정한 SGD와 Adam은 최솟값 근처까지 빨리 가지만 그 뒤로는 계속 주변을 맴돕니다. 배치마다 저마다의 최적 가중치 쪽으로 당기기 때문입니다. 같은 두 옵티마이저에 코사인 스케줄(CosineAnnealingLR, 마지막 스텝까지 학습률이 0으로 줄어듦)을 주면 학습률이 줄어드는 만큼 맴돌기가 줄어 최솟값 가까이에 자리 잡습니다.',
+  },
+  'tiny-net': {
+    label: '작은 신경망',
+    note: '은닉 유닛 하나짜리 신경망입니다. 두 가중치의 부호를 모두 뒤집어도 같은 신경망이라 거울상인 최솟값이 둘이고, 그 사이 원점에 안장점이 있습니다.',
+    story:
+      '모든 실행이 원점의 안장점으로 이어지는 능선 위에서 출발합니다. 원점에서 신경망은 모든 입력에 0을 출력합니다. 전체 배치 경사 하강법은 능선을 따라 들어가 안장점에서 백 스텝 넘게 멈춰 있습니다(반올림 오차로만 빠져나옵니다). 미니배치의 노이즈는 SGD를 곧바로 능선에서 밀어내고, 실행이 두 거울상 최솟값 가운데 어느 쪽에 이르는지는 그 배치들에 달려 있습니다.',
+  },
 };
 
 // One update rule serves several presets (SGD, Momentum and Nesterov; Adam and AMSGrad), and
@@ -329,6 +347,7 @@ export const koParseErrors: Readonly<Record<string, string>> = {
   steps: '1부터 {max}까지의 정수여야 합니다',
   speed: '초당 단계 수로, (0, {max}] 범위의 숫자여야 합니다',
   noise: 'noise는 0 이상의 숫자(기울기 노이즈의 표준편차)여야 합니다. 받은 값: "{text}"',
+  batch: 'batch는 1 이상의 정수여야 합니다. 받은 값: "{text}"',
   layout: '{layouts} 중 하나여야 합니다',
   switch: '1(켜기) 또는 0(끄기)이어야 합니다',
   step: '0 이상의 정수여야 합니다',
@@ -361,11 +380,11 @@ export const koRefusals: Readonly<Record<RefusalKey, string>> = {
   linkExprNeedsCompiler: '링크의 expr: 수식 컴파일러를 불러오지 못했습니다.',
   linkExpr: '링크의 expr={value}: {why}',
   configSurface: 'config.surface "{value}": 카탈로그에 없는 표면입니다. 쓸 수 있는 표면: {ids}.',
-  configOptimizersType: 'config.optimizers {value}: { kind, hyper?, enabled?, label?, noise? } 객체의 배열이어야 합니다.',
+  configOptimizersType: 'config.optimizers {value}: { kind, hyper?, enabled?, label?, noise?, batch?, schedule? } 객체의 배열이어야 합니다.',
   configTooManyRuns: 'config.optimizers에 실행이 {n}개 있습니다. 처음 {max}개만 비교합니다.',
   configOptimizer: 'config.optimizers: "{name}"은(는) 옵티마이저가 아닙니다. 쓸 수 있는 옵티마이저: {ids}.',
   configOption: 'config.optimizers ({kind}) {option}={value}: {why}.',
-  configNoise: 'config.optimizers ({kind}): noise는 0 이상의 숫자여야 합니다. 받은 값: {value}.',
+  configRunOption: 'config.optimizers ({kind}): {key} {value}: {why}',
   configExprType: 'config.expr은(는) x와 y로 된, 비어 있지 않은 수식이어야 합니다. 받은 값: {value}.',
   configDomain: 'config.domain은 유한한 min < max인 { x: [min, max], y: [min, max] }여야 합니다. 받은 값: {value}.',
   configDomainNeedsExpr: 'config.domain은 직접 입력한 수식의 범위라 config.expr 값이 필요합니다. 무시했습니다.',

@@ -21,7 +21,18 @@ export interface OptimizerEntry {
    * mini-batch gradients (seeded, so a link replays the same path). Absent or 0: exact gradients.
    */
   readonly noise?: number;
+  /**
+   * On a data surface: samples per mini-batch (each step's gradient is its batch's mean, batches
+   * drawn as torch's DataLoader with shuffle does, seed 1 for every run, so runs with the same
+   * size see the same batches). Absent: the full data's gradient.
+   */
+  readonly batch?: number;
+  /** A learning-rate schedule in its text form (core/schedules.ts), `CosineAnnealingLR:tMax=300`. */
+  readonly schedule?: string;
 }
+
+/** A run's own options beside its hyperparameters: their names in links, attributes and configs. */
+export const RUN_OPTIONS = ['noise', 'batch', 'schedule'] as const;
 
 export interface Config {
   /**
@@ -146,14 +157,9 @@ export function raceEntries(race: Race): OptimizerEntry[] {
     } catch {
       continue;
     }
-    const noise = r.noise !== undefined && Number.isFinite(r.noise) && r.noise > 0 ? r.noise : undefined;
-    out.push({
-      kind: r.optimizer,
-      hyper,
-      enabled: true,
-      ...(r.label ? { label: r.label } : {}),
-      ...(noise !== undefined ? { noise } : {}),
-    });
+    // A race's own noise, batch and schedule are the author's (the surfaces' tests run them).
+    const { optimizer: kind, hyper: _h, ...rest } = r;
+    out.push({ kind, hyper, enabled: true, ...rest });
   }
   return out;
 }
@@ -192,7 +198,7 @@ export function newEntry(kind: PresetId, surface: string | Surface): OptimizerEn
 
 export function sameEntry(a: OptimizerEntry, b: OptimizerEntry): boolean {
   if (a.kind !== b.kind || a.enabled !== b.enabled || (a.label ?? '') !== (b.label ?? '')) return false;
-  if ((a.noise ?? 0) !== (b.noise ?? 0)) return false;
+  if (RUN_OPTIONS.some((k) => (a[k] || 0) !== (b[k] || 0))) return false;
   const ka = Object.keys(a.hyper);
   const kb = Object.keys(b.hyper);
   return ka.length === kb.length && ka.every((k) => a.hyper[k] === b.hyper[k]);
@@ -224,11 +230,13 @@ const hyperSymbols: Readonly<Record<string, string>> = {
 export interface LabelWords {
   readonly lr: string;
   readonly noise: string;
+  readonly batch: string;
+  readonly fullBatch: string;
 }
 
-const englishWords: LabelWords = { lr: 'lr', noise: 'noise σ' };
+const englishWords: LabelWords = { lr: 'lr', noise: 'noise σ', batch: 'batch', fullBatch: 'full batch' };
 
-const short = (v: HyperValue) => (typeof v === 'number' ? String(Number(v.toPrecision(3))) : String(v));
+const short = (v: HyperValue | string) => (typeof v === 'number' ? String(Number(v.toPrecision(3))) : String(v));
 
 /**
  * Labels of runs: an entry's own, else the preset's. A preset listed more than once gets what
@@ -238,9 +246,9 @@ const short = (v: HyperValue) => (typeof v === 'number' ? String(Number(v.toPrec
 export function runLabels(entries: readonly OptimizerEntry[], words: LabelWords = englishWords): string[] {
   const byKind = new Map<string, number[]>();
   entries.forEach((e, i) => byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), i]));
-  const settings = (e: OptimizerEntry): Record<string, HyperValue> => {
-    const out: Record<string, HyperValue> = { ...getPreset(e.kind).defaults, ...e.hyper };
-    out.noise = e.noise ?? 0;
+  const settings = (e: OptimizerEntry): Record<string, HyperValue | string> => {
+    const out: Record<string, HyperValue | string> = { ...getPreset(e.kind).defaults, ...e.hyper };
+    for (const k of RUN_OPTIONS) out[k] = e[k] || 0;
     return out;
   };
   const out = entries.map((e) => e.label ?? getPreset(e.kind).label);
@@ -256,7 +264,10 @@ export function runLabels(entries: readonly OptimizerEntry[], words: LabelWords 
       const parts = keys.flatMap((k) => {
         const v = s[k];
         if (typeof v === 'boolean') return v ? [k] : [];
-        if (k === 'noise') return v ? [`${words.noise} ${short(v)}`] : [];
+        if (k === 'batch' && !v) return [words.fullBatch];
+        if (k === 'noise' || k === 'batch') return v ? [`${words[k]} ${short(v)}`] : [];
+        // A schedule by its kinds, short: "Linear→Cosine" (LinearLR then CosineAnnealingLR).
+        if (k === 'schedule') return v ? [String(v).replace(/@\d+:/g, '→').replace(/:[^→]*|Annealing|LR\b|LR(?=O)/g, '')] : [];
         return [`${k === 'lr' ? words.lr : hyperSymbols[k] ?? k} ${short(v)}`];
       });
       out[i] = parts.length ? `${out[i]}, ${parts.join(', ')}` : out[i];

@@ -33,6 +33,7 @@ import {
   sameDomain,
   type Config,
   type OptimizerEntry,
+  RUN_OPTIONS,
 } from './config';
 
 /** package.json's version (a unit test keeps them equal). */
@@ -93,7 +94,7 @@ export function optimizerAttributes(entry: OptimizerEntry, race: Surface | undef
     if ((given && value !== preset.defaults[key]) || fromRace) out.push([kebab(key), String(value)]);
   }
   if (entry.label) out.push(['label', entry.label]);
-  if (entry.noise) out.push(['noise', String(entry.noise)]);
+  for (const k of RUN_OPTIONS) if (entry[k]) out.push([k, String(entry[k])]);
   if (!entry.enabled) out.push(['disabled', '']);
   return out;
 }

@@ -32,6 +32,7 @@ import {
   getSurface,
   raceEntries,
   raceOf,
+  RUN_OPTIONS,
   sameEntries,
   type Config,
   type OptimizerEntry,
@@ -46,9 +47,9 @@ import {
   parseSpeed,
   parseStart,
   parseStep,
-  parseNoise,
   parseSteps,
   parseSurface,
+  readRunOptions,
   type Parsed,
 } from './parse';
 import { refuse, type Refusal, type RefusalReason } from './refusal';
@@ -101,7 +102,8 @@ function encodeLabel(label: string): string {
 
 function encodeEntry(entry: OptimizerEntry): string {
   const parts = Object.entries(entry.hyper).map(([k, v]) => `${k}=${String(v)}`);
-  if (entry.noise) parts.push(`noise=${String(entry.noise)}`);
+  // A schedule's text form needs no escaping but for what the entry syntax uses (or a space).
+  for (const k of RUN_OPTIONS) if (entry[k]) parts.push(`${k}=${String(entry[k]).replace(/[,()&#%\s]/g, (c) => encodeURIComponent(c).replace(/[()]/, (p) => `%${p.charCodeAt(0).toString(16)}`))}`);
   if (entry.label !== undefined) parts.push(`label=${encodeLabel(entry.label)}`);
   if (!entry.enabled) parts.push('off');
   return parts.length ? `${entry.kind}(${parts.join(',')})` : entry.kind;
@@ -199,7 +201,7 @@ export function decodeEntry(text: string, errors: string[], refusals?: Refusal[]
   }
   const hyper: Record<string, HyperValue> = {};
   let label: string | undefined;
-  let noise: number | undefined;
+  let options: Record<string, number | string> = {};
   let enabled = true;
   for (const part of m[2] ? m[2].split(',') : []) {
     const eq = part.indexOf('=');
@@ -209,10 +211,21 @@ export function decodeEntry(text: string, errors: string[], refusals?: Refusal[]
       enabled = false;
     } else if (key === 'label') {
       label = safeDecode(raw);
-    } else if (key === 'noise') {
-      const value = parseNoise(safeDecode(raw));
-      if (value.ok) noise = value.value || undefined;
-      else refuseLink(out, 'linkEntryOption', { kind: kind.value, key, value: safeDecode(raw) }, value);
+    } else if ((RUN_OPTIONS as readonly string[]).includes(key)) {
+      // The last good value counts (0: the option is off).
+      const text = safeDecode(raw);
+      let refused = false;
+      const read = readRunOptions(
+        (k) => (k === key ? text : undefined),
+        (_k, _v, why) => {
+          refused = true;
+          refuseLink(out, 'linkEntryOption', { kind: kind.value, key, value: text }, why);
+        },
+      );
+      if (!refused) {
+        const { [key]: _old, ...rest } = options;
+        options = { ...rest, ...read };
+      }
     } else {
       const value = parseHyperValue(kind.value, key, safeDecode(raw));
       if (value.ok) hyper[key] = value.value;
@@ -224,7 +237,7 @@ export function decodeEntry(text: string, errors: string[], refusals?: Refusal[]
     hyper,
     enabled,
     ...(label !== undefined ? { label } : {}),
-    ...(noise !== undefined ? { noise } : {}),
+    ...options,
   };
 }
 

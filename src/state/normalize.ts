@@ -22,7 +22,7 @@ import {
   type Config,
   type OptimizerEntry,
 } from './config';
-import { hyperFailure, parseLayout, parseSpeed, parseStep, parseSteps, type Parsed } from './parse';
+import { hyperFailure, readRunOptions, parseLayout, parseSpeed, parseStep, parseSteps, type Parsed } from './parse';
 import { refuse, type Refusal, type RefusalReason } from './refusal';
 
 /**
@@ -31,11 +31,11 @@ import { refuse, type Refusal, type RefusalReason } from './refusal';
  */
 export const configMessages = {
   configSurface: 'config.surface "{value}" is not a catalog surface; use one of {ids}.',
-  configOptimizersType: 'config.optimizers {value} must be an array of { kind, hyper?, enabled?, label?, noise? }.',
+  configOptimizersType: 'config.optimizers {value} must be an array of { kind, hyper?, enabled?, label?, noise?, batch?, schedule? }.',
   configTooManyRuns: 'config.optimizers lists {n} runs; at most {max} are raced, the first {max} are kept.',
   configOptimizer: 'config.optimizers: "{name}" is not an optimizer; use one of {ids}.',
   configOption: 'config.optimizers ({kind}): {why}.',
-  configNoise: 'config.optimizers ({kind}): noise must be a number >= 0, got {value}.',
+  configRunOption: 'config.optimizers ({kind}): {key} {value}: {why}',
   configExprType: 'config.expr must be a non-empty expression in x and y, got {value}.',
   configDomain: 'config.domain must be { x: [min, max], y: [min, max] } with finite min < max, got {value}.',
   configDomainNeedsExpr: 'config.domain is the window of a typed-in surface and needs config.expr; ignored.',
@@ -85,17 +85,12 @@ export function normalizeConfig(value: Config, errors: string[], refusals?: Refu
         no('configOption', { kind: e.kind, option, value: show(value) }, why);
         continue;
       }
-      let noise: number | undefined;
-      if (e.noise !== undefined) {
-        if (typeof e.noise === 'number' && Number.isFinite(e.noise) && e.noise >= 0) noise = e.noise || undefined;
-        else no('configNoise', { kind: e.kind, value: String(JSON.stringify(e.noise)) });
-      }
       optimizers.push({
         kind: e.kind,
         hyper,
         enabled: e.enabled !== false,
         ...(e.label ? { label: String(e.label) } : {}),
-        ...(noise !== undefined ? { noise } : {}),
+        ...readRunOptions((key) => (e as unknown as Record<string, unknown>)[key], (key, value, why) => no('configRunOption', { kind: e.kind, key, value }, why)),
       });
     }
   }

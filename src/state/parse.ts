@@ -5,7 +5,7 @@
 import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point } from '../core/types';
 import { surfaceIds } from '../../surfaces/ids';
-import { domainText, insideDomain, isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, type Layout } from './config';
+import { domainText, insideDomain, isSurfaceId, layouts, MAX_SPEED, MAX_STEPS, RUN_OPTIONS, type Layout } from './config';
 
 /** What was wrong, for messages in other languages (src/i18n: messageText), with its values. */
 export type ParseProblem =
@@ -19,6 +19,7 @@ export type ParseProblem =
   | 'steps'
   | 'speed'
   | 'noise'
+  | 'batch'
   | 'layout'
   | 'switch'
   | 'step'
@@ -115,13 +116,42 @@ export function parseSpeed(text: string): Parsed<number> {
   return ok(v);
 }
 
-/** Gradient noise: a standard deviation, a finite number >= 0. */
-export function parseNoise(text: string): Parsed<number> {
+/**
+ * A run's own options beside its hyperparameters (state/config.ts RUN_OPTIONS), from their text:
+ * `noise`, the standard deviation of the gradient noise (a number >= 0); `batch`, samples per
+ * mini-batch (a whole number >= 1); `schedule`, a learning-rate schedule in its text form
+ * (`CosineAnnealingLR:tMax=300`), taken as it is: core/schedules.ts reads it when the run is
+ * computed and refuses it there, with the reason, as the run's message.
+ */
+export function parseRunOption(key: string, text: string): Parsed<number | string> {
+  if (key === 'schedule') return ok(text.trim());
   const v = parseNumber(text);
-  if (v === undefined || v < 0) {
-    return fail(`noise must be a number >= 0 (the standard deviation of the gradient noise), got "${text}"`, 'noise', { text });
+  return v !== undefined && (key === 'noise' ? v >= 0 : Number.isInteger(v) && v >= 1)
+    ? ok(v)
+    : fail(
+        key === 'noise' ? `noise must be a number >= 0 (the standard deviation of the gradient noise), got "${text}"` : `batch must be a whole number >= 1, got "${text}"`,
+        key as ParseProblem,
+        { text },
+      );
+}
+
+/**
+ * The run options (RUN_OPTIONS) that `get` gives, as text or as a number or string (a `config`'s
+ * or a race's); 0 and empty ones are left out, and `bad` hears of each refused one.
+ */
+export function readRunOptions(
+  get: (key: (typeof RUN_OPTIONS)[number]) => unknown,
+  bad?: (key: string, value: string, why: ParseFailure) => void,
+): { noise?: number; batch?: number; schedule?: string } {
+  const out: Record<string, number | string> = {};
+  for (const key of RUN_OPTIONS) {
+    const v = get(key);
+    if (v === undefined || v === null) continue;
+    const r = typeof v === 'number' || typeof v === 'string' ? parseRunOption(key, String(v)) : parseRunOption(key, '');
+    if (!r.ok) bad?.(key, typeof v === 'string' ? `"${v}"` : String(JSON.stringify(v)), r);
+    else if (r.value) out[key] = r.value;
   }
-  return { ok: true, value: v };
+  return out;
 }
 
 export function parseLayout(text: string): Parsed<Layout> {

@@ -38,6 +38,9 @@ const modules: Readonly<Record<SurfaceId, () => Promise<Surface>>> = {
   rastrigin: () => import('../../surfaces/rastrigin').then((m) => m.rastrigin),
   ackley: () => import('../../surfaces/ackley').then((m) => m.ackley),
   levi13: () => import('../../surfaces/levi13').then((m) => m.levi13),
+  'linear-regression': () => import('../../surfaces/linear-regression').then((m) => m.linearRegression),
+  'logistic-regression': () => import('../../surfaces/logistic-regression').then((m) => m.logisticRegression),
+  'tiny-net': () => import('../../surfaces/tiny-net').then((m) => m.tinyNet),
 };
 
 const loading = new Map<SurfaceId, Promise<Surface>>();

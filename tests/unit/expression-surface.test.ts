@@ -155,7 +155,8 @@ describe('compileSurface', () => {
 });
 
 describe('compileSurface on the catalog', () => {
-  const catalog = Object.values(surfaces) as Surface[];
+  // Every catalog surface with a formula (two data surfaces have none: a mean over their samples).
+  const catalog = (Object.values(surfaces) as Surface[]).filter((s) => s.expr);
   /** The seeds scripts/critical-points.ts used for each catalog list. */
   const seedsFor: Record<string, number> = { rastrigin: 121, ackley: 121, levi13: 121 };
 

@@ -3,11 +3,12 @@ import { en as core } from '../../src/i18n/en';
 import { enField } from '../../src/i18n/en-field';
 import { enSettings } from '../../src/i18n/en-settings';
 import { enInspect } from '../../src/i18n/en-inspect';
+import { enTraining } from '../../src/i18n/en-training';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
-/** Every English string: the bundle's, the expression field's, the further settings' and the inner-state view's (their lazy chunks add them). */
-const en = { ...core, ...enField, ...enSettings, ...enInspect };
+/** Every English string: the bundle's, the expression field's, the further settings', the inner-state view's and training's (their lazy chunks add them). */
+const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -41,6 +42,13 @@ describe('i18n', () => {
     expect(t('en', 'inspectLegend')).toBeUndefined();
     addStrings('en', enInspect);
     expect(t('en', 'inspectScale', { factor: 10 })).toBe('arrows × 10');
+  });
+
+  test("training's English strings (batch sizes, schedules, the data panel) come with its chunk", () => {
+    expect(Object.keys(enTraining).filter((k) => k in core)).toEqual([]);
+    expect(t('en', 'dataHeading')).toBeUndefined();
+    addStrings('en', enTraining);
+    expect(t('en', 'fullOption', { n: 128 })).toBe('full (128)');
   });
 
   test('toLang maps BCP 47 tags to en or ko', () => {

@@ -19,7 +19,8 @@ import { normalizeConfig } from '../../src/state/normalize';
 import { surfaces } from '../../surfaces/index';
 
 describe('defaultConfig', () => {
-  it.each(surfaceIds)('opens %s with a race of the notes\u2019 seven optimizers from its start', (id) => {
+  // The data surfaces race batch sizes and schedules instead (tests/unit/data-races.test.ts).
+  it.each(surfaceIds.filter((id) => !surfaces[id].data))('opens %s with a race of the notes\u2019 seven optimizers from its start', (id) => {
     const c = defaultConfig(id);
     const surface = surfaces[id];
     expect(c.surface).toBe(id);
@@ -130,7 +131,7 @@ describe('runLabels', () => {
   });
 
   it('takes the words of the UI language, and keeps symbols as they are', () => {
-    const ko = { lr: '학습률', noise: '노이즈 σ' };
+    const ko = { lr: '학습률', noise: '노이즈 σ', batch: '배치', fullBatch: '전체 배치' };
     expect(runLabels([entry('adam', { lr: 0.1 }), entry('adam', { lr: 0.01, beta2: 0.99 })], ko)).toEqual([
       'Adam, 학습률 0.1, β₂ 0.999',
       'Adam, 학습률 0.01, β₂ 0.99',

@@ -69,6 +69,6 @@ describe('normalizeConfig and noise', () => {
       errors,
     );
     expect(out.optimizers.map((e) => e.noise)).toEqual([3, undefined]);
-    expect(errors).toEqual([expect.stringMatching(/noise must be a number >= 0, got -1/)]);
+    expect(errors).toEqual([expect.stringMatching(/config.optimizers \(sgd\): noise -1: noise must be a number >= 0/)]);
   });
 });

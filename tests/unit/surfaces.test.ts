@@ -6,7 +6,7 @@ import { mulberry32 } from '../../src/core/random';
 import type { CriticalPoint, Surface } from '../../src/core/types';
 import { catalogSetting } from '../../scripts/critical-points';
 import * as catalog from '../../surfaces/index';
-import { surfaceIds, surfaces, type SurfaceId } from '../../surfaces/index';
+import { dataSurfaces, surfaceIds, surfaces, type SurfaceId } from '../../surfaces/index';
 
 const spanOf = (s: Surface) => Math.max(s.domain.x[1] - s.domain.x[0], s.domain.y[1] - s.domain.y[0]);
 const inside = (s: Surface, x: number, y: number) =>
@@ -79,7 +79,7 @@ const twoWellsRoots = (() => {
   return [0, 1, 2].map((j) => m * Math.cos(theta / 3 - (2 * Math.PI * j) / 3)).sort((a, b) => a - b);
 })();
 
-const literatureGlobalMinima: Record<SurfaceId, Known[]> = {
+const literatureGlobalMinima: Record<Exclude<SurfaceId, keyof typeof dataSurfaces>, Known[]> = {
   saddle: [],
   'monkey-saddle': [],
   ravine: [k(0, 0, 0)],
@@ -128,7 +128,10 @@ const literatureOther: Partial<Record<SurfaceId, (Known & { kind: CriticalPoint[
 describe('surfaces', () => {
   it('lists every catalog surface once, keyed and exported under its id', () => {
     expect(Object.keys(surfaces)).toEqual([...surfaceIds]);
-    expect(surfaceIds).toHaveLength(17);
+    expect(surfaceIds).toHaveLength(20);
+    // The data surfaces come last, each with its samples.
+    expect(surfaceIds.filter((id) => surfaces[id].data)).toEqual(['linear-regression', 'logistic-regression', 'tiny-net']);
+    expect(surfaceIds.slice(-3)).toEqual(Object.keys(dataSurfaces));
     for (const id of surfaceIds) {
       expect(surfaces[id].id).toBe(id);
       expect((catalog as Record<string, unknown>)[camel(id)]).toBe(surfaces[id]);
@@ -137,7 +140,11 @@ describe('surfaces', () => {
   });
 });
 
-describe.each(surfaceIds.map((id) => [id, surfaces[id]] as const))('%s', (id, s) => {
+// The data surfaces (no closed form) have their own tests: tests/unit/data-surfaces.test.ts checks
+// their gradients against finite differences and their critical points against an independent solve.
+const analytic = surfaceIds.filter((id): id is Exclude<SurfaceId, keyof typeof dataSurfaces> => !(id in dataSurfaces));
+
+describe.each(analytic.map((id) => [id, surfaces[id]] as const))('%s', (id, s) => {
   const span = spanOf(s);
 
   it('has a label, a note, a source and a valid mathjs expr equal to f', () => {

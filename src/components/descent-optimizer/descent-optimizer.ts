@@ -1,13 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import type { HyperValue } from '../../core/optimizers/index';
 import type { OptimizerEntry } from '../../state/config';
-import { hyperKey, optionFailure, parseHyperValue, parseNoise, parsePresetId } from '../../state/parse';
+import { hyperKey, optionFailure, parseHyperValue, parsePresetId, readRunOptions } from '../../state/parse';
 import { isLoaded, langOf, messageText, whenLoaded, type Lang } from '../../i18n/index';
 import { define } from '../shared/define';
 import { styles } from './descent-optimizer.styles';
 
 /** Attributes that are never hyperparameters. */
-const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'id', 'class', 'style', 'slot', 'title', 'lang', 'dir', 'hidden']);
+const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'batch', 'schedule', 'id', 'class', 'style', 'slot', 'title', 'lang', 'dir', 'hidden']);
 
 /**
  * A declarative child of `<descent-playground>` naming one optimizer, its label and its
@@ -30,6 +30,12 @@ const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'id', 'class', 's
  * @attr {string} lr - Learning rate (and likewise every other hyperparameter of the preset).
  * @attr {number} noise - Standard deviation of Gaussian noise added to each gradient component,
  *   a stand-in for mini-batch gradients (seeded: the same settings replay the same path).
+ * @attr {number} batch - On a data surface (linear-regression, logistic-regression, tiny-net):
+ *   samples per mini-batch, drawn as torch's DataLoader with shuffle draws them (seed 1); absent,
+ *   the full data's gradient.
+ * @attr {string} schedule - A learning-rate schedule of torch.optim.lr_scheduler in its text
+ *   form: `CosineAnnealingLR:tMax=300`, `StepLR:stepSize=100:gamma=0.5`, warm-up then decay
+ *   `LinearLR:startFactor=0.1:totalIters=30@30:CosineAnnealingLR:tMax=270` (SequentialLR).
  *
  * @csspart error - Messages about attributes it cannot use (an unknown kind or option, a value out
  *   of range), when the element stands outside a playground; each also warned once on the
@@ -80,40 +86,36 @@ export class DescentOptimizer extends LitElement {
       else errors.push(`<descent-optimizer kind="${kind.value}" ${name}="${value}">: ${messageText(parsed, lang)}`);
     }
     const label = this.getAttribute('label');
-    let noise: number | undefined;
-    const noiseText = this.getAttribute('noise');
-    if (noiseText !== null) {
-      const parsed = parseNoise(noiseText);
-      if (parsed.ok) noise = parsed.value || undefined;
-      else errors.push(`<descent-optimizer kind="${kind.value}" noise="${noiseText}">: ${messageText(parsed, lang)}`);
-    }
     return {
       entry: {
         kind: kind.value,
         hyper,
         enabled: !this.hasAttribute('disabled'),
         ...(label ? { label } : {}),
-        ...(noise !== undefined ? { noise } : {}),
+        ...readRunOptions(
+          (key) => this.getAttribute(key) ?? undefined,
+          (key, value, why) => errors.push(`<descent-optimizer kind="${kind.value}" ${key}=${value}>: ${messageText(why, lang)}`),
+        ),
       },
       errors,
     };
   }
 
-  private attributeObserver: MutationObserver | undefined;
-  private warned = new Set<string>();
+  #attributeObserver: MutationObserver | undefined;
+  #warned = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Every attribute but kind, label and disabled is an option: any change is checked again.
-    this.attributeObserver ??= new MutationObserver(() => this.requestUpdate());
-    this.attributeObserver.observe(this, { attributes: true });
+    this.#attributeObserver ??= new MutationObserver(() => this.requestUpdate());
+    this.#attributeObserver.observe(this, { attributes: true });
     // Moved into or out of a playground: whether it shows its messages changes.
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.attributeObserver?.disconnect();
+    this.#attributeObserver?.disconnect();
   }
 
   protected override render() {
@@ -123,9 +125,9 @@ export class DescentOptimizer extends LitElement {
     if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
     const { errors } = this.readEntry(lang);
     for (const e of errors) {
-      if (!this.warned.has(e)) {
+      if (!this.#warned.has(e)) {
         console.warn(e);
-        this.warned.add(e);
+        this.#warned.add(e);
       }
     }
     return errors.length ? html`<div part="error" role="alert">${errors.map((e) => html`<div>${e}</div>`)}</div>` : nothing;
