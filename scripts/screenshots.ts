@@ -1,7 +1,8 @@
 /**
  * Screenshots of index.html for the README: three surfaces in both layouts at 1280 × 800, paused
  * at a step where the race tells its story, and a typed-in surface. Writes
- * docs/screenshots/<surface>-<layout>.png and docs/screenshots/custom-expression.png.
+ * docs/screenshots/<surface>-<layout>.png, docs/screenshots/custom-expression.png and the
+ * training shots (docs/screenshots/training-*.png).
  *
  *   npx tsx scripts/screenshots.ts              (builds the app into dist/app first)
  *   npx tsx scripts/screenshots.ts --no-build   (use the existing dist/app)
@@ -31,6 +32,21 @@ export const customShot = {
   start: '2,0.5',
   step: 150,
 } as const;
+
+/**
+ * Training on the map: the data surfaces' races (batch sizes; the tiny net's saddle) and a
+ * schedule beside the same run without it, with the data panel or the lr sparkline in view.
+ */
+export const trainingShots: readonly { file: string; hash: string }[] = [
+  { file: 'training-linear-regression', hash: 'surface=linear-regression&step=400' },
+  { file: 'training-tiny-net', hash: 'surface=tiny-net&step=90' },
+  { file: 'training-tiny-net-ko', hash: 'surface=tiny-net&step=90&lang=ko' },
+  {
+    // Mini-batches of 4: Adam keeps wandering at a constant lr; warmed up, then decayed, it settles.
+    file: 'training-adam-warmup-cosine',
+    hash: 'surface=logistic-regression&opt=adam(lr=0.2,batch=4),adam(lr=0.2,batch=4,schedule=LinearLR:startFactor=0.1:totalIters=40@40:CosineAnnealingLR:tMax=360)&step=400',
+  },
+];
 
 /** The language × device × theme matrix: the saddle race paused where its story shows. */
 export const matrix = {
@@ -88,6 +104,18 @@ async function main(): Promise<void> {
       const file = resolve(outDir, `${customShot.file}.png`);
       await page.screenshot({ path: file });
       console.log(`wrote ${file}`);
+    }
+    for (const { file, hash } of trainingShots) {
+      if (!wanted(file)) continue;
+      await page.goto(`${server.url}#${hash}`);
+      await page.reload();
+      const playground = page.locator('descent-playground');
+      await playground.locator('[part~="trajectory"]').first().waitFor();
+      await playground.locator('math').first().waitFor();
+      await page.waitForTimeout(300);
+      const path = resolve(outDir, `${file}.png`);
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
     }
     for (const { lang, locale } of matrix.langs) {
       for (const { device, options } of matrix.devices) {

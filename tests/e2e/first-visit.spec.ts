@@ -18,7 +18,7 @@ interface Fetched {
 }
 
 /** Opens the page and records every request and the gzipped size of every response body. */
-async function firstVisit(page: Page): Promise<{ requests: string[]; fetched: Fetched[] }> {
+async function firstVisit(page: Page, element = '<descent-playground></descent-playground>'): Promise<{ requests: string[]; fetched: Fetched[] }> {
   const requests: string[] = [];
   const fetched: Fetched[] = [];
   const pending: Promise<void>[] = [];
@@ -31,7 +31,7 @@ async function firstVisit(page: Page): Promise<{ requests: string[]; fetched: Fe
       ),
     );
   });
-  await serve(page, { 'post.html': { html: pageWith('<descent-playground></descent-playground>') } });
+  await serve(page, { 'post.html': { html: pageWith(element) } });
   await page.goto(`${ORIGIN}post.html`);
   const pg = page.locator('descent-playground');
   await expect(pg.locator('[part~="trajectory"]').first()).toBeAttached();
@@ -77,4 +77,25 @@ test('first visit, phone (rule in a closed sheet): the page and the bundle only;
   await page.locator('descent-playground [part~="disclosure"][data-sheet="details"]').click();
   await expect(page.locator('descent-playground .sheet [part~="rule"] math').first()).toBeVisible();
   expect(requests.map(name).filter((f) => /descent-lab-rules-/.test(f))).toHaveLength(1);
+});
+
+test(`first visit to a data surface whose race has a schedule (logistic regression): within ${BUDGET_KB} KB too`, async ({ page }) => {
+  const messages = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { requests, fetched } = await firstVisit(page, '<descent-playground surface="logistic-regression"></descent-playground>');
+  // Its four runs are drawn once the schedules are here; the data panel once training's chunk is.
+  await expect(page.locator('descent-playground [part~="trajectory"]')).toHaveCount(4);
+  await expect(page.locator('descent-playground [part~="data-model"]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  const files = requests.map(name);
+  expect(files.filter((f) => /katex|mathjs|expression/i.test(f))).toEqual([]);
+  // (Not the rarer rules: a run waiting for the schedules fetches those alone.)
+  expect(files.filter((f) => /more-rules/.test(f))).toEqual([]);
+  const bytes = total(fetched);
+  console.log(
+    `first visit, logistic regression, 1280 px: ${(bytes / 1024).toFixed(1)} KB gzipped in ${fetched.length} requests: ` +
+      fetched.map((f) => `${name(f.url)} ${(f.gzipped / 1024).toFixed(1)} KB`).join(', '),
+  );
+  expect(bytes).toBeLessThanOrEqual(BUDGET_KB * 1024);
+  expect(messages).toEqual([]);
 });

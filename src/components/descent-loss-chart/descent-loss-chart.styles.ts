@@ -35,10 +35,16 @@ export const styles = css`
   .frame-line {
     stroke: var(--descent-muted, rgba(0, 0, 0, 0.35));
   }
-  [part~='loss-curve'] {
+  [part~='loss-curve'],
+  [part~='batch-loss'] {
     fill: none;
     stroke-width: 1.5;
     stroke-linejoin: round;
+  }
+  [part~='batch-loss'] {
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-opacity: 0.25;
   }
   [part~='cursor'] {
     stroke: var(--descent-text, #222);

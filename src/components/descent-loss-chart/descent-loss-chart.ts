@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import { styleProps } from '../shared/style-props';
 import type { Surface } from '../../core/types';
-import { lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
+import { LOG_FLOOR, lossPath, lossScale, lossY, type LossScale } from '../../render/loss';
 import { simplifierReady, simplifierSettled } from '../../render/paths';
 import { headPath, KEY_AREA } from '../../render/run-markers';
 import { scaleLinear } from '../../render/scales';
@@ -59,6 +59,7 @@ const MAX_HEIGHT = 4000;
  * @csspart chart - The SVG.
  * @csspart error - Messages about a bad `height` or `step` (each also warned once on the console).
  * @csspart loss-curve - One curve per run, with `data-optimizer`.
+ * @csspart batch-loss - A run in mini-batches: each step's mini-batch loss, faint dots under its curve.
  * @csspart loss-head - Each run's head marker on its curve at the shown step, with `data-optimizer`.
  * @csspart cursor - The current-step line.
  * @csspart tooltip - While hovering: the step and each run's loss at it.
@@ -108,45 +109,45 @@ export class DescentLossChart extends LitElement {
   declare protected width: number;
   declare protected previewing: boolean;
 
-  private stopObservingWidth: (() => void) | undefined;
-  private cache: { runs?: readonly PanelRun[]; width?: number; height?: number; simplified?: boolean; y?: LossScale; paths?: Map<string, string> } = {};
-  private pressed = false;
-  private ownHighlight = new Highlight();
+  #stopObservingWidth: (() => void) | undefined;
+  #cache: { runs?: readonly PanelRun[]; width?: number; height?: number; simplified?: boolean; y?: LossScale; paths?: Map<string, string> } = {};
+  #pressed = false;
+  #ownHighlight = new Highlight();
   /** The curve the pointer is near (it reported a highlight for it). */
-  private nearKey: string | null = null;
-  private _step = 0;
+  #nearKey: string | null = null;
+  #_step = 0;
 
   /** The step the cursor marks; moving it never re-renders the curves. */
   get step(): number {
-    return this._step;
+    return this.#_step;
   }
 
   set step(value: number) {
-    const old = this._step;
-    this._step = value;
+    const old = this.#_step;
+    this.#_step = value;
     // The same step again (the playground sets it on every update, a drag on every move): the
     // cursor and heads are where they were; new runs re-render, and that moves the heads.
     if (value === old && this.hasUpdated) return;
-    if (this.hasUpdated && !this.isUpdatePending) this.applyStep();
+    if (this.hasUpdated && !this.isUpdatePending) this.#applyStep();
     else this.requestUpdate('step', old);
   }
 
   protected override updated(): void {
-    this.applyStep();
+    this.#applyStep();
   }
 
-  private applyStep(): void {
+  #applyStep(): void {
     const cursor = this.renderRoot.querySelector<SVGLineElement>('[part~="cursor"]');
     if (!cursor) return;
-    const k = Math.max(0, Math.min(this._step, this.steps));
-    const x = Number.isFinite(k) ? this.xScale()(k).toFixed(1) : '-1000';
+    const k = Math.max(0, Math.min(this.#_step, this.#steps));
+    const x = Number.isFinite(k) ? this.#xScale()(k).toFixed(1) : '-1000';
     // Written only when it moves (each render applies the step again; a drag renders every move).
     if (cursor.getAttribute('x1') !== x) {
       cursor.setAttribute('x1', x);
       cursor.setAttribute('x2', x);
     }
     // Each run's head marker on its curve at the step (hidden where the run has no finite loss).
-    const y = this.cache.y;
+    const y = this.#cache.y;
     if (!y) return;
     const heads = this.renderRoot.querySelectorAll<SVGPathElement>('[part~="loss-head"]');
     heads.forEach((head, i) => {
@@ -178,35 +179,35 @@ export class DescentLossChart extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopObservingWidth = observeWidth(this, (w) => {
+    this.#stopObservingWidth = observeWidth(this, (w) => {
       if (w !== this.width) this.width = w;
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopObservingWidth?.();
+    this.#stopObservingWidth?.();
   }
 
-  private get steps(): number {
+  get #steps(): number {
     return this.runs.reduce((n, r) => Math.max(n, r.trajectory.loss.length - 1), 1);
   }
 
-  private xScale() {
-    return scaleLinear([0, this.steps], [0, Math.max(10, this.width - M.left - M.right)]);
+  #xScale() {
+    return scaleLinear([0, this.#steps], [0, Math.max(10, this.width - M.left - M.right)]);
   }
 
-  private fStar(): number | undefined {
+  #fStar(): number | undefined {
     if (this.baseline !== undefined) return this.baseline;
     const mins = this.surface?.critical.filter((c) => c.kind === 'global-min') ?? [];
     return mins.length ? Math.min(...mins.map((c) => c.f)) : undefined;
   }
 
-  private geometry() {
-    const ph = this.chartHeight - M.top - M.bottom;
-    const c = this.cache;
+  #geometry() {
+    const ph = this.#chartHeight - M.top - M.bottom;
+    const c = this.#cache;
     const simplified = simplifierSettled();
-    if (c.runs === this.runs && c.width === this.width && c.height === this.chartHeight && c.simplified === simplified && c.y && c.paths) {
+    if (c.runs === this.runs && c.width === this.width && c.height === this.#chartHeight && c.simplified === simplified && c.y && c.paths) {
       return { y: c.y, paths: c.paths };
     }
     // Curves drawn before the path simplifier is here keep every point: drawn again once it is.
@@ -214,150 +215,167 @@ export class DescentLossChart extends LitElement {
     const y = lossScale(
       this.runs.map((r) => r.trajectory.loss),
       ph,
-      this.fStar(),
+      this.#fStar(),
     );
-    const sx = this.xScale();
+    const sx = this.#xScale();
     const paths = new Map(this.runs.map((r) => [r.key, lossPath(r.trajectory.loss, sx, y)]));
-    this.cache = { runs: this.runs, width: this.width, height: this.chartHeight, simplified, y, paths };
+    // A run in mini-batches: each step's batch loss too, as faint dots under the full loss (one
+    // per pixel; on a log scale, none for a batch below f*, which has no gap to show).
+    for (const r of this.runs) {
+      const batch = r.trajectory.batchLoss;
+      if (!batch) continue;
+      const seen = new Set<number>();
+      let d = '';
+      for (let s = 0; s < batch.length; s++) {
+        const px = Math.round(sx(s));
+        const py = Math.round(lossY(y.kind === 'log' && batch[s] - y.offset <= LOG_FLOOR ? NaN : batch[s], y));
+        if (py === py && !seen.has(px * 4096 + py)) {
+          seen.add(px * 4096 + py);
+          d += `M${px},${py}h0`;
+        }
+      }
+      paths.set(`b${r.key}`, d);
+    }
+    this.#cache = { runs: this.runs, width: this.width, height: this.#chartHeight, simplified, y, paths };
     return { y, paths };
   }
 
-  private stepAt(e: PointerEvent): number {
+  #stepAt(e: PointerEvent): number {
     const rect = (e.currentTarget as Element).getBoundingClientRect();
-    const k = Math.round(this.xScale().invert(e.clientX - rect.left - M.left));
-    return Math.max(0, Math.min(this.steps, k));
+    const k = Math.round(this.#xScale().invert(e.clientX - rect.left - M.left));
+    return Math.max(0, Math.min(this.#steps, k));
   }
 
-  private emit(step: number | null, preview: boolean): void {
+  #emit(step: number | null, preview: boolean): void {
     this.previewing = preview && step !== null;
     this.dispatchEvent(
       new CustomEvent<StepDetail>('descent-step', { detail: { step, preview }, bubbles: true, composed: true }),
     );
   }
 
-  private onDown = (e: PointerEvent) => {
+  #onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
-    this.pressed = true;
+    this.#pressed = true;
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
-    this.emit(this.stepAt(e), false);
+    this.#emit(this.#stepAt(e), false);
   };
 
-  private onMove = (e: PointerEvent) => {
-    const k = this.stepAt(e);
-    if (e.pointerType === 'mouse' || this.pressed) {
+  #onMove = (e: PointerEvent) => {
+    const k = this.#stepAt(e);
+    if (e.pointerType === 'mouse' || this.#pressed) {
       this.hoverStep = k;
-      this.loadHover();
+      this.#loadHover();
     }
-    if (this.pressed) this.emit(k, false);
+    if (this.#pressed) this.#emit(k, false);
     else if (e.pointerType === 'mouse') {
-      this.emit(k, true);
+      this.#emit(k, true);
       const rect = (e.currentTarget as Element).getBoundingClientRect();
-      this.pointer = { k, py: e.clientY - rect.top - M.top };
-      this.highlightNearest();
+      this.#pointer = { k, py: e.clientY - rect.top - M.top };
+      this.#highlightNearest();
     }
   };
 
   /** The last mouse position over the plot (step, plot y), for the curve under it. */
-  private pointer: { k: number; py: number } | null = null;
+  #pointer: { k: number; py: number } | null = null;
 
   /** Highlights the curve under the mouse (once the hover chunk is here). */
-  private highlightNearest(): void {
-    const y = this.cache.y;
-    if (!y || !hover || !this.pointer) return;
-    const nearest = hover.nearestCurve(this.runs, y, this.pointer.k, this.pointer.py);
+  #highlightNearest(): void {
+    const y = this.#cache.y;
+    if (!y || !hover || !this.#pointer) return;
+    const nearest = hover.nearestCurve(this.runs, y, this.#pointer.k, this.#pointer.py);
     const near = nearest === null ? null : (this.runs.find((r) => r.key === nearest)?.group ?? nearest);
-    if (near !== this.nearKey) {
-      this.nearKey = near;
-      this.onHighlight({ key: near });
+    if (near !== this.#nearKey) {
+      this.#nearKey = near;
+      this.#onHighlight({ key: near });
     }
   }
 
   /** Adds the tooltip's styles on the first hover (they are not needed before). */
-  private hoverStyled = false;
+  #hoverStyled = false;
 
-  private loadHover(): void {
-    if (this.hoverStyled) return;
-    this.hoverStyled = true;
+  #loadHover(): void {
+    if (this.#hoverStyled) return;
+    this.#hoverStyled = true;
     hoverModule ??= import('./hover');
     hoverModule.then(
       (m) => {
         hover = m;
         m.adoptHoverStyles(this.renderRoot);
         // The mouse may already be on a curve: the move that fetched the chunk counts.
-        this.highlightNearest();
+        this.#highlightNearest();
         this.requestUpdate();
       },
       () => {
         hoverModule = undefined;
-        this.hoverStyled = false;
+        this.#hoverStyled = false;
       },
     );
   }
 
   /** Reports a highlight; applies it here unless a listener (a playground) took it. */
-  private onHighlight(detail: HighlightDetail): void {
-    if (emitHighlight(this, detail) && this.ownHighlight.apply(detail)) this.requestUpdate();
+  #onHighlight(detail: HighlightDetail): void {
+    if (emitHighlight(this, detail) && this.#ownHighlight.apply(detail)) this.requestUpdate();
   }
 
-  private onUp = (e: PointerEvent) => {
-    this.pressed = false;
+  #onUp = (e: PointerEvent) => {
+    this.#pressed = false;
     if (e.pointerType !== 'mouse') this.hoverStep = null;
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
   };
 
-  private onLeave = () => {
-    this.pointer = null;
-    if (!this.pressed) this.hoverStep = null;
-    if (!this.pressed && this.previewing) this.emit(null, true);
-    if (this.nearKey !== null) {
-      this.nearKey = null;
-      this.onHighlight({ key: null });
+  #onLeave = () => {
+    this.#pointer = null;
+    if (!this.#pressed) this.hoverStep = null;
+    if (!this.#pressed && this.previewing) this.#emit(null, true);
+    if (this.#nearKey !== null) {
+      this.#nearKey = null;
+      this.#onHighlight({ key: null });
     }
   };
 
   /** The highlighted run's key: `highlight` when set, else the element's own. */
-  private get shownHighlight(): string | null {
-    return this.highlight ?? this.ownHighlight.current;
+  get #shownHighlight(): string | null {
+    return this.highlight ?? this.#ownHighlight.current;
   }
 
   /** The UI language (loading its strings if needed, then rendering again). */
-  private get uiLang(): Lang {
+  get #uiLang(): Lang {
     const lang = langOf(this);
     if (!isLoaded(lang)) void whenLoaded(lang).then(() => this.requestUpdate());
     return lang;
   }
 
-  private warned = new Set<string>();
+  #warned = new Set<string>();
 
   /** The height drawn: `height` when it is a number of pixels from 60 to 4000, else 170. */
-  private get chartHeight(): number {
+  get #chartHeight(): number {
     const h = this.height;
     return Number.isFinite(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT ? h : DEFAULT_HEIGHT;
   }
 
   /** Messages (and one warning each) about a `height` that is not a usable number of pixels, a bad `step`. */
-  private heightError(lang: Lang) {
+  #heightError(lang: Lang) {
     const h = this.height;
     const shown = [
       attributeError('step', this.getAttribute('step'), parseStep, lang),
-      this.chartHeight === h
+      this.#chartHeight === h
         ? undefined
         : t(lang, 'attribute', { name: 'height', value: this.getAttribute('height') ?? String(h), message: t(lang, 'heightRange', { min: MIN_HEIGHT, max: MAX_HEIGHT, fallback: DEFAULT_HEIGHT }) }),
     ].filter((m) => m !== undefined);
-    for (const m of shown) if (!this.warned.has(m) && this.warned.add(m)) console.warn(`<descent-loss-chart>: ${m}`);
+    for (const m of shown) if (!this.#warned.has(m) && this.#warned.add(m)) console.warn(`<descent-loss-chart>: ${m}`);
     return shown.length ? html`<div part="error" role="alert">${shown.map((m) => html`<div>${m}</div>`)}</div>` : nothing;
   }
 
   protected override render() {
     // styleProps (CSSOM), not a style attribute: a strict CSP (no 'unsafe-inline' styles) refuses those.
-    const lang = this.uiLang;
-    const error = this.heightError(lang);
-    if (!this.width) return html`${error}<div style=${styleProps({ height: `${this.chartHeight}px` })}></div>`;
+    const lang = this.#uiLang;
+    const error = this.#heightError(lang);
+    if (!this.width) return html`${error}<div style=${styleProps({ height: `${this.#chartHeight}px` })}></div>`;
     const pw = this.width - M.left - M.right;
-    const ph = this.chartHeight - M.top - M.bottom;
-    const { y, paths } = this.geometry();
-    const highlighted = this.shownHighlight;
-    const sx = this.xScale();
+    const ph = this.#chartHeight - M.top - M.bottom;
+    const { y, paths } = this.#geometry();
+    const highlighted = this.#shownHighlight;
+    const sx = this.#xScale();
     const yTicks = y.kind === 'log' ? logTicks(y.scale, 5) : axisTicks(y.scale, 4);
     // Steps are whole numbers: no thousands separator ("1000", not "1,000").
     const xTicks = axisTicks(sx, Math.max(2, Math.round(pw / 80))).map((t) => ({ ...t, label: String(t.value) }));
@@ -365,14 +383,14 @@ export class DescentLossChart extends LitElement {
       part="chart"
       class=${this.previewing ? 'preview' : ''}
       width=${this.width}
-      height=${this.chartHeight}
+      height=${this.#chartHeight}
       role="img"
       aria-label=${(this.valueLabel ?? t(lang, 'chartLabel', { n: this.runs.length })) + (y.kind === 'log' ? t(lang, 'logScale') : '')}
-      @pointerdown=${this.onDown}
-      @pointermove=${this.onMove}
-      @pointerup=${this.onUp}
-      @pointercancel=${this.onUp}
-      @pointerleave=${this.onLeave}
+      @pointerdown=${this.#onDown}
+      @pointermove=${this.#onMove}
+      @pointerup=${this.#onUp}
+      @pointercancel=${this.#onUp}
+      @pointerleave=${this.#onLeave}
     >
       <g transform="translate(${M.left},${M.top})">
         ${yTicks.map(
@@ -389,6 +407,11 @@ export class DescentLossChart extends LitElement {
         <text class="axis-label" x="-40" y="-13" text-anchor="start">${this.valueLabel ?? y.label}${y.kind === 'log' ? t(lang, 'logSuffix') : ''}</text>
         <defs><clipPath id="loss-plot"><rect class="plot-area" y="-1" width=${pw} height=${ph + 2}></rect></clipPath></defs>
         <g clip-path="url(#loss-plot)" class="curves">
+          ${this.runs.map((r) =>
+            r.trajectory.batchLoss
+              ? svg`<path part="batch-loss" class=${highlightClass(r.group ?? r.key, highlighted)} style=${styleProps({ stroke: r.color })} d=${paths.get(`b${r.key}`) ?? ''}></path>`
+              : nothing,
+          )}
           ${this.runs.map(
             (r) => svg`<path part="loss-curve" class=${highlightClass(r.group ?? r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
               style=${styleProps({ stroke: r.color, 'stroke-dasharray': r.dashed ? '5 3' : '' })} d=${paths.get(r.key) ?? ''}></path>`,

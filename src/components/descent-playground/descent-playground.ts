@@ -44,7 +44,10 @@ import { raceChange } from './default-race';
 import { styles } from './descent-playground.styles';
 import type { InspectMark } from '../../render/inspect';
 import type { InspectMarkDetail } from '../descent-surface/descent-surface';
-import { inspectChunk, loadedInspectChunk } from '../shared/lazy-chunk';
+import { inspectChunk, lazyChunk, loadedInspectChunk } from '../shared/lazy-chunk';
+
+/** Training on the map (training.ts): batch sizes, lr schedules, the data panel. */
+const trainingChunk = lazyChunk(() => import('./training'));
 
 /**
  * The whole tool: a surface picker, the optimizers racing on it (each toggled, tuned and
@@ -241,41 +244,41 @@ export class DescentPlayground extends LitElement implements ClockClient {
   /** Narrow layouts: which sheet is open over the map. */
   declare protected sheet: Sheet;
 
-  private _config: Config = defaultConfig();
+  #_config: Config = defaultConfig();
   /** A `config` set by script whose catalog surface is still loading (applied once it is here). */
-  private pendingConfig: Config | undefined;
+  #pendingConfig: Config | undefined;
   /** A catalog surface picked in the toolbar and still loading. */
-  private picking: SurfaceId | undefined;
-  private configFromProperty = false;
+  #picking: SurfaceId | undefined;
+  #configFromProperty = false;
   /** What reflectConfig last set the configuration properties to (so that is not re-read). */
-  private reflected: Partial<ConfigProperties> = {};
-  private attributesDirty = true;
-  private entryRuns: EntryRun[] = [];
-  private panelRuns: PanelRun[] = [];
+  #reflected: Partial<ConfigProperties> = {};
+  #attributesDirty = true;
+  #entryRuns: EntryRun[] = [];
+  #panelRuns: PanelRun[] = [];
   /**
    * The runs the loss chart shows. While the start handle is dragged the chart follows one frame
    * behind the map: its update runs in a task after the frame that shows the moved paths, so
    * the paths under the pointer are painted first (and several moves within a frame cost the
    * chart one update).
    */
-  private chartRuns: readonly PanelRun[] = [];
-  private dragging = false;
-  private chartCatchUp = false;
-  private readonly runCache = new RunCache();
-  private runsFor: Config | undefined;
+  #chartRuns: readonly PanelRun[] = [];
+  #dragging = false;
+  #chartCatchUp = false;
+  readonly #runCache = new RunCache();
+  #runsFor: Config | undefined;
   /** The language the runs' labels are in (a race's descriptive labels are translated). */
-  private runsLang: Lang | undefined;
+  #runsLang: Lang | undefined;
   /** The language the attribute messages are in (undefined: English while its strings load). */
-  private errorsLang: Lang | undefined;
-  private resizeObserver: SizeObserver | undefined;
-  private childObserver: MutationObserver | undefined;
-  private autoplayed = false;
+  #errorsLang: Lang | undefined;
+  #resizeObserver: SizeObserver | undefined;
+  #childObserver: MutationObserver | undefined;
+  #autoplayed = false;
   /**
    * Whether the races and maps may be computed and drawn: once the element has been on screen, or
    * its turn came while the page was idle (clock.firstSight). Until then the panels are empty, so
    * a page of many widgets draws the ones in view first.
    */
-  private seen = false;
+  #seen = false;
   /**
    * True once the panels are drawn: after the frame that follows the last update rendering them
    * (each update starts the count again), whose layout their resize observers have reported (they
@@ -289,12 +292,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * widget drawn while offscreen (when the page is idle) needs them. (Later changes to a skipped
    * widget that need them, such as a new size, are drawn when it comes near the viewport.)
    */
-  private drawn: number | true = 0;
-  private readonly internals = this.attachInternals();
-  private stopSighting: (() => void) | undefined;
-  private stopWatching: (() => void) | undefined;
+  #drawn: number | true = 0;
+  readonly #internals = this.attachInternals();
+  #stopSighting: (() => void) | undefined;
+  #stopWatching: (() => void) | undefined;
   /** Whether the element is on screen (true until the page's observer says). */
-  private onscreen = true;
+  #onscreen = true;
 
   /**
    * A custom state of the element, for its styles: `drawn` (may be skipped while far offscreen)
@@ -302,46 +305,47 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * browser would update on every frame of the page). Older browsers without custom states keep
    * the widget rendered and show no scroll cue.
    */
-  private setState(state: 'drawn' | 'onscreen', on: boolean): void {
+  #setState(state: 'drawn' | 'onscreen', on: boolean): void {
     try {
-      if (on) this.internals.states.add(state);
-      else this.internals.states.delete(state);
+      if (on) this.#internals.states.add(state);
+      else this.#internals.states.delete(state);
     } catch {
       /* no custom states */
     }
   }
   /** The configuration's surface; undefined while the expression module it needs is loading. */
-  private shown: Surface | undefined;
+  #shown: Surface | undefined;
   /** Waiting for the expression module (undefined: not waiting). */
-  private awaitingModule: Promise<unknown> | undefined;
-  private moduleFailed = false;
+  #awaitingModule: Promise<unknown> | undefined;
+  #moduleFailed = false;
   /** The expression field, created once its module (custom.ts, a lazy chunk) is here. */
-  private fieldController: ExpressionField | undefined;
-  private readonly playback = new Playback(this, {
-    timing: () => this._config,
-    runs: () => this.entryRuns,
-    lang: () => this.uiLang,
-    commitStep: (step) => this.commit({ step }),
+  #fieldController: ExpressionField | undefined;
+  readonly #playback = new Playback(this, {
+    timing: () => this.#_config,
+    runs: () => this.#entryRuns,
+    lang: () => this.#uiLang,
+    commitStep: (step) => this.#commit({ step }),
     synced: (k) => {
-      const chunk = this._config.inspect ? loadedInspectChunk() : undefined;
+      trainingChunk.loaded()?.sync(this.renderRoot, this.#shown ?? getSurface(this.#_config.surface), this.#entryRuns[this.#list.selected], k, this.#uiLang);
+      const chunk = this.#_config.inspect ? loadedInspectChunk() : undefined;
       // (During a drag the chunk moves the values itself, after the map's frame.)
-      if (chunk && !this.dragging && !chunk.updateValues(this.renderRoot, this.entryRuns[this.list.selected]?.trajectory, k, this.uiLang)) this.requestUpdate();
+      if (chunk && !this.#dragging && !chunk.updateValues(this.renderRoot, this.#entryRuns[this.#list.selected]?.trajectory, k, this.#uiLang)) this.requestUpdate();
     },
   });
-  private readonly highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
+  readonly #highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
   /** "Copy embed code", from its first click on (embed-copy.ts is loaded then). */
-  private copy: EmbedCopy | undefined;
+  #copy: EmbedCopy | undefined;
 
-  private copyEmbed(): void {
+  #copyEmbed(): void {
     import('./embed-copy').then(
-      ({ EmbedCopy }) => (this.copy ??= new EmbedCopy(this, () => this.embedCode())).copy(),
+      ({ EmbedCopy }) => (this.#copy ??= new EmbedCopy(this, () => this.embedCode())).copy(),
       () => undefined, // not loaded (offline): the next click tries again
     );
   }
-  private readonly list = new OptimizerListState(this, {
-    config: () => this._config,
-    surface: () => this.shown ?? this._config.surface,
-    commit: (patch) => this.commit(patch),
+  readonly #list = new OptimizerListState(this, {
+    config: () => this.#_config,
+    surface: () => this.#shown ?? this.#_config.surface,
+    commit: (patch) => this.#commit(patch),
   });
 
   constructor() {
@@ -372,7 +376,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   /** The whole configuration. Setting it replaces what attributes and children said. */
   get config(): Config {
-    return { ...this._config, step: this.playback.playing ? 0 : this.playback.step };
+    return { ...this.#_config, step: this.#playback.playing ? 0 : this.#playback.step };
   }
 
   set config(value: Config) {
@@ -380,28 +384,28 @@ export class DescentPlayground extends LitElement implements ClockClient {
     // update waits for it, so `await el.updateComplete` sees the new configuration).
     // Likewise its checker, in the single-file bundle (a small chunk fetched on first use).
     if (surfacesToLoad([value?.surface]).length || !loadedNormalize) {
-      this.pendingConfig = value;
+      this.#pendingConfig = value;
       this.requestUpdate();
       return;
     }
-    this.pendingConfig = undefined;
-    this.applyConfig(value);
+    this.#pendingConfig = undefined;
+    this.#applyConfig(value);
   }
 
-  private applyConfig(value: Config): void {
+  #applyConfig(value: Config): void {
     if (!loadedNormalize) return;
-    const old = this._config;
+    const old = this.#_config;
     const errors: string[] = [];
     const refusals: Refusal[] = [];
-    this._config = loadedNormalize(value, errors, refusals);
-    this.report(errors);
+    this.#_config = loadedNormalize(value, errors, refusals);
+    this.#report(errors);
     this.configErrors = refusals;
-    if (this._config.expr === undefined) this.customOpen = false;
-    this.configFromProperty = true;
-    this.reflectConfig();
+    if (this.#_config.expr === undefined) this.customOpen = false;
+    this.#configFromProperty = true;
+    this.#reflectConfig();
     this.pause(false);
-    this.playback.place(this._config.step || this.restingStep);
-    this.playback.dropPreview();
+    this.#playback.place(this.#_config.step || this.#restingStep);
+    this.#playback.dropPreview();
     this.requestUpdate('config', old);
   }
 
@@ -409,30 +413,30 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver ??= deferredResizeObserver(() => this.measure(), this);
-    this.resizeObserver.observe(this);
+    this.#resizeObserver ??= deferredResizeObserver(() => this.#measure(), this);
+    this.#resizeObserver.observe(this);
     const main = this.renderRoot?.querySelector?.('.main');
-    if (main) this.resizeObserver.observe(main);
-    this.childObserver ??= new MutationObserver((records) => {
+    if (main) this.#resizeObserver.observe(main);
+    this.#childObserver ??= new MutationObserver((records) => {
       const isOptimizer = (n: Node) => n.nodeName.toLowerCase() === 'descent-optimizer';
       const touches = records.some((r) =>
         r.type === 'attributes' ? isOptimizer(r.target) : [...r.addedNodes, ...r.removedNodes].some(isOptimizer),
       );
       if (touches) {
-        this.attributesDirty = true;
-        this.configFromProperty = false;
+        this.#attributesDirty = true;
+        this.#configFromProperty = false;
         this.requestUpdate();
       }
     });
-    this.childObserver.observe(this, { childList: true, subtree: true, attributes: true });
-    this.stopWatching ??= watchVisibility(this, (visible) => {
-      this.onscreen = visible;
-      this.setState('onscreen', visible);
+    this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true });
+    this.#stopWatching ??= watchVisibility(this, (visible) => {
+      this.#onscreen = visible;
+      this.#setState('onscreen', visible);
     });
-    if (!this.seen) {
-      this.stopSighting = clock.firstSight(this, () => {
-        this.stopSighting = undefined;
-        this.seen = true;
+    if (!this.#seen) {
+      this.#stopSighting = clock.firstSight(this, () => {
+        this.#stopSighting = undefined;
+        this.#seen = true;
         this.requestUpdate();
       });
     }
@@ -441,14 +445,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
   override disconnectedCallback(): void {
     // Playback pauses itself (its hostDisconnected).
     super.disconnectedCallback();
-    this.stopSighting?.();
-    this.stopSighting = undefined;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.onscreen = true;
-    this.resizeObserver?.disconnect();
-    this.observed = new WeakSet();
-    this.childObserver?.disconnect();
+    this.#stopSighting?.();
+    this.#stopSighting = undefined;
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    this.#onscreen = true;
+    this.#resizeObserver?.disconnect();
+    this.#observed = new WeakSet();
+    this.#childObserver?.disconnect();
   }
 
   /**
@@ -457,79 +461,79 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * default is a small chunk fetched on first use (elsewhere the whole catalog is loaded).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    const wanted = surfacesToLoad([this.surface?.trim(), this.pendingConfig?.surface]);
+    const wanted = surfacesToLoad([this.surface?.trim(), this.#pendingConfig?.surface]);
     if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
-    if (this.pendingConfig) await loadNormalize().catch((e) => console.warn('descent-playground: config not applied:', e));
+    if (this.#pendingConfig) await loadNormalize().catch((e) => console.warn('descent-playground: config not applied:', e));
     super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.pendingConfig) {
-      const value = this.pendingConfig;
-      this.pendingConfig = undefined;
-      this.applyConfig(value);
-      if (surfaceFailed(value.surface)) this.notices = [...this.notices, t(this.uiLang, 'surfaceUnavailable', { id: value.surface })];
+    if (this.#pendingConfig) {
+      const value = this.#pendingConfig;
+      this.#pendingConfig = undefined;
+      this.#applyConfig(value);
+      if (surfaceFailed(value.surface)) this.notices = [...this.notices, t(this.#uiLang, 'surfaceUnavailable', { id: value.surface })];
     }
     const own = this as unknown as ConfigProperties;
-    if (this.hasUpdated && CONFIG_ATTRIBUTES.some((a) => changed.has(a) && own[a] !== this.reflected[a])) {
-      this.attributesDirty = true;
-      this.configFromProperty = false;
+    if (this.hasUpdated && CONFIG_ATTRIBUTES.some((a) => changed.has(a) && own[a] !== this.#reflected[a])) {
+      this.#attributesDirty = true;
+      this.#configFromProperty = false;
     }
-    if (this.attributesDirty) {
+    if (this.#attributesDirty) {
       // An expression attribute needs the compiled surface for its defaults: wait for the module,
       // and for the surface to be compiled in short tasks, so a long one does not block the page.
-      const compiling = this.configFromProperty ? undefined : loadedCustom()?.precompileAttributes(this.expression, this.domain);
+      const compiling = this.#configFromProperty ? undefined : loadedCustom()?.precompileAttributes(this.expression, this.domain);
       const waiting =
-        !this.configFromProperty &&
+        !this.#configFromProperty &&
         this.expression !== null &&
-        !this.moduleFailed &&
+        !this.#moduleFailed &&
         (!(loadedExpressionModule() && loadedCustom()) || compiling !== undefined);
       if (waiting) {
-        this.awaitModule(compiling);
+        this.#awaitModule(compiling);
       } else {
-        this.attributesDirty = false;
-        if (!this.configFromProperty) this.applyAttributes();
+        this.#attributesDirty = false;
+        if (!this.#configFromProperty) this.#applyAttributes();
       }
     }
     // `inspect` set by attribute or script (the UI's toggle sets it through the configuration).
-    if (changed.has('inspect') && this.inspect !== (this._config.inspect === true)) this._config = { ...this._config, inspect: this.inspect };
+    if (changed.has('inspect') && this.inspect !== (this.#_config.inspect === true)) this.#_config = { ...this.#_config, inspect: this.inspect };
     // Messages about attributes follow the language (its strings arrive after the first read).
-    if (this.attributeErrors.length && !this.configFromProperty && this.errorsLang !== this.uiLang && isLoaded(this.uiLang)) {
-      this.attributeErrors = this.readAttributes().errors;
+    if (this.attributeErrors.length && !this.#configFromProperty && this.#errorsLang !== this.#uiLang && isLoaded(this.#uiLang)) {
+      this.attributeErrors = this.#readAttributes().errors;
     }
-    this.shown = this.attributesDirty && !this.configFromProperty ? undefined : this.resolveSurface();
-    if (this._config.expr !== undefined) this.field?.show(this._config.expr, this._config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
-    if (this.seen && this.shown && (this.runsFor !== this._config || this.runsLang !== this.uiLang)) this.computeRuns(this.shown);
-    this.list.clamp(this._config.optimizers.length);
+    this.#shown = this.#attributesDirty && !this.#configFromProperty ? undefined : this.#resolveSurface();
+    if (this.#_config.expr !== undefined) this.#field?.show(this.#_config.expr, this.#_config.domain ?? DEFAULT_EXPRESSION_DOMAIN);
+    if (this.#seen && this.#shown && (this.#runsFor !== this.#_config || this.#runsLang !== this.#uiLang)) this.#computeRuns(this.#shown);
+    this.#list.clamp(this.#_config.optimizers.length);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.observeAreas();
+    this.#observeAreas();
     // Here rather than in the controller's hostUpdated, which runs before firstUpdated (and
     // before hasUpdated is set, which the step events wait for).
-    this.playback.sync();
+    this.#playback.sync();
     // An update while offscreen (an attribute set by script) may create parts that measure
     // themselves, which they cannot while the browser skips the widget: render it again until
     // its parts have drawn, then let it be skipped.
-    if (this.drawn === true && !this.onscreen) {
-      this.drawn = 0;
-      this.setState('drawn', false);
+    if (this.#drawn === true && !this.#onscreen) {
+      this.#drawn = 0;
+      this.#setState('drawn', false);
     }
-    if (this.drawn !== true && this.seen && this.shown && this.mainWidth) {
-      const count = ++this.drawn;
+    if (this.#drawn !== true && this.#seen && this.#shown && this.mainWidth) {
+      const count = ++this.#drawn;
       // Two frames: the first lays out what this update rendered, and its resize observers
       // report; in the second their parts draw at those sizes.
       afterFrame(() =>
         afterFrame(() => {
-          if (count !== this.drawn) return;
-          this.drawn = true;
-          this.setState('drawn', true);
+          if (count !== this.#drawn) return;
+          this.#drawn = true;
+          this.#setState('drawn', true);
         }),
       );
     }
-    if (this.autoplay && !this.autoplayed && this.seen) {
-      this.autoplayed = true;
+    if (this.autoplay && !this.#autoplayed && this.#seen) {
+      this.#autoplayed = true;
       // Reduced motion: no autoplay; the final paths are shown, with a Play button.
       if (!prefersReducedMotion()) this.play();
     }
@@ -540,20 +544,20 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * The observer's first report comes once they are laid out, and the panels render then:
    * measuring during the update would schedule the next one from inside this one.
    */
-  private observed = new WeakSet<Element>();
-  private observeAreas(): void {
+  #observed = new WeakSet<Element>();
+  #observeAreas(): void {
     for (const area of this.renderRoot.querySelectorAll('.main, .rest')) {
-      if (!this.observed.has(area)) this.resizeObserver?.observe(area);
-      this.observed.add(area);
+      if (!this.#observed.has(area)) this.#resizeObserver?.observe(area);
+      this.#observed.add(area);
     }
   }
 
   /** Whether the width band has been measured (until then no sheet's content is fetched). */
-  private measured = false;
+  #measured = false;
 
-  private measure(): void {
-    if (!this.measured) {
-      this.measured = true;
+  #measure(): void {
+    if (!this.#measured) {
+      this.#measured = true;
       this.requestUpdate();
     }
     const band = bandOf(this.getBoundingClientRect().width);
@@ -575,28 +579,28 @@ export class DescentPlayground extends LitElement implements ClockClient {
   // ---- configuration ---------------------------------------------------------------------
 
   /** The expression field, if its module is here (created on first use). */
-  private get field(): ExpressionField | undefined {
+  get #field(): ExpressionField | undefined {
     const custom = loadedCustom();
-    if (custom && !this.fieldController) {
-      this.fieldController = new custom.ExpressionField(this, (change) => this.onExpression(change), () => this.uiLang);
+    if (custom && !this.#fieldController) {
+      this.#fieldController = new custom.ExpressionField(this, (change) => this.#onExpression(change), () => this.#uiLang);
       custom.adoptFieldStyles(this.renderRoot);
     }
-    return this.fieldController;
+    return this.#fieldController;
   }
 
   /**
    * Loads what a typed-in surface needs (the expression module, custom.ts, and the surface
    * compiled in short tasks when `compiled` is given), then updates again.
    */
-  private awaitModule(compiled?: Promise<void>): void {
-    this.awaitingModule ??= Promise.all([expressionModule(), customModule(), compiled]).then(
+  #awaitModule(compiled?: Promise<void>): void {
+    this.#awaitingModule ??= Promise.all([expressionModule(), customModule(), compiled]).then(
       () => {
-        this.awaitingModule = undefined;
+        this.#awaitingModule = undefined;
         this.requestUpdate();
       },
       () => {
-        this.awaitingModule = undefined;
-        this.moduleFailed = true;
+        this.#awaitingModule = undefined;
+        this.#moduleFailed = true;
         this.requestUpdate();
       },
     );
@@ -607,60 +611,60 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * set by script that does not compile is reported, and the configuration falls back to its
    * catalog surface.
    */
-  private resolveSurface(): Surface | undefined {
-    const c = this._config;
+  #resolveSurface(): Surface | undefined {
+    const c = this.#_config;
     if (c.expr === undefined) return getSurface(c.surface);
     const custom = loadedCustom();
     const resolved = custom
-      ? custom.configSurface(c, this.moduleFailed, () => this.uiLang)
-      : this.moduleFailed
-        ? { problem: t(this.uiLang, 'configNeedsCompiler', { value: c.expr }) }
+      ? custom.configSurface(c, this.#moduleFailed, () => this.#uiLang)
+      : this.#moduleFailed
+        ? { problem: t(this.#uiLang, 'configNeedsCompiler', { value: c.expr }) }
         : { pending: true as const };
     if ('surface' in resolved) return resolved.surface;
     if ('pending' in resolved) {
-      this.awaitModule('until' in resolved ? resolved.until : undefined);
+      this.#awaitModule('until' in resolved ? resolved.until : undefined);
       return undefined;
     }
-    this.report([resolved.problem]);
+    this.#report([resolved.problem]);
     this.configErrors = [...this.configErrors, resolved.problem];
-    this._config = { ...defaultConfig(c.surface), layout: c.layout };
+    this.#_config = { ...defaultConfig(c.surface), layout: c.layout };
     this.customOpen = false;
-    return getSurface(this._config.surface);
+    return getSurface(this.#_config.surface);
   }
 
-  private report(errors: readonly string[]): void {
+  #report(errors: readonly string[]): void {
     for (const e of errors) console.warn(`descent-playground: ${e}`);
   }
 
   /** Builds the configuration from attributes and `<descent-optimizer>` children. */
-  private applyAttributes(): void {
-    const { config, errors } = this.readAttributes();
-    this._config = this.inspect ? { ...config, inspect: true } : config;
-    this.playback.place(this.restingStep);
+  #applyAttributes(): void {
+    const { config, errors } = this.#readAttributes();
+    this.#_config = this.inspect ? { ...config, inspect: true } : config;
+    this.#playback.place(this.#restingStep);
     this.configErrors = [];
     this.customOpen = config.expr !== undefined;
     this.attributeErrors = errors;
-    this.report(errors);
+    this.#report(errors);
   }
 
   /** What the attributes and children say, with a message per value that could not be used. */
-  private readAttributes(): { config: Config; errors: string[] } {
-    const lang = this.uiLang;
+  #readAttributes(): { config: Config; errors: string[] } {
+    const lang = this.#uiLang;
     const read = readAttributes(attributeTexts(this), [...this.querySelectorAll(':scope > descent-optimizer')], lang, loadedCustom());
     const requested = this.surface?.trim() ?? '';
     const errors = surfaceFailed(requested) ? [...read.errors, t(lang, 'surfaceUnavailable', { id: requested })] : read.errors;
-    this.errorsLang = isLoaded(lang) ? lang : undefined;
+    this.#errorsLang = isLoaded(lang) ? lang : undefined;
     return { config: read.config, errors };
   }
 
   /** Applies a change made by interaction and tells listeners. */
-  private commit(patch: Partial<Config>): void {
-    const next = { ...this._config, ...patch };
+  #commit(patch: Partial<Config>): void {
+    const next = { ...this.#_config, ...patch };
     // Never more than MAX_TOTAL_STEPS in all: a run added to a long race shortens every run.
     const steps = Math.min(next.steps, maxStepsFor(next.optimizers.length));
-    if (this.playback.step > steps) this.playback.place(steps);
-    this._config = { ...next, steps, step: Math.min(next.step, steps) };
-    this.reflectConfig();
+    if (this.#playback.step > steps) this.#playback.place(steps);
+    this.#_config = { ...next, steps, step: Math.min(next.step, steps) };
+    this.#reflectConfig();
     this.requestUpdate();
     this.dispatchEvent(
       new CustomEvent<ConfigChangeDetail>('descent-config-change', {
@@ -672,19 +676,19 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   /** Sets the configuration properties to what is shown (see configProperties). */
-  private reflectConfig(): void {
-    this.reflected = configProperties(this._config);
-    Object.assign(this, this.reflected);
-    this.inspect = this._config.inspect === true;
+  #reflectConfig(): void {
+    this.#reflected = configProperties(this.#_config);
+    Object.assign(this, this.#reflected);
+    this.inspect = this.#_config.inspect === true;
   }
 
   /** A reader pointed at a kind of inner-state mark (a map's legend key): every view shows it. */
-  private onInspectMarkEvent = (e: CustomEvent<InspectMarkDetail>) => {
+  #onInspectMarkEvent = (e: CustomEvent<InspectMarkDetail>) => {
     e.preventDefault();
-    this.onInspectMark(e.detail.mark);
+    this.#onInspectMark(e.detail.mark);
   };
 
-  private onInspectMark = (mark: InspectMark | null) => {
+  #onInspectMark = (mark: InspectMark | null) => {
     this.inspectMark = mark;
   };
 
@@ -692,46 +696,46 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * With `inspect`, the aside's parts of the view (its chunk renders them, once here): each
    * adaptive run's step size per coordinate under the loss chart, and the selected run's values.
    */
-  private inspectParts(lang: Lang, step: number) {
-    return this._config.inspect
+  #inspectParts(lang: Lang, step: number) {
+    return this.#_config.inspect
       ? inspectChunk(() => this.requestUpdate())?.playgroundParts({
           root: this.shadowRoot,
           lang,
           step,
           theme: this.theme,
-          highlight: this.highlight.current,
-          runs: this.runsForChart(),
-          selected: this.entryRuns[this.list.selected]?.trajectory,
+          highlight: this.#highlight.current,
+          runs: this.#runsForChart(),
+          selected: this.#entryRuns[this.#list.selected]?.trajectory,
           mark: this.inspectMark,
-          dragging: this.dragging,
-          onMark: this.onInspectMark,
-          onStep: this.onChartStep,
-          onHighlight: this.highlight.onEvent,
+          dragging: this.#dragging,
+          onMark: this.#onInspectMark,
+          onStep: this.#onChartStep,
+          onHighlight: this.#highlight.onEvent,
         })
       : undefined;
   }
 
   /** A rule that was loading has arrived: run again. */
-  private rulesLoaded = () => {
-    this.runsFor = undefined;
+  #rulesLoaded = () => {
+    this.#runsFor = undefined;
     this.requestUpdate();
   };
 
-  private computeRuns(surface: Surface): void {
-    ({ entryRuns: this.entryRuns, panelRuns: this.panelRuns } = this.runCache.compute(this._config, surface, this.uiLang, this.rulesLoaded));
-    this.runsFor = this._config;
-    this.runsLang = this.uiLang;
-    this.playback.runsChanged();
+  #computeRuns(surface: Surface): void {
+    ({ entryRuns: this.#entryRuns, panelRuns: this.#panelRuns } = this.#runCache.compute(this.#_config, surface, this.#uiLang, this.#rulesLoaded));
+    this.#runsFor = this.#_config;
+    this.#runsLang = this.#uiLang;
+    this.#playback.runsChanged();
   }
 
   // ---- playback --------------------------------------------------------------------------
 
   /** The UI language (loading its strings if needed, then rendering again). */
-  private get uiLang(): Lang {
+  get #uiLang(): Lang {
     const lang = langOf(this);
     if (!isLoaded(lang)) {
       void whenLoaded(lang).then(() => {
-        this.runsLang = undefined; // run labels are translated too
+        this.#runsLang = undefined; // run labels are translated too
         this.requestUpdate();
       });
     }
@@ -739,8 +743,8 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   /** The step shown at rest: 0, or the end (the final paths) when the reader prefers reduced motion. */
-  private get restingStep(): number {
-    return prefersReducedMotion() ? this._config.steps : 0;
+  get #restingStep(): number {
+    return prefersReducedMotion() ? this.#_config.steps : 0;
   }
 
   /**
@@ -749,22 +753,22 @@ export class DescentPlayground extends LitElement implements ClockClient {
    */
   tick(_now: number, dt: number): void {
     // Kept on the element (public, in the manifest); the playback controller is the clock's client.
-    this.playback.tick(_now, dt);
+    this.#playback.tick(_now, dt);
   }
 
   /** Starts the race (from the beginning when it has ended). */
   play(): void {
-    this.playback.play();
+    this.#playback.play();
   }
 
   /** Stops at the current step; `notify` fires descent-config-change with it. */
   pause(notify = true): void {
-    this.playback.pause(notify);
+    this.#playback.pause(notify);
   }
 
   /** Shows step `k`, paused. */
   seek(k: number): void {
-    this.playback.seek(k);
+    this.#playback.seek(k);
   }
 
   /** Back to step 0, paused. */
@@ -789,91 +793,91 @@ export class DescentPlayground extends LitElement implements ClockClient {
 
   // ---- event handlers --------------------------------------------------------------------
 
-  private onStart = (e: CustomEvent<StartChangeDetail>) => {
+  #onStart = (e: CustomEvent<StartChangeDetail>) => {
     // The panels' start is ours: set with the new runs, one render per move.
     e.preventDefault();
     const start: Point = e.detail.start;
-    const [x, y] = this._config.start;
-    this.dragging = !e.detail.final && e.detail.source === 'pointer';
-    if (start[0] !== x || start[1] !== y || e.detail.final) this.commit({ start });
+    const [x, y] = this.#_config.start;
+    this.#dragging = !e.detail.final && e.detail.source === 'pointer';
+    if (start[0] !== x || start[1] !== y || e.detail.final) this.#commit({ start });
   };
 
   /** The loss chart's runs for this render: the current ones, or during a drag after the frame. */
-  private runsForChart(): readonly PanelRun[] {
-    if (!this.dragging || !this.hasUpdated) return (this.chartRuns = this.panelRuns);
-    if (!this.chartCatchUp) {
-      this.chartCatchUp = true;
+  #runsForChart(): readonly PanelRun[] {
+    if (!this.#dragging || !this.hasUpdated) return (this.#chartRuns = this.#panelRuns);
+    if (!this.#chartCatchUp) {
+      this.#chartCatchUp = true;
       afterFrame(() => {
-        this.chartCatchUp = false;
-        if (this.chartRuns === this.panelRuns) return;
-        this.chartRuns = this.panelRuns;
+        this.#chartCatchUp = false;
+        if (this.#chartRuns === this.#panelRuns) return;
+        this.#chartRuns = this.#panelRuns;
         const chart = this.renderRoot.querySelector<DescentLossChart>('descent-loss-chart[part~="loss-chart"]');
-        if (chart) chart.runs = this.chartRuns;
+        if (chart) chart.runs = this.#chartRuns;
       });
     }
-    return this.chartRuns;
+    return this.#chartRuns;
   }
 
-  private onChartStep = (e: CustomEvent<StepDetail>) => {
+  #onChartStep = (e: CustomEvent<StepDetail>) => {
     // The playground reports the step itself (Playback.sync), once, whatever moved it.
     e.stopPropagation();
     const { step, preview } = e.detail;
     if (preview) {
-      this.playback.preview(step);
+      this.#playback.preview(step);
     } else if (step !== null) {
       this.seek(step);
     }
   };
 
   /** A catalog surface picked: its default race, keeping the layout. */
-  private pickSurface(id: SurfaceId): void {
+  #pickSurface(id: SurfaceId): void {
     if (surfacesToLoad([id]).length) {
       // Shown once its chunk is here, unless another surface was picked meanwhile.
-      this.picking = id;
+      this.#picking = id;
       void loadSurface(id).then(
-        () => this.picking === id && this.pickSurface(id),
+        () => this.#picking === id && this.#pickSurface(id),
         () => {
-          if (this.picking !== id) return;
-          this.picking = undefined;
-          this.notices = [...this.notices, t(this.uiLang, 'surfaceUnavailable', { id })];
+          if (this.#picking !== id) return;
+          this.#picking = undefined;
+          this.notices = [...this.notices, t(this.#uiLang, 'surfaceUnavailable', { id })];
         },
       );
       return;
     }
-    this.picking = undefined;
+    this.#picking = undefined;
     this.customOpen = false;
     this.configErrors = [];
     this.pause(false);
-    this.playback.place(0);
-    this.playback.dropPreview();
-    this.list.reset();
-    this.commit({ ...defaultConfig(id), layout: this._config.layout });
-    this.playback.place(this.restingStep);
+    this.#playback.place(0);
+    this.#playback.dropPreview();
+    this.#list.reset();
+    this.#commit({ ...defaultConfig(id), layout: this.#_config.layout });
+    this.#playback.place(this.#restingStep);
   }
 
   /** "Default race": the surface's own runners, start, steps and speed, at step 0 (layout kept). */
   restoreRace(): void {
     this.pause(false);
-    this.playback.place(0);
-    this.playback.dropPreview();
-    this.list.reset();
-    this.commit({ ...defaultRace(this.shown ?? getSurface(this._config.surface)), step: 0 });
-    this.playback.place(this.restingStep);
+    this.#playback.place(0);
+    this.#playback.dropPreview();
+    this.#list.reset();
+    this.#commit({ ...defaultRace(this.#shown ?? getSurface(this.#_config.surface)), step: 0 });
+    this.#playback.place(this.#restingStep);
   }
 
   /** "Custom expression…": the field opens on the current surface's own expression and window. */
-  private openCustom(): void {
-    this.picking = undefined;
-    const surface = this.shown ?? getSurface(this._config.surface);
+  #openCustom(): void {
+    this.#picking = undefined;
+    const surface = this.#shown ?? getSurface(this.#_config.surface);
     this.customOpen = true;
-    const field = this.field;
+    const field = this.#field;
     if (!field) {
       // The field's module first (a small chunk); "Loading…" shows meanwhile.
       void customModule().then(
-        () => this.customOpen && this._config.expr === undefined && this.openCustom(),
+        () => this.customOpen && this.#_config.expr === undefined && this.#openCustom(),
         () => {
           this.customOpen = false;
-          this.notices = [...this.notices, t(this.uiLang, 'customUnavailable')];
+          this.notices = [...this.notices, t(this.#uiLang, 'customUnavailable')];
         },
       );
       this.requestUpdate();
@@ -885,56 +889,56 @@ export class DescentPlayground extends LitElement implements ClockClient {
   }
 
   /** A typed-in surface compiled: the race moves to it (see followExpression). */
-  private onExpression(change: ExpressionChange): void {
+  #onExpression(change: ExpressionChange): void {
     // The field was closed (a catalog surface picked) while this compiled: too late.
-    if (!this.customOpen && this._config.expr === undefined) return;
+    if (!this.customOpen && this.#_config.expr === undefined) return;
     const custom = loadedCustom();
     if (!custom) return;
-    const patch = custom.followExpression(this._config, change);
+    const patch = custom.followExpression(this.#_config, change);
     this.pause(false);
-    this.playback.place(0);
-    this.playback.dropPreview();
-    this.list.clearErrors();
+    this.#playback.place(0);
+    this.#playback.dropPreview();
+    this.#list.clearErrors();
     this.configErrors = [];
-    this.commit(patch);
-    this.playback.place(this.restingStep);
+    this.#commit(patch);
+    this.#playback.place(this.#restingStep);
   }
 
   /** State and callbacks for the toolbar's templates. */
-  private get toolbarHost(): ToolbarHost {
+  get #toolbarHost(): ToolbarHost {
     return {
-      lang: this.uiLang,
-      config: this._config,
-      surface: this.shown ?? getSurface(this._config.surface),
-      custom: this.customOpen || this._config.expr !== undefined,
-      playing: this.playback.playing,
-      copy: this.copy,
-      copyEmbed: () => this.copyEmbed(),
-      renderField: () => this.field?.render() ?? html`<p class="pending">${t(this.uiLang, 'loadingCompiler')}</p>`,
-      pickSurface: (id) => this.pickSurface(id),
-      openCustom: () => this.openCustom(),
-      setLayout: (layout) => this.commit({ layout }),
-      setInspect: (on) => this.commit({ inspect: on }),
+      lang: this.#uiLang,
+      config: this.#_config,
+      surface: this.#shown ?? getSurface(this.#_config.surface),
+      custom: this.customOpen || this.#_config.expr !== undefined,
+      playing: this.#playback.playing,
+      copy: this.#copy,
+      copyEmbed: () => this.#copyEmbed(),
+      renderField: () => this.#field?.render() ?? html`<p class="pending">${t(this.#uiLang, 'loadingCompiler')}</p>`,
+      pickSurface: (id) => this.#pickSurface(id),
+      openCustom: () => this.#openCustom(),
+      setLayout: (layout) => this.#commit({ layout }),
+      setInspect: (on) => this.#commit({ inspect: on }),
       play: () => this.play(),
       pause: () => this.pause(),
-      stepForward: () => this.seek(this.playback.step + 1),
+      stepForward: () => this.seek(this.#playback.step + 1),
       reset: () => this.reset(),
-      raceChanged: raceChange(this._config, this.shown ?? getSurface(this._config.surface)) > 0,
+      raceChanged: raceChange(this.#_config, this.#shown ?? getSurface(this.#_config.surface)) > 0,
       restoreRace: () => this.restoreRace(),
       seek: (step) => this.seek(step),
-      setSpeed: (speed) => this.commit({ speed }),
+      setSpeed: (speed) => this.#commit({ speed }),
       setSteps: (steps) => {
         this.pause(false);
-        this.playback.place(Math.min(this.playback.step, steps));
-        this.commit({ steps, step: this.playback.step });
+        this.#playback.place(Math.min(this.#playback.step, steps));
+        this.#commit({ steps, step: this.#playback.step });
       },
     };
   }
 
   // ---- rendering -------------------------------------------------------------------------
 
-  private renderErrors() {
-    const lang = this.uiLang;
+  #renderErrors() {
+    const lang = this.#uiLang;
     const all = [...this.attributeErrors, ...this.configErrors, ...this.notices].map((m) => messageText(m, lang));
     if (!all.length) return nothing;
     return html`<div part="error" role="alert">
@@ -945,16 +949,16 @@ export class DescentPlayground extends LitElement implements ClockClient {
   protected override render() {
     // While an expression attribute waits for the compiler, the catalog surface fills the
     // controls and the panels wait.
-    const pending = this.shown === undefined;
-    const surface = this.shown ?? getSurface(this._config.surface);
-    const step = this.playback.shownStep;
-    const lang = this.uiLang;
+    const pending = this.#shown === undefined;
+    const surface = this.#shown ?? getSurface(this.#_config.surface);
+    const step = this.#playback.shownStep;
+    const lang = this.#uiLang;
     const text = surfaceText(surface, lang);
     // The story describes the default race's paths: not shown once they are changed.
-    const told = text.story && raceChange(this._config, surface) < 2;
-    this.playback.rendering(step);
-    const selected = this.entryRuns[this.list.selected];
-    const { start, layout } = this._config;
+    const told = text.story && raceChange(this.#_config, surface) < 2;
+    this.#playback.rendering(step);
+    const selected = this.#entryRuns[this.#list.selected];
+    const { start, layout } = this.#_config;
     const panels = () =>
       surfacePanels({
         lang,
@@ -962,33 +966,38 @@ export class DescentPlayground extends LitElement implements ClockClient {
         surface,
         start,
         layout,
-        entryRuns: this.entryRuns,
-        panelRuns: this.panelRuns,
+        entryRuns: this.#entryRuns,
+        panelRuns: this.#panelRuns,
         step,
         main: { width: this.mainWidth, height: this.mainHeight },
-        highlight: this.highlight.current,
-        legend: this.highlight.legend(this.panelRuns, lang),
-        legendHeight: this.highlight.legendHeight,
-        inspect: this._config.inspect === true,
+        highlight: this.#highlight.current,
+        legend: this.#highlight.legend(this.#panelRuns, lang),
+        legendHeight: this.#highlight.legendHeight,
+        inspect: this.#_config.inspect === true,
         inspectMark: this.inspectMark,
-        inspectLegend: () => inspectChunk(() => this.requestUpdate())?.legend(this.panelRuns, lang, this.onInspectMark),
+        inspectLegend: () => inspectChunk(() => this.requestUpdate())?.legend(this.#panelRuns, lang, this.#onInspectMark),
       });
-    const main = html`<div class="main" @descent-start-change=${this.onStart} @descent-highlight=${this.highlight.onEvent} @descent-inspect-mark=${this.onInspectMarkEvent}>
-      ${!this.seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
+    const main = html`<div class="main" @descent-start-change=${this.#onStart} @descent-highlight=${this.#highlight.onEvent} @descent-inspect-mark=${this.#onInspectMarkEvent}>
+      ${!this.#seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}
     </div>`;
-    const list = html`<div class="side" id="sheet-optimizers">${optimizerList(this.list.view(this.entryRuns, step, lang))}</div>`;
-    const parts = this.inspectParts(lang, step);
+    // Batches, schedules and the data panel (training.ts): loaded for a data surface or a run that has them.
+    const training = surface.data || this.#_config.optimizers.some((e) => e.batch || e.schedule) ? trainingChunk(() => this.requestUpdate()) : undefined;
+    const list = html`<div class="side" id="sheet-optimizers">
+      ${optimizerList(this.#list.view(this.#entryRuns, step, lang, training && ((host, r) => training.row(host, r, surface))))}
+    </div>`;
+    const parts = this.#inspectParts(lang, step);
     const aside = html`<div class="aside" id="sheet-details">
       <p class="story" part="story">${told ? text.story : text.note}</p>
+      ${training?.dataPanel(this.shadowRoot, surface, selected, step, lang) ?? nothing}
       <descent-loss-chart
         part="loss-chart"
         lang=${lang}
         theme=${this.theme ?? nothing}
-        .runs=${this.runsForChart()}
+        .runs=${this.#runsForChart()}
         .surface=${surface}
-        .highlight=${this.highlight.current}
-        @descent-step=${this.onChartStep}
-        @descent-highlight=${this.highlight.onEvent}
+        .highlight=${this.#highlight.current}
+        @descent-step=${this.#onChartStep}
+        @descent-highlight=${this.#highlight.onEvent}
       ></descent-loss-chart>
       ${parts?.chart ?? nothing}
       ${rulePanel(
@@ -997,15 +1006,15 @@ export class DescentPlayground extends LitElement implements ClockClient {
         lang,
         // (the rules' chunk is fetched once the panel is on screen: not in a closed sheet, and
         // not before the width, which says whether it is in one, is known)
-        this.measured && (this.band !== 'narrow' || this.sheet === 'details'),
-        parts?.values,
+        this.#measured && (this.band !== 'narrow' || this.sheet === 'details'),
+        training ? [parts?.values, training.lrLine(selected, step, lang)] : parts?.values,
         this.shadowRoot,
       )}
     </div>`;
     const announcer = html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`;
     return shell(
       { band: this.band, sheet: this.sheet, lang, setSheet: (sheet) => (this.sheet = sheet) },
-      { errors: this.renderErrors(), controls: toolbar(this.toolbarHost), list, main, aside, announcer },
+      { errors: this.#renderErrors(), controls: toolbar(this.#toolbarHost), list, main, aside, announcer },
     );
   }
 }

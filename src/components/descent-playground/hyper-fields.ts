@@ -1,6 +1,6 @@
 /**
- * A row's further settings in the optimizer list: every hyperparameter but lr, and the gradient
- * noise. A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
+ * A row's further settings in the optimizer list: every hyperparameter but lr, the gradient
+ * noise and the lr schedule (training.ts). A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
  */
 import { css, html, nothing } from 'lit';
 import { adopt } from '../shared/lazy-chunk';
@@ -9,6 +9,7 @@ import { getPreset } from '../../core/optimizers/index';
 import { addStrings, hyperDoc, t } from '../../i18n/index';
 import { enSettings } from '../../i18n/en-settings';
 import type { EntryRun, OptimizerListHost } from './optimizer-list';
+import { scheduleFields } from './training';
 
 addStrings('en', enSettings);
 
@@ -72,7 +73,7 @@ export function hyperFields(host: OptimizerListHost, run: EntryRun) {
       return html`<label for=${id} title=${hyperDoc(ruleId, key, spec.doc, lang)}>${key}</label>${input}
         ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
     })}
-    ${noiseField(host, run)}
+    ${noiseField(host, run)} ${scheduleFields(host, run)}
   </div>`;
 }
 
@@ -92,7 +93,7 @@ function noiseField(host: OptimizerListHost, run: EntryRun) {
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value.trim();
         const v = Number(text);
-        if (text !== '' && Number.isFinite(v) && v >= 0) host.setNoise(index, v);
+        if (text !== '' && Number.isFinite(v) && v >= 0) host.setRunOption(index, 'noise', v);
         else host.fieldError(index, 'noise', t(lang, 'noiseMustBe'));
       }}
     />

@@ -8,7 +8,7 @@ import { styleProps } from '../shared/style-props';
 import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/index';
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
-import type { OptimizerEntry } from '../../state/config';
+import type { OptimizerEntry, RUN_OPTIONS } from '../../state/config';
 import { t, type Lang } from '../../i18n/index';
 
 /** lr slider range, as powers of ten. */
@@ -39,14 +39,18 @@ export interface OptimizerListHost {
   toggleMore(index: number): void;
   remove(index: number): void;
   setHyper(index: number, key: string, value: HyperValue): void;
-  /** Sets the gradient noise (standard deviation) of a run; 0 removes it. */
-  setNoise(index: number, sd: number): void;
+  /** Sets a run's noise, batch or schedule (state/config.ts RUN_OPTIONS); 0 or '' removes it. */
+  setRunOption(index: number, key: (typeof RUN_OPTIONS)[number], value: number | string): void;
   fieldError(index: number, key: string, message: string): void;
   add(kind: string): void;
   /** Why no run can be added (the race has as many runs as its steps allow), if it cannot. */
   readonly addFull?: string;
   /** The element's shadow root (the settings' chunk adds its styles there). */
   readonly root?: ShadowRoot | null;
+  /** The runs' length (the schedule picker sets schedules up for it). */
+  readonly steps: number;
+  /** More of a row (training.ts: its batch size, its lr schedule), once that chunk is here. */
+  readonly extras?: (host: OptimizerListHost, run: EntryRun) => unknown;
 }
 
 /** "diverged at step k", once the shown step has reached k. */
@@ -150,6 +154,7 @@ function row(host: OptimizerListHost, run: EntryRun) {
           ${lrError ? html`<span class="field-error" part="error field-error">${lrError}</span>` : nothing}
         </div>`
       : nothing}
+    ${host.extras?.(host, run)}
     ${badge === nothing ? nothing : html`<div class="badge-line">${badge}</div>`}
     ${run.error ? html`<div class="field-error" part="error field-error">${run.error}</div>` : nothing}
     ${host.expanded.has(index) ? (settings?.hyperFields(host, run) ?? html`<div class="more" aria-busy="true"></div>`) : nothing}

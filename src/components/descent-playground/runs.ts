@@ -5,7 +5,7 @@
  */
 import { OptionError } from '../../core/errors';
 import { loadOptimizers, resolveHyper, type HyperValue } from '../../core/optimizers/index';
-import { trajectory } from '../../core/trajectory';
+import { loadSchedules, trajectory } from '../../core/trajectory';
 import type { Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
 import { raceEntries, raceOf, runLabels, sameEntry, type Config } from '../../state/config';
@@ -15,8 +15,8 @@ import type { EntryRun } from './optimizer-list';
 import { raceLabel, t, type Lang } from '../../i18n/index';
 
 export class RunCache {
-  private cache = new Map<string, Trajectory>();
-  private scope = '';
+  #cache = new Map<string, Trajectory>();
+  #scope = '';
 
   /**
    * One run per entry (with its error, or no trajectory when disabled), and the panels' view of
@@ -26,12 +26,12 @@ export class RunCache {
   compute(c: Config, surface: Surface, lang: Lang = 'en', loaded?: () => void): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
     // With `inspect` every run records its inner state (a run without its record is not reused).
     const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}|${c.inspect === true}`;
-    if (scope !== this.scope) {
-      this.cache = new Map();
-      this.scope = scope;
+    if (scope !== this.#scope) {
+      this.#cache = new Map();
+      this.#scope = scope;
     }
     const colors = assignColors(c.optimizers.map((e) => e.kind));
-    const labels = runLabels(c.optimizers, { lr: t(lang, 'lr'), noise: t(lang, 'noise') });
+    const labels = runLabels(c.optimizers, { lr: t(lang, 'lr'), noise: t(lang, 'noise'), batch: t(lang, 'batch'), fullBatch: t(lang, 'fullBatch') });
     // A label of the surface's own race is translated where the entry is that race's entry
     // (an author's own label stays as written).
     const race = lang === 'en' ? [] : raceEntries(raceOf(surface));
@@ -49,22 +49,36 @@ export class RunCache {
         return { ...base, error: (error as Error).message };
       }
       if (!entry.enabled) return { ...base, hyper };
-      // Each noisy entry draws its own seeded noise stream, so two noisy runs differ.
+      // Each noisy entry draws its own seeded noise stream, so two noisy runs differ; batches are
+      // drawn with seed 1 for every run, so runs of one batch size see the same batches.
       const noise = entry.noise ? { sd: entry.noise, seed: index + 1 } : undefined;
-      const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}`;
-      let run = used.get(key) ?? this.cache.get(key);
+      const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}|${entry.batch ?? ''}|${entry.schedule ?? ''}`;
+      let run = used.get(key) ?? this.#cache.get(key);
       try {
-        run ??= trajectory({ surface, optimizer: entry.kind, hyper, start: c.start, steps: c.steps, noise, ...(c.inspect ? { record: 'state' as const } : {}) });
+        run ??= trajectory({
+          surface,
+          optimizer: entry.kind,
+          hyper,
+          start: c.start,
+          steps: c.steps,
+          noise,
+          batch: entry.batch ? { size: entry.batch } : undefined,
+          schedule: entry.schedule,
+          ...(c.inspect ? { record: 'state' as const } : {}),
+        });
       } catch (error) {
-        // Its rule (or the loop a strict CSP leaves) is still loading: no run until it is here.
-        if (!(error instanceof OptionError && error.option === 'optimizer')) throw error;
-        if (loaded) void loadOptimizers().then(loaded, () => undefined);
+        if (!(error instanceof OptionError)) throw error;
+        // Its rule (or the loop a strict CSP leaves), or the schedules, still loading: no run
+        // until they are here. Any other refusal (a bad schedule, batches off a data surface) is
+        // the row's message; the other runs go on.
+        if (!/is loading/.test(error.message)) return { ...base, hyper, error: error.message };
+        if (loaded) void (error.option === 'schedule' ? loadSchedules() : loadOptimizers()).then(loaded, () => undefined);
         return { ...base, hyper };
       }
       used.set(key, run);
       return { ...base, hyper, trajectory: run };
     });
-    this.cache = used;
+    this.#cache = used;
     const panelRuns = entryRuns.flatMap((r) =>
       r.trajectory ? [{ key: String(r.index), index: r.index, label: r.label, color: r.color, trajectory: r.trajectory }] : [],
     );
