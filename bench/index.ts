@@ -12,6 +12,7 @@ import { benchExpression } from './expression';
 import { benchImport } from './import';
 import { benchPaint } from './paint';
 import { benchPaths } from './paths';
+import { benchMap } from './map';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
@@ -19,6 +20,7 @@ const all = {
   record: ["Recording (record: 'state') and the portable loop, against the plain compiled loop", async () => benchRecord()],
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   batch: ['Mini-batches on tiny-net (n = 256): trajectory() against a hand-written loop', async () => benchBatch()],
+  map: ['Convergence maps: convergenceMap() against trajectory() per cell, ns per step-cell', async () => benchMap()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],

@@ -11,6 +11,9 @@
  */
 export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS } from './core/trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './core/trajectory';
+// Where every start leads: one optimizer from every cell of a grid (basins, convergence steps).
+export { convergenceMap, MAX_MAP_CELLS } from './core/convergence-map';
+export type { ConvergenceMap, ConvergenceMapOptions } from './core/convergence-map';
 // torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
 export { scheduleRun, scheduleKinds, parseSchedule, scheduleText } from './core/schedules';
 export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './core/schedules';

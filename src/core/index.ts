@@ -12,6 +12,9 @@
  */
 export { trajectory, resolveSurface, loadSchedules, CONVERGED_GRAD_NORM, DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS } from './trajectory';
 export type { NoiseOptions, SurfaceInput, TrajectoryOptions } from './trajectory';
+// Where every start leads: one optimizer from every cell of a grid (basins, convergence steps).
+export { convergenceMap, MAX_MAP_CELLS } from './convergence-map';
+export type { ConvergenceMap, ConvergenceMapOptions } from './convergence-map';
 // torch.optim.lr_scheduler's schedules (registers with trajectory(); the one-file bundle loads them on first use).
 export { scheduleRun, scheduleKinds, parseSchedule, scheduleText } from './schedules';
 export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from './schedules';

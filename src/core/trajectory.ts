@@ -81,7 +81,7 @@ const TRAJECTORY_OPTIONS: readonly string[] = ['surface', 'optimizer', 'hyper', 
 const NOISE_OPTIONS: readonly string[] = ['sd', 'seed'];
 
 /** Throws an OptionError naming the first own key of `object` that is not in `known`. */
-function refuseUnknown(object: object, known: readonly string[], what: string, prefix: string): void {
+export function refuseUnknown(object: object, known: readonly string[], what: string, prefix: string): void {
   for (const key of Object.keys(object)) {
     if (!known.includes(key)) {
       throw new OptionError(prefix + key, (object as Record<string, unknown>)[key], `is not an option of ${what}; its options are ${known.join(', ')}`);
@@ -309,6 +309,11 @@ export function providePortableLoop(loop: typeof PortableLoop): void {
   portable = loop;
 }
 
+/** A rule's source for the compiled loops, if it is here (core/convergence-map.ts compiles its own). */
+export function ruleSourceOf(ruleId: string): RuleSource | undefined {
+  return sources[ruleId];
+}
+
 /** Called by src/generated/rule-source-more.ts as it loads. */
 export function provideRuleSources(more: { readonly [id: string]: RuleSource }): void {
   Object.assign(sources, more);
@@ -331,7 +336,7 @@ const compiledLoops = new Map<string, Map<number, Compiled | null>>();
  * the hidden class of `h` (which changes as its fields first hold doubles; code that had
  * checked one class would be thrown away when a run brings the next).
  */
-function optionValues(names: readonly string[], h: Hyper): Float64Array {
+export function optionValues(names: readonly string[], h: Hyper): Float64Array {
   const values = new Float64Array(names.length);
   for (let k = 0; k < names.length; k++) values[k] = h[names[k]] as number;
   return values;
