@@ -13,6 +13,7 @@ import { benchImport } from './import';
 import { benchPaint } from './paint';
 import { benchPaths } from './paths';
 import { benchMap } from './map';
+import { benchMapWorkers } from './map-workers';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
@@ -21,6 +22,7 @@ const all = {
   long: ['Long runs: the Adam family at 10^3, 10^4 and 10^5 steps', async () => benchLongRuns()],
   batch: ['Mini-batches on tiny-net (n = 256): trajectory() against a hand-written loop', async () => benchBatch()],
   map: ['Convergence maps: convergenceMap() against trajectory() per cell, ns per step-cell', async () => benchMap()],
+  workers: ['Convergence maps in worker threads: the 229 M-step map with 1 and 2 workers', benchMapWorkers],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],
