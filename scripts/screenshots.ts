@@ -2,7 +2,7 @@
  * Screenshots of index.html for the README: three surfaces in both layouts at 1280 × 800, paused
  * at a step where the race tells its story, and a typed-in surface. Writes
  * docs/screenshots/<surface>-<layout>.png, docs/screenshots/custom-expression.png and the
- * training shots (docs/screenshots/training-*.png).
+ * training shots (docs/screenshots/training-*.png) and the map layout's (map-*.png).
  *
  *   npx tsx scripts/screenshots.ts              (builds the app into dist/app first)
  *   npx tsx scripts/screenshots.ts --no-build   (use the existing dist/app)
@@ -46,6 +46,13 @@ export const trainingShots: readonly { file: string; hash: string }[] = [
     file: 'training-adam-warmup-cosine',
     hash: 'surface=logistic-regression&opt=adam(lr=0.2,batch=4),adam(lr=0.2,batch=4,schedule=LinearLR:startFactor=0.1:totalIters=40@40:CosineAnnealingLR:tMax=360)&step=400',
   },
+];
+
+/** The map layout: basins of attraction, each panel's map computed in Workers (waited for to 100%). */
+export const mapShots: readonly { file: string; hash: string }[] = [
+  { file: 'map-himmelblau', hash: 'surface=himmelblau&layout=map&opt=sgd(lr=0.01),momentum(lr=0.003),adam(lr=0.03)' },
+  { file: 'map-saddle', hash: 'surface=saddle&layout=map&opt=sgd(lr=0.005),momentum(lr=0.003),adam(lr=0.01)' },
+  { file: 'map-rastrigin', hash: 'surface=rastrigin&layout=map&opt=sgd(lr=0.001),momentum(lr=0.001),adam(lr=1)' },
 ];
 
 /** The language × device × theme matrix: the saddle race paused where its story shows. */
@@ -112,6 +119,17 @@ async function main(): Promise<void> {
       const playground = page.locator('descent-playground');
       await playground.locator('[part~="trajectory"]').first().waitFor();
       await playground.locator('math').first().waitFor();
+      await page.waitForTimeout(300);
+      const path = resolve(outDir, `${file}.png`);
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+    }
+    for (const { file, hash } of mapShots) {
+      if (!wanted(file)) continue;
+      await page.goto(`${server.url}#${hash}`);
+      await page.reload();
+      const playground = page.locator('descent-playground');
+      await playground.locator('[part~="map-percent"]', { hasText: '100%' }).waitFor({ timeout: 60_000 });
       await page.waitForTimeout(300);
       const path = resolve(outDir, `${file}.png`);
       await page.screenshot({ path });

@@ -4,7 +4,7 @@
  * on it stayed there, and its last loss. Each cell is exactly the run `trajectory()` makes from
  * that start (the same steps, the same arithmetic: the same iterates to the last bit), with
  * nothing stored per step and nothing allocated per cell: one compiled loop per preset and shape
- * of its options (core/loop.ts: mapLoopSource), fed the grid's starts.
+ * of its options (core/map-loop.ts: mapLoopSource), fed the grid's starts.
  *
  * A run *ends at* minimum m when its last iterate lies within `tolerance` of it (a distance in
  * the map's units; by default 1% of the domain's larger side), and its `steps` is the first step
@@ -16,7 +16,7 @@
  */
 import { OptionError } from './errors';
 import { evalAllowed, evalRefused } from './eval-policy';
-import { mapLoopSource } from './loop';
+import { mapLoopSource } from './map-loop';
 import { getPreset, loadOptimizers, resolveHyper, ruleReady, type Hyper, type OptimizerPreset, type PresetId } from './optimizers/index';
 import { DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS, optionValues, refuseUnknown, resolveSurface, ruleSourceOf, trajectory, type SurfaceInput, type TrajectoryOptions } from './trajectory';
 import type { Domain, Surface } from './types';

@@ -9,6 +9,7 @@ export const en = {
   layout: 'Layout',
   overlay: 'Overlay',
   grid: 'Grid',
+  map: 'Basins',
   play: 'Play',
   pause: 'Pause',
   stepButton: 'Step',
@@ -99,6 +100,7 @@ export type StringKey =
   | keyof typeof import('./en-field').enField
   | keyof typeof import('./en-settings').enSettings
   | keyof typeof import('./en-inspect').enInspect
-  | keyof typeof import('./en-training').enTraining;
+  | keyof typeof import('./en-training').enTraining
+  | keyof typeof import('./en-map').enMap;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

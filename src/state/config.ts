@@ -7,8 +7,8 @@ import type { Domain, Point, Race, Surface } from '../core/types';
 import { DEFAULT_SURFACE, defaultSurface, isSurfaceId, loadedSurface, surfaceIds } from './surfaces';
 import type { Refusal } from './refusal';
 
-export type Layout = 'overlay' | 'grid';
-export const layouts: readonly Layout[] = ['overlay', 'grid'];
+export type Layout = 'overlay' | 'grid' | 'map';
+export const layouts: readonly Layout[] = ['overlay', 'grid', 'map'];
 
 /** One runner: a preset, its overrides of the preset's defaults, a label, and whether it runs. */
 export interface OptimizerEntry {

@@ -155,7 +155,7 @@ export function readRunOptions(
 }
 
 export function parseLayout(text: string): Parsed<Layout> {
-  return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(' or ')}`, 'layout', { layouts: layouts.join(', ') });
+  return (layouts as readonly string[]).includes(text) ? ok(text as Layout) : fail(`must be ${layouts.join(', ').replace(/, (?=\w+$)/, ' or ')}`, 'layout', { layouts: layouts.join(', ') });
 }
 
 /** A switch in a link: `1` on, `0` off. */

@@ -53,6 +53,7 @@ test('Tab reaches every control in order, each with a visible focus ring', async
     'restore-race',
     'overlay',
     'grid',
+    'map',
     'inspect-toggle',
     'copy-embed',
     'play',

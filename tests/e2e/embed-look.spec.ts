@@ -209,7 +209,7 @@ test('lang="ko": refused attributes are explained in Korean too', async ({ page 
   );
   const error = pg.locator('[part~="error"]');
   await expect(error).toContainText('속성 steps="abc": 1부터 20000까지의 정수여야 합니다.');
-  await expect(error).toContainText('속성 layout="stacked": overlay, grid 중 하나여야 합니다.');
+  await expect(error).toContainText('속성 layout="stacked": overlay, grid, map 중 하나여야 합니다.');
   await expect(error).toContainText('<descent-optimizer kind="sgd" lr="-1">: lr은(는) 0 이상이어야 합니다');
   await expect(error).toContainText('<descent-optimizer kind="adam">: betas adam의 설정이 아닙니다.');
   expect(messages.length).toBeGreaterThanOrEqual(4);

@@ -332,7 +332,7 @@ test('bad attributes give a visible, specific message and a warning, and the res
   await expect(error).toContainText('Attribute surface="nope" is not a catalog surface; use one of saddle, ');
   await expect(error).toContainText('Attribute optimizers="sgd adamm" names "adamm", which is not an optimizer');
   await expect(error).toContainText('Attribute start="1" must be two numbers "x y"');
-  await expect(error).toContainText('Attribute layout="tiles" must be overlay or grid');
+  await expect(error).toContainText('Attribute layout="tiles" must be overlay, grid or map');
   await expect(bad.locator('[part~="trajectory"]')).toHaveCount(1);
   await expect(bad.locator('[part~="contours"]')).toHaveAttribute('data-surface', 'rosenbrock');
   expect(messages.filter((m) => m.startsWith('warning: descent-playground: Attribute'))).toHaveLength(4);

@@ -4,11 +4,12 @@ import { enField } from '../../src/i18n/en-field';
 import { enSettings } from '../../src/i18n/en-settings';
 import { enInspect } from '../../src/i18n/en-inspect';
 import { enTraining } from '../../src/i18n/en-training';
+import { enMap } from '../../src/i18n/en-map';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
 /** Every English string: the bundle's, the expression field's, the further settings', the inner-state view's and training's (their lazy chunks add them). */
-const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining };
+const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining, ...enMap };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 

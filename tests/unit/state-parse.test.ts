@@ -58,7 +58,8 @@ describe('parseSurface, parseSteps, parseSpeed, parseLayout', () => {
     expect(parseSpeed('0').ok).toBe(false);
     expect(parseSpeed('120')).toEqual({ ok: true, value: 120 });
     expect(parseLayout('grid')).toEqual({ ok: true, value: 'grid' });
-    expect(!parseLayout('tiles').ok && (parseLayout('tiles') as { message: string }).message).toBe('must be overlay or grid');
+    expect(parseLayout('map')).toEqual({ ok: true, value: 'map' });
+    expect(!parseLayout('tiles').ok && (parseLayout('tiles') as { message: string }).message).toBe('must be overlay, grid or map');
   });
 });
 

@@ -48,6 +48,8 @@ import { inspectChunk, lazyChunk, loadedInspectChunk } from '../shared/lazy-chun
 
 /** Training on the map (training.ts): batch sizes, lr schedules, the data panel. */
 const trainingChunk = lazyChunk(() => import('./training'));
+/** The map layout (map-layout.ts): basin maps computed in Workers. */
+const mapChunk = lazyChunk(() => import('./map-layout'));
 
 /**
  * The whole tool: a surface picker, the optimizers racing on it (each toggled, tuned and
@@ -79,7 +81,8 @@ const trainingChunk = lazyChunk(() => import('./training'));
  * @attr {string} start - Start point "x y" (default: the surface's own).
  * @attr {number} steps - Steps per run (default: the surface's race).
  * @attr {number} speed - Animation speed in steps per second.
- * @attr {'overlay'|'grid'} layout - All paths on one map, or one synchronized panel per optimizer.
+ * @attr {'overlay'|'grid'|'map'} layout - All paths on one map, one synchronized panel per optimizer, or per
+ *   optimizer the map of where every start leads (its basins of attraction, computed in Workers).
  * @attr {boolean} autoplay - Start playing once shown (not when the reader prefers reduced
  *   motion: then the final paths are shown, with a Play button).
  * @attr {boolean} inspect - Show each run's inner state (also the "Show inner state" toggle, and
@@ -976,6 +979,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
         inspect: this.#_config.inspect === true,
         inspectMark: this.inspectMark,
         inspectLegend: () => inspectChunk(() => this.requestUpdate())?.legend(this.#panelRuns, lang, this.#onInspectMark),
+        map: layout === 'map' ? mapChunk(() => this.requestUpdate())?.parts(this, this.#_config, surface, this.#entryRuns, lang) : undefined,
       });
     const main = html`<div class="main" @descent-start-change=${this.#onStart} @descent-highlight=${this.#highlight.onEvent} @descent-inspect-mark=${this.#onInspectMarkEvent}>
       ${!this.#seen ? nothing : pending ? html`<p class="pending">${t(lang, 'loadingCompiler')}</p>` : panels()}

@@ -1,6 +1,6 @@
 /**
  * The playground's main area: every run on one `<descent-surface>` (overlay) or one synchronized
- * panel per run (grid), sized by layout.ts, with the critical-point legend under them. Pure
+ * panel per run (grid; map: with each run's basin map under it, map-layout.ts), sized by layout.ts, with the critical-point legend under them. Pure
  * templates over the host's state, like optimizer-list.ts.
  */
 import { html, nothing } from 'lit';
@@ -15,6 +15,9 @@ import { panelLayout, type MainSize } from './layout';
 import { headPath, KEY_AREA } from '../../render/run-markers';
 import { divergedBadge, type EntryRun } from './optimizer-list';
 import type { InspectMark } from '../../render/inspect';
+
+/** The map layout's head (progress and legend) height allowed for. */
+const MAP_HEAD_H = 48;
 
 export interface PanelsHost {
   readonly lang: Lang;
@@ -34,6 +37,8 @@ export interface PanelsHost {
   readonly inspectMark: InspectMark | null;
   /** The legend of the inner-state marks, once its chunk is here (the grid's panels show none of their own). */
   inspectLegend(): unknown;
+  /** The map layout's part (map-layout.ts, a lazy chunk), once it is here: each panel's basins, and its progress and legend. */
+  readonly map?: { basins(run: PanelRun, width: number): HTMLCanvasElement | undefined; readonly header: unknown };
   /** The run legend strip above the panels (highlight.ts), and its measured height. */
   readonly legend: unknown;
   readonly legendHeight: number;
@@ -84,8 +89,11 @@ export function surfacePanels(host: PanelsHost) {
         >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
       >${legendRow(surface, lang)}`;
   }
-  const { width, columns } = panelLayout(surface, runs.length, false, main);
-  return html`${legend}<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
+  const map = layout === 'map' ? host.map : undefined;
+  // (The map layout's progress and legend take about two lines above the panels.)
+  // (Allowed for from the switch on, before its chunk is here: the panels keep their size then.)
+  const { width, columns } = panelLayout(surface, runs.length, false, layout === 'map' ? { ...main, height: Math.max(0, main.height - MAP_HEAD_H) } : main);
+  return html`${legend}${map?.header ?? nothing}<div class="grid" style=${styleProps({ 'grid-template-columns': `repeat(${columns}, ${width}px)` })}>
       ${runs.map(
         (r) => html`<descent-surface
           part="panel"
@@ -99,6 +107,7 @@ export function surfacePanels(host: PanelsHost) {
           .surface=${surface}
           .start=${start}
           .runs=${[r]}
+          .basins=${map?.basins(r, width)}
           ?inspect=${host.inspect}
           no-inspect-legend
           .inspectMark=${host.inspectMark}

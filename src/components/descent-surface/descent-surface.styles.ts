@@ -45,6 +45,10 @@ export const styles = css`
   .inert {
     pointer-events: none;
   }
+  [part~='basins'] {
+    image-rendering: pixelated;
+    opacity: 0.82;
+  }
   canvas {
     position: absolute;
     display: block;

@@ -97,6 +97,7 @@ function roundTo(v: number, decimals: number): number {
  *
  * @csspart surface - The SVG drawing (axes, markers, paths, handle).
  * @csspart contours - The canvas with the filled contour bands.
+ * @csspart basins - The basin map over them (the `basins` property: the playground's map layout).
  * @csspart trajectory - One path per run, with `data-optimizer` set to its label.
  * @csspart head - The moving point of each run, with `data-optimizer`: a marker shape per run
  *   (circle, square, triangle, diamond, star, …; render/run-markers.ts), placed by `transform`.
@@ -163,6 +164,7 @@ export class DescentSurface extends LitElement {
     noInspectLegend: { type: Boolean, attribute: 'no-inspect-legend' },
     inspectMark: { attribute: false },
     highlight: { type: String },
+    basins: { attribute: false },
     theme: { type: String, reflect: true },
     langAttribute: { type: String, attribute: 'lang' },
     width: { state: true },
@@ -181,6 +183,11 @@ export class DescentSurface extends LitElement {
   declare noInspectLegend: boolean;
   declare inspectMark: InspectMark | null;
   declare highlight: string | undefined;
+  /**
+   * A basin map to show under the paths (one pixel per cell, row 0 at the top), drawn over the
+   * contour bands; `<descent-playground layout="map">` gives its panels theirs.
+   */
+  declare basins: HTMLCanvasElement | undefined;
   declare theme: string | null;
   declare langAttribute: string | null;
   declare protected width: number;
@@ -377,6 +384,13 @@ export class DescentSurface extends LitElement {
     this.#collectStepTargets();
     this.#applyStep();
     this.#paintContours();
+    // The basin map as it stands (its bands arrive while it is computed: drawn again each time).
+    const basins = this.basins && this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part~="basins"]');
+    if (basins && this.basins) {
+      basins.width = this.basins.width;
+      basins.height = this.basins.height;
+      basins.getContext('2d')?.drawImage(this.basins, 0, 0);
+    }
     if (changed.has('inspectMark') || changed.has('inspect')) loadedInspectChunk()?.highlightMark(this.renderRoot, this.inspectMark);
   }
 
@@ -597,8 +611,16 @@ export class DescentSurface extends LitElement {
   };
 
   /** A press on the map (mouse or pen) moves the start there and keeps dragging it. */
+  /** Where a touch on the plot began: a tap (a touch that barely moved) sets the start there. */
+  #touchAt: [number, number] | undefined;
+
   #onPlotDown = (e: PointerEvent) => {
-    if (e.pointerType === 'touch') return;
+    // A touch does not drag the start (the page must scroll under a finger), but a tap sets it.
+    if (e.pointerType === 'touch') {
+      this.#touchAt = [e.clientX, e.clientY];
+      this.#dragRect = this.renderRoot.querySelector('svg.plot')?.getBoundingClientRect();
+      return;
+    }
     this.#beginDrag(e, e.currentTarget as Element);
     const p = this.#pointFromEvent(e);
     if (p) this.#emitStart(p, 'pointer', false);
@@ -618,6 +640,10 @@ export class DescentSurface extends LitElement {
   };
 
   #onDragEnd = (e: PointerEvent) => {
+    const at = this.#touchAt;
+    this.#touchAt = undefined;
+    const p = at && e.type === 'pointerup' && Math.hypot(e.clientX - at[0], e.clientY - at[1]) < 10 && this.#pointFromEvent(e);
+    if (p) this.#emitStart(p, 'pointer', true);
     if (!this.dragging) return;
     this.dragging = false;
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
@@ -743,6 +769,13 @@ export class DescentSurface extends LitElement {
           style=${styleProps({ left: px(m.left), top: px(m.top), width: px(s.width), height: px(s.height) })}
           aria-hidden="true"
         ></canvas>
+        ${this.basins
+          ? html`<canvas
+              part="basins"
+              style=${styleProps({ left: px(m.left), top: px(m.top), width: px(s.width), height: px(s.height) })}
+              aria-hidden="true"
+            ></canvas>`
+          : nothing}
         <svg
           class="plot"
           part="surface"
