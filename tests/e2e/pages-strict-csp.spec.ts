@@ -87,3 +87,16 @@ for (const how of ['meta', 'meta and header'] as const) {
     expect(messages).toEqual([]);
   });
 }
+
+test('strict CSP: the map layout computes its basin maps (in Workers, which the policy allows from this site)', async ({ page }) => {
+  const messages = watchConsole(page);
+  await withHeader(page);
+  await page.goto(PAGE);
+  const widgets = await expectWidgetsDrawn(page, [3, 3]);
+  const catalog = widgets.nth(0);
+  await catalog.evaluate((el) => el.setAttribute('layout', 'map'));
+  await expect(catalog.locator('[part~="map-percent"]')).toHaveText('100%', { timeout: 30_000 });
+  await expect(catalog.locator('canvas[part~="basins"]').first()).toBeAttached();
+  expect(await page.evaluate(() => (globalThis as unknown as { descentMapSlicesHere?: number }).descentMapSlicesHere ?? 0)).toBe(0);
+  expect(messages).toEqual([]);
+});

@@ -56,6 +56,8 @@ const styles = css`
 /** Basin colours (Tableau 10), minimum k of the surface's list of minima taking colour k. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
 const NOWHERE = [214, 214, 214];
+const HATCH_DARK = [40, 40, 44];
+const HATCH_LIGHT = [86, 86, 92];
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 /** What the map of one run is, and how far it has come. */
@@ -103,9 +105,14 @@ function flush(host: HTMLElement): void {
     const job = [...dirty].find((j) => j.run === key);
     const canvas = panel.shadowRoot?.querySelector<HTMLCanvasElement>('canvas[part~="basins"]');
     if (!job || !canvas) continue;
-    canvas.width = job.canvas.width;
-    canvas.height = job.canvas.height;
-    canvas.getContext('2d')?.drawImage(job.canvas, 0, 0);
+    // A canvas is cleared (and its memory given back) by setting its size: only when it changes.
+    if (canvas.width !== job.canvas.width || canvas.height !== job.canvas.height) {
+      canvas.width = job.canvas.width;
+      canvas.height = job.canvas.height;
+    }
+    const ctx = canvas.getContext('2d');
+    ctx?.clearRect(0, 0, canvas.width, canvas.height);
+    ctx?.drawImage(job.canvas, 0, 0);
   }
   dirty.clear();
   const jobs = jobsOf.get(host);
@@ -132,27 +139,23 @@ function paint(job: Job, band: MapBand, steps: number, colours: Map<number, numb
   const image = ctx.createImageData(nx, to - from);
   const data = image.data;
   for (let j = from; j < to; j++) {
-    for (let i = 0; i < nx; i++) {
-      const col = colour(band, (j - from) * nx + i, i, j, steps, colours);
-      const o = 4 * ((to - 1 - j) * nx + i);
-      data[o] = col[0];
-      data[o + 1] = col[1];
-      data[o + 2] = col[2];
-      data[o + 3] = 255;
-    }
+    for (let i = 0; i < nx; i++) colour(band, (j - from) * nx + i, i, j, steps, colours, data, 4 * ((to - 1 - j) * nx + i));
   }
   ctx.putImageData(image, 0, job.ny - to);
 }
 
-/** A cell's colour: its minimum's, lighter the later it settled; pale grey for none; hatched dark where it diverged. */
-function colour(band: MapBand, c: number, i: number, j: number, steps: number, colours: Map<number, number[]>): number[] {
+/**
+ * Writes a cell's colour (opaque RGBA) at `o` of `out`: its minimum's, lighter the later it
+ * settled; pale grey for none; hatched dark where it diverged. No allocation: a map has up to
+ * 65 536 cells, and the bands are painted on the page while it animates.
+ */
+function colour(band: MapBand, c: number, i: number, j: number, steps: number, colours: Map<number, number[]>, out: Uint8ClampedArray, o: number): void {
   const b = band.basin[c];
-  if (b === -2) return (i + j) % 4 < 2 ? [40, 40, 44] : [86, 86, 92];
-  if (b < 0) return NOWHERE;
+  const base = b === -2 ? ((i + j) % 4 < 2 ? HATCH_DARK : HATCH_LIGHT) : b < 0 ? NOWHERE : (colours.get(b) ?? NOWHERE);
   // Up to 65% towards white when it settled only at the last step.
-  const base = colours.get(b) ?? NOWHERE;
-  const k = 0.65 * Math.min(1, Math.max(0, band.steps[c] / steps));
-  return base.map((v) => Math.round(v + (255 - v) * k));
+  const k = b >= 0 ? 0.65 * Math.min(1, Math.max(0, band.steps[c] / steps)) : 0;
+  for (let n = 0; n < 3; n++) out[o + n] = Math.round(base[n] + (255 - base[n]) * k);
+  out[o + 3] = 255;
 }
 
 export function parts(host: HTMLElement & { requestUpdate(): void; readonly shadowRoot: ShadowRoot | null }, config: Config, surface: Surface, entryRuns: readonly EntryRun[], lang: Lang) {
@@ -270,19 +273,24 @@ export function parts(host: HTMLElement & { requestUpdate(): void; readonly shad
   return { basins, header };
 }
 
-/** The coarse pass's band, each cell painted over the 4 × 4 fine cells it covers. */
+/** The coarse pass's band, each cell painted over the fine cells it covers (one image, no per-cell draw call). */
 function paintCoarse(job: Job, band: MapBand, cx: number, cy: number, steps: number, colours: Map<number, number[]>): void {
   const ctx = job.canvas.getContext('2d');
   if (!ctx) return;
-  const sx = job.nx / cx;
-  const sy = job.ny / cy;
+  const { nx, ny } = job;
   const [from, to] = band.rows;
-  for (let j = from; j < to; j++) {
-    for (let i = 0; i < cx; i++) {
-      const c = (j - from) * cx + i;
-      const col = colour(band, (j - from) * cx + i, i, j, steps, colours);
-      ctx.fillStyle = `rgb(${col[0]},${col[1]},${col[2]})`;
-      ctx.fillRect(Math.floor(i * sx), Math.floor(job.ny - (j + 1) * sy), Math.ceil(sx), Math.ceil(sy));
+  // The fine rows this band covers: coarse row j spans fine rows [j·ny/cy, (j+1)·ny/cy).
+  const top = Math.floor((from * ny) / cy);
+  const bottom = Math.min(ny, Math.floor((to * ny) / cy));
+  if (bottom <= top) return;
+  const image = ctx.createImageData(nx, bottom - top);
+  const data = image.data;
+  for (let r = top; r < bottom; r++) {
+    const j = Math.min(to - 1, Math.floor((r * cy) / ny));
+    for (let i = 0; i < nx; i++) {
+      const ci = Math.min(cx - 1, Math.floor((i * cx) / nx));
+      colour(band, (j - from) * cx + ci, ci, j, steps, colours, data, 4 * ((bottom - 1 - r) * nx + i));
     }
   }
+  ctx.putImageData(image, 0, ny - bottom);
 }

@@ -188,6 +188,8 @@ export class DescentSurface extends LitElement {
    * contour bands; `<descent-playground layout="map">` gives its panels theirs.
    */
   declare basins: HTMLCanvasElement | undefined;
+  /** The basin map last drawn, and the canvas it was drawn into. */
+  #basinsDrawn: [HTMLCanvasElement | undefined, HTMLCanvasElement | undefined] = [undefined, undefined];
   declare theme: string | null;
   declare langAttribute: string | null;
   declare protected width: number;
@@ -384,9 +386,11 @@ export class DescentSurface extends LitElement {
     this.#collectStepTargets();
     this.#applyStep();
     this.#paintContours();
-    // The basin map as it stands (its bands arrive while it is computed: drawn again each time).
+    // The basin map as it stands, when it or its canvas is new (the bands that arrive while it is
+    // computed are drawn into the canvas by whoever computes it, not by an update of this element).
     const basins = this.basins && this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part~="basins"]');
-    if (basins && this.basins) {
+    if (basins && this.basins && (this.#basinsDrawn[0] !== this.basins || this.#basinsDrawn[1] !== basins)) {
+      this.#basinsDrawn = [this.basins, basins];
       basins.width = this.basins.width;
       basins.height = this.basins.height;
       basins.getContext('2d')?.drawImage(this.basins, 0, 0);

@@ -6,8 +6,8 @@
  *
  * Where there are no Workers (Node; a bundle loaded from another origin; a Content Security
  * Policy that refuses the worker's script) the bands are computed on the main thread instead, a
- * few rows at a time between frames (each slice sized from the last to take about 8 ms), so the
- * page keeps its frame budget. The first failure is remembered for the page: a policy is asked
+ * few rows at a time in idle time (requestIdleCallback; each slice sized from the last to take
+ * about 8 ms), so the page keeps its frame budget. The first failure is remembered for the page: a policy is asked
  * (and reports a refusal) at most once.
  */
 import { convergenceMap, type ConvergenceMap } from '../convergence-map';
@@ -139,7 +139,8 @@ let pumping = false;
 let msPerCellStep = 2e-5;
 const SLICE_MS = 8;
 
-const later = (fn: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(fn, 0)) : setTimeout(fn, 0));
+/** Runs `fn` when the page is idle (between frames, at the latest after 100 ms), or soon where there is no such thing. */
+const later = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 100 }) : setTimeout(fn, 0));
 
 function pumpHere(): void {
   if (pumping) return;
