@@ -199,3 +199,22 @@ test('the bundle from another origin (a CDN): no Worker is tried, nothing is ref
   expect(violations).toEqual([]);
   expect(messages).toEqual([]);
 });
+
+test('a policy that refuses workers: the map layout computes its basin maps on the page, with one refusal for the page', async ({ page }) => {
+  const messages = watchConsole(page);
+  const violations = await recordViolations(page);
+  const origin = 'https://blog.example';
+  const bundle = `${origin}/dist/bundle/descent-lab.js`;
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>maps</title>
+<script type="module" src="${bundle}"></script></head><body>
+<descent-playground id="maps" surface="himmelblau" layout="map" optimizers="sgd adam" steps="200"></descent-playground>
+</body></html>`;
+  await serveSplit(page, origin, origin, html, { 'content-security-policy': "default-src 'self'; script-src 'self'; worker-src 'none'" });
+  await page.goto(`${origin}/page.html`);
+  await expect(page.locator('#maps [part~="map-percent"]')).toHaveText('100%', { timeout: 60_000 });
+  // Computed on the page, in slices between frames.
+  expect(await page.evaluate(() => (globalThis as unknown as { descentMapSlicesHere?: number }).descentMapSlicesHere ?? 0)).toBeGreaterThan(0);
+  expect(violations.filter((v) => v.startsWith('worker-src'))).toHaveLength(1);
+  expect(violations.filter((v) => !v.startsWith('worker-src') && !v.startsWith('script-src eval'))).toEqual([]);
+  expect(messages.filter((m) => !/Content Security Policy/.test(m))).toEqual([]);
+});
