@@ -27,6 +27,7 @@ export const en = {
   steps: 'Steps',
   stepsLabel: 'Steps per run',
   copyEmbed: 'Copy embed code',
+  export: 'Export',
   copied: 'Copied',
   copyFailed: 'Copy failed',
   embedCode: 'Embed code',
@@ -101,6 +102,7 @@ export type StringKey =
   | keyof typeof import('./en-settings').enSettings
   | keyof typeof import('./en-inspect').enInspect
   | keyof typeof import('./en-training').enTraining
-  | keyof typeof import('./en-map').enMap;
+  | keyof typeof import('./en-map').enMap
+  | keyof typeof import('./en-export').enExport;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

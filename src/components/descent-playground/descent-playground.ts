@@ -39,6 +39,8 @@ import { Playback } from './playback';
 import { rulePanel } from './rule-panel';
 import { RunCache } from './runs';
 import type { EmbedCopy } from './embed-copy';
+import type { ExportMenu } from '../../export/menu';
+import type { ExportOptions } from '../../export/index';
 import { toolbar, type ToolbarHost } from './toolbar';
 import { raceChange } from './default-race';
 import { styles } from './descent-playground.styles';
@@ -338,6 +340,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   readonly #highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
   /** "Copy embed code", from its first click on (embed-copy.ts is loaded then). */
   #copy: EmbedCopy | undefined;
+
+  /** The Export menu, from the first click of "Export" on (src/export/menu.ts is loaded then). */
+  #exportMenu: ExportMenu | undefined;
 
   #copyEmbed(): void {
     import('./embed-copy').then(
@@ -794,6 +799,18 @@ export class DescentPlayground extends LitElement implements ClockClient {
     });
   }
 
+  /**
+   * The view as a file: `png` (at `scale` 1, 2 or 3), `svg` (standalone, vector), `gif` or `video`
+   * (WebM; the race from step `from` to the shown one, `fps` frames a second over `duration`
+   * seconds, the last frame held), or every run's numbers as `csv` or `json` (steps `from` to
+   * `to`, with each run's options, to compute them again with descent-lab/core). Made from the
+   * state, never from the screen: the same state gives the same bytes. Loads on first use. A bad
+   * option rejects with an error naming it.
+   */
+  exportFigure(options: ExportOptions): Promise<Blob> {
+    return import('../../export/index').then((m) => m.exportFigure(this, options, this.#entryRuns, this.#shown));
+  }
+
   // ---- event handlers --------------------------------------------------------------------
 
   #onStart = (e: CustomEvent<StartChangeDetail>) => {
@@ -917,6 +934,12 @@ export class DescentPlayground extends LitElement implements ClockClient {
       playing: this.#playback.playing,
       copy: this.#copy,
       copyEmbed: () => this.#copyEmbed(),
+      exportMenu: this.#exportMenu?.render(),
+      toggleExport: () =>
+        void import('../../export/menu').then(
+          ({ ExportMenu }) => (this.#exportMenu ??= new ExportMenu(this)).toggle(),
+          () => undefined, // not loaded (offline): the next click tries again
+        ),
       renderField: () => this.#field?.render() ?? html`<p class="pending">${t(this.#uiLang, 'loadingCompiler')}</p>`,
       pickSurface: (id) => this.#pickSurface(id),
       openCustom: () => this.#openCustom(),

@@ -1,7 +1,8 @@
 /**
  * "Copy embed code", loaded on the first click (a page that never copies never fetches it).
  */
-import { css, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import { t, type Lang } from '../../i18n/index';
 import { adopt } from '../shared/lazy-chunk';
 import type { CopyState, CopyStatus } from './toolbar';
 
@@ -48,6 +49,14 @@ export class EmbedCopy implements CopyState {
 
   get shown(): string | undefined {
     return this.shownNow;
+  }
+
+  fallback(lang: Lang): unknown {
+    return this.shownNow === undefined
+      ? nothing
+      : html`<label class="embed-code"
+          >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${this.shownNow}></textarea
+        ></label>`;
   }
 
   async copy(): Promise<void> {

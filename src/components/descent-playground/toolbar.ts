@@ -1,7 +1,7 @@
 /**
  * The playground's toolbar (the `controls` part): surface picker and the expression field,
  * "Default race" (restores the surface's race: runners, start, steps, speed), layout, "Copy embed
- * code", then playback (play, next step, reset: back to step 0 only) (play, next step, reset, timeline, readout), speed and
+ * code", "Export" (its menu: export/menu.ts), then playback (play, next step, reset: back to step 0 only) (play, next step, reset, timeline, readout), speed and
  * steps. Pure templates over the host's state and callbacks, like optimizer-list.ts; the inputs'
  * values are checked here, so the host receives only usable ones.
  */
@@ -24,6 +24,8 @@ export interface CopyState {
   readonly status: CopyStatus;
   /** The embed code, shown for copying by hand when the clipboard refused it. */
   readonly shown: string | undefined;
+  /** Its field (selected for copying by hand) while `shown`. */
+  fallback(lang: Lang): unknown;
 }
 
 export interface ToolbarHost {
@@ -37,6 +39,10 @@ export interface ToolbarHost {
   readonly copy: CopyState | undefined;
   /** Copies the embed code ("Copy embed code"). */
   copyEmbed(): void;
+  /** The Export menu's dialog, once it has loaded (export/menu.ts). */
+  readonly exportMenu: unknown;
+  /** Opens or closes the Export menu (loading it the first time). */
+  toggleExport(): void;
   /** The expression field's template (ExpressionField.render). */
   renderField(): unknown;
   pickSurface(id: SurfaceId): void;
@@ -122,12 +128,12 @@ export function toolbar(host: ToolbarHost) {
         ${t(lang, 'copyEmbed')}
       </button>
       <span id="copy-status" class="copy-status" role="status">${host.copy?.status ? t(lang, host.copy.status) : ''}</span>
+      <button type="button" part="export-button" aria-haspopup="dialog" @click=${() => host.toggleExport()}>
+        ${t(lang, 'export')}
+      </button>
     </div>
-    ${host.copy?.shown === undefined
-      ? nothing
-      : html`<label class="embed-code"
-          >${t(lang, 'embedCode')}<textarea part="embed-code" readonly rows="4" .value=${host.copy?.shown}></textarea
-        ></label>`}
+    ${host.exportMenu ?? nothing}
+    ${host.copy?.fallback(lang) ?? nothing}
     ${custom ? host.renderField() : nothing}
     <div class="row">
       <button

@@ -1,3 +1,4 @@
+import type { ExportOptions } from '../../export/index';
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { styleProps } from '../shared/style-props';
 import type { Point, Surface } from '../../core/types';
@@ -188,8 +189,6 @@ export class DescentSurface extends LitElement {
    * contour bands; `<descent-playground layout="map">` gives its panels theirs.
    */
   declare basins: HTMLCanvasElement | undefined;
-  /** The basin map last drawn, and the canvas it was drawn into. */
-  #basinsDrawn: [HTMLCanvasElement | undefined, HTMLCanvasElement | undefined] = [undefined, undefined];
   declare theme: string | null;
   declare langAttribute: string | null;
   declare protected width: number;
@@ -386,11 +385,10 @@ export class DescentSurface extends LitElement {
     this.#collectStepTargets();
     this.#applyStep();
     this.#paintContours();
-    // The basin map as it stands, when it or its canvas is new (the bands that arrive while it is
-    // computed are drawn into the canvas by whoever computes it, not by an update of this element).
+    // The basin map as it stands, when it is new (its canvas comes and goes with it; the bands that
+    // arrive while it is computed are drawn into the canvas by whoever computes it).
     const basins = this.basins && this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part~="basins"]');
-    if (basins && this.basins && (this.#basinsDrawn[0] !== this.basins || this.#basinsDrawn[1] !== basins)) {
-      this.#basinsDrawn = [this.basins, basins];
+    if (basins && this.basins && changed.has('basins')) {
       basins.width = this.basins.width;
       basins.height = this.basins.height;
       basins.getContext('2d')?.drawImage(this.basins, 0, 0);
@@ -735,6 +733,15 @@ export class DescentSurface extends LitElement {
         >`,
       )}
     </div>`;
+  }
+
+  /**
+   * The map as a file: `png` (`scale` 1, 2 or 3), `svg` (standalone, vector), `gif` or `video`
+   * (WebM) of its runs from step `from` to the shown one, or their numbers as `csv` or `json`; see
+   * `<descent-playground>`'s exportFigure. Loads on first use.
+   */
+  exportFigure(options: ExportOptions): Promise<Blob> {
+    return import('../../export/index').then((m) => m.exportFigure(this, options, this.#drawnRuns));
   }
 
   protected override render() {

@@ -1,0 +1,33 @@
+/**
+ * The exports' Worker: encodes off the page's main thread. A GIF, frame by frame (their pixels
+ * transferred): `{ start: [width, height] }`, `{ palette: pixels }`, `{ frame: pixels, delay }`
+ * (answered `{ done }`), `{ finish: true }` (answered with the bytes). A PNG: `{ png: ImageBitmap }`,
+ * answered with the file as a Blob. It says `ready` once loaded.
+ */
+import { GifSession } from './gif-encode';
+
+let session: GifSession | undefined;
+
+self.onmessage = async (event: MessageEvent) => {
+  const m = event.data as { start?: [number, number]; palette?: Uint8ClampedArray; frame?: Uint8ClampedArray; delay?: number; finish?: boolean; png?: ImageBitmap };
+  try {
+    if (m.png) {
+      const canvas = new OffscreenCanvas(m.png.width, m.png.height);
+      canvas.getContext('2d')?.drawImage(m.png, 0, 0);
+      m.png.close();
+      self.postMessage({ blob: await canvas.convertToBlob({ type: 'image/png' }) });
+    } else if (m.start) session = new GifSession(m.start[0], m.start[1]);
+    else if (m.palette) session?.palette(m.palette);
+    else if (m.frame) {
+      session?.frame(m.frame, m.delay ?? 100);
+      self.postMessage({ done: true });
+    } else if (m.finish && session) {
+      const bytes = session.finish();
+      session = undefined;
+      self.postMessage({ bytes }, { transfer: [bytes.buffer] });
+    }
+  } catch (error) {
+    self.postMessage({ error: String(error) });
+  }
+};
+self.postMessage('ready');
