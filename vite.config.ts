@@ -18,6 +18,7 @@ function lazyChunkName({ moduleIds }: Rolldown.PreRenderedChunk): string {
   if (moduleIds.some((id) => id.includes('/src/core/expression/'))) return 'descent-lab-expression-[hash].js';
   if (moduleIds.some((id) => id.includes('/src/generated/rules.mathml'))) return 'descent-lab-rules-[hash].js';
   if (moduleIds.some((id) => id.endsWith('/src/core/optimizers/more.ts'))) return 'descent-lab-more-rules-[hash].js';
+  if (moduleIds.some((id) => id.includes('/node_modules/mediabunny/'))) return 'descent-lab-mediabunny-[hash].js';
   return 'descent-lab-[name]-[hash].js';
 }
 
@@ -197,6 +198,7 @@ export default defineConfig(({ mode }) => ({
               index: resolve(root, 'src/index.ts'),
               core: resolve(root, 'src/core/index.ts'),
               expression: resolve(root, 'src/core/expression/index.ts'),
+              figure: resolve(root, 'src/render/figure-entry.ts'),
             },
             formats: ['es'],
           },

@@ -15,6 +15,7 @@ import { benchPaths } from './paths';
 import { benchMap } from './map';
 import { benchMapWorkers } from './map-workers';
 import { benchMapFrames } from './map-frames';
+import { benchExport } from './export';
 
 const all = {
   core: ['Core: trajectory() on Rosenbrock, ns per step', benchCore],
@@ -25,6 +26,7 @@ const all = {
   map: ['Convergence maps: convergenceMap() against trajectory() per cell, ns per step-cell', async () => benchMap()],
   workers: ['Convergence maps in worker threads: the 229 M-step map with 1 and 2 workers', benchMapWorkers],
   mapframes: ['Frames of the page while the map layout computes seven basin maps in Workers', () => benchMapFrames()],
+  export: ['Exports in Chromium: the default race as GIF, PNG and video; SVG bytes per surface', () => benchExport()],
   expression: ['Typed-in surfaces: f + grad per call', benchExpression],
   compile: ['Compiling slow typed-in expressions: the unbounded search against the budgeted one', benchCompile],
   import: ['Import time of the built entries in Node (after `npm run build`)', benchImport],

@@ -22,6 +22,23 @@ const presets = Object.keys(core.optimizers).length;
 const surfaceCount = Object.keys(core.surfaces).length;
 console.log(`descent-lab/core loads in Node ${process.version}: ${presets} presets, ${surfaceCount} surfaces`);
 
+// `descent-lab/figure`: a race's SVG and CSV with no browser.
+const fig = await import('descent-lab/figure');
+await fig.simplifierReady;
+const rosenbrock = core.surfaces.rosenbrock;
+const figureRuns = ['sgd', 'adam'].map((optimizer, index) => {
+  const t = core.trajectory({ surface: 'rosenbrock', optimizer, start: [-1.5, 2], steps: 200 });
+  return { label: optimizer, color: '#333333', index, x: t.x, y: t.y, loss: t.loss, t };
+});
+const svg = fig.figureSvg(fig.figure({ surface: rosenbrock, panels: [figureRuns], start: [-1.5, 2], step: 200, width: 600, lossChart: true, caption: 'Rosenbrock · step {step}' }));
+if (!svg.startsWith('<svg') || (svg.match(/class="trajectory"/g) ?? []).length !== 2 || !svg.includes('step 200') || /href="(?!#)/.test(svg)) {
+  fail('descent-lab/figure: the SVG of a two-run race is not what it should be', svg.slice(0, 200));
+}
+const csv = fig.runsCsv({ version: '0', surface: 'rosenbrock', start: [-1.5, 2], steps: 200 }, figureRuns.map((r) => ({ label: r.label, options: { optimizer: r.label, hyper: r.t.hyper }, trajectory: r.t })));
+const row = csv.split('\n').find((l) => l.startsWith('2,200,'));
+if (!row || Number(row.split(',')[2]) !== figureRuns[1].t.x[200]) fail('descent-lab/figure: the CSV does not hold the run\'s numbers', row);
+console.log(`descent-lab/figure runs in Node: a two-run SVG of ${Math.round(svg.length / 1024)} KB and its CSV`);
+
 const warnings = [];
 const warn = console.warn;
 console.warn = (...args) => warnings.push(args.join(' '));

@@ -11,16 +11,9 @@ import { t, type Lang } from '../i18n/index';
 import { drawItems, drawItemsSliced, pause, type FigureImages } from './canvas';
 import { GifSession } from './gif-encode';
 import { openWorker } from './worker-client';
+import { frameSteps, HOLD_MS } from './frames';
 import { ExportError, type ExportOptions } from './index';
 
-/** The last frame is held this long (ms) before the animation starts again. */
-export const HOLD_MS = 1500;
-
-/** The steps of the frames: `count` steps from `from` to `to`, evenly spaced, both ends included. */
-export function frameSteps(from: number, to: number, count: number): number[] {
-  if (count <= 1 || to <= from) return [to];
-  return Array.from({ length: count }, (_, i) => Math.round(from + ((to - from) * i) / (count - 1)));
-}
 
 /** `items` with only those that are (or are not) the same at every step; clips keep their place. */
 function pick(items: readonly FigureItem[], still: boolean): FigureItem[] {

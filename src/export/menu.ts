@@ -87,6 +87,11 @@ const styles = css`
     border-radius: 5px;
     resize: vertical;
   }
+  .export-menu .snippet,
+  .export-menu .hint,
+  .export-menu [part~='export-status'] {
+    white-space: normal;
+  }
   .export-menu .hint {
     color: var(--descent-muted, #555);
     font-size: 12px;

@@ -9,3 +9,5 @@ export type { Figure, FigureItem, FigurePalette, FigureRun, FigureSpec } from '.
 export { runsCsv, runsJson } from './table';
 export type { TableMeta, TableRun, TableRunOptions } from './table';
 export { simplifierReady } from './paths';
+/** Each preset's colour, as the elements draw it in the light theme. */
+export { presetColors } from './colors';

@@ -56,6 +56,7 @@ test('Tab reaches every control in order, each with a visible focus ring', async
     'map',
     'inspect-toggle',
     'copy-embed',
+    'export-button',
     'play',
     'step-button',
     'reset',

@@ -143,6 +143,10 @@ const mapChunk = lazyChunk(() => import('./map-layout'));
  * @csspart announcer - The polite live region that announces convergence and divergence
  *   (visually hidden).
  * @csspart copy-embed - The "Copy embed code" button.
+ * @csspart export-button - The "Export" button: opens the Export dialog (loaded on first use).
+ * @csspart export-menu - The Export dialog (a modal `<dialog>`): format, size, frames, caption and
+ *   loss chart, Download; then `export-progress`, `export-cancel`, `export-status`,
+ *   `export-snippet` (the static figure's HTML), `export-download` and `export-close` in it.
  * @csspart inspect-toggle - The "Show inner state" toggle button (`aria-pressed`).
  * @csspart step-size-chart - With `inspect`: a `<descent-loss-chart>` of each adaptive run's step
  *   size per coordinate against step (x solid, y dashed), with the loss chart's cursor.
