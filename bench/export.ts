@@ -16,14 +16,24 @@ import { surfaceIds } from '../src/state/config';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
-/** Makes the export in the page: its size and how long it took (ms). */
-function timed(page: Page, options: Record<string, unknown>): Promise<{ bytes: number; ms: number }> {
+/** Makes the export in the page: its size, how long it took (ms) and the page's long tasks (over 50 ms) meanwhile. */
+function timed(page: Page, options: Record<string, unknown>): Promise<{ bytes: number; ms: number; long: number[] }> {
   return page.evaluate(async (options) => {
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(Math.round(e.duration));
+    });
+    observer.observe({ type: 'longtask' });
     const t0 = performance.now();
     const blob = await (document.querySelector('descent-playground') as HTMLElement & { exportFigure(o: unknown): Promise<Blob> }).exportFigure(options);
-    return { bytes: blob.size, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    return { bytes: blob.size, ms, long };
   }, options);
 }
+
+const longText = (long: number[]) => (long.length ? long.join(', ') + ' ms' : 'none');
 
 export async function benchExport({ rebuild = true, runs = 5 }: { rebuild?: boolean; runs?: number } = {}): Promise<string> {
   const out: string[] = [];
@@ -46,6 +56,7 @@ export async function benchExport({ rebuild = true, runs = 5 }: { rebuild?: bool
     const ratio: number[] = [];
     let gifBytes = 0;
     let pngBytes = 0;
+    const long: number[] = [];
     for (let r = 0; r < runs; r++) {
       const g = await timed(page, gifOptions);
       const p = await timed(page, pngOptions);
@@ -54,21 +65,29 @@ export async function benchExport({ rebuild = true, runs = 5 }: { rebuild?: bool
       ratio.push(g.ms / p.ms);
       gifBytes = g.bytes;
       pngBytes = p.bytes;
+      long.push(...g.long, ...p.long);
     }
     out.push(`default race (Rosenbrock, 7 runs, 1000 steps), 600 px:`);
     out.push(`  GIF, 8 s at 12 fps (96 frames): ${(gifBytes / 1024).toFixed(0)} KB, ${median(gif).toFixed(0)} ms (${spread(gif)}) over ${runs} runs`);
     out.push(`  PNG 2× of the same view: ${(pngBytes / 1024).toFixed(0)} KB, ${median(png).toFixed(0)} ms (${spread(png)})`);
     out.push(`  GIF time / PNG time, paired: ${median(ratio).toFixed(1)}x (${Math.min(...ratio).toFixed(1)}–${Math.max(...ratio).toFixed(1)})`);
+    out.push(`  long tasks during those GIF and PNG exports: ${longText(long)}`);
     const video = await timed(page, { format: 'video', width: 600, fps: 30, duration: 8 });
-    out.push(`  video (WebM), 8 s at 30 fps: ${(video.bytes / 1024).toFixed(0)} KB, ${video.ms.toFixed(0)} ms (one run)`);
+    out.push(`  video (WebM), 8 s at 30 fps: ${(video.bytes / 1024).toFixed(0)} KB, ${video.ms.toFixed(0)} ms (one run); long tasks: ${longText(video.long)}`);
+    for (const format of ['svg', 'csv', 'json']) {
+      const r = await timed(page, { format });
+      out.push(`  ${format.toUpperCase()}: ${(r.bytes / 1024).toFixed(0)} KB, ${r.ms.toFixed(0)} ms; long tasks: ${longText(r.long)}`);
+    }
     out.push('SVG of each catalog surface\'s default race at its shown width (bytes):');
     const rows: string[] = [];
+    const svgLong: number[] = [];
     for (const id of surfaceIds) {
       await open(`surface=${id}`);
       const svg = await timed(page, { format: 'svg' });
       rows.push(`${id} ${(svg.bytes / 1024).toFixed(0)} KB`);
+      svgLong.push(...svg.long);
     }
-    out.push(`  ${rows.join(', ')}`);
+    out.push(`  ${rows.join(', ')}; long tasks: ${longText(svgLong)}`);
   } finally {
     await browser.close();
     await server.close();

@@ -9,6 +9,7 @@ import type { Surface } from '../core/types';
 import { getPreset } from '../core/optimizers/index';
 import { FIGURE_FONT, figure, figureSvg, hexRamp, lightFigurePalette, textWidth, type FigurePalette, type FigureRun, type FigureSpec } from '../render/figure';
 import { formatNumber } from '../render/ticks';
+import { simplifierReady } from '../render/paths';
 import { runsCsv, runsJson, type TableRun } from '../render/table';
 import { surfaceContours, contourPainting } from '../components/shared/contour-cache';
 import { contourStops } from '../components/shared/theme';
@@ -268,6 +269,8 @@ export async function exportFigure(el: HTMLElement, options: ExportOptions, runs
   }
   const scale = options.scale ?? 2;
   if (options.format === 'png' && ![1, 2, 3].includes(scale)) throw new ExportError(t(lang, 'exportScale', { value: String(options.scale) }));
+  // (Contour rings are simplified with the paths' simplifier, loaded with the first paths.)
+  await simplifierReady;
   const p = prepare(el, source, options);
   const { format } = options;
   if (format === 'csv' || format === 'json') {

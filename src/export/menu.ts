@@ -112,6 +112,7 @@ type Host = ReactiveControllerHost &
     readonly renderRoot: HTMLElement | DocumentFragment;
     readonly config: Config;
     exportFigure(options: ExportOptions): Promise<Blob>;
+    embedCode(): Promise<string>;
   };
 
 const kb = (bytes: number) => (bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
@@ -131,6 +132,8 @@ export class ExportMenu {
   #status = '';
   /** The last image's file name, for the static-figure snippet. */
   #image: string | undefined;
+  /** The live figure's embed code (the script tag and the element), shown beside the static one. */
+  #embed: string | undefined;
 
   constructor(private readonly host: Host) {
     adopt(host.renderRoot instanceof ShadowRoot ? host.renderRoot : null, styles.styleSheet);
@@ -140,6 +143,14 @@ export class ExportMenu {
   toggle(): void {
     this.open = !this.open;
     if (!this.open) this.#busy?.abort();
+    else
+      void this.host.embedCode().then(
+        (code) => {
+          this.#embed = code;
+          this.host.requestUpdate();
+        },
+        () => undefined,
+      );
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
       const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="export-menu"]');
@@ -282,6 +293,11 @@ export class ExportMenu {
         <button type="button" part="export-close" @click=${() => this.toggle()}>${t(lang, 'exportClose')}</button>
         <span part="export-status" role="status">${this.#status}</span>
       </div>
+      ${this.#embed
+        ? html`<label class="snippet"
+            >${t(lang, 'exportLive')}<textarea part="export-embed" readonly rows="3" .value=${this.#embed}></textarea
+          ></label>`
+        : nothing}
       ${snippet
         ? html`<label class="snippet"
             >${t(lang, 'exportStatic')}<textarea part="export-snippet" readonly rows="3" .value=${snippet}></textarea

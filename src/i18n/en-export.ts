@@ -24,6 +24,7 @@ export const enExport = {
   exportSaved: 'Saved {name} ({size}).',
   exportCancelled: 'Export cancelled.',
   exportFailed: 'The export failed: {reason}',
+  exportLive: 'Live figure (for pages that take a script): the embed code',
   exportStatic: 'Static figure (for blogs that take no scripts)',
   exportStaticHint: 'Upload the downloaded image to your post, then paste this; it links to the live view.',
   exportStaticAlt: '{surface}: {runs}',

@@ -88,6 +88,7 @@ export const ko: Strings = {
   exportSaved: '{name} 저장 ({size}).',
   exportCancelled: '내보내기를 취소했습니다.',
   exportFailed: '내보내기에 실패했습니다: {reason}',
+  exportLive: '살아 있는 그림 (스크립트를 받는 페이지용): 임베드 코드',
   exportStatic: '정적 그림 (스크립트를 받지 않는 블로그용)',
   exportStaticHint: '내려받은 이미지를 글에 올린 뒤 아래 코드를 붙여 넣으세요. 살아 있는 화면으로 연결됩니다.',
   exportStaticAlt: '{surface}: {runs}',

@@ -8,12 +8,11 @@
  */
 import type { CriticalPoint, Domain } from '../core/types';
 import { contourRings, type ContourBand } from './contours';
-import { simplify } from './simplify';
 import { sampleGrid } from './grid';
 import { contourLevels } from './levels';
 import { lossPath, lossScale } from './loss';
 import { criticalSymbol } from './markers';
-import { polylinePath, tenths, trajectoryGeometry } from './paths';
+import { loadedSimplifier, polylinePath, tenths, trajectoryGeometry } from './paths';
 import { headPath, KEY_AREA } from './run-markers';
 import { panelHeight, panelScales, scaleLinear } from './scales';
 import { axisTicks, logTicks } from './ticks';
@@ -294,9 +293,11 @@ const RING_TOLERANCE = 0.25;
 
 /**
  * A band's rings in pixels, simplified to within RING_TOLERANCE (render/simplify's sleeve, as
- * paths are) and written with relative moves in tenths of a pixel: a fraction of ringsPath's size.
+ * paths are, once it has loaded: see simplifierReady) and written with relative moves in tenths of a pixel: a fraction of ringsPath's size.
  */
 function bandPath(band: ContourBand, sx: (v: number) => number, sy: (v: number) => number): string {
+  // (The simplifier is the paths' lazy chunk: await simplifierReady first; without it every traced point is kept.)
+  const simplify = loadedSimplifier();
   let d = '';
   for (const polygon of band.polygons) {
     for (const ring of polygon) {
@@ -308,7 +309,7 @@ function bandPath(band: ContourBand, sx: (v: number) => number, sy: (v: number) 
         px[k] = sx(ring[2 * k]);
         py[k] = sy(ring[2 * k + 1]);
       }
-      const kept = simplify(px, py, n - 1, RING_TOLERANCE);
+      const kept = simplify ? simplify(px, py, n - 1, RING_TOLERANCE) : Int32Array.from({ length: n }, (_, k) => k);
       if (kept.length < 3) continue;
       let x = Math.round(px[kept[0]] * 10);
       let y = Math.round(py[kept[0]] * 10);
@@ -416,13 +417,14 @@ export function figureSvg(fig: Figure, image?: (item: Extract<FigureItem, { kind
           shared.set(group, id);
           defs.push(`<g id="${id}">${group}</g>`);
         }
-        out.push(`<use href="#${id}"/>`);
+        // (xlink:href as well as href: older SVG editors read only the former.)
+        out.push(`<use href="#${id}" xlink:href="#${id}"/>`);
       }
       item.items.filter((i) => !contours.includes(i)).forEach(write);
       out.push('</svg>');
     } else if (item.kind === 'image') {
       const href = image?.(item);
-      if (href) out.push(`<image x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="none" href="${href}"/>`);
+      if (href) out.push(`<image x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="none" href="${href}" xlink:href="${href}"/>`);
     } else if (item.kind === 'text') {
       const attrs = `x="${num(item.x)}" y="${num(item.y)}" font-size="${item.size}"${item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`}${item.bold ? ' font-weight="600"' : ''}`;
       const halo = item.halo ? ` stroke="${item.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
@@ -442,7 +444,7 @@ export function figureSvg(fig: Figure, image?: (item: Extract<FigureItem, { kind
   };
   fig.items.forEach(write);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${fig.width}" height="${fig.height}" viewBox="0 0 ${fig.width} ${fig.height}" font-family="${FIGURE_FONT.replace(/"/g, "'")}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg"${defs.length || out.some((o) => o.startsWith('<image')) ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : ''} width="${fig.width}" height="${fig.height}" viewBox="0 0 ${fig.width} ${fig.height}" font-family="${FIGURE_FONT.replace(/"/g, "'")}">` +
     (title ? `<title>${escapeXml(title)}</title>` : '') +
     (defs.length ? `<defs>${defs.join('')}</defs>` : '') +
     `<rect width="100%" height="100%" fill="${fig.background}"/>` +

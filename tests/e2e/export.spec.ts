@@ -249,6 +249,8 @@ test('the Export menu by keyboard: open, pick SVG, download, read the static-fig
   const file = await download;
   expect(file.suggestedFilename()).toBe('descent-lab-himmelblau-step-250.svg');
   await expect(pg.locator('[part~="export-status"]')).toContainText('descent-lab-himmelblau-step-250.svg');
+  // Beside it, the live figure's embed code.
+  await expect(pg.locator('[part~="export-embed"]')).toHaveValue(/<script type="module"[\s\S]*<descent-playground[^>]*surface="himmelblau"/);
   // The static figure: the image, linking to this view.
   const snippet = await pg.locator('[part~="export-snippet"]').inputValue();
   expect(snippet).toMatch(/^<a href="[^"]+#[^"]*surface=himmelblau[^"]*"><img src="descent-lab-himmelblau-step-250\.svg" alt="Himmelblau: /);

@@ -46,7 +46,8 @@ describe('figure()', () => {
     expect(paths(fig.items).filter((p) => p.role === 'critical')).toHaveLength(surfaces.rosenbrock.critical.length);
   });
 
-  it('simplifies each contour ring to within a quarter pixel (plus the rounding to tenths): every traced point stays on the drawn ring', () => {
+  it('simplifies each contour ring to within a quarter pixel (plus the rounding to tenths): every traced point stays on the drawn ring', async () => {
+    await simplifierReady;
     const surface = surfaces.himmelblau;
     const fig = figure({ surface, panels: [[]], start: [0, 0], step: 0, width: 400 });
     // The same rings, traced independently, in the same pixels.
