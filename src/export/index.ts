@@ -7,11 +7,12 @@
  */
 import type { Surface } from '../core/types';
 import { getPreset } from '../core/optimizers/index';
-import { FIGURE_FONT, figure, figureSvg, hexRamp, lightFigurePalette, textWidth, type FigurePalette, type FigureRun, type FigureSpec } from '../render/figure';
+import { FIGURE_FONT, figure, figureSvg, hexRamp, lightFigurePalette, textWidth, type Figure, type FigureItem, type FigurePalette, type FigureRun, type FigureSpec } from '../render/figure';
 import { formatNumber } from '../render/ticks';
 import { simplifierReady } from '../render/paths';
 import { runsCsv, runsJson, type TableRun } from '../render/table';
-import { surfaceContours, contourPainting } from '../components/shared/contour-cache';
+import { loadRaster, surfaceContours } from '../components/shared/contour-cache';
+import { inShortTasks } from '../core/pause';
 import { contourStops } from '../components/shared/theme';
 import type { PanelRun } from '../components/shared/types';
 import type { EntryRun } from '../components/descent-playground/optimizer-list';
@@ -110,6 +111,10 @@ function paletteOf(el: HTMLElement): FigurePalette {
   };
 }
 
+/** The picture items of a figure (clips opened). */
+const pictures = (items: readonly FigureItem[]): Extract<FigureItem, { kind: 'image' }>[] =>
+  items.flatMap((i) => (i.kind === 'clip' ? pictures(i.items) : i.kind === 'image' ? [i] : []));
+
 /** A playground's configuration (undefined for a surface). */
 const configOf = (el: HTMLElement): Config | undefined => (el as HTMLElement & { config?: Config }).config;
 
@@ -145,7 +150,10 @@ function captionOf(surface: Surface, runs: readonly PanelRun[], start: readonly 
 interface Prepared {
   readonly spec: FigureSpec;
   readonly images: FigureImages;
-  readonly svgImage: (item: { name: 'contours' | 'basins'; panel: number }) => string | undefined;
+  /** Paints the figure's pictures that are not on screen already (a corrugated surface's contours at its size). */
+  readonly paintPictures: (fig: Figure) => Promise<void>;
+  /** A picture of the figure (raster contours, a basin map) as a data URL, encoded off the page where it can be. */
+  readonly svgImage: (item: { name: 'contours' | 'basins'; panel: number; width: number; height: number }) => Promise<string | undefined>;
   readonly runs: readonly PanelRun[];
   readonly surface: Surface;
   readonly start: readonly [number, number];
@@ -192,28 +200,42 @@ function prepare(el: HTMLElement, source: ExportSource, options: ExportOptions):
     palette,
     measure,
   };
-  // Pictures: the contours of a corrugated surface (painted per pixel), and the basin maps.
+  // Pictures: the contours of a corrugated surface (painted per pixel; see paintPictures), and the basin maps.
   const painted = new Map<string, HTMLCanvasElement>();
-  const picture = (item: { name: 'contours' | 'basins'; panel: number; width?: number; height?: number }): HTMLCanvasElement | undefined => {
-    if (item.name === 'basins') return basins[item.panel];
-    const w = Math.round(item.width ?? 300);
-    const h = Math.round(item.height ?? 300);
-    const key = `${w}x${h}`;
-    let c = painted.get(key);
-    if (!c) painted.set(key, (c = contourPainting(surface, w, h, 2)));
-    return c;
-  };
-  const dataUrls = new Map<string, string>();
+  const picture = (item: { name: 'contours' | 'basins'; panel: number; width: number; height: number }): HTMLCanvasElement | undefined =>
+    item.name === 'basins' ? basins[item.panel] : painted.get(`${Math.round(item.width)}x${Math.round(item.height)}`);
   return {
     spec,
     images: (item) => picture(item),
-    svgImage: (item) => {
-      const key = `${item.name}|${item.panel}`;
-      if (!dataUrls.has(key)) {
-        const c = picture(item as never);
-        dataUrls.set(key, c && c.width ? c.toDataURL('image/png') : '');
+    // Paints the corrugated contours at the figure's plot size, per pixel, in short tasks (2×).
+    paintPictures: async (fig) => {
+      const items = pictures(fig.items).filter((i) => i.name === 'contours');
+      if (!items.length) return;
+      const raster = await loadRaster();
+      for (const item of items) {
+        const key = `${Math.round(item.width)}x${Math.round(item.height)}`;
+        if (painted.has(key)) continue;
+        const canvas = document.createElement('canvas');
+        canvas.width = 2 * Math.round(item.width);
+        canvas.height = 2 * Math.round(item.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) continue;
+        await inShortTasks(raster.paintRasterSteps(ctx, contours.sample ?? surface.f, surface.domain, contours.levels.thresholds, 2, { key: 'export', band: palette.band, line: palette.line }));
+        painted.set(key, canvas);
       }
-      return dataUrls.get(key) || undefined;
+    },
+    svgImage: async (item) => {
+      const c = picture(item);
+      if (!c?.width) return undefined;
+      // A basin map is flat colour (PNG); a surface painted per pixel is a smooth field a PNG
+      // cannot pack (4 MB for Lévi N.13 at 2×): JPEG, as SVG editors read it too.
+      const blob = await pngOf(c, item.name === 'contours' ? 'image/jpeg' : 'image/png');
+      return new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.onerror = () => reject(reader.error ?? new ExportError('the picture could not be read'));
+        reader.readAsDataURL(blob);
+      });
     },
     runs,
     surface,
@@ -224,17 +246,17 @@ function prepare(el: HTMLElement, source: ExportSource, options: ExportOptions):
 }
 
 /** The canvas as a PNG file, encoded in a Worker where the page may have one (a large figure takes the page ~50 ms). */
-async function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
+async function pngOf(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
   const worker = typeof OffscreenCanvas === 'function' ? await openWorker() : undefined;
   if (worker) {
     try {
       const bitmap = await createImageBitmap(canvas);
-      return (await worker.ask<{ blob: Blob }>({ png: bitmap }, [bitmap])).blob;
+      return (await worker.ask<{ blob: Blob }>({ png: bitmap, type }, [bitmap])).blob;
     } finally {
       worker.close();
     }
   }
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('the canvas gave no image'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('the canvas gave no image'))), type, 0.9));
 }
 
 /** Table runs: the entries' own options where the playground gives them, else the trajectory's. */
@@ -288,14 +310,20 @@ export async function exportFigure(el: HTMLElement, options: ExportOptions, runs
   if (format === 'svg') {
     const fig = figure(p.spec);
     const title = p.spec.caption?.replace('{step}', String(p.step));
-    return new Blob([figureSvg(fig, (item) => p.svgImage(item), title)], { type: 'image/svg+xml' });
+    // The pictures first (each one PNG, encoded in a Worker where the page may have one).
+    const urls = new Map<string, string | undefined>();
+    await p.paintPictures(fig);
+    for (const item of pictures(fig.items)) urls.set(`${item.name}|${item.panel}`, await p.svgImage(item));
+    return new Blob([figureSvg(fig, (item) => urls.get(`${item.name}|${item.panel}`), title)], { type: 'image/svg+xml' });
   }
   if (format === 'png') {
     const fig = figure(p.spec);
+    await p.paintPictures(fig);
     await pause();
     return pngOf(await drawFigure(fig, scale, p.images));
   }
   const { animate } = await import('./animate');
+  await p.paintPictures(figure({ ...p.spec, step: 0 }));
   return animate(p.spec, p.images, { ...options, from: options.from ?? 0, to: p.step }, lang);
 }
 

@@ -289,3 +289,33 @@ test('in Korean: the menu, the caption and the file speak Korean', async ({ page
   expect(svg).toMatch(/시작점 \(/);
   expect(svg).toMatch(/120단계/);
 });
+
+test('a corrugated surface (Lévi N.13, painted per pixel): the SVG carries its contours as an embedded JPEG, painted in full', async ({ page }) => {
+  const messages = watchConsole(page);
+  await openApp(page, 'surface=levi13&step=100');
+  const svg = (await exported(page, { format: 'svg' })).toString('utf8');
+  const found = await page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const image = doc.querySelector('image');
+    const href = image?.getAttribute('href') ?? '';
+    // The embedded picture decodes, and is painted all over (no blank strip left by a painting in progress).
+    const img = new Image();
+    img.src = href;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let blank = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] === 0) blank++;
+    return { isJpeg: href.startsWith('data:image/jpeg;base64,'), width: c.width, blank, contours: doc.querySelectorAll('path.contour').length };
+  }, svg);
+  expect(found.isJpeg).toBe(true);
+  expect(svg.length).toBeLessThan(1_000_000);
+  expect(found.width).toBeGreaterThan(400);
+  expect(found.blank).toBe(0);
+  expect(found.contours).toBe(0);
+  expect(messages).toEqual([]);
+});
