@@ -427,8 +427,9 @@ export function figureSvg(fig: Figure, image?: (item: Extract<FigureItem, { kind
       if (href) out.push(`<image x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" preserveAspectRatio="none" href="${href}" xlink:href="${href}"/>`);
     } else if (item.kind === 'text') {
       const attrs = `x="${num(item.x)}" y="${num(item.y)}" font-size="${item.size}"${item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`}${item.bold ? ' font-weight="600"' : ''}`;
-      const halo = item.halo ? ` stroke="${item.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
-      out.push(`<text ${attrs} fill="${item.fill}"${halo}>${escapeXml(item.text)}</text>`);
+      // A halo is a second text under the first (not paint-order, which older editors ignore).
+      if (item.halo) out.push(`<text ${attrs} fill="${item.halo}" stroke="${item.halo}" stroke-width="3" stroke-linejoin="round">${escapeXml(item.text)}</text>`);
+      out.push(`<text ${attrs} fill="${item.fill}">${escapeXml(item.text)}</text>`);
     } else {
       let a = `d="${item.d}"`;
       a += ` fill="${item.fill ?? 'none'}"`;
