@@ -143,6 +143,7 @@ export interface Race {
 
 /** What `trajectory()` returns: arrays of length `steps + 1`, index 0 is the start. */
 export interface Trajectory {
+  /** The iterates' x (x, y and loss are views of one buffer: copy one before transferring its buffer). */
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
