@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { surfaces, trajectory } from 'descent-lab/core';
-import { figure, figureSvg, presetColors, runsCsv, simplifierReady } from 'descent-lab/figure';
+import { figure, figureSvg, presetColors, runsCsv, simplifierReady, simplify } from 'descent-lab/figure';
 
 const out = process.argv[2] ?? 'docs/figures';
 mkdirSync(out, { recursive: true });
@@ -27,7 +27,7 @@ for (const [id, start, steps, lrs] of [
   });
   const caption = `${surface.label} · ${runs.map((r) => `${r.label} (lr ${lrs[r.optimizer]})`).join('; ')} · start (${start.join(', ')}) · step {step}`;
   const svg = figureSvg(
-    figure({ surface, panels: [runs.map((r) => r.run)], start, step: steps, width: 640, lossChart: true, caption }),
+    figure({ surface, panels: [runs.map((r) => r.run)], start, step: steps, width: 640, lossChart: true, caption, simplify }),
     undefined,
     caption.replace('{step}', String(steps)),
   );

@@ -30,7 +30,7 @@ const figureRuns = ['sgd', 'adam'].map((optimizer, index) => {
   const t = core.trajectory({ surface: 'rosenbrock', optimizer, start: [-1.5, 2], steps: 200 });
   return { label: optimizer, color: '#333333', index, x: t.x, y: t.y, loss: t.loss, t };
 });
-const svg = fig.figureSvg(fig.figure({ surface: rosenbrock, panels: [figureRuns], start: [-1.5, 2], step: 200, width: 600, lossChart: true, caption: 'Rosenbrock · step {step}' }));
+const svg = fig.figureSvg(fig.figure({ surface: rosenbrock, panels: [figureRuns], start: [-1.5, 2], step: 200, width: 600, lossChart: true, caption: 'Rosenbrock · step {step}', simplify: fig.simplify }));
 if (!svg.startsWith('<svg') || (svg.match(/class="trajectory"/g) ?? []).length !== 2 || !svg.includes('step 200') || /href="(?!#)/.test(svg)) {
   fail('descent-lab/figure: the SVG of a two-run race is not what it should be', svg.slice(0, 200));
 }

@@ -188,10 +188,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   // One allocation for the three (and one for what recording adds, below): in a browser each typed
   // array's own buffer costs far more than its size (Chromium: about 30 µs for 16 KB), and a drag
   // makes them for every run on every move. x, y and loss are views of one buffer.
-  const block = new Float64Array(3 * (steps + 1));
-  const xs = block.subarray(0, steps + 1);
-  const ys = block.subarray(steps + 1, 2 * (steps + 1));
-  const loss = block.subarray(2 * (steps + 1));
+  const [xs, ys, loss] = views(3, steps + 1);
   // A rule no default race runs has its definition in a chunk of its own in the one-file bundle.
   const { kernel } = preset;
   if (!ruleReady(kernel)) {
@@ -211,11 +208,11 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   const state = new Float64Array(kernel.stateSize(2, hRun));
   kernel.init(state, 2, hRun);
   const tensors = kernel.tensors(hRun);
-  const span = 2 * (steps + 1);
-  const recBlock = record ? new Float64Array((tensors.length + 2) * span) : null;
-  const recState = recBlock ? tensors.map((_, j) => recBlock.subarray(j * span, (j + 1) * span)) : null;
-  const recGrad = recBlock ? recBlock.subarray(tensors.length * span, (tensors.length + 1) * span) : null;
-  const recLr = recBlock ? recBlock.subarray((tensors.length + 1) * span) : null;
+  // The state tensors, then the gradient and the step size.
+  const recViews = record ? views(tensors.length + 2, 2 * (steps + 1)) : null;
+  const recState = recViews?.slice(0, -2) ?? null;
+  const recGrad = recViews?.at(-2) ?? null;
+  const recLr = recViews?.at(-1) ?? null;
   xs[0] = x0;
   ys[0] = y0;
   loss[0] = f(x0, y0);
@@ -294,6 +291,12 @@ function batchRun(batch: unknown, surface: Surface, steps: number) {
 }
 
 const EMPTY = new Float64Array(0);
+
+/** `n` arrays of `length` doubles, views of one buffer. */
+function views(n: number, length: number): Float64Array[] {
+  const block = new Float64Array(n * length);
+  return Array.from({ length: n }, (_, k) => block.subarray(k * length, (k + 1) * length));
+}
 
 /**
  * Every rule's source for the compiled loops: those the default races run come with this module;

@@ -161,7 +161,7 @@ interface Prepared {
   readonly lang: Lang;
 }
 
-function prepare(el: HTMLElement, source: ExportSource, options: ExportOptions): Prepared {
+function prepare(el: HTMLElement, source: ExportSource, options: ExportOptions, simplify: FigureSpec['simplify']): Prepared {
   const panels = panelsOf(el);
   if (!panels.length) throw new ExportError(t(langOf(el), 'exportNothing'));
   const first = panels[0];
@@ -199,6 +199,7 @@ function prepare(el: HTMLElement, source: ExportSource, options: ExportOptions):
     labels: { step: t(lang, 'exportStepAxis'), loss: 'f(x, y)' },
     palette,
     measure,
+    simplify,
   };
   // Pictures: the contours of a corrugated surface (painted per pixel; see paintPictures), and the basin maps.
   const painted = new Map<string, HTMLCanvasElement>();
@@ -291,9 +292,10 @@ export async function exportFigure(el: HTMLElement, options: ExportOptions, runs
   }
   const scale = options.scale ?? 2;
   if (options.format === 'png' && ![1, 2, 3].includes(scale)) throw new ExportError(t(lang, 'exportScale', { value: String(options.scale) }));
-  // (Contour rings are simplified with the paths' simplifier, loaded with the first paths.)
+  // The paths' simplifier (loaded with the first paths), for the contour rings too.
   await simplifierReady;
-  const p = prepare(el, source, options);
+  const { simplify } = await import('../render/simplify');
+  const p = prepare(el, source, options, simplify);
   const { format } = options;
   if (format === 'csv' || format === 'json') {
     const c = configOf(el);

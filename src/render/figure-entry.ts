@@ -9,5 +9,7 @@ export type { Figure, FigureItem, FigurePalette, FigureRun, FigureSpec } from '.
 export { runsCsv, runsJson } from './table';
 export type { TableMeta, TableRun, TableRunOptions } from './table';
 export { simplifierReady } from './paths';
+/** The path simplifier: give it to figure() as `simplify` for simplified contours (a smaller SVG). */
+export { simplify } from './simplify';
 /** Each preset's colour, as the elements draw it in the light theme. */
 export { presetColors } from './colors';

@@ -12,7 +12,7 @@ import { sampleGrid } from './grid';
 import { contourLevels } from './levels';
 import { lossPath, lossScale } from './loss';
 import { criticalSymbol } from './markers';
-import { loadedSimplifier, polylinePath, tenths, trajectoryGeometry } from './paths';
+import { polylinePath, tenths, trajectoryGeometry } from './paths';
 import { headPath, KEY_AREA } from './run-markers';
 import { panelHeight, panelScales, scaleLinear } from './scales';
 import { axisTicks, logTicks } from './ticks';
@@ -77,6 +77,11 @@ export interface FigureSpec {
   readonly movingOnly?: boolean;
   /** The width of `text` at `size` px in FIGURE_FONT (a canvas's measureText; default: an estimate). */
   readonly measure?: (text: string, size: number) => number;
+  /**
+   * render/simplify's `simplify`, for the contour rings (descent-lab/figure exports it; without it
+   * every traced point is kept: a larger SVG, the same picture).
+   */
+  readonly simplify?: typeof import('./simplify').simplify;
 }
 
 export type FigureItem =
@@ -222,7 +227,7 @@ export function figure(spec: FigureSpec): Figure {
   // once: a band lies inside the one below it, so its fill never covers the outline before it.
   const contourItems: FigureItem[] | undefined = contours && moving ? [{ kind: 'path', d: `M0,0H${plotW}V${plotH}H0Z`, fill: pal.band(0), role: 'contour', still: true }] : undefined;
   contours?.bands.forEach((band, k, bands) => {
-    const d = moving ? bandPath(band, scales.x, scales.y) : '';
+    const d = moving ? bandPath(band, scales.x, scales.y, spec.simplify) : '';
     if (d) contourItems?.push({ kind: 'path', d, fill: pal.band(bands.length > 1 ? (k + 1) / bands.length : 1), stroke: pal.line, width: 0.6, evenodd: true, role: 'contour', still: true });
   });
   for (let p = 0; p < n; p++) {
@@ -293,11 +298,9 @@ const RING_TOLERANCE = 0.25;
 
 /**
  * A band's rings in pixels, simplified to within RING_TOLERANCE (render/simplify's sleeve, as
- * paths are, once it has loaded: see simplifierReady) and written with relative moves in tenths of a pixel: a fraction of ringsPath's size.
+ * paths are, when the spec gives it) and written with relative moves in tenths of a pixel: a fraction of ringsPath's size.
  */
-function bandPath(band: ContourBand, sx: (v: number) => number, sy: (v: number) => number): string {
-  // (The simplifier is the paths' lazy chunk: await simplifierReady first; without it every traced point is kept.)
-  const simplify = loadedSimplifier();
+function bandPath(band: ContourBand, sx: (v: number) => number, sy: (v: number) => number, simplify: FigureSpec['simplify']): string {
   let d = '';
   for (const polygon of band.polygons) {
     for (const ring of polygon) {

@@ -28,11 +28,6 @@ export const simplifierReady: Promise<void> = import('./simplify').then(
 );
 let settled = false;
 
-/** The path simplifier, once its chunk has loaded (see simplifierReady). */
-export function loadedSimplifier(): typeof import('./simplify').simplify | undefined {
-  return simplify;
-}
-
 /**
  * Whether the path simplifier's chunk has loaded (or failed to): paths built before that keep
  * every iterate, and are worth building again once it has.

@@ -153,6 +153,18 @@ export function embedSnippet(config: Config, options: EmbedOptions = {}): string
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * `<descent-playground>`'s embedCode(): its configuration, theme and language as a snippet, with
+ * the expression compiler where it has loaded (so a typed-in surface's own race is recognised).
+ */
+export function playgroundSnippet(
+  el: { readonly config: Config; readonly theme: string | null; readonly langAttribute: string | null },
+  src: string | null | undefined,
+  compile: SurfaceCompiler | undefined,
+): string {
+  return embedSnippet(el.config, { ...(src ? { src } : {}), ...(compile ? { compile } : {}), attributes: { theme: el.theme, lang: el.langAttribute } });
+}
+
 /** Above a CDN script tag: true until this version is published, and what to do meanwhile. */
 export const CDN_NOTE =
   `<!-- jsDelivr serves descent-lab@${VERSION} once it is published on npm; until then (or to host it yourself) ` +

@@ -6,6 +6,7 @@
  * signature and duration (mediabunny reading it); CSV and JSON whose numbers are, to the last
  * bit, what trajectory() gives from the options written in them.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { decompressFrames, parseGIF } from 'gifuct-js';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
@@ -248,6 +249,10 @@ test('the Export menu by keyboard: open, pick SVG, download, read the static-fig
   await page.keyboard.press('Enter');
   const file = await download;
   expect(file.suggestedFilename()).toBe('descent-lab-himmelblau-step-250.svg');
+  // The downloaded file is the figure: the same bytes exportFigure() gives for this state.
+  const downloaded = await readFile((await file.path())!);
+  expect(downloaded.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(downloaded.equals(await exported(page, { format: 'svg' }))).toBe(true);
   await expect(pg.locator('[part~="export-status"]')).toContainText('descent-lab-himmelblau-step-250.svg');
   // Beside it, the live figure's embed code.
   await expect(pg.locator('[part~="export-embed"]')).toHaveValue(/<script type="module"[\s\S]*<descent-playground[^>]*surface="himmelblau"/);

@@ -15,6 +15,7 @@ import { contourLevels } from '../../src/render/levels';
 import { contourRings } from '../../src/render/contours';
 import { runsCsv, runsJson } from '../../src/render/table';
 import { simplifierReady } from '../../src/render/paths';
+import { simplify } from '../../src/render/simplify';
 import { frameSteps } from '../../src/export/frames';
 import { GifSession } from '../../src/export/gif-encode';
 
@@ -49,7 +50,7 @@ describe('figure()', () => {
   it('simplifies each contour ring to within a quarter pixel (plus the rounding to tenths): every traced point stays on the drawn ring', async () => {
     await simplifierReady;
     const surface = surfaces.himmelblau;
-    const fig = figure({ surface, panels: [[]], start: [0, 0], step: 0, width: 400 });
+    const fig = figure({ surface, panels: [[]], start: [0, 0], step: 0, width: 400, simplify });
     // The same rings, traced independently, in the same pixels.
     const grid = sampleGrid(surface, 200, 200);
     const bands = contourRings(grid, contourLevels(grid.values).thresholds).filter((b) => b.polygons.length);

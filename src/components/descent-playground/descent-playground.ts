@@ -794,13 +794,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
    * (The writer, state/embed.ts, is loaded on first use.)
    */
   async embedCode(src: string | null | undefined = this.embedSrc): Promise<string> {
-    const { embedSnippet } = await import('../../state/embed');
-    const module = loadedExpressionModule();
-    return embedSnippet(this.config, {
-      ...(src ? { src } : {}),
-      ...(module ? { compile: module.compileSurface } : {}),
-      attributes: { theme: this.theme, lang: this.langAttribute },
-    });
+    return (await import('../../state/embed')).playgroundSnippet(this, src, loadedExpressionModule()?.compileSurface);
   }
 
   /**
