@@ -374,8 +374,13 @@ export const panelStyles = css`
   }
   .rule-values td {
     width: 7.5em;
-    contain: strict;
+  }
+  /* A number that changes every frame is a box of fixed size (a table cell cannot contain its
+     layout): writing it lays out that box, not the page. */
+  .rule-values td span {
+    display: block;
     height: 1.4em;
+    contain: strict;
   }
   .rule-values th,
   .rule-values td {
@@ -462,7 +467,7 @@ export function valuesTable(
             @pointerleave=${r.mark ? leave : nothing}
             @focus=${r.mark ? () => onMark(r.mark ?? null) : nothing}
             @blur=${r.mark ? leave : nothing}
-          ><th scope="row">${r.symbol}</th><td .textContent=${formatNumber(r.value[0])}></td><td .textContent=${formatNumber(r.value[1])}></td></tr>`,
+          ><th scope="row">${r.symbol}</th><td><span .textContent=${formatNumber(r.value[0])}></span></td><td><span .textContent=${formatNumber(r.value[1])}></span></td></tr>`,
         )}
       </tbody>
     </table>
@@ -486,10 +491,14 @@ export function updateValues(root: ParentNode, trajectory: Trajectory | undefine
   const p = box.querySelector('p.caption');
   if (p && p.textContent !== text) p.textContent = text;
   box.querySelectorAll('tbody tr').forEach((tr, i) => {
-    const cells = tr.querySelectorAll('td');
+    const cells = tr.querySelectorAll('td span');
     for (const j of [0, 1]) {
       const v = formatNumber(rows[i].value[j]);
-      if (cells[j] && cells[j].textContent !== v) cells[j].textContent = v;
+      // The text node's data, so no node is replaced.
+      const text = cells[j]?.firstChild;
+      if (text instanceof Text) {
+        if (text.data !== v) text.data = v;
+      } else if (cells[j]) cells[j].textContent = v;
     }
   });
   return true;
@@ -573,16 +582,21 @@ export function playgroundParts(host: PlaygroundInspect) {
       ></descent-loss-chart>`
     : nothing;
   // While the start is dragged, the table is rendered as it was (so rendering writes nothing into
-  // it) and its numbers are moved in place after the map's frame: the rule panel's layout stays
-  // out of the frame that follows the hand.
+  // it) and its numbers are moved in place a tenth of a second later, with the latest run: ten
+  // times a second is as fast as numbers can be read, and laying them out on every move cost the
+  // frame that follows the hand more than the map's arrows do. The drop renders them at once.
   let selected = host.selected;
   if (host.dragging && tabled.has(key)) {
     selected = tabled.get(key);
-    if (!catchUp.has(key)) afterFrame(() => {
+    if (!catchUp.has(key)) setTimeout(() => afterFrame(() => {
       const latest = catchUp.get(key)!;
       catchUp.delete(key);
       if (latest.root) updateValues(latest.root, latest.selected, latest.step, latest.lang);
-    });
+    }), 100);
+    catchUp.set(key, host);
+  } else if (catchUp.has(key)) {
+    // A catch-up still to come (the drop, or a scrub just after it) writes what this render shows:
+    // lit leaves a cell alone whose value it last wrote, whatever the catch-ups wrote since.
     catchUp.set(key, host);
   }
   tabled.set(key, selected);
