@@ -7,6 +7,7 @@ import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
 import { getPreset, loadOptimizers, resolveHyper, ruleReady } from './optimizers/index';
 import { nextState, uniform } from './random';
+import { views } from './views';
 import { findSurface } from './registry';
 import type { Hyper, OptimizerPreset, PresetId, RuleSource, UpdateRule } from './optimizers/index';
 import type { ScheduledRun, ScheduleOptions, Schedules } from './schedules';
@@ -152,6 +153,9 @@ function readStart(start: TrajectoryOptions['start']): [number, number] {
 export function trajectory(options: TrajectoryOptions & { readonly record: 'state' }): Trajectory & TrajectoryRecord;
 export function trajectory(options: TrajectoryOptions): Trajectory;
 export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory & TrajectoryRecord) {
+  // (Taken first, so no call but the one it was lent to uses it, even one that throws.)
+  const buffers = lent ?? views;
+  lent = undefined;
   if (!options || typeof options !== 'object') throw new OptionError('options', options, 'must be an object');
   refuseUnknown(options, TRAJECTORY_OPTIONS, 'trajectory()', '');
   const { optimizer, hyper, steps, noise, record } = options;
@@ -185,10 +189,8 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   const yLo = yMin - DIVERGENCE_SPANS * (yMax - yMin);
   const yHi = yMax + DIVERGENCE_SPANS * (yMax - yMin);
 
-  // One allocation for the three (and one for what recording adds, below): in a browser each typed
-  // array's own buffer costs far more than its size (Chromium: about 30 µs for 16 KB), and a drag
-  // makes them for every run on every move. x, y and loss are views of one buffer.
-  const [xs, ys, loss] = views(3, steps + 1);
+  // One allocation for the three (and one for what recording adds, below; see views()).
+  const [xs, ys, loss] = buffers(3, steps + 1);
   // A rule no default race runs has its definition in a chunk of its own in the one-file bundle.
   const { kernel } = preset;
   if (!ruleReady(kernel)) {
@@ -209,7 +211,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   kernel.init(state, 2, hRun);
   const tensors = kernel.tensors(hRun);
   // The state tensors, then the gradient and the step size.
-  const recViews = record ? views(tensors.length + 2, 2 * (steps + 1)) : null;
+  const recViews = record ? buffers(tensors.length + 2, 2 * (steps + 1)) : null;
   const recState = recViews?.slice(0, -2) ?? null;
   const recGrad = recViews?.at(-2) ?? null;
   const recLr = recViews?.at(-1) ?? null;
@@ -292,10 +294,17 @@ function batchRun(batch: unknown, surface: Surface, steps: number) {
 
 const EMPTY = new Float64Array(0);
 
-/** `n` arrays of `length` doubles, views of one buffer. */
-function views(n: number, length: number): Float64Array[] {
-  const block = new Float64Array(n * length);
-  return Array.from({ length: n }, (_, k) => block.subarray(k * length, (k + 1) * length));
+
+/** Where the next trajectory() call takes its arrays from: trajectoryIn()'s, once, else new ones. */
+let lent: typeof views | undefined;
+
+/**
+ * trajectory(), with its arrays (zeroed) from `take` instead of new ones: a drag re-runs every run
+ * on every move, and in a browser fresh memory costs more than the run (see DragBuffers).
+ */
+export function trajectoryIn(take: typeof views, options: TrajectoryOptions): Trajectory {
+  lent = take;
+  return trajectory(options);
 }
 
 /**

@@ -30,7 +30,6 @@ export const en = {
   export: 'Export',
   copied: 'Copied',
   copyFailed: 'Copy failed',
-  embedCode: 'Embed code',
   loadingCompiler: 'Loading the expression compiler…',
   optimizers: 'Optimizers',
   showOptimizers: 'Optimizers',
@@ -55,7 +54,6 @@ export const en = {
   announceDiverged: '{name} diverged at step {k}',
   announceConverged: '{name} converged at step {k}',
   ruleOf: '{name}: update rule',
-  torchVsPaper: 'torch vs. the paper:',
   runLegend: 'Legend: click or tap a run to highlight it',
   highlightRun: 'Highlight {name}',
   stepTooltip: 'step {k}',
@@ -93,7 +91,8 @@ export const en = {
 
 /**
  * The expression field's strings (en-field.ts), the optimizer list's further settings'
- * (en-settings.ts), the inner-state view's (en-inspect.ts) and training's (en-training.ts), which come with their lazy chunks and are added to the English set when they
+ * (en-settings.ts), the inner-state view's (en-inspect.ts), training's (en-training.ts), the
+ * map layout's, the export's and the rule panel's and embed code's (en-panels.ts), which come with their lazy chunks and are added to the English set when they
  * load (addStrings); a language's set has them all the same.
  */
 export type StringKey =
@@ -103,6 +102,8 @@ export type StringKey =
   | keyof typeof import('./en-inspect').enInspect
   | keyof typeof import('./en-training').enTraining
   | keyof typeof import('./en-map').enMap
-  | keyof typeof import('./en-export').enExport;
+  | keyof typeof import('./en-export').enExport
+  | keyof typeof import('./en-panels').enRule
+  | keyof typeof import('./en-panels').enEmbed;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

@@ -11,7 +11,10 @@
  *     the rounding), however many steps fall inside a pixel or along a straight stretch;
  *   - NaN (after divergence) is left out.
  */
+import { views } from '../core/views';
+
 let simplify: typeof import('./simplify').simplify | undefined;
+let nextMove: typeof import('./simplify').nextMove | undefined;
 
 /**
  * Resolves once the path simplifier has loaded (a lazy chunk in the single-file bundle: the
@@ -20,12 +23,20 @@ let simplify: typeof import('./simplify').simplify | undefined;
 export const simplifierReady: Promise<void> = import('./simplify').then(
   (m) => {
     simplify = m.simplify;
+    nextMove = m.nextMove;
     settled = true;
   },
   () => {
     settled = true; // not loaded (offline?): paths keep every iterate
   },
 );
+
+/**
+ * While `host` (a map, a playground) follows a dragged start: the arrays of this move's runs and
+ * paths, reused from earlier moves (see DragBuffers; they come with the simplifier, which
+ * redraws need and the first picture does not: until it is here, new arrays).
+ */
+export const dragBuffers = (host: object) => nextMove?.(host);
 let settled = false;
 
 /**
@@ -76,6 +87,8 @@ export interface TrajectoryGeometryOptions {
   readonly clampSpans?: number;
   readonly width?: number;
   readonly height?: number;
+  /** Where the pixel arrays come from (`views`, or a drag's reused buffers: see DragBuffers). */
+  readonly take?: typeof views;
 }
 
 /** Path text for a coordinate in tenths of a pixel (an integer): "12.3", "-0.5", "40". */
@@ -115,12 +128,11 @@ export function trajectoryGeometry(
   sy: Axis,
   options: TrajectoryGeometryOptions = {},
 ): TrajectoryGeometry {
-  const { tolerance = 0.4, clampSpans = 20, width = 1000, height = 1000 } = options;
+  const { tolerance = 0.4, clampSpans = 20, width = 1000, height = 1000, take = views } = options;
   const ax = affine(sx);
   const ay = affine(sy);
   const n = xs.length;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
+  const [px, py] = take(2, n);
   // Integer tenths stay well inside 32 bits: at most 20 spans of a few thousand pixels.
   const limX = Math.min(clampSpans * width, 1e8);
   const limY = Math.min(clampSpans * height, 1e8);

@@ -16,6 +16,9 @@
  * `tolerance` of A before the first candidate constrain nothing. When B may not end the segment, the last one that could
  * is kept and becomes the new anchor.
  */
+// The arrays a drag reuses come in this chunk too: like the simplifier, only redraws want them.
+export { nextMove } from './drag-buffers';
+
 export function simplify(px: Float64Array, py: Float64Array, last: number, tolerance: number): Int32Array {
   const kept = new Int32Array(last + 1);
   let count = 0;

@@ -6,11 +6,12 @@ import { enInspect } from '../../src/i18n/en-inspect';
 import { enTraining } from '../../src/i18n/en-training';
 import { enMap } from '../../src/i18n/en-map';
 import { enExport } from '../../src/i18n/en-export';
+import { enEmbed, enRule } from '../../src/i18n/en-panels';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
 /** Every English string: the bundle's, the expression field's, the further settings', the inner-state view's, training's, the map layout's and the export menu's (their lazy chunks add them). */
-const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining, ...enMap, ...enExport };
+const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining, ...enMap, ...enExport, ...enRule, ...enEmbed };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 

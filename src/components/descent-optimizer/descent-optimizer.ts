@@ -46,8 +46,8 @@ export class DescentOptimizer extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    kind: { type: String, reflect: true },
-    label: { type: String },
+    kind: { reflect: true },
+    label: {},
     disabled: { type: Boolean, reflect: true },
   };
 

@@ -47,6 +47,7 @@ import { styles } from './descent-playground.styles';
 import type { InspectMark } from '../../render/inspect';
 import type { InspectMarkDetail } from '../descent-surface/descent-surface';
 import { inspectChunk, lazyChunk, loadedInspectChunk } from '../shared/lazy-chunk';
+import { dragBuffers } from '../../render/paths';
 
 /** Training on the map (training.ts): batch sizes, lr schedules, the data panel. */
 const trainingChunk = lazyChunk(() => import('./training'));
@@ -198,21 +199,21 @@ export class DescentPlayground extends LitElement implements ClockClient {
   static override styles = [styles, legendStyles, themeStyles];
 
   static override properties = {
-    surface: { type: String },
-    expression: { type: String },
-    domain: { type: String },
-    optimizers: { type: String },
-    start: { type: String },
+    surface: {},
+    expression: {},
+    domain: {},
+    optimizers: {},
+    start: {},
     steps: { converter: numberAttribute },
     speed: { converter: numberAttribute },
-    layout: { type: String },
+    layout: {},
     autoplay: { type: Boolean },
     inspect: { type: Boolean },
     inspectMark: { state: true },
-    theme: { type: String, reflect: true },
-    langAttribute: { type: String, attribute: 'lang' },
+    theme: { reflect: true },
+    langAttribute: { attribute: 'lang' },
     notices: { attribute: false },
-    embedSrc: { type: String, attribute: 'embed-src' },
+    embedSrc: { attribute: 'embed-src' },
     config: { attribute: false, noAccessor: true },
     attributeErrors: { state: true },
     configErrors: { state: true },
@@ -734,7 +735,14 @@ export class DescentPlayground extends LitElement implements ClockClient {
   };
 
   #computeRuns(surface: Surface): void {
-    ({ entryRuns: this.#entryRuns, panelRuns: this.#panelRuns } = this.#runCache.compute(this.#_config, surface, this.#uiLang, this.#rulesLoaded));
+    ({ entryRuns: this.#entryRuns, panelRuns: this.#panelRuns } = this.#runCache.compute(
+      this.#_config,
+      surface,
+      this.#uiLang,
+      this.#rulesLoaded,
+      // While the start is dragged, the runs' arrays are reused (see DragBuffers).
+      this.#dragging ? dragBuffers(this) : undefined,
+    ));
     this.#runsFor = this.#_config;
     this.#runsLang = this.#uiLang;
     this.#playback.runsChanged();

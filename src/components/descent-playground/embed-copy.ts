@@ -2,7 +2,10 @@
  * "Copy embed code", loaded on the first click (a page that never copies never fetches it).
  */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
-import { t, type Lang } from '../../i18n/index';
+import { addStrings, t, type Lang } from '../../i18n/index';
+import { enEmbed } from '../../i18n/en-panels';
+
+addStrings('en', enEmbed);
 import { adopt } from '../shared/lazy-chunk';
 import type { CopyState, CopyStatus } from './toolbar';
 

@@ -10,8 +10,11 @@ import { getPreset, type HyperValue } from '../../core/optimizers/index';
 import type { RuleVariant } from '../../core/optimizers/rule-tex';
 import { ruleMathml, ruleVariant } from '../../generated/rules.mathml';
 import { formatNumber } from '../../render/ticks';
-import { presetText, t, type Lang } from '../../i18n/index';
+import { addStrings, presetText, t, type Lang } from '../../i18n/index';
+import { enRule } from '../../i18n/en-panels';
 import type { RulePanelRun } from './rule-panel';
+
+addStrings('en', enRule);
 
 const rendered = ruleMathml(html);
 

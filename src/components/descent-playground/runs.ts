@@ -5,7 +5,8 @@
  */
 import { OptionError } from '../../core/errors';
 import { loadOptimizers, resolveHyper, type HyperValue } from '../../core/optimizers/index';
-import { loadSchedules, trajectory } from '../../core/trajectory';
+import { loadSchedules, trajectory, trajectoryIn, type TrajectoryOptions } from '../../core/trajectory';
+import type { DragBuffers } from '../../render/drag-buffers';
 import type { Surface, Trajectory } from '../../core/types';
 import { assignColors } from '../../render/colors';
 import { raceEntries, raceOf, runLabels, sameEntry, type Config } from '../../state/config';
@@ -21,11 +22,12 @@ export class RunCache {
   /**
    * One run per entry (with its error, or no trajectory when disabled), and the panels' view of
    * them. An entry whose rule is still loading (the one-file bundle's rarer rules) has no run yet:
-   * `loaded` is called once it is here.
+   * `loaded` is called once it is here. While the start is dragged, `drag` lends the runs their
+   * arrays (see DragBuffers); the runs made so are not kept past the drag.
    */
-  compute(c: Config, surface: Surface, lang: Lang = 'en', loaded?: () => void): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
+  compute(c: Config, surface: Surface, lang: Lang = 'en', loaded?: () => void, drag?: DragBuffers): { entryRuns: EntryRun[]; panelRuns: PanelRun[] } {
     // With `inspect` every run records its inner state (a run without its record is not reused).
-    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}|${c.inspect === true}`;
+    const scope = `${surface.id}|${c.start[0]},${c.start[1]}|${c.steps}|${c.inspect === true}|${!drag}`;
     if (scope !== this.#scope) {
       this.#cache = new Map();
       this.#scope = scope;
@@ -55,7 +57,7 @@ export class RunCache {
       const key = `${entry.kind}|${JSON.stringify(hyper)}|${noise ? `${noise.sd}@${noise.seed}` : ''}|${entry.batch ?? ''}|${entry.schedule ?? ''}`;
       let run = used.get(key) ?? this.#cache.get(key);
       try {
-        run ??= trajectory({
+        run ??= (drag ? (o: TrajectoryOptions) => trajectoryIn(drag.take, o) : trajectory)({
           surface,
           optimizer: entry.kind,
           hyper,

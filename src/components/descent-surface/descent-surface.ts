@@ -3,7 +3,7 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { styleProps } from '../shared/style-props';
 import type { Point, Surface } from '../../core/types';
 import { criticalKinds, criticalSymbol } from '../../render/markers';
-import { simplifierSettled, simplifierReady, trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
+import { dragBuffers, simplifierSettled, simplifierReady, trajectoryGeometry, type TrajectoryGeometry } from '../../render/paths';
 import { panelHeight, panelScales, type PanelScales } from '../../render/scales';
 import { axisTicks, formatNumber } from '../../render/ticks';
 import { getSurface, insideDomain, isSurfaceId } from '../../state/config';
@@ -144,19 +144,18 @@ export class DescentSurface extends LitElement {
   static override styles = [styles, legendStyles, themeStyles];
 
   static override properties = {
-    surface: { attribute: 'surface', converter: { fromAttribute: (v: string | null) => v ?? undefined } },
+    surface: { converter: { fromAttribute: (v: string | null) => v ?? undefined } },
     runs: { attribute: false },
     start: {
       converter: {
         fromAttribute: (v: string | null) => {
-          if (v === null) return undefined;
-          const r = parseStart(v);
-          return r.ok ? r.value : undefined;
+          const r = v === null ? undefined : parseStart(v);
+          return r?.ok ? r.value : undefined;
         },
       },
     },
     step: { converter: stepAttribute(Infinity), noAccessor: true },
-    optimizers: { type: String },
+    optimizers: {},
     steps: { type: Number },
     noLegend: { type: Boolean, attribute: 'no-legend' },
     noAxes: { type: Boolean, attribute: 'no-axes' },
@@ -164,10 +163,10 @@ export class DescentSurface extends LitElement {
     inspect: { type: Boolean },
     noInspectLegend: { type: Boolean, attribute: 'no-inspect-legend' },
     inspectMark: { attribute: false },
-    highlight: { type: String },
+    highlight: {},
     basins: { attribute: false },
-    theme: { type: String, reflect: true },
-    langAttribute: { type: String, attribute: 'lang' },
+    theme: { reflect: true },
+    langAttribute: { attribute: 'lang' },
     width: { state: true },
     dragging: { state: true },
   };
@@ -367,12 +366,16 @@ export class DescentSurface extends LitElement {
     // Paths drawn before the simplifier is here keep every iterate: drawn again once it is.
     if (!simplified) void simplifierReady.then(() => this.requestUpdate());
     const next = new Map<string, TrajectoryGeometry>();
+    // While the start is dragged, the pixel arrays are reused from move to move (see
+    // DragBuffers); the drop draws them again in new ones.
+    const drag = this.dragging ? dragBuffers(this) : undefined;
     for (const run of runs) {
       next.set(
         run.key,
         trajectoryGeometry(run.trajectory.x, run.trajectory.y, scales.x, scales.y, {
           width: scales.width,
           height: scales.height,
+          take: drag?.take,
         }),
       );
     }
@@ -582,14 +585,14 @@ export class DescentSurface extends LitElement {
     const rect = this.#dragRect;
     if (!scales || !rect) return undefined;
     const m = this.#margins;
+    return this.#snap(scales.x.invert(e.clientX - rect.left - m.left), scales.y.invert(e.clientY - rect.top - m.top));
+  }
+
+  /** (x, y) clamped to the window and rounded to the start's decimals. */
+  #snap(x: number, y: number): Point {
     const { domain } = this.resolvedSurface;
-    const x = scales.x.invert(e.clientX - rect.left - m.left);
-    const y = scales.y.invert(e.clientY - rect.top - m.top);
-    const clamp = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
-    return [
-      roundTo(clamp(x, domain.x), startDecimals(domain.x[1] - domain.x[0])),
-      roundTo(clamp(y, domain.y), startDecimals(domain.y[1] - domain.y[0])),
-    ];
+    const clamp = (v: number, [a, b]: readonly [number, number]) => roundTo(Math.min(b, Math.max(a, v)), startDecimals(b - a));
+    return [clamp(x, domain.x), clamp(y, domain.y)];
   }
 
   #beginDrag(e: PointerEvent, target: Element): void {
@@ -648,56 +651,33 @@ export class DescentSurface extends LitElement {
     if (p) this.#emitStart(p, 'pointer', true);
     if (!this.dragging) return;
     this.dragging = false;
+    this.#geometryFor = {};
     (e.currentTarget as Element).releasePointerCapture?.(e.pointerId);
     this.#emitStart(this.resolvedStart, 'pointer', true);
   };
 
   #onHandleKey = (e: KeyboardEvent) => {
-    const surface = this.resolvedSurface;
-    const { domain } = surface;
+    const { domain } = this.resolvedSurface;
     const [x, y] = this.resolvedStart;
-    const sx = (domain.x[1] - domain.x[0]) / (e.shiftKey ? 10 : 100);
-    const sy = (domain.y[1] - domain.y[0]) / (e.shiftKey ? 10 : 100);
-    const bigY = (domain.y[1] - domain.y[0]) / 10;
-    let next: [number, number] | undefined;
-    switch (e.key) {
-      case 'PageUp':
-        next = [x, y + bigY];
-        break;
-      case 'PageDown':
-        next = [x, y - bigY];
-        break;
-      case 'End':
-        next = [domain.x[1], y];
-        break;
-      case 'ArrowLeft':
-        next = [x - sx, y];
-        break;
-      case 'ArrowRight':
-        next = [x + sx, y];
-        break;
-      case 'ArrowUp':
-        next = [x, y + sy];
-        break;
-      case 'ArrowDown':
-        next = [x, y - sy];
-        break;
-      case 'Home':
-        next = [domain.x[0], y];
-        break;
-      default:
-        return;
-    }
+    const w = domain.x[1] - domain.x[0];
+    const h = domain.y[1] - domain.y[0];
+    const f = e.shiftKey ? 10 : 100;
+    // Arrows: a hundredth of the window (a tenth with Shift); Page Up/Down: a tenth; Home/End: the edges.
+    const next = (
+      {
+        ArrowLeft: [x - w / f, y],
+        ArrowRight: [x + w / f, y],
+        ArrowUp: [x, y + h / f],
+        ArrowDown: [x, y - h / f],
+        PageUp: [x, y + h / 10],
+        PageDown: [x, y - h / 10],
+        Home: [domain.x[0], y],
+        End: [domain.x[1], y],
+      } as Record<string, Point>
+    )[e.key];
+    if (!Array.isArray(next)) return;
     e.preventDefault();
-    const clamp = (v: number, [a, b]: readonly [number, number]) => Math.min(b, Math.max(a, v));
-    this.#emitStart(
-      [
-        roundTo(clamp(next[0], domain.x), startDecimals(domain.x[1] - domain.x[0])),
-        roundTo(clamp(next[1], domain.y), startDecimals(domain.y[1] - domain.y[0])),
-      ],
-      'keyboard',
-      true,
-    );
+    this.#emitStart(this.#snap(next[0], next[1]), 'keyboard', true);
   };
 
   // ---- rendering -------------------------------------------------------------------------
@@ -875,15 +855,14 @@ export class DescentSurface extends LitElement {
    */
   #renderFlatNote(surface: Surface, lang: Lang) {
     const { levels } = surfaceContours(surface);
+    const n = levels.thresholds.length;
     const text =
-      levels.thresholds.length > 1
-        ? surface.criticalSearchStopped
-          ? t(lang, 'criticalPartial')
-          : undefined
-        : levels.thresholds.length
+      n > 1
+        ? surface.criticalSearchStopped && t(lang, 'criticalPartial')
+        : n
           ? t(lang, 'flatSurface', { value: formatNumber(levels.base) })
           : t(lang, 'undefinedSurface');
-    return text === undefined ? nothing : html`<p class="flat-note" part="note">${text}</p>`;
+    return text ? html`<p class="flat-note" part="note">${text}</p>` : nothing;
   }
 }
 
