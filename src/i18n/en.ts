@@ -91,9 +91,10 @@ export const en = {
 
 /**
  * The expression field's strings (en-field.ts), the optimizer list's further settings'
- * (en-settings.ts), the inner-state view's (en-inspect.ts), training's (en-training.ts), the
- * map layout's, the export's and the rule panel's and embed code's (en-panels.ts), which come with their lazy chunks and are added to the English set when they
- * load (addStrings); a language's set has them all the same.
+ * (en-settings.ts), the inner-state view's (en-inspect.ts), training's (en-training.ts), the map
+ * layout's (en-map.ts), the export's (en-export.ts), the rule panel's (en-rule.ts) and the embed
+ * code's (en-embed.ts), which come with their lazy chunks and are added to the English set when
+ * they load (addStrings); a language's set has them all the same.
  */
 export type StringKey =
   | keyof typeof en
@@ -103,7 +104,7 @@ export type StringKey =
   | keyof typeof import('./en-training').enTraining
   | keyof typeof import('./en-map').enMap
   | keyof typeof import('./en-export').enExport
-  | keyof typeof import('./en-panels').enRule
-  | keyof typeof import('./en-panels').enEmbed;
+  | keyof typeof import('./en-rule').enRule
+  | keyof typeof import('./en-embed').enEmbed;
 /** A language's strings: every key of the English set, each a string. */
 export type Strings = { readonly [K in StringKey]: string };

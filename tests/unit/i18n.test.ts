@@ -6,7 +6,8 @@ import { enInspect } from '../../src/i18n/en-inspect';
 import { enTraining } from '../../src/i18n/en-training';
 import { enMap } from '../../src/i18n/en-map';
 import { enExport } from '../../src/i18n/en-export';
-import { enEmbed, enRule } from '../../src/i18n/en-panels';
+import { enRule } from '../../src/i18n/en-rule';
+import { enEmbed } from '../../src/i18n/en-embed';
 import { ko } from '../../src/i18n/ko';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 

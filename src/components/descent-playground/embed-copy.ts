@@ -3,7 +3,7 @@
  */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { addStrings, t, type Lang } from '../../i18n/index';
-import { enEmbed } from '../../i18n/en-panels';
+import { enEmbed } from '../../i18n/en-embed';
 
 addStrings('en', enEmbed);
 import { adopt } from '../shared/lazy-chunk';

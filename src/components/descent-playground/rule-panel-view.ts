@@ -11,7 +11,7 @@ import type { RuleVariant } from '../../core/optimizers/rule-tex';
 import { ruleMathml, ruleVariant } from '../../generated/rules.mathml';
 import { formatNumber } from '../../render/ticks';
 import { addStrings, presetText, t, type Lang } from '../../i18n/index';
-import { enRule } from '../../i18n/en-panels';
+import { enRule } from '../../i18n/en-rule';
 import type { RulePanelRun } from './rule-panel';
 
 addStrings('en', enRule);
