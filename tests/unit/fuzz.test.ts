@@ -44,20 +44,33 @@ const OPTIONS: Record<string, readonly string[]> = {
   adamax: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'maximize'],
   nadam: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'momentumDecay', 'decoupledWeightDecay', 'maximize'],
   radam: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'decoupledWeightDecay', 'maximize'],
+  // torch.optim.Rprop (etas, step_sizes) and ASGD; the others from their reference implementations.
+  rprop: ['lr', 'etaMinus', 'etaPlus', 'stepSizeMin', 'stepSizeMax', 'maximize'],
+  asgd: ['lr', 'lambd', 'alpha', 't0', 'weightDecay', 'maximize'],
+  lion: ['lr', 'beta1', 'beta2', 'weightDecay'],
+  adabelief: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'amsgrad', 'weightDecouple', 'fixedDecay', 'rectify', 'degeneratedToSgd'],
+  yogi: ['lr', 'beta1', 'beta2', 'eps', 'initialAccumulatorValue'],
+  adan: ['lr', 'beta1', 'beta2', 'beta3', 'eps', 'weightDecay', 'noProx'],
+  'schedule-free-adamw': ['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'warmupSteps', 'r', 'weightLrPower', 'decayAtZ', 'innerMomentum'],
 };
 OPTIONS.momentum = OPTIONS.sgd;
 OPTIONS.nesterov = OPTIONS.sgd;
 OPTIONS.amsgrad = OPTIONS.adam;
 OPTIONS.adamw = OPTIONS.adam;
 
-const BOOLEAN = new Set(['nesterov', 'maximize', 'amsgrad', 'centered', 'decoupledWeightDecay']);
-/** Good and bad values per option: >= 0 for most, [0, 1] for rho, [0, 1) for the betas. */
-function optionValue(r: Random, key: string, good: boolean): unknown {
+const BOOLEAN = new Set(['nesterov', 'maximize', 'amsgrad', 'centered', 'decoupledWeightDecay', 'weightDecouple', 'fixedDecay', 'rectify', 'degeneratedToSgd', 'noProx', 'decayAtZ']);
+/**
+ * Good and bad values per option: >= 0 for most, [0, 1] for rho and Lion's betas, [0, 1) for the
+ * other betas, (0, 1) for Rprop's etaMinus, > 1 for its etaPlus.
+ */
+function optionValue(r: Random, key: string, good: boolean, kind: string): unknown {
   if (BOOLEAN.has(key)) return good ? r.pick([true, false]) : r.pick([1, 0, 'true', null, {}]);
   const junk = [NaN, Infinity, -Infinity, '0.1', null, true, [0.1]];
   if (key === 'dampening') return good ? r.pick([0, 0.5, -0.5]) : r.pick(junk);
-  if (key === 'rho') return good ? r.pick([0, 0.5, 1]) : r.pick([...junk, 1.5, -0.1]);
-  if (key === 'beta1' || key === 'beta2') return good ? r.pick([0, 0.5, 0.99]) : r.pick([...junk, 1, 1.5, -0.1]);
+  if (key === 'rho' || (kind === 'lion' && key.startsWith('beta'))) return good ? r.pick([0, 0.5, 1]) : r.pick([...junk, 1.5, -0.1]);
+  if (key === 'beta1' || key === 'beta2' || key === 'beta3' || key === 'innerMomentum') return good ? r.pick([0, 0.5, 0.99]) : r.pick([...junk, 1, 1.5, -0.1]);
+  if (key === 'etaMinus') return good ? r.pick([0.1, 0.5, 0.9]) : r.pick([...junk, 0, 1, 1.5]);
+  if (key === 'etaPlus') return good ? r.pick([1.1, 1.2, 3]) : r.pick([...junk, 1, 0.5, -1]);
   return good ? r.pick([0, 1e-3, 0.01, 0.1, 0.5]) : r.pick([...junk, -1, -1e-9]);
 }
 /** Names that are no option of any preset, among them Object.prototype's. */
@@ -85,7 +98,7 @@ function hyperFor(r: Random, kind: string, bad: Set<string>): Record<string, unk
     } else {
       const key = r.pick(options);
       const good = r.chance(0.75);
-      hyper[key] = optionValue(r, key, good);
+      hyper[key] = optionValue(r, key, good, kind);
       if (good) bad.delete(key);
       else bad.add(key);
     }
@@ -243,7 +256,8 @@ describe(`decodeHash fuzz (${CASES} cases, seed ${SEED})`, () => {
               options.push(option);
               if (kept) needles.push(`${kind} ${option}`);
             } else {
-              options.push(r.pick(['lr=0.01', 'lr=0.1', 'off', 'label=Mine%20(1)', 'noise=0.1', 'weightDecay=0.01']));
+              // weightDecay where the kind has it (Rprop and Yogi have none).
+              options.push(r.pick(['lr=0.01', 'lr=0.1', 'off', 'label=Mine%20(1)', 'noise=0.1', OPTIONS[kind].includes('weightDecay') ? 'weightDecay=0.01' : 'lr=0.05']));
             }
           }
           entries.push(options.length ? `${kind}(${options.join(',')})` : kind);
