@@ -22,8 +22,11 @@ const RUN_ELEMENTS = new Set(['DescentPlayground', 'DescentSurface', 'DescentLos
 async function presetColorProperties() {
   const { optimizers, presetIds } = await import('./dist/lib/core.js');
   const source = readFileSync(new URL('./src/render/colors.ts', import.meta.url), 'utf8');
-  const block = /presetColors[^=]*=\s*Object\.freeze\(\{([\s\S]*?)\}\)/.exec(source)?.[1] ?? '';
+  const block = /presetColors[^=]*=\s*\{([\s\S]*?)\};/.exec(source)?.[1] ?? '';
   const colors = Object.fromEntries([...block.matchAll(/([a-z0-9]+):\s*'(#[0-9a-f]{3,8})'/gi)].map((m) => [m[1], m[2]]));
+  // The catalog's others: [id, label, rule, colour] rows in src/core/optimizers/more.ts.
+  const more = readFileSync(new URL('./src/core/optimizers/more.ts', import.meta.url), 'utf8');
+  for (const m of more.matchAll(/\['([a-z0-9-]+)', '[^']*', '[a-z0-9]+', '(#[0-9a-f]{6})'\]/gi)) colors[m[1]] ??= m[2];
   return presetIds.map((id) => {
     if (!colors[id]) throw new Error(`custom-elements-manifest.config.js: no default colour for preset "${id}" in src/render/colors.ts`);
     return {

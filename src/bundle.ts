@@ -13,9 +13,11 @@
  * a surface first needs them.
  *
  * A module script can also import from it: the element classes and the light part of the core
- * (already inside for the elements, so free). Adamax, NAdam and RAdam (and, under a Content
- * Security Policy without 'unsafe-eval', every optimizer) need `await loadOptimizers()` before
- * `trajectory()` runs them, and a run with a `schedule` needs `await loadSchedules()`. The presets' `rule` TeX comes with the rules' lazy
+ * (already inside for the elements, so free). The presets beyond the default races (AMSGrad,
+ * AdamW, Adamax, NAdam, RAdam, Rprop, ASGD, Lion, AdaBelief, Yogi, Adan, schedule-free AdamW: the
+ * catalog; under a Content Security Policy without 'unsafe-eval', every optimizer) need
+ * `await loadOptimizers()` before `trajectory()` runs them (`presetIds` lists them all from the
+ * start; `optimizers` has them once loaded), and a run with a `schedule` needs `await loadSchedules()`. The presets' `rule` TeX comes with the rules' lazy
  * chunk, so here it is filled once a rule has been shown. The rest of the core (`compileSurface`,
  * `findCriticalPoints`, the URL-hash codec) is in the npm package; here typed-in expressions go
  * through `loadExpressions()`, and a catalog surface must be loaded (`await loadSurface(id)`)

@@ -17,7 +17,7 @@
 import { OptionError } from './errors';
 import { evalAllowed, evalRefused } from './eval-policy';
 import { mapLoopSource } from './map-loop';
-import { getPreset, loadOptimizers, resolveHyper, ruleReady, type Hyper, type OptimizerPreset, type PresetId } from './optimizers/index';
+import { getPreset, resolveHyper, type Hyper, type OptimizerPreset, type PresetId } from './optimizers/index';
 import { DIVERGENCE_SPANS, MAX_TRAJECTORY_STEPS, optionValues, refuseUnknown, resolveSurface, ruleSourceOf, trajectory, type SurfaceInput, type TrajectoryOptions } from './trajectory';
 import type { Domain, Surface } from './types';
 
@@ -131,10 +131,6 @@ export function convergenceMap(options: ConvergenceMapOptions): ConvergenceMap {
   const side = Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
   const tolerance = options.tolerance ?? 0.01 * side;
   if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance)) throw new OptionError('tolerance', tolerance, 'must be a number > 0');
-  if (!ruleReady(preset.kernel)) {
-    void loadOptimizers();
-    throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
-  }
 
   const dx = (domain.x[1] - domain.x[0]) / nx;
   const dy = (domain.y[1] - domain.y[0]) / ny;

@@ -5,7 +5,7 @@ import type { portableLoop as PortableLoop } from '../generated/portable-loop';
 import { ruleSources } from '../generated/rule-source';
 import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
-import { getPreset, loadOptimizers, resolveHyper, ruleReady } from './optimizers/index';
+import { getPreset, loadOptimizers, resolveHyper } from './optimizers/index';
 import { nextState, uniform } from './random';
 import { views } from './views';
 import { findSurface } from './registry';
@@ -191,12 +191,8 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
 
   // One allocation for the three (and one for what recording adds, below; see views()).
   const [xs, ys, loss] = buffers(3, steps + 1);
-  // A rule no default race runs has its definition in a chunk of its own in the one-file bundle.
+  // (A catalog preset's rule in the one-file bundle before its chunk: getPreset said so above.)
   const { kernel } = preset;
-  if (!ruleReady(kernel)) {
-    void loadOptimizers();
-    throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
-  }
   let scheduled: ScheduledRun | undefined;
   if (options.schedule !== undefined) {
     if (!schedules) {

@@ -25,4 +25,37 @@ provideRuleSources({
     perStep: (h) => `const rhoInf=2/(1-o2)-1;k0*=o1;k1*=o2;if(k0<=2**-54)k0=0;if(k1<=2**-54&&t*(1-o2)>1&&2*t*k1<rhoInf*2**-58)k1=0;k2=1-k0;const bc2=1-k1;k3=rhoInf-2*t*k1/bc2;k4=k3>5?Math.sqrt((k3-4)*(k3-2)*rhoInf/((rhoInf-4)*(rhoInf-2)*k3)):0;k5=Math.sqrt(bc2)`,
     coordinate: (h, i, record) => `let g=${h.maximize}?-g${i}:g${i};if(${h.weightDecay !== 0}){if(${h.decoupledWeightDecay})p${i}*=1-o0*o4;else g+=o4*p${i}}s0_${i}+=(1-o1)*(g-s0_${i});s1_${i}=o2*s1_${i}+(1-o2)*g*g;const mHat=s0_${i}/k2;if(k3>5){const adaptive=k5/(Math.sqrt(s1_${i})+o3);p${i}+=mHat*o0*adaptive*k4*-1;${record ? `eff${i}=o0*adaptive*k4;` : ''}}else{p${i}+=mHat*o0*-1;${record ? `eff${i}=o0;` : ''}}`,
   },
+  rprop: {
+    k: [],
+    coordinate: (h, i, record) => `let g=${h.maximize}?-g${i}:g${i};const agree=g*s0_${i};s1_${i}=Math.min(Math.max(s1_${i}*(agree>0?o2:agree<0?o1:1),o3),o4);if(agree<0)g=0;p${i}-=Math.sign(g)*s1_${i};s0_${i}=g;${record ? `eff${i}=s1_${i};` : ''}`,
+  },
+  asgd: {
+    k: ["eta","mu","etaNow","muNow"],
+    perStep: (h) => `k2=k0;k3=k1;k0=o0/(1+o1*o0*t)**o2;k1=1/Math.max(1,t-o3)`,
+    coordinate: (h, i, record) => `let g=${h.maximize}?-g${i}:g${i};if(${h.weightDecay !== 0})g+=o4*p${i};p${i}*=1-o1*k2;p${i}-=k2*g;s0_${i}=k3!==1?s0_${i}+(p${i}-s0_${i})*k3:p${i};${record ? `eff${i}=k2;` : ''}`,
+  },
+  lion: {
+    k: [],
+    coordinate: (h, i, record) => `if(${h.weightDecay !== 0})p${i}*=1-o0*o3;p${i}-=o0*Math.sign(s0_${i}*o1+(1-o1)*g${i});s0_${i}=s0_${i}*o2+(1-o2)*g${i};${record ? `eff${i}=o0;` : ''}`,
+  },
+  adabelief: {
+    k: ["bc1","bc2","rho","rect","stepSize"],
+    perStep: (h) => `k0=1-o1**t;const beta2T=o2**t;k1=1-beta2T;const rhoInf=2/(1-o2)-1;k2=rhoInf-2*t*beta2T/(1-beta2T);k3=k2>=5?Math.sqrt((1-beta2T)*(k2-4)/(rhoInf-4)*(k2-2)/k2*rhoInf/(rhoInf-2)):0;k4=k2>=5?k3/k0:${h.degeneratedToSgd}?1/k0:-1`,
+    coordinate: (h, i, record) => `let g=g${i};if(${h.weightDecouple})p${i}*=${h.fixedDecay}?1-o4:1-o0*o4;else if(${h.weightDecay !== 0})g+=o4*p${i};s0_${i}=s0_${i}*o1+(1-o1)*g;const residual=g-s0_${i};s1_${i}=s1_${i}*o2+(1-o2)*residual*residual+o3;let v=s1_${i};if(${h.amsgrad}){s2_${i}=Math.max(s2_${i},s1_${i});v=s2_${i}}if(!${h.rectify}){const denom=Math.sqrt(v)/Math.sqrt(k1)+o3;p${i}-=o0/k0*(s0_${i}/denom);${record ? `eff${i}=o0/denom;` : ''}}else if(k2>=5){const d=Math.sqrt(s1_${i})+o3;p${i}-=k4*o0*(s0_${i}/d);${record ? `eff${i}=o0*k3/d;` : ''}}else if(k4>0){p${i}-=k4*o0*s0_${i};${record ? `eff${i}=o0;` : ''}}else{${record ? `eff${i}=0;` : ''}}`,
+  },
+  yogi: {
+    k: ["root","lrT"],
+    perStep: (h) => `k0=Math.sqrt(1-o2**t);k1=o0*k0/(1-o1**t)`,
+    coordinate: (h, i, record) => `let m=g${i};if(${h.beta1 !== 0}){s0_${i}=s0_${i}*o1+g${i}*(1-o1);m=s0_${i}}const gradSq=g${i}*g${i};s1_${i}+=(1-o2)*Math.sign(gradSq-s1_${i})*gradSq;const d=Math.sqrt(s1_${i})+o3;p${i}-=k1/d*m;${record ? `eff${i}=o0*k0/d;` : ''}`,
+  },
+  adan: {
+    k: ["bc1","bc2","bc3Root"],
+    perStep: (h) => `k0=1-o1**t;k1=1-o2**t;k2=Math.sqrt(1-o3**t)`,
+    coordinate: (h, i, record) => `const g=g${i};if(t===1)s3_${i}=-g;let diff=s3_${i}+g;s0_${i}=s0_${i}*o1+g*(1-o1);s2_${i}=s2_${i}*o2+diff*(1-o2);diff=diff*o2+g;s1_${i}=s1_${i}*o3+(1-o3)*diff*diff;const denom=Math.sqrt(s1_${i})/k2+o4;if(${h.noProx})p${i}*=1-o0*o5;p${i}-=o0/k0*(s0_${i}/denom);p${i}-=o0*o2/k1*(s2_${i}/denom);if(!${h.noProx})p${i}/=1+o0*o5;s3_${i}=-g;${record ? `eff${i}=o0/denom;` : ''}`,
+  },
+  adamwschedulefree: {
+    k: ["lrMax","weightSum","lrT","bc2","bc1","ckp1"],
+    perStep: (h) => `k2=o0*(t-1<o5?t/o5:1);k3=1-o2**t;k4=1-o9**t;k0=Math.max(k2,k0);const weight=t**o6*k0**o7;k1+=weight;k5=k1!==0?weight/k1:0`,
+    coordinate: (h, i, record) => `if(t===1){s0_${i}=p${i};s2_${i}=p${i}}if(${h.weightDecay !== 0})s0_${i}-=k2*o4*(${h.decayAtZ}?s0_${i}:p${i});s1_${i}=s1_${i}*o2+(1-o2)*g${i}*g${i};const denom=Math.sqrt(s1_${i}/k3)+o3;let u=g${i};if(${h.innerMomentum !== 0}){s3_${i}=s3_${i}*o9+g${i}*(1-o9);u=s3_${i}/k4}s0_${i}-=k2*(u/denom);s2_${i}=s2_${i}*(1-k5)+s0_${i}*k5;p${i}=s2_${i}*o1+s0_${i}*(1-o1);${record ? `eff${i}=k2/denom;` : ''}`,
+  },
 });

@@ -45,7 +45,7 @@ export const contourColor = colorRamp(lightContourStops);
  * twelve at least 7.0; pairs under 10 are told apart by their head markers (render/run-markers).
  * The dark theme swaps the five darkest for light ones (shared/theme.ts).
  */
-export const presetColors: Readonly<Record<PresetId, string>> = Object.freeze({
+export const presetColors: Partial<Record<PresetId, string>> = {
   sgd: '#1a1a1a',
   momentum: '#e69f00',
   nesterov: '#d55e00',
@@ -58,9 +58,12 @@ export const presetColors: Readonly<Record<PresetId, string>> = Object.freeze({
   adamax: '#aa3377',
   nadam: '#ee6677',
   radam: '#cc3311',
-});
+};
 
-/** The run palette in list order: every preset's colour. */
+/**
+ * The run palette in list order: the twelve colours above (the catalog's presets beyond them get
+ * theirs from core/optimizers/more.ts as it loads, into `presetColors`; they repeat hues of these).
+ */
 export const runPalette: readonly string[] = Object.freeze(Object.values(presetColors));
 
 /** The preset whose colour `hex` is (so its custom property can stand in for it). */
@@ -75,11 +78,13 @@ export function colorOwner(hex: string): PresetId | undefined {
  * get twelve colours. Past twelve, colours repeat (the head markers still differ).
  */
 export function assignColors(kinds: readonly string[]): string[] {
-  const out: (string | undefined)[] = kinds.map((kind, i) => {
-    const own = (presetColors as Record<string, string>)[kind];
-    return own && kinds.indexOf(kind) === i ? own : undefined;
+  const used = new Set<string>();
+  // A preset's own colour for its first copy, unless an earlier run has it (a catalog preset
+  // shares one of the twelve with another).
+  const out = kinds.map((kind) => {
+    const own = presetColors[kind as PresetId];
+    return own && !used.has(own) ? (used.add(own), own) : undefined;
   });
-  const used = new Set(out.filter((c): c is string => c !== undefined));
   let spare = 0;
   return out.map((c) => {
     if (c) return c;

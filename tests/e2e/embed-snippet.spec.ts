@@ -4,7 +4,7 @@
  * upgrades to exactly the height the fallback reserved.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { resolveHyper } from '../../src/core/optimizers/index';
+import { resolveHyper } from '../../src/core/index';
 import type { Config } from '../../src/state/config';
 import { openApp } from './helpers';
 import { BUNDLE, ORIGIN, pageWith, serve } from './embed-serve';

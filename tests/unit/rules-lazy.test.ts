@@ -1,15 +1,19 @@
 /**
- * The rules no default race runs (Adamax, NAdam, RAdam) come in a chunk of their own in the
- * one-file bundle: core/optimizers/more.ts, their definitions and their compiled-loop source, with
- * the portable loop a page whose Content Security Policy forbids compiling runs. This
- * file imports the registry and trajectory() alone, as the bundle does (not the library's entries,
- * which import that module up front): until it is here, such a rule's head (name, defaults,
- * options) is, its definition is not, and trajectory() refuses it with an OptionError that says
- * what to await; once it is here, the stand-in is the rule and runs are compiled and equal the portable loop's bit for bit.
+ * The presets no default race runs (the catalog: Adamax, NAdam, RAdam, Rprop, ASGD, Lion, ...) come
+ * in a chunk of their own in the one-file bundle: core/optimizers/more.ts, their presets, rules,
+ * compiled-loop source, colours and the pickers' groups, with the portable loop a page whose
+ * Content Security Policy forbids compiling runs. This file imports the registry and trajectory()
+ * alone, as the bundle does (not the library's entries, which import that module up front): until
+ * it is here, only the catalog's ids are (so elements know to wait), and getPreset() and
+ * trajectory() refuse them with an OptionError that says what to await; once it is here, they are
+ * presets and runs are compiled and equal the portable loop's bit for bit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/core/errors';
-import { loadOptimizers, optimizers, ruleReady } from '../../src/core/optimizers/index';
+import { getPreset, isPresetId, loadOptimizers, optimizers, pickerGroups, presetIds, presetsReady, ruleReady } from '../../src/core/optimizers/index';
+import { CATALOG_IDS, CATALOG_NAMED } from '../../src/core/optimizers/lazy';
+import type { PresetId } from '../../src/core/optimizers/index';
+import { presetColors } from '../../src/render/colors';
 import { trajectory, useSharedLoop } from '../../src/core/trajectory';
 import { ruleSources } from '../../src/generated/rule-source';
 import { surfaces } from '../../surfaces/index';
@@ -21,18 +25,25 @@ afterEach(() => useSharedLoop(false));
 describe('rules beyond the default races: their definitions and source on first use', () => {
   it("the default races' rules are in the eager modules, the rarer ones are not", () => {
     expect(Object.keys(ruleSources).sort()).toEqual(['adadelta', 'adagrad', 'adam', 'rmsprop', 'sgd']);
-    for (const id of ['sgd', 'momentum', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'amsgrad', 'adamw'] as const) {
+    for (const id of ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'] as const) {
       expect(ruleReady(optimizers[id].kernel), id).toBe(true);
     }
   });
 
-  it('until their chunk is here: the head is, the definition is not, and trajectory() says what to await', async () => {
-    const { kernel } = optimizers.nadam;
-    expect(kernel.name).toBe('NAdam');
-    expect(kernel.defaults.momentumDecay).toBe(4e-3);
-    expect(Object.keys(kernel.spec)).toContain('decoupledWeightDecay');
-    expect(ruleReady(kernel)).toBe(false);
-    expect(kernel.step).toBeUndefined();
+  it('until the catalog is here: its ids are known, nothing else; trajectory() and getPreset() say what to await', async () => {
+    expect(isPresetId('nadam')).toBe(false);
+    // What names a catalog preset (an element then waits for the catalog: presetsReady).
+    const names = (text: string) => CATALOG_NAMED.test(text);
+    expect(names('nadam')).toBe(true);
+    expect(['adam sgd', 'lion-x', 'xlion', 'adamw2'].some(names)).toBe(false);
+    expect(names('sgd lion')).toBe(true);
+    expect(names('{"kind":"schedule-free-adamw"}')).toBe(true);
+    expect(names('<descent-optimizer kind="yogi">')).toBe(true);
+    expect(pickerGroups()).toBeUndefined();
+    expect(() => getPreset('nadam')).toThrow(/"optimizer".*is loading: await loadOptimizers\(\) first/);
+    expect(() => getPreset('nadma')).toThrow(/"optimizer".*must be one of sgd, momentum.*, adam, amsgrad, adamw, .*, schedule-free-adamw,/);
+    // Every id is listed from the start (messages name them all); the catalog's are presets once here.
+    expect(presetIds).toContain('lion');
     let error: unknown;
     try {
       trajectory({ surface: surfaces.rosenbrock, optimizer: 'nadam', start: [-1.5, 2], steps: 10 });
@@ -52,13 +63,24 @@ describe('rules beyond the default races: their definitions and source on first 
     useSharedLoop(true);
     expect(trajectory({ surface: surfaces.rosenbrock, optimizer: 'sgd', start: [-1.5, 2], steps: 10 }).status).toBe('ok');
     useSharedLoop(false);
-    // Each stand-in is now its rule: the same object, with its state, step and definition.
-    for (const id of ['adamax', 'nadam', 'radam'] as const) {
+    expect(presetsReady('nadam')).toBe(false);
+    // Every catalog id (the bundle's list) is now a preset, after the default races' ones.
+    const catalog = /\((amsgrad[^)]*)\)/.exec(CATALOG_NAMED.source)?.[1].split('|') as PresetId[];
+    expect(catalog.length).toBeGreaterThan(10);
+    expect(CATALOG_IDS).toEqual(catalog);
+    expect(presetIds.slice(-catalog.length)).toEqual(catalog);
+    for (const id of catalog) {
       const { kernel: rule } = optimizers[id];
       expect(ruleReady(rule), id).toBe(true);
       expect(rule.definition.coordinate).toBeTypeOf('function');
       expect(rule.tensors(rule.defaults).length).toBeGreaterThan(0);
+      expect(presetColors[id], id).toMatch(/^#[0-9a-f]{6}$/);
     }
+    // The picker's groups list every preset once, the notes' seven first.
+    const groups = pickerGroups() ?? [];
+    expect(groups.flatMap((g) => g.ids).sort()).toEqual([...presetIds].sort());
+    expect(groups[0].ids).toEqual(['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
+    for (const g of groups) expect(g.en && g.ko).toBeTruthy();
   });
 
   it('once here, runs are compiled and equal the portable loop bit for bit', async () => {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 // The whole catalog, as the package's entries load it (the bundle loads surfaces one by one).
 import '../../surfaces/index';
+// A configuration that names a catalog preset (AdamW here) exists only once the catalog is loaded.
+import '../../src/core/optimizers/more';
 import { defaultConfig, type Config } from '../../src/state/config';
 import { BUNDLE_URL, CDN_NOTE, embedSnippet, escapeHtml, optimizerAttributes, playgroundAttributes, VERSION } from '../../src/state/embed';
 import { setBundleUrl } from '../../src/state/bundle-url';

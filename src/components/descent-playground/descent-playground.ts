@@ -11,6 +11,7 @@ import {
   type Config,
 } from '../../state/config';
 import { loadSurface, surfaceFailed, surfacesToLoad, type SurfaceId } from '../../state/surfaces';
+import { presetsReady } from '../../core/optimizers/index';
 import type { Refusal } from '../../state/refusal';
 import { clock, type ClockClient } from '../shared/clock';
 import { define } from '../shared/define';
@@ -395,8 +396,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
   set config(value: Config) {
     // A catalog surface not loaded yet (single-file bundle): apply once it is here (the next
     // update waits for it, so `await el.updateComplete` sees the new configuration).
-    // Likewise its checker, in the single-file bundle (a small chunk fetched on first use).
-    if (surfacesToLoad([value?.surface]).length || !loadedNormalize) {
+    // Likewise its checker, in the single-file bundle (a small chunk fetched on first use), and
+    // the optimizer catalog for presets beyond the default races' (presetsReady starts loading it).
+    if (surfacesToLoad([value?.surface]).length || !loadedNormalize || presetsReady(JSON.stringify(value?.optimizers))) {
       this.#pendingConfig = value;
       this.requestUpdate();
       return;
@@ -477,6 +479,9 @@ export class DescentPlayground extends LitElement implements ClockClient {
     const wanted = surfacesToLoad([this.surface?.trim(), this.#pendingConfig?.surface]);
     if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
     if (this.#pendingConfig) await loadNormalize().catch((e) => console.warn('descent-playground: config not applied:', e));
+    // The optimizer catalog, for presets beyond the default races' named by an attribute, a
+    // child (<descent-optimizer kind>) or a pending config.
+    await presetsReady(this.outerHTML, JSON.stringify(this.#pendingConfig?.optimizers));
     super.scheduleUpdate();
   }
 

@@ -4,7 +4,7 @@
  * configuration. The host keeps the configuration; this turns the list's callbacks into patches.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { isPresetId } from '../../core/optimizers/index';
+import { isPresetId, loadOptimizers } from '../../core/optimizers/index';
 import type { Surface } from '../../core/types';
 import { MAX_RUNS, newEntry, type Config, type OptimizerEntry } from '../../state/config';
 import { checkHyper, hyperFailure } from '../../state/parse';
@@ -113,6 +113,7 @@ export class OptimizerListState {
       fieldError: (index, key, message) => {
         this.#set({ fieldErrors: new Map(this.#fieldErrors).set(`${index}:${key}`, message) });
       },
+      more: () => void loadOptimizers().then(() => this.#host.requestUpdate(), () => undefined),
       add: (kind) => {
         if (!isPresetId(kind) || config().optimizers.length >= MAX_RUNS) return;
         const optimizers = [...config().optimizers, newEntry(kind, this.#editor.surface())];

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { styleProps } from '../shared/style-props';
-import { getPreset, presetIds, type HyperValue } from '../../core/optimizers/index';
+import { getPreset, isPresetId, pickerGroups, presetIds, type HyperValue } from '../../core/optimizers/index';
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import type { OptimizerEntry, RUN_OPTIONS } from '../../state/config';
@@ -43,6 +43,8 @@ export interface OptimizerListHost {
   setRunOption(index: number, key: (typeof RUN_OPTIONS)[number], value: number | string): void;
   fieldError(index: number, key: string, message: string): void;
   add(kind: string): void;
+  /** Loads the catalog (the picker's other presets and its groups), then renders again. */
+  more(): void;
   /** Why no run can be added (the race has as many runs as its steps allow), if it cannot. */
   readonly addFull?: string;
   /** The element's shadow root (the settings' chunk adds its styles there). */
@@ -167,8 +169,13 @@ function row(host: OptimizerListHost, run: EntryRun) {
  * end marker comment in the DOM, one node more per removed run for as long as the page lives
  * (issue #10). Runs are keyed by entry index, their position, so repeat() moved nothing anyway.
  */
+/** A picker's entry. */
+const option = (id: string) => html`<option value=${id}>${getPreset(id).label}</option>`;
+
 export function optimizerList(host: OptimizerListHost) {
   const lang = host.lang;
+  // The catalog's presets, in groups, once it is here (focusing the picker fetches it).
+  const groups = pickerGroups();
   return html`<h2 id="opt-heading">${t(lang, 'optimizers')}</h2>
     <ul class="optimizers" aria-labelledby="opt-heading">
       ${host.runs.map((r) => row(host, r))}
@@ -177,6 +184,7 @@ export function optimizerList(host: OptimizerListHost) {
       >${t(lang, 'add')}
       <select
         aria-label=${t(lang, 'addLabel')}
+        @focus=${host.more}
         ?disabled=${!!host.addFull}
         @change=${(e: Event) => {
           const select = e.target as HTMLSelectElement;
@@ -186,7 +194,7 @@ export function optimizerList(host: OptimizerListHost) {
         }}
       >
         <option value="">${host.addFull ?? t(lang, 'addPlaceholder')}</option>
-        ${presetIds.map((id) => html`<option value=${id}>${getPreset(id).label}</option>`)}
+        ${groups ? groups.map((g) => html`<optgroup label=${g[lang]}>${g.ids.map(option)}</optgroup>`) : presetIds.filter(isPresetId).map(option)}
       </select></label
     >`;
 }

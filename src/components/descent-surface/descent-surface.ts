@@ -10,6 +10,7 @@ import { getSurface, insideDomain, isSurfaceId } from '../../state/config';
 import { parseStart, parseStep, parseSurface } from '../../state/parse';
 import { attributeError, stepAttribute } from '../shared/race-attributes';
 import { loadSurface, surfacesToLoad } from '../../state/surfaces';
+import { presetsReady } from '../../core/optimizers/index';
 import { contourPainting, defaultPalette, surfaceContours, type ContourPalette } from '../shared/contour-cache';
 import { define } from '../shared/define';
 import { observeWidth } from '../shared/width';
@@ -354,6 +355,8 @@ export class DescentSurface extends LitElement {
     const s = this.surface;
     const wanted = surfacesToLoad([typeof s === 'string' ? s : undefined]);
     if (wanted.length) await Promise.allSettled(wanted.map((id) => loadSurface(id)));
+    // Likewise the optimizer catalog for an `optimizers` list that names one of its presets.
+    await presetsReady(this.optimizers);
     super.scheduleUpdate();
   }
 

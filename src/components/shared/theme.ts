@@ -43,9 +43,11 @@ const dark = css`
 /**
  * The dark theme's run colours that differ from the light theme's (set above as custom
  * properties): white for black, and Paul Tol's pale cyan, grey, sand and teal for the darkest
- * four, picked like the light ones (tests/unit/render-colors.test.ts measures both sets).
+ * four, picked like the light ones (tests/unit/render-colors.test.ts measures both sets). Only
+ * the tests read it (marked pure, so that the bundle, where components/** count as side effects,
+ * leaves it out).
  */
-export const darkRunColors = Object.freeze({
+export const darkRunColors = /* @__PURE__ */ Object.freeze({
   sgd: '#f0f0f0',
   rmsprop: '#99ddff',
   amsgrad: '#bbbbbb',

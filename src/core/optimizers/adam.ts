@@ -18,7 +18,7 @@ export { POWER_FLUSH };
  * Adam's definition, shared by Adam (L2 weight decay folded into the gradient) and AdamW (weight
  * decay applied to the parameter, decoupled).
  */
-function adamDefinition(decoupled: boolean) {
+export function adamDefinition(decoupled: boolean) {
   return {
     constants: { POWER_FLUSH, decoupled },
     tensors: ['expAvg', 'expAvgSq', 'maxExpAvgSq'],
@@ -59,7 +59,7 @@ function adamDefinition(decoupled: boolean) {
 type AdamTensor = 'expAvg' | 'expAvgSq' | 'maxExpAvgSq';
 type AdamStep = { beta1Power: number; beta2Power: number; stepSize: number; bc2Sqrt: number };
 
-const adamSpec = {
+export const adamSpec = {
   lr: lrSpec,
   beta1: beta1Spec,
   beta2: beta2Spec,
@@ -99,24 +99,4 @@ export const adam = defineRule<AdamHyper>({
   defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false },
   spec: adamSpec,
   ...adamDefinition(false),
-});
-
-/**
- * AdamW (Loshchilov & Hutter, 2019), as `torch.optim.AdamW`: Adam whose weight decay shrinks
- * the parameter directly instead of adding λp to the gradient.
- *
- * ```text
- * for t = 1, 2, ...
- *   p ← p − γ λ p
- *   then Adam's step with g = ∇f(p) (no L2 term)
- * ```
- *
- * Where torch differs: the paper scales the decay by a schedule multiplier ηₜ and not by the
- * learning rate; torch multiplies it by lr (default weightDecay 1e-2, not 0).
- */
-export const adamw = defineRule<AdamHyper>({
-  name: 'AdamW',
-  defaults: { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false },
-  spec: { ...adamSpec, weightDecay: { kind: 'number', min: 0 } },
-  ...adamDefinition(true),
 });

@@ -1,8 +1,7 @@
 /**
- * The name, torch's defaults and the options of the rules no default race runs (Adamax, NAdam,
- * RAdam): what pickers, links and settings need. Their definitions (./adamax.ts, ./nadam.ts,
- * ./radam.ts) come with ./more.ts, which the library's entries import and the one-file bundle
- * loads on first use (see ./lazy.ts). Options are listed in torch's order.
+ * The name, torch's defaults and the options of Adamax, NAdam and RAdam, which share Adam's
+ * (./adamax.ts, ./nadam.ts, ./radam.ts spread them into their definitions). Options are listed in
+ * torch's order. Like those rules, this is in the catalog (./more.ts).
  */
 import { beta1Spec, beta2Spec, epsSpec, lrSpec, maximizeSpec, weightDecaySpec, type RuleHead } from './rule';
 

@@ -1,29 +1,24 @@
 import { OptionError } from '../errors';
+import { CATALOG_IDS, presetsReady } from './lazy';
 import { adadelta } from './adadelta';
 import { adagrad } from './adagrad';
-import { adam, adamw } from './adam';
-import type { AdamaxHyper } from './adamax';
-import { adamaxHead, nadamHead, radamHead } from './heads';
-import { ruleStandIn } from './lazy';
-import type { RAdamHyper } from './radam';
+import { adam } from './adam';
 import { rmsprop } from './rmsprop';
 import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
 export type { Coordinate, Hyper, HyperSpec, HyperValue, RuleDefinition, RuleHead, RuleSource, UpdateRule } from './rule';
-export { loadOptimizers, ruleReady } from './lazy';
+export { loadOptimizers, pickerGroups, presetsReady, ruleReady, type PresetGroup } from './lazy';
 
-// The rules no default race runs: their heads here, their definitions from ./more.ts (imported by
-// the library's entries; the one-file bundle loads it on first use).
-const adamax = ruleStandIn<AdamaxHyper>(adamaxHead);
-const nadam = ruleStandIn(nadamHead);
-const radam = ruleStandIn<RAdamHyper>(radamHead);
+export { adadelta, adagrad, adam, rmsprop, sgd };
 
-export { adadelta, adagrad, adam, adamax, adamw, nadam, radam, rmsprop, sgd };
-
-/** The update rules, keyed by torch.optim's class name in lower case. */
-export const rules = { sgd, adagrad, adadelta, rmsprop, adam, adamw, adamax, nadam, radam } as const;
-export type RuleId = keyof typeof rules;
+/**
+ * The update rules, keyed by torch.optim's class name in lower case: the default races' here, the
+ * others (the catalog: AdamW, Adamax, NAdam, RAdam, Rprop, ASGD, Lion, ...) added by ./more.ts as it
+ * loads (the library's entries import it up front; the one-file bundle on first use).
+ */
+export const rules: Record<string, UpdateRule> = { sgd, adagrad, adadelta, rmsprop, adam } as Record<string, UpdateRule>;
+export type RuleId = string;
 
 /** A named optimizer: an update rule plus default overrides, like an optax alias. */
 export interface OptimizerPreset {
@@ -53,7 +48,7 @@ export interface OptimizerPreset {
   readonly summary: string;
 }
 
-function preset(id: string, label: string, ruleId: RuleId, overrides: Hyper = {}): OptimizerPreset {
+export function preset(id: string, label: string, ruleId: RuleId, overrides: Hyper = {}): OptimizerPreset {
   const kernel = rules[ruleId] as unknown as UpdateRule;
   const defaults = Object.freeze({ ...kernel.defaults, ...overrides });
   const out = {
@@ -89,8 +84,11 @@ export function provideRuleTex(texOf: (ruleId: RuleId, hyper: Hyper) => string |
   ruleTex = texOf;
 }
 
-/** Every preset, in the order the notes introduce them, then the ones beyond the notes. */
-export const optimizers = Object.freeze({
+/**
+ * Every preset, in the order the notes introduce them, then the ones beyond the notes: here those
+ * the default races use; ./more.ts adds the catalog's (`presetGroups` orders them for pickers).
+ */
+export const optimizers = {
   sgd: preset('sgd', 'SGD', 'sgd'),
   momentum: preset('momentum', 'Momentum', 'sgd', {
     momentum: 0.9,
@@ -100,17 +98,22 @@ export const optimizers = Object.freeze({
   adadelta: preset('adadelta', 'Adadelta', 'adadelta'),
   rmsprop: preset('rmsprop', 'RMSprop', 'rmsprop'),
   adam: preset('adam', 'Adam', 'adam'),
-  amsgrad: preset('amsgrad', 'AMSGrad', 'adam', {
-    amsgrad: true,
-  }),
-  adamw: preset('adamw', 'AdamW', 'adamw'),
-  adamax: preset('adamax', 'Adamax', 'adamax'),
-  nadam: preset('nadam', 'NAdam', 'nadam'),
-  radam: preset('radam', 'RAdam', 'radam'),
-});
+} as Record<PresetId, OptimizerPreset>;
 
-export type PresetId = keyof typeof optimizers;
-export const presetIds = Object.freeze(Object.keys(optimizers)) as readonly PresetId[];
+/**
+ * A preset's id: the default races' (here from the start) and the catalog's (./more.ts; in the
+ * one-file bundle once `loadOptimizers()` has brought them: until then `optimizers` has no entry
+ * for them and `getPreset` says they are loading).
+ */
+export type PresetId =
+  | 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam'
+  | 'amsgrad' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'rprop' | 'asgd'
+  | 'lion' | 'adabelief' | 'yogi' | 'adan' | 'schedule-free-adamw';
+/**
+ * Every preset's id, the catalog's too, in the pickers' order. (In the one-file bundle a catalog
+ * preset is in `optimizers` once `loadOptimizers()` has brought it: `isPresetId` says whether.)
+ */
+export const presetIds = [...Object.keys(optimizers), ...CATALOG_IDS] as readonly PresetId[];
 
 export function isPresetId(id: unknown): id is PresetId {
   return typeof id === 'string' && Object.prototype.hasOwnProperty.call(optimizers, id);
@@ -119,6 +122,10 @@ export function isPresetId(id: unknown): id is PresetId {
 /** Looks up a preset; throws an OptionError naming the bad id and the known ones. */
 export function getPreset(id: unknown): OptimizerPreset {
   if (!isPresetId(id)) {
+    // A catalog preset in the one-file bundle before its chunk (which this starts loading): what
+    // trajectory() says of a rule still to load (the elements wait for it before they read a
+    // configuration that names one).
+    if (presetsReady(id)) throw new OptionError('optimizer', id, 'is loading: await loadOptimizers() first');
     throw new OptionError('optimizer', id, `must be one of ${presetIds.join(', ')}`);
   }
   return optimizers[id];

@@ -1,25 +1,47 @@
 /**
- * Rules whose definitions arrive later: the one-file bundle carries only the head (name,
- * defaults, options) of the rules no default race runs, and fetches their definitions, with
- * their compiled-loop source, the first time one is wanted (./more.ts). The library's entries
- * import ./more.ts up front, so there every rule is ready at once.
+ * The catalog: the presets no default race runs (AMSGrad, AdamW, Adamax, NAdam, RAdam, and those
+ * beyond torch.optim's Adam family) with their rules, their compiled-loop source and the pickers' groups,
+ * in ./more.ts. The library's entries import it up front, so there every preset is ready at once;
+ * the one-file bundle carries only the catalog's ids and fetches the rest the first time one is
+ * named (`presetsReady`) or a picker opens.
  */
-import type { Hyper, RuleHead, UpdateRule } from './rule';
-import { specWithDocs } from './rule';
 
-/** The stand-ins given out, by rule name, until their definitions arrive. */
-const standIns = new Map<string, UpdateRule>();
-let loading: Promise<unknown> | undefined;
+/** The catalog's preset ids, in the pickers' order (./more.ts defines them; a unit test holds the two lists together). */
+export const CATALOG_IDS: readonly string[] = 'amsgrad adamw adamax nadam radam rprop asgd lion adabelief yogi adan schedule-free-adamw'.split(' ');
 
-/** Called by ./more.ts as it loads: each stand-in becomes its rule (the same object, completed). */
-export function provideRules(rules: readonly UpdateRule[]): void {
-  for (const rule of rules) Object.assign(standIns.get(rule.name) ?? {}, rule);
+/** A catalog preset's id as a word of a text. */
+export const CATALOG_NAMED = RegExp(`(^|[^\\w-])(${CATALOG_IDS.join('|')})(?![\\w-])`);
+
+/** A picker's group of presets: its label in English and Korean, and its presets' ids in order. */
+export interface PresetGroup {
+  readonly en: string;
+  readonly ko: string;
+  readonly ids: readonly string[];
 }
 
+let loading: Promise<unknown> | undefined;
+let groups: readonly PresetGroup[] | undefined;
+
+/** Called by ./more.ts as it loads, with the pickers' groups. */
+export function catalogLoaded(presetGroups: readonly PresetGroup[]): void {
+  groups = presetGroups;
+}
+
+/** The pickers' groups, once the catalog is here (until then a picker lists `presetIds`). */
+export const pickerGroups = (): readonly PresetGroup[] | undefined => groups;
+
 /**
- * Loads every rule's definition, and the portable loop a strict CSP leaves: at once where they
- * are here already (the library's entries), else the chunk that holds them (the one-file
- * bundle). A failed load can be tried again.
+ * Waits for the catalog if any of `texts` (an attribute, a link, a `kind`) names one of its presets
+ * and it is not here yet: an element then waits before it reads them (a failed load is left for
+ * the messages about those ids to report). Else false: nothing to wait for.
+ */
+export const presetsReady = (...texts: unknown[]): Promise<unknown> | false =>
+  !groups && texts.some((text) => typeof text === 'string' && CATALOG_NAMED.test(text)) && loadOptimizers().catch(() => undefined);
+
+/**
+ * Loads the catalog, and the portable loop a strict CSP leaves: at once where they are here
+ * already (the library's entries), else the chunk that holds them (the one-file bundle). A failed
+ * load can be tried again.
  */
 export function loadOptimizers(): Promise<unknown> {
   return (loading ??= import('./more').catch((error: unknown) => {
@@ -28,15 +50,5 @@ export function loadOptimizers(): Promise<unknown> {
   }));
 }
 
-/** Whether a rule can run: a stand-in only once its definition has arrived. */
-export const ruleReady = (rule: UpdateRule): boolean => typeof rule.step === 'function';
-
-/**
- * A stand-in for a rule defined elsewhere: its head now; its state, step and definition once
- * those arrive (until then it has none: check `ruleReady`).
- */
-export function ruleStandIn<H extends Hyper>(head: RuleHead<H>): UpdateRule<H> {
-  const standIn = { name: head.name, defaults: head.defaults, spec: specWithDocs(head.name, head.spec) } as UpdateRule<H>;
-  standIns.set(head.name, standIn as unknown as UpdateRule);
-  return standIn;
-}
+/** Whether a rule can run: under a strict CSP, only once the portable loop is here (see trajectory()). */
+export const ruleReady = (rule: { step?: unknown }): boolean => typeof rule.step === 'function';

@@ -1,18 +1,57 @@
 /**
- * What the one-file bundle loads on first use for the update rules: the definitions of the rules
- * no default race runs (Adamax, NAdam, RAdam), their compiled-loop source (and AdamW's), and the
- * portable step loop a page whose Content Security Policy forbids compiling runs. Each is given to
- * the registry or to trajectory() as this module loads (see ./lazy.ts); the library's entries
- * import it up front.
+ * The catalog, which the one-file bundle loads on first use (see ./lazy.ts): the presets no default
+ * race runs, their rules' definitions and compiled-loop source (AdamW's too), the pickers' groups,
+ * and the portable step loop a page whose Content Security Policy forbids compiling runs. Each is
+ * given to the registry or to trajectory() as this module loads; the library's entries import it
+ * up front.
  */
 import '../../generated/rule-source-more';
 import { portableLoop } from '../../generated/portable-loop';
+import { presetColors } from '../../render/colors';
 import { providePortableLoop } from '../trajectory';
+import { adabelief } from './adabelief';
 import { adamax } from './adamax';
-import { provideRules } from './lazy';
+import { adamw } from './adamw';
+import { adan } from './adan';
+import { asgd } from './asgd';
+import { optimizers, preset, rules, type PresetId } from './index';
+import { catalogLoaded } from './lazy';
+import { lion } from './lion';
 import { nadam } from './nadam';
 import { radam } from './radam';
+import { rprop } from './rprop';
 import type { UpdateRule } from './rule';
+import { adamwScheduleFree } from './schedule-free';
+import { yogi } from './yogi';
 
-provideRules([adamax, nadam, radam] as unknown as UpdateRule[]);
+Object.assign(rules, { adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, adamwschedulefree: adamwScheduleFree } as Record<string, UpdateRule>);
+// id, label, rule, colour. The first five's colours are among the twelve of render/colors.ts; the
+// others' were picked greedily from the 4096 colours #rgb of middle lightness (L* 42-68, so they
+// show on light and dark bands alike) to stay as far as possible from the twelve and from each
+// other under simulated colour-vision deficiency: tests/unit/render-colors.test.ts measures them.
+for (const [id, label, ruleId, colour] of <[PresetId, string, string, string?][]>[
+  ['amsgrad', 'AMSGrad', 'adam'],
+  ['adamw', 'AdamW', 'adamw'],
+  ['adamax', 'Adamax', 'adamax'],
+  ['nadam', 'NAdam', 'nadam'],
+  ['radam', 'RAdam', 'radam'],
+  ['rprop', 'Rprop', 'rprop', '#776655'],
+  ['asgd', 'ASGD', 'asgd', '#bb9999'],
+  ['lion', 'Lion', 'lion', '#8877ff'],
+  ['adabelief', 'AdaBelief', 'adabelief', '#997755'],
+  ['yogi', 'Yogi', 'yogi', '#bb5588'],
+  ['adan', 'Adan', 'adan', '#8811ff'],
+  ['schedule-free-adamw', 'Schedule-free AdamW', 'adamwschedulefree', '#ff66cc'],
+]) {
+  optimizers[id] = preset(id, label, ruleId, id === 'amsgrad' ? { amsgrad: true } : {});
+  if (colour) presetColors[id] = colour;
+}
+
+// The pickers' groups, in order: the notes' seven, torch.optim's others, the modern ones (each
+// label in English and Korean here: a picker shows groups only once the catalog is here).
+catalogLoaded([
+  { en: 'From the notes', ko: '노트의 일곱 가지', ids: ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'] },
+  { en: 'More of torch.optim', ko: 'torch.optim의 나머지', ids: ['amsgrad', 'adamw', 'adamax', 'nadam', 'radam', 'rprop', 'asgd'] },
+  { en: 'Modern', ko: '최근의 옵티마이저', ids: ['lion', 'adabelief', 'yogi', 'adan', 'schedule-free-adamw'] },
+]);
 providePortableLoop(portableLoop);
