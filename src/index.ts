@@ -20,6 +20,10 @@ export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from 
 export type { BatchOptions, BatchRecord } from './core/batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './core/optimizers/rule-tex';
+import './core/optimizers/rule-tex-more';
+import { moreProse } from './core/optimizers/rule-prose-more';
+import { provideMoreProse } from './core/optimizers/rule-tex';
+provideMoreProse(moreProse);
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
 import './core/optimizers/hyper-docs';
 // Every rule's definition and compiled-loop source up front (the one-file bundle loads the rarer ones on first use).

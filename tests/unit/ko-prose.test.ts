@@ -3,7 +3,14 @@ import { koHyperDocs, koRules, koSurfaces } from '../../src/i18n/ko-prose';
 import { optimizers, presetIds, rules } from '../../src/core/optimizers/index';
 // The English summaries and torch notes come with the rules' TeX (as the library's entries load it).
 import '../../src/core/optimizers/rule-tex';
+import '../../src/core/optimizers/rule-tex-more';
+import { moreProse } from '../../src/core/optimizers/rule-prose-more';
+import { provideMoreProse } from '../../src/core/optimizers/rule-tex';
+// As the library's entries do (the bundle: with the catalog's MathML).
+provideMoreProse(moreProse);
 import '../../src/core/optimizers/hyper-docs';
+// The catalog's presets and rules (Adamax, ..., Schedule-free AdamW), as the library's entries load it.
+import '../../src/core/optimizers/more';
 import { surfaceIds, surfaces } from '../../surfaces/index';
 
 const hangul = /[가-힣]/;

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { optimizers, presetIds, resolveHyper, rules } from '../../src/core/optimizers/index';
+// The catalog's presets and rules (Adamax, ..., Schedule-free AdamW), as the library's entries load it.
+import '../../src/core/optimizers/more';
 import { allRuleVariants, ruleVariant, variantTex } from '../../src/core/optimizers/rule-tex';
-import { renderRulesModule } from '../../scripts/render-rules';
+import { renderMoreRulesModule, renderRulesModule } from '../../scripts/render-rules';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -21,16 +23,29 @@ const TEX: Record<string, RegExp> = {
   ρ: /\\rho\b/,
   α: /\\alpha\b/,
   ψ: /\\psi\b/,
-  's₀': /s_\{t-1\}/,
+  // Adagrad's sum, which starts at s₀ (AdaBelief's s is its own, starting at 0).
+  's₀': /s_\{t-1\} \+ g_t\^2/,
+  'η₊': /\\eta_\+/,
+  'η₋': /\\eta_-/,
+  'Δₘᵢₙ': /\\Delta_\{\\min\}/,
+  'Δₘₐₓ': /\\Delta_\{\\max\}/,
+  't₀': /t_0\b/,
+  'λ_wd': /\\lambda_\{\\mathrm\{wd\}\}/,
+  'β₃': /\\beta_3/,
+  κ: /\\kappa\b/,
+  T: /t\/T\b/,
+  r: /t\^r\b/,
+  p: /\^p\b/,
 };
 
 describe('src/generated/rules.mathml.ts', () => {
   it('is what scripts/render-rules.ts writes today (run `npx tsx scripts/render-rules.ts` after editing a rule)', () => {
     expect(readFileSync(resolve(root, 'src/generated/rules.mathml.ts'), 'utf8')).toBe(renderRulesModule());
+    expect(readFileSync(resolve(root, 'src/generated/rules-more.mathml.ts'), 'utf8')).toBe(renderMoreRulesModule());
   });
 
   it('has no tables, piecewise braces or TeX annotations: one <math> per side of each row', () => {
-    const text = renderRulesModule();
+    const text = renderRulesModule() + renderMoreRulesModule();
     expect(text).not.toMatch(/<mtable|<annotation|<semantics|stretchy="true">\{/);
     for (const v of allRuleVariants().values()) {
       const entry = new RegExp(`"${v.key.replace(/\+/g, '\\+')}": html\`(.*)\`,`).exec(text);
@@ -62,7 +77,34 @@ describe('ruleVariant', () => {
       'rmsprop+centered+momentum',
     );
     expect(ruleVariant('nadam', resolveHyper('nadam', { decoupledWeightDecay: true }))?.key).toBe('nadam+decoupled');
-    expect(ruleVariant('lion', {})).toBeUndefined();
+    expect(ruleVariant('lbfgs', {})).toBeUndefined();
+  });
+
+  it("follows the catalog's options: AdaBelief's flags, Adan's noProx, schedule-free's warmup, decayAtZ and innerMomentum", () => {
+    const adabelief = {
+      amsgrad: false,
+      weightDecouple: true,
+      fixedDecay: false,
+      rectify: true,
+      degeneratedToSgd: true,
+    };
+    const key = (id: string, h: Record<string, unknown>) => ruleVariant(id, h as never)?.key;
+    expect(key('adabelief', adabelief)).toBe('adabelief+rectify+decoupled');
+    // The package's rectified steps ignore the running max: amsgrad changes nothing there.
+    expect(key('adabelief', { ...adabelief, amsgrad: true })).toBe('adabelief+rectify+decoupled');
+    expect(key('adabelief', { ...adabelief, rectify: false, amsgrad: true })).toBe('adabelief+amsgrad+decoupled');
+    expect(key('adabelief', { ...adabelief, degeneratedToSgd: false, fixedDecay: true })).toBe('adabelief+rectify+nosgd+fixeddecay');
+    // fixedDecay only matters with weightDecouple.
+    expect(key('adabelief', { ...adabelief, weightDecouple: false, fixedDecay: true })).toBe('adabelief+rectify');
+    expect(variantTex(ruleVariant('adabelief', { ...adabelief, rectify: false })!)).toMatch(/\(g_t - m_t\)\^2 \+ \\epsilon/);
+    expect(key('adan', { noProx: false })).toBe('adan');
+    expect(key('adan', { noProx: true })).toBe('adan+noprox');
+    const sf = { warmupSteps: 0, decayAtZ: false, innerMomentum: 0 };
+    expect(key('adamwschedulefree', sf)).toBe('adamwschedulefree');
+    expect(key('adamwschedulefree', { warmupSteps: 1, decayAtZ: true, innerMomentum: 0.9 })).toBe(
+      'adamwschedulefree+warmup+decayatz+innermomentum',
+    );
+    for (const id of ['rprop', 'asgd', 'lion', 'yogi']) expect(key(id, {})).toBe(id);
   });
 
   it('knows every update rule in the registry (a new rule needs its rows in rule-tex.ts)', () => {

@@ -4,11 +4,13 @@
  * kept empty.
  */
 import { css, html, nothing } from 'lit';
-import { adopt } from '../shared/lazy-chunk';
+import { adopt, lazyChunk } from '../shared/lazy-chunk';
 import { styleProps } from '../shared/style-props';
 import { getPreset, type HyperValue } from '../../core/optimizers/index';
-import type { RuleVariant } from '../../core/optimizers/rule-tex';
+import { provideMoreProse, type RuleVariant } from '../../core/optimizers/rule-tex';
 import { ruleMathml, ruleVariant } from '../../generated/rules.mathml';
+// The catalog's rules' variants and prose (their MathML comes on first use, below).
+import '../../core/optimizers/rule-tex-more';
 import { formatNumber } from '../../render/ticks';
 import { addStrings, presetText, t, type Lang } from '../../i18n/index';
 import { enRule } from '../../i18n/en-rule';
@@ -16,7 +18,16 @@ import type { RulePanelRun } from './rule-panel';
 
 addStrings('en', enRule);
 
-const rendered = ruleMathml(html);
+const rendered: Record<string, unknown> = { ...ruleMathml(html) };
+
+/** The catalog's rules' MathML and prose: fetched when one of them is first shown. */
+const moreChunk = lazyChunk(() =>
+  import('../../generated/rules-more.mathml').then((m) => {
+    Object.assign(rendered, m.ruleMathml(html));
+    provideMoreProse(m.moreProse);
+    return m;
+  }),
+);
 
 /** The rule's cells and notes (the panel's frame and its empty room are styled in the bundle). */
 const styles = css`
@@ -68,11 +79,13 @@ export function symbolLegend(
 }
 
 /** The panel for `run`, with the inner-state view's `values` under the rule. */
-export function panel(run: RulePanelRun, lang: Lang, values: unknown, root: ShadowRoot | null) {
+export function panel(run: RulePanelRun, lang: Lang, values: unknown, root: ShadowRoot | null, ready: () => void) {
   adopt(root, styles.styleSheet);
   const preset = getPreset(run.kind);
   const hyper = run.hyper ?? preset.defaults;
   const variant = ruleVariant(preset.ruleId, hyper);
+  // A catalog rule's MathML and prose arrive with their chunk: until then, its room is kept empty.
+  if (variant && !rendered[variant.key]) moreChunk(ready);
   const text = presetText(preset, lang);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>

@@ -41,7 +41,7 @@ export function rulePanel(
 ) {
   if (!run) return nothing;
   const rules = shown ? rulesChunk(ready) : undefined;
-  if (rules) return rules.panel(run, lang, values, root);
+  if (rules) return rules.panel(run, lang, values, root, ready);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
       <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}

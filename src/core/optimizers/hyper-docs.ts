@@ -54,6 +54,59 @@ const byRule: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   RAdam: {
     decoupledWeightDecay: 'apply weight decay to p directly, as AdamW',
   },
+  Rprop: {
+    lr: 'initial step size Δ₀ of every coordinate (used at the first step only)',
+    etaMinus: 'factor η₋ that shrinks a step size when its gradient flips sign (torch: etas[0])',
+    etaPlus: 'factor η₊ that grows a step size while its gradient keeps its sign (torch: etas[1])',
+    stepSizeMin: 'smallest step size Δₘᵢₙ (torch: step_sizes[0])',
+    stepSizeMax: 'largest step size Δₘₐₓ (torch: step_sizes[1])',
+  },
+  ASGD: {
+    lr: 'learning rate γ: the first step size η₁ of the decaying schedule ηₜ',
+    lambd: 'decay term λ: shrinks p by (1 − λη) each step and sets how fast ηₜ = γ / (1 + λγt)^α decays',
+    alpha: 'power α of the schedule ηₜ',
+    t0: 'step t₀ after which the averaging starts (μₜ = 1 / max(1, t − t₀))',
+    weightDecay: 'weight decay λ_wd: adds weightDecay * p to the gradient (an L2 penalty)',
+  },
+  Lion: {
+    lr: 'learning rate: every coordinate moves exactly ±lr (3–10x smaller than for AdamW)',
+    beta1: 'weight β₁ of the momentum in the direction whose sign is taken (betas[0])',
+    beta2: 'decay β₂ of the momentum m that is kept (betas[1])',
+    weightDecay: 'decoupled weight decay λ: p ← p − γλp',
+  },
+  AdaBelief: {
+    beta2: "decay of the running average s of (g − m)², the gradient's deviation from its average (betas[1])",
+    eps: 'ε, added to s every step and again to the denominator',
+    weightDecay: 'weight decay λ: with weightDecouple p ← p − γλp, else added to the gradient (L2)',
+    amsgrad: 'divide by the running maximum of s (rectified steps ignore it, as the package does)',
+    weightDecouple: 'apply weight decay to p directly, as AdamW',
+    fixedDecay: 'with weightDecouple: p ← p − λp, not scaled by lr',
+    rectify: "RAdam's rectification: adaptive steps only from ρₜ ≥ 5",
+    degeneratedToSgd: 'with rectify: before ρₜ ≥ 5, step as SGD with momentum (else do not move)',
+  },
+  Yogi: {
+    beta1: 'decay β₁ of the running average m of gradients (TensorFlow Addons: beta1)',
+    beta2: 'rate β₂ of the additive update of v: v changes by at most (1 − β₂)g² a step (TensorFlow Addons: beta2)',
+    eps: 'ε added to √v: 1e-3 by default, not 1e-8 as in Adam, trading adaptivity for stability',
+    initialAccumulatorValue: 'starting value κ of v (m starts at 0)',
+  },
+  Adan: {
+    beta1: "decay β₁ of the running average m of gradients (betas[0]; the paper's 1 − β₁)",
+    beta2: "decay β₂ of the running average d of gradient differences (betas[1]; the paper's 1 − β₂)",
+    beta3: "decay β₃ of the running average n of squared corrected gradients (betas[2]; the paper's 1 − β₃)",
+    weightDecay: 'weight decay λ: p is divided by (1 + γλ) after the step (a proximal step)',
+    noProx: 'decay as AdamW instead: p ← (1 − γλ)p before the step',
+  },
+  AdamWScheduleFree: {
+    lr: 'learning rate γ of the steps of z (after warmup)',
+    beta1: 'interpolation β₁: the gradient is taken at y = β₁x + (1 − β₁)z (betas[0])',
+    weightDecay: 'weight decay λ: z ← z − γλy, at the point where the gradient is taken',
+    warmupSteps: 'steps T of linear warmup: γₜ = γ min(1, t / T)',
+    r: 'power r of the step in the averaging weights tʳ (0: a uniform average)',
+    weightLrPower: 'power p of the largest lr so far in the averaging weights (0: not weighted by lr)',
+    decayAtZ: 'apply the weight decay at z instead of at y',
+    innerMomentum: 'momentum μ of a running average of gradients used in place of g (0: none)',
+  },
 };
 
 provideHyperDocs((rule, option) => byRule[rule]?.[option] ?? common[option]);

@@ -3,7 +3,8 @@
  * options the shown rule does not use), with the symbols of its controls: γ = lr, μ = momentum,
  * τ = dampening, λ = weightDecay, ε = eps, β₁ = beta1, ... A rule's options that change its form
  * (SGD's momentum and nesterov, RMSprop's centered and momentum, Adam's amsgrad, decoupled weight
- * decay) pick one of a few variants, so what is shown is always the rule the run uses.
+ * decay, AdaBelief's rectify, Adan's noProx, schedule-free AdamW's warmup, decayAtZ and
+ * innerMomentum) pick one of a few variants, so what is shown is always the rule the run uses.
  *
  * The rows are plain TeX, so `optimizers[id].rule` (`\begin{aligned} … \end{aligned}`) renders with
  * KaTeX or MathJax; the playground shows them as MathML rendered when the package is built
@@ -18,7 +19,7 @@ type Hyper = Readonly<Record<string, HyperValue>>;
 /** One row, `lhs &= rhs`: `&` marks where the rows align (before the relation), as in `aligned`. */
 export type RuleRow = string;
 
-const tex = String.raw;
+export const tex = String.raw;
 
 /** A symbol the rule uses and the control (hyperparameter) it stands for. */
 export interface RuleSymbol {
@@ -38,25 +39,25 @@ export interface RuleVariant {
   readonly asPaper?: true;
 }
 
-const sym = (text: string, key: string): RuleSymbol => ({ text, key });
-const LR = sym('γ', 'lr');
-const WD = sym('λ', 'weightDecay');
-const EPS = sym('ε', 'eps');
-const B1 = sym('β₁', 'beta1');
-const B2 = sym('β₂', 'beta2');
+export const sym = (text: string, key: string): RuleSymbol => ({ text, key });
+export const LR = sym('γ', 'lr');
+export const WD = sym('λ', 'weightDecay');
+export const EPS = sym('ε', 'eps');
+export const B1 = sym('β₁', 'beta1');
+export const B2 = sym('β₂', 'beta2');
 
-const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
-const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
-const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
-const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
-const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
+export const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
+export const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
+export const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
+export const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
+export const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
 /** Decoupled weight decay (AdamW), applied after the gradient is taken, as torch does. */
 const DECAY: RuleRow = tex`\theta_{t-1} &\leftarrow (1-\gamma\lambda)\,\theta_{t-1}`;
 /** θₜ = θₜ₋₁ − `step`, under condition `when`. */
-const theta = (step: string, when = ''): RuleRow =>
+export const theta = (step: string, when = ''): RuleRow =>
   tex`\theta_t &= \theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
 /** The gradient row, or with decoupled weight decay the plain gradient and the decay. */
-const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
+export const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
 
 function sgd(h: Hyper): RuleVariant {
   if (h.nesterov) {
@@ -153,57 +154,6 @@ function adam(h: Hyper, decoupled: boolean): RuleVariant {
   };
 }
 
-function adamax(): RuleVariant {
-  return {
-    key: 'adamax',
-    rows: [
-      G_L2,
-      M,
-      tex`u_t &= \max\bigl(\beta_2 u_{t-1},\ |g_t| + \epsilon\bigr)`,
-      theta(tex`\frac{\gamma}{1-\beta_1^t}\, \frac{m_t}{u_t}`),
-    ],
-    symbols: [LR, B1, B2, EPS, WD],
-  };
-}
-
-function nadam(h: Hyper): RuleVariant {
-  const decoupled = h.decoupledWeightDecay === true;
-  return {
-    key: `nadam${decoupled ? '+decoupled' : ''}`,
-    rows: [
-      ...grad(decoupled),
-      tex`\mu_t &= \beta_1\bigl(1 - \tfrac12\, 0.96^{t\psi}\bigr)`,
-      tex`\Pi_t &= \textstyle\prod_{i \le t} \mu_i`,
-      M,
-      V,
-      tex`d_t &= \sqrt{v_t / (1-\beta_2^t)} + \epsilon`,
-      tex`a_t &= \frac{1-\mu_t}{1-\Pi_t}, \quad c_t = \frac{\mu_{t+1}}{1-\Pi_t\,\mu_{t+1}}`,
-      theta(tex`\gamma\, \frac{a_t\, g_t + c_t\, m_t}{d_t}`),
-    ],
-    symbols: [LR, B1, B2, EPS, sym('ψ', 'momentumDecay'), WD],
-  };
-}
-
-function radam(h: Hyper): RuleVariant {
-  const decoupled = h.decoupledWeightDecay === true;
-  return {
-    key: `radam${decoupled ? '+decoupled' : ''}`,
-    rows: [
-      ...grad(decoupled),
-      M,
-      V,
-      M_HAT,
-      tex`\rho_\infty &= 2 / (1-\beta_2) - 1`,
-      tex`\rho_t &= \rho_\infty - 2t\beta_2^t / (1-\beta_2^t)`,
-      tex`r_t &= \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}}`,
-      tex`\ell_t &= \frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t} + \epsilon}`,
-      theta(tex`\gamma\, \hat m_t\, r_t\, \ell_t`, tex`\rho_t > 5`),
-      theta(tex`\gamma\, \hat m_t`, tex`\rho_t \le 5`),
-    ],
-    symbols: [LR, B1, B2, EPS, WD],
-  };
-}
-
 /**
  * The rule a run of update rule `ruleId` with hyperparameters `hyper` follows, as rows and the
  * controls they use; undefined for a rule this file does not know yet (its preset then shows the
@@ -222,14 +172,35 @@ export function ruleVariant(ruleId: string, hyper: Readonly<Record<string, Hyper
     case 'adam':
     case 'adamw':
       return adam(hyper, ruleId === 'adamw');
-    case 'adamax':
-      return adamax();
-    case 'nadam':
-      return nadam(hyper);
-    case 'radam':
-      return radam(hyper);
   }
-  return undefined;
+  return more?.variant(ruleId, hyper);
+}
+
+/** The default races' rules, whose variants this file states (the catalog's: rule-tex-more.ts). */
+export const CORE_RULES: readonly string[] = ['sgd', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw'];
+
+/** The catalog's rules' variants and the options that pick their forms (rule-tex-more.ts). */
+export interface MoreRules {
+  readonly ids: readonly string[];
+  variant(ruleId: string, hyper: Readonly<Record<string, HyperValue>>): RuleVariant | undefined;
+  /** Per rule, the option values that reach each of its forms, where the common flags do not. */
+  readonly forms: Readonly<Record<string, readonly Readonly<Record<string, HyperValue>>[]>>;
+}
+
+let more: MoreRules | undefined;
+
+/** The catalog's rules, once rule-tex-more.ts is here. */
+export const moreRuleIds = (): readonly string[] => more?.ids ?? [];
+
+/** Called by rule-tex-more.ts as it loads. */
+export function provideMoreRules(rules: MoreRules): void {
+  more = rules;
+}
+
+/** The catalog's prose (rule-prose-more.ts), once it is here. */
+export function provideMoreProse(prose: { readonly summary: Readonly<Record<string, string>>; readonly differs: Readonly<Record<string, string>> }): void {
+  Object.assign(SUMMARY, prose.summary);
+  Object.assign(DIFFERS, prose.differs);
 }
 
 /** The variant's rows as one TeX `aligned` block, aligned on the relations. */
@@ -237,11 +208,20 @@ export function variantTex(variant: RuleVariant): string {
   return `\\begin{aligned}\n${variant.rows.join(' \\\\\n')}\n\\end{aligned}`;
 }
 
+/** Every combination of the given options' values. */
+export function combos(options: Readonly<Record<string, readonly HyperValue[]>>): Record<string, HyperValue>[] {
+  return Object.entries(options).reduce<Record<string, HyperValue>[]>(
+    (out, [key, values]) => out.flatMap((h) => values.map((v) => ({ ...h, [key]: v }))),
+    [{}],
+  );
+}
+
 /**
- * Every variant `ruleVariant` can return, keyed by `key`: what the build renders (a boolean
- * option on and off, momentum zero and not).
+ * Every variant `ruleVariant` can return for the rules `ids` (all it knows: the default races'
+ * and, once rule-tex-more.ts has loaded, the catalog's), keyed by `key`: what the build renders
+ * (a boolean option on and off, momentum zero and not).
  */
-export function allRuleVariants(): Map<string, RuleVariant> {
+export function allRuleVariants(ids: readonly string[] = [...CORE_RULES, ...(more?.ids ?? [])]): Map<string, RuleVariant> {
   const out = new Map<string, RuleVariant>();
   const flags: Readonly<Record<string, HyperValue>>[] = [
     {},
@@ -252,8 +232,8 @@ export function allRuleVariants(): Map<string, RuleVariant> {
     { amsgrad: true },
     { decoupledWeightDecay: true },
   ];
-  for (const id of ['sgd', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam']) {
-    for (const h of flags) {
+  for (const id of ids) {
+    for (const h of more?.forms[id] ?? flags) {
       const v = ruleVariant(id, h);
       if (v) out.set(v.key, v);
     }
@@ -264,7 +244,7 @@ export function allRuleVariants(): Map<string, RuleVariant> {
 // The presets' one-line summaries (in the words of the notes this project grew from) and where
 // each rule's torch form differs from the paper or from Keras: prose for the rule panel, here
 // rather than in the registry so that the one-file bundle loads it with the rules' MathML.
-const SUMMARY: Readonly<Record<string, string>> = {
+const SUMMARY: Record<string, string> = {
   sgd: "Steps straight down the gradient.",
   momentum: "Remembers the previous direction and keeps moving.",
   nesterov: "Looks where momentum is about to carry it, so it brakes before overshooting.",
@@ -274,21 +254,15 @@ const SUMMARY: Readonly<Record<string, string>> = {
   adam: "RMSprop's per-coordinate scaling plus momentum's average of gradients.",
   amsgrad: "Adam that never lets its scaling v shrink (running maximum).",
   adamw: "Adam with weight decay applied to the parameters, not the gradient.",
-  adamax: "Adam with the infinity norm in place of the squared average.",
-  nadam: "Adam with Nesterov's look-ahead momentum.",
-  radam: "Adam that starts as momentum SGD until its variance estimate is reliable.",
 };
 
-const DIFFERS: Readonly<Record<string, string>> = {
+const DIFFERS: Record<string, string> = {
   sgd: "With momentum, torch applies lr after the buffer (b ← μb + g, p ← p − γb), not inside it as Sutskever et al. do (v ← μv − γg, p ← p + v): the same path while γ is constant. With nesterov, it takes the gradient at the current point, not at the look-ahead point: an equivalent reformulation whose iterates are the look-ahead points.",
   adagrad: "The paper has no lrDecay and no initialAccumulatorValue (its sum starts at 0, torch's default; Keras starts at 0.1); torch's ε, like the paper's δ, sits outside the square root.",
   adadelta: "The paper has no learning rate; torch's lr (default 1.0) scales the paper's step.",
   rmsprop: "torch adds ε outside the square root, TensorFlow inside; with momentum, torch accumulates g / d.",
   adam: "ε is added after dividing √v by √(1 − β₂ᵗ) (Keras adds it to the uncorrected √v); AMSGrad keeps the max of the uncorrected v.",
   adamw: "torch scales the decoupled decay by lr (p ← p − γλp); the paper uses a separate schedule.",
-  adamax: "The paper has no ε; torch adds it to |g| inside the max.",
-  nadam: "m uses the constant β₁; only the step uses Dozat's schedule μₜ.",
-  radam: "torch switches the adaptive step on at ρₜ > 5 (the paper writes 4).",
 };
 
 // The registry's `OptimizerPreset.rule` reads its TeX from here (this module is loaded with the
