@@ -39,6 +39,13 @@ const hyperFor: Record<string, Record<string, number | boolean>> = {
   adamax: { lr: 0.01 },
   nadam: { lr: 0.01 },
   radam: { lr: 0.01 },
+  rprop: {},
+  asgd: { lr: 2e-4 },
+  lion: {},
+  adabelief: {},
+  yogi: {},
+  adan: {},
+  'schedule-free-adamw': {},
 };
 
 type TfOptimizer = tf.Optimizer;
@@ -148,7 +155,7 @@ export async function benchTfjs(rounds = 15): Promise<string> {
     table(['preset', 'trajectory() ns/step', 'tfjs-core µs/step', 'tfjs-core / ours (median)', 'spread of rounds', '≥ 1000x'], rows),
     '',
     `${rounds} paired rounds of ${steps} steps each, both warmed up; ≥ 1000x holds for ${holds} of ${compared}.`,
-    'AMSGrad, AdamW, NAdam and RAdam have no tfjs-core equivalent.',
+    'The others (AMSGrad, AdamW, NAdam, RAdam and the catalog beyond torch.optim\'s Adam family) have no tfjs-core equivalent.',
   ].join('\n');
 }
 

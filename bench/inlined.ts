@@ -94,6 +94,55 @@ const recipes: Record<string, (h: H, flush: boolean) => Recipe> = {
     body: `m_P += (1 - beta1) * (G - m_P); v_P = beta2 * v_P + (1 - beta2) * G * G;
       if (rhoT > 5) P -= m_P / bc1 * lr * (bc2s / (Math.sqrt(v_P) + eps)) * rect; else P -= m_P / bc1 * lr;`,
   }),
+  // The catalog's others, written from their references (torch.optim's Rprop and ASGD; the
+  // authors' code for the rest), with the rules' defaults as the bench runs them.
+  rprop: () => ({
+    state: 'let prev_P = 0, ss_P = lr;',
+    body: `const a_P = G * prev_P;
+      ss_P = Math.min(Math.max(ss_P * (a_P > 0 ? etaPlus : a_P < 0 ? etaMinus : 1), stepSizeMin), stepSizeMax);
+      const g_P = a_P < 0 ? 0 : G; P -= Math.sign(g_P) * ss_P; prev_P = g_P;`,
+  }),
+  asgd: () => ({
+    state: 'let ax_P = 0; let eta = lr, mu = 1;',
+    pre: 'const etaNow = eta, muNow = mu; eta = lr / (1 + lambd * lr * t) ** alpha; mu = 1 / Math.max(1, t - t0);',
+    body: `P *= 1 - lambd * etaNow; P -= etaNow * G; ax_P = muNow !== 1 ? ax_P + (P - ax_P) * muNow : P;`,
+  }),
+  lion: () => ({
+    state: 'let m_P = 0;',
+    body: `if (weightDecay !== 0) P *= 1 - lr * weightDecay;
+      P -= lr * Math.sign(m_P * beta1 + (1 - beta1) * G); m_P = m_P * beta2 + (1 - beta2) * G;`,
+  }),
+  adabelief: () => ({
+    state: 'let m_P = 0, s_P = 0; const rhoInf = 2 / (1 - beta2) - 1;',
+    pre: `const bc1 = 1 - beta1 ** t, b2t = beta2 ** t, bc2 = 1 - b2t, rho = rhoInf - 2 * t * b2t / bc2;
+      const rect = rho >= 5 ? Math.sqrt((1 - b2t) * (rho - 4) / (rhoInf - 4) * (rho - 2) / rho * rhoInf / (rhoInf - 2)) : 0;`,
+    body: `P *= 1 - lr * weightDecay; m_P = m_P * beta1 + (1 - beta1) * G; const r_P = G - m_P;
+      s_P = s_P * beta2 + (1 - beta2) * r_P * r_P + eps;
+      if (rho >= 5) P -= rect / bc1 * lr * (m_P / (Math.sqrt(s_P) + eps)); else P -= 1 / bc1 * lr * m_P;`,
+  }),
+  yogi: () => ({
+    state: 'let m_P = 0, v_P = initialAccumulatorValue;',
+    pre: 'const lrT = lr * Math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t);',
+    body: `m_P = m_P * beta1 + G * (1 - beta1); const q_P = G * G; v_P += (1 - beta2) * Math.sign(q_P - v_P) * q_P;
+      P -= lrT / (Math.sqrt(v_P) + eps) * m_P;`,
+  }),
+  adan: () => ({
+    state: 'let m_P = 0, n_P = 0, d_P = 0, prev_P = 0;',
+    pre: 'const bc1 = 1 - beta1 ** t, bc2 = 1 - beta2 ** t, bc3r = Math.sqrt(1 - beta3 ** t);',
+    body: `if (t === 1) prev_P = G; let df_P = G - prev_P;
+      m_P = m_P * beta1 + G * (1 - beta1); d_P = d_P * beta2 + df_P * (1 - beta2); df_P = df_P * beta2 + G;
+      n_P = n_P * beta3 + (1 - beta3) * df_P * df_P; const den_P = Math.sqrt(n_P) / bc3r + eps;
+      P -= lr / bc1 * (m_P / den_P); P -= lr * beta2 / bc2 * (d_P / den_P); P /= 1 + lr * weightDecay; prev_P = G;`,
+  }),
+  'schedule-free-adamw': () => ({
+    // rExp: the option r (the loop's own r is Rosenbrock's residual).
+    state: 'let z_P = 0, v_P = 0, xx_P = 0; let lrMax = -1, wsum = 0; const rExp = h.r;',
+    pre: `const lrT = lr * (t - 1 < warmupSteps ? t / warmupSteps : 1), bc2 = 1 - beta2 ** t;
+      lrMax = Math.max(lrT, lrMax); const w = t ** rExp * lrMax ** weightLrPower; wsum += w; const ckp1 = wsum !== 0 ? w / wsum : 0;`,
+    body: `if (t === 1) { z_P = P; xx_P = P; }
+      v_P = v_P * beta2 + (1 - beta2) * G * G; z_P -= lrT * (G / (Math.sqrt(v_P / bc2) + eps));
+      xx_P = xx_P * (1 - ckp1) + z_P * ckp1; P = xx_P * beta1 + z_P * (1 - beta1);`,
+  }),
 };
 
 function adamLike(flush: boolean, amsgrad: boolean, decoupled: boolean): Recipe {
@@ -128,7 +177,7 @@ export function inlinedRosenbrock(
     ${hyperLocals}
     const xs = new Float64Array(steps + 1), ys = new Float64Array(steps + 1), ls = new Float64Array(steps + 1);
     let x = x0, y = y0;
-    ${forCoordinate(recipe.state, 'x')} ${forCoordinate(recipe.state, 'y').replace(/(let|const) (muProduct|rhoInf|b1t|c)\b[^;]*;/g, '')}
+    ${forCoordinate(recipe.state, 'x')} ${forCoordinate(recipe.state, 'y').replace(/(let|const) (muProduct|rhoInf|b1t|c|eta|lrMax|rExp)\b[^;]*;/g, '')}
     xs[0] = x; ys[0] = y; { const a = 1 - x, b = y - x * x; ls[0] = a * a + 100 * b * b; }
     let divergedAt = -1, convergedAt = -1;
     for (let t = 1; t <= steps; t++) {
