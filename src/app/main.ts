@@ -17,6 +17,7 @@ import type { Lang } from '../i18n/index';
 import type { Theme } from '../components/shared/theme';
 import { browserLang, readPageSettings, touchScreen, withPageSettings, type PageSettings } from './page-settings';
 import { pageText } from './page-text';
+import { stories } from './stories';
 
 const playground = document.querySelector('descent-playground') as DescentPlayground;
 const copyButton = document.querySelector<HTMLButtonElement>('#copy-link');
@@ -56,6 +57,7 @@ function applySettings(): void {
     );
   }
   if (copyButton) copyButton.textContent = text.copyLink;
+  showStories(lang);
   if (langSelect) {
     langSelect.value = lang;
     langSelect.setAttribute('aria-label', text.language);
@@ -96,6 +98,41 @@ function apply(hash: string): void {
   playground.notices = refusals; // shown in the playground's language
   playground.config = config;
   written = hash;
+  // A story's link: its text shows until the race is changed.
+  told = stories.find((s) => withPageSettings(s.hash, settings) === hash);
+  showStories(settings.lang ?? browserLang());
+}
+
+/** A link's race: its configuration written out again, the step shown left out. */
+function raceOf(hash: string): string {
+  return encodeHash({ ...decodeHash(hash, hashOptions()).config, step: 0 }, hashOptions());
+}
+
+/** The story whose race the playground shows (from its link, unchanged since), if any. */
+let told: (typeof stories)[number] | undefined;
+
+/** The stories' links (keeping the page's lang and theme) and the told one's text. */
+function showStories(lang: Lang): void {
+  const list = document.querySelector('.stories');
+  if (list) {
+    const label = document.createElement('span');
+    label.textContent = pageText[lang].stories;
+    list.replaceChildren(
+      label,
+      ...stories.map((story) => {
+        const a = document.createElement('a');
+        a.href = `#${withPageSettings(story.hash, settings)}`;
+        a.textContent = story.title[lang];
+        if (story === told) a.setAttribute('aria-current', 'true');
+        return a;
+      }),
+    );
+  }
+  const text = document.querySelector<HTMLElement>('.story-text');
+  if (text) {
+    text.hidden = !told;
+    text.textContent = told?.text[lang] ?? '';
+  }
 }
 
 /** Hash reads waiting for a link's surface (a newer link can arrive while one compiles). */
@@ -153,7 +190,14 @@ function changeSettings(next: PageSettings): void {
 }
 
 void applyHash();
-playground.addEventListener('descent-config-change', writeHash);
+playground.addEventListener('descent-config-change', () => {
+  writeHash();
+  // Changed the race (not only played, paused or stepped it): no longer the story's.
+  if (told && raceOf(encodeHash(playground.config, hashOptions())) !== raceOf(told.hash)) {
+    told = undefined;
+    showStories(settings.lang ?? browserLang());
+  }
+});
 window.addEventListener('hashchange', () => void applyHash());
 langSelect?.addEventListener('change', () => changeSettings({ ...settings, lang: langSelect.value === 'ko' ? 'ko' : 'en' }));
 themeSelect?.addEventListener('change', () => {

@@ -19,6 +19,8 @@ export interface PageText {
   readonly theme: string;
   readonly themes: Readonly<Record<'auto' | 'light' | 'dark', string>>;
   readonly description: string;
+  /** Before the list of stories (src/app/stories.ts). */
+  readonly stories: string;
 }
 
 export const pageText: Readonly<Record<Lang, PageText>> = {
@@ -44,6 +46,7 @@ export const pageText: Readonly<Record<Lang, PageText>> = {
     theme: 'Theme',
     themes: { auto: 'Auto', light: 'Light', dark: 'Dark' },
     description: 'Watch SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop and Adam race on 2D loss surfaces.',
+    stories: 'Stories:',
   },
   ko: {
     title: 'descent-lab — 2차원 손실 곡면 위의 경사 하강법',
@@ -67,5 +70,6 @@ export const pageText: Readonly<Record<Lang, PageText>> = {
     theme: '테마',
     themes: { auto: '자동', light: '밝게', dark: '어둡게' },
     description: 'SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam이 2차원 손실 곡면 위에서 경주하는 모습을 보세요.',
+    stories: '이야기:',
   },
 };

@@ -178,6 +178,16 @@ describe('runPalette under simulated colour-vision deficiency', () => {
       expect(labOf(c)[0]).toBeLessThanOrEqual(70);
     }
     expect(min(colours, v)).toBeGreaterThanOrEqual(7);
+    // And as far from the contour bands they are drawn on as the twelve (normal vision: the
+    // twelve's closest are Adadelta's blue to a light band, 13.0, and AMSGrad's indigo to a dark
+    // one, 12.7; measured 2026-12, the seven's closest are 13.8 and 21.4).
+    const dark = ['#1b1530', '#232a4a', '#1f3f57', '#1b5558', '#236a55', '#3d7f48', '#6b913a', '#a09f3a'];
+    if (v === 'normal') {
+      for (const c of colours) {
+        for (const band of lightContourStops) expect(deltaE2000(labOf(c), labOf(band)), `${c} on ${band}`).toBeGreaterThanOrEqual(13);
+        for (const band of dark) expect(deltaE2000(labOf(c), labOf(band)), `${c} on ${band}`).toBeGreaterThanOrEqual(12.5);
+      }
+    }
   });
 
   it('sets the dark theme’s colours as custom properties', () => {
