@@ -10,6 +10,8 @@
  *   it): −γ b (SGD and RMSprop with momentum: torch's momentum buffer after step k), −γ m̂
  *   (Adam, AdamW, Adamax, RAdam: m̂ = m / (1 − β₁ᵏ)), −γ m (NAdam, whose rule corrects m with
  *   its own products instead).
+ * - `average`: ASGD's ā and schedule-free AdamW's x, the averaged point each keeps besides the
+ *   path (what ASGD returns; where schedule-free is evaluated).
  * - `theta`: Nesterov only. torch's form (and so the path) runs through the look-ahead points,
  *   where each gradient is taken; θ = θₖ + γμbₖ is the point the momentum carried the run from,
  *   the paper's iterate behind the look-ahead.
@@ -24,7 +26,7 @@ import { optimizers } from '../core/optimizers/index';
 import type { Point, Trajectory, TrajectoryRecord } from '../core/types';
 
 /** What a drawn mark stands for; the rule panel's rows link to marks by it. */
-export type InspectMark = 'grad' | 'step' | 'moment' | 'theta' | 'glyph';
+export type InspectMark = 'grad' | 'step' | 'moment' | 'theta' | 'average' | 'glyph';
 
 export interface InspectVectors {
   /** The head, iterate k. */
@@ -34,6 +36,8 @@ export interface InspectVectors {
   readonly moment?: Point;
   /** A point (not a vector): Nesterov's θ behind the look-ahead. */
   readonly theta?: Point;
+  /** A point: the averaged iterate a rule keeps besides the path (ASGD's ā, schedule-free's x). */
+  readonly average?: Point;
   /** Half-axes (x, y), both >= 0. */
   readonly glyph?: Point;
 }
@@ -55,7 +59,7 @@ function lrOf(t: Trajectory): number {
 }
 
 /** The rules whose step divides m by 1 − β₁ᵗ (m̂). */
-const CORRECTED = new Set(['adam', 'adamw', 'adamax', 'radam']);
+const CORRECTED = new Set(['adam', 'adamw', 'adamax', 'radam', 'adabelief', 'yogi', 'adan']);
 
 /** m̂ₖ = mₖ / (1 − β₁ᵏ) for the rules that correct m so (torch's bias correction), at k >= 1. */
 function mHat(t: RecordedTrajectory, k: number): Point | undefined {
@@ -65,6 +69,9 @@ function mHat(t: RecordedTrajectory, k: number): Point | undefined {
   const correction = 1 - beta1 ** k;
   return finitePair(m[2 * k] / correction, m[2 * k + 1] / correction);
 }
+
+/** The rules that step by the gradient's sign, each coordinate by its step size. */
+const SIGN = new Set(['rprop', 'lion']);
 
 /** The marks for the run at step k, or undefined where the run has no iterate k. */
 export function inspectVectors(t: RecordedTrajectory, k: number): InspectVectors | undefined {
@@ -88,8 +95,11 @@ export function inspectVectors(t: RecordedTrajectory, k: number): InspectVectors
   }
   const m = mHat(t, k) ?? (t.state.expAvg && k >= 1 ? finitePair(t.state.expAvg[2 * k], t.state.expAvg[2 * k + 1]) : undefined);
   if (m) out.moment = [-lr * m[0], -lr * m[1]];
+  const average = t.state.ax ?? t.state.x;
+  if (average && k >= 1) out.average = finitePair(average[2 * k], average[2 * k + 1]);
   if (ruleId !== 'sgd' && g && k < last) {
-    const norm = Math.hypot(g[0], g[1]);
+    // A sign rule's step size is a length (Rprop's Δ, Lion's γ): the glyph is that, not × |∇f|.
+    const norm = SIGN.has(ruleId) ? 1 : Math.hypot(g[0], g[1]);
     const e = finitePair(t.effectiveLr[2 * k + 2], t.effectiveLr[2 * k + 3]);
     if (e) out.glyph = [Math.abs(e[0]) * norm, Math.abs(e[1]) * norm];
   }
@@ -115,7 +125,20 @@ const tensorSymbol: Readonly<Record<string, string>> = {
   expAvgSq: 'v',
   maxExpAvgSq: 'max v',
   expInf: 'u',
+  prev: 'gₜ₋₁',
+  stepSize: 'Δ',
+  ax: 'ā',
+  expAvgVar: 's',
+  maxExpAvgVar: 'max s',
+  expAvgDiff: 'd',
+  negPreGrad: '−gₜ₋₁',
+  z: 'z',
+  x: 'x',
 };
+
+/** The tensors that are points of the map (the average mark), and those no mark draws. */
+const POINT_TENSORS = new Set(['ax', 'x']);
+const UNDRAWN_TENSORS = new Set(['z', 'prev', 'negPreGrad', 'expAvgDiff']);
 
 /** The effective step size as each rule writes it. */
 const lrSymbol: Readonly<Record<string, string>> = {
@@ -128,6 +151,13 @@ const lrSymbol: Readonly<Record<string, string>> = {
   adamax: 'γ/u',
   nadam: 'γ/d',
   radam: 'γ r ℓ',
+  rprop: 'Δ',
+  asgd: 'η',
+  lion: 'γ',
+  adabelief: 'γ/d',
+  yogi: 'γ√(1 − β₂ᵗ)/(√v + ε)',
+  adan: 'η',
+  adamwschedulefree: 'γₜ/(√v̂ + ε)',
 };
 
 /**
@@ -142,8 +172,11 @@ export function symbolRows(t: RecordedTrajectory, k: number): SymbolRow[] {
   const pair = (a: ArrayLike<number>, i: number): Point => [a[2 * i], a[2 * i + 1]];
   const rows: SymbolRow[] = [{ symbol: 'g', value: pair(t.grad, k), mark: 'grad' }];
   for (const [name, values] of Object.entries(t.state)) {
-    const mark: InspectMark | undefined = name === 'momentumBuffer' || name === 'expAvg' ? 'moment' : ruleId === 'sgd' ? undefined : 'glyph';
-    rows.push({ symbol: tensorSymbol[name] ?? name, value: pair(values, k), mark });
+    const mark: InspectMark | undefined =
+      name === 'momentumBuffer' || name === 'expAvg' ? 'moment' : POINT_TENSORS.has(name) ? 'average' : ruleId === 'sgd' || UNDRAWN_TENSORS.has(name) ? undefined : 'glyph';
+    // Adan's second moment is the paper's n.
+    const symbol = ruleId === 'adan' && name === 'expAvgSq' ? 'n' : (tensorSymbol[name] ?? name);
+    rows.push({ symbol, value: pair(values, k), mark });
   }
   const m = mHat(t, k);
   if (m) rows.push({ symbol: 'm̂', value: m, mark: 'moment' });
@@ -164,6 +197,7 @@ export function marksOf(trajectories: readonly Trajectory[]): Set<InspectMark> {
     marks.add('grad').add('step');
     if (t.state.momentumBuffer || t.state.expAvg) marks.add('moment');
     if (t.hyper.nesterov === true) marks.add('theta');
+    if (t.state.ax || t.state.x) marks.add('average');
     if (optimizers[t.optimizer as PresetId].ruleId !== 'sgd') marks.add('glyph');
   }
   return marks;

@@ -68,6 +68,7 @@ export const styles = css`
   g.inspect[data-highlight='step'] [data-mark='step'],
   g.inspect[data-highlight='moment'] [data-mark='moment'],
   g.inspect[data-highlight='theta'] [data-mark='theta'],
+  g.inspect[data-highlight='average'] [data-mark='average'],
   g.inspect[data-highlight='glyph'] [data-mark='glyph'] {
     opacity: 1;
     stroke-width: 3;
@@ -117,14 +118,21 @@ export const styles = css`
 `;
 
 /** The marks in the order the legend lists them. */
-export const MARKS: readonly InspectMark[] = ['grad', 'step', 'moment', 'theta', 'glyph'];
+export const MARKS: readonly InspectMark[] = ['grad', 'step', 'moment', 'theta', 'average', 'glyph'];
 
 const legendKey: Record<InspectMark, Parameters<typeof t>[1]> = {
   grad: 'inspectGrad',
   step: 'inspectStep',
   moment: 'inspectMoment',
   theta: 'inspectTheta',
+  average: 'inspectAverage',
   glyph: 'inspectGlyph',
+};
+
+/** The point mark a run's ring stands for: its averaged iterate (ASGD, schedule-free), else Nesterov's θ. */
+const pointMark = (r: PanelRun): InspectMark => {
+  const { state } = r.trajectory as { state?: Record<string, unknown> };
+  return state?.ax || state?.x ? 'average' : 'theta';
 };
 
 /**
@@ -135,8 +143,8 @@ export function layer(runs: readonly PanelRun[], dimmed: (key: string) => string
   return svg`<text class="i-scale" part="inspect-scale" x=${width - 6} y="14" text-anchor="end"></text><g class="inspect" part="inspect">${runs.filter((r) => isRecorded(r.trajectory)).map(
     (r) => svg`<g class="inspect-run ${dimmed(r.key)}" data-key=${r.key} style=${styleProps({ '--c': r.color })}>
       <circle class="i-glyph" data-mark="glyph" r="1" transform="scale(0)"></circle>
-      <line class="i-theta-link" data-mark="theta"></line>
-      <circle class="i-theta" data-mark="theta" r="3"></circle>
+      <line class="i-theta-link" data-mark=${pointMark(r)}></line>
+      <circle class="i-theta" data-mark=${pointMark(r)} r="3"></circle>
       <path class="i-arrow i-grad" data-mark="grad"></path>
       <path class="i-arrow i-moment" data-mark="moment"></path>
       <path class="i-arrow i-step" data-mark="step"></path>
@@ -166,6 +174,7 @@ function keyGlyph(mark: InspectMark) {
     case 'glyph':
       return svg`<circle class="i-glyph" r="1" transform="translate(13,6) scale(11,4.5)"></circle>`;
     case 'theta':
+    case 'average':
       return svg`<line class="i-theta-link" x1="4" y1="6" x2="22" y2="6"></line><circle class="i-theta" cx="4" cy="6" r="3"></circle>`;
     default:
       return svg`<path class="i-arrow i-${mark}" d=${arrowPath(2, 6, 24, 6)}></path>`;
@@ -252,7 +261,7 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
     const rx = e ? Math.min(most, e[0] * factor * kx).toFixed(1) : '0';
     const ry = e ? Math.min(most, e[1] * factor * ky).toFixed(1) : '0';
     setAttr(el.glyph, 'transform', `translate(${x0.toFixed(1)},${y0.toFixed(1)}) scale(${rx},${ry})`);
-    const theta = v?.theta;
+    const theta = v?.theta ?? v?.average;
     setAttr(el.dot, 'visibility', theta ? 'visible' : 'hidden');
     setAttr(el.link, 'visibility', theta ? 'visible' : 'hidden');
     if (!theta) continue;
@@ -314,7 +323,7 @@ export function markAt(root: ParentNode, x: number, y: number): InspectMark | nu
     const dot = g.querySelector('circle.i-theta');
     if (dot?.getAttribute('visibility') === 'visible') {
       const d = Math.hypot(x - Number(dot.getAttribute('cx')), y - Number(dot.getAttribute('cy')));
-      if (d <= bestDistance) [best, bestDistance] = ['theta', d];
+      if (d <= bestDistance) [best, bestDistance] = [(dot as SVGElement).dataset.mark as InspectMark, d];
     }
     const [cx, cy, rx, ry] = glyphOf(g.querySelector('circle.i-glyph'));
     if (rx > 2 && ry > 2) {
@@ -430,6 +439,13 @@ export function lookKey(run: Trajectory): Parameters<typeof t>[1] {
     adamax: 'lookAdamax',
     nadam: 'lookNadam',
     radam: 'lookRadam',
+    rprop: 'lookRprop',
+    asgd: 'lookAsgd',
+    lion: 'lookLion',
+    adabelief: 'lookAdabelief',
+    yogi: 'lookYogi',
+    adan: 'lookAdan',
+    adamwschedulefree: 'lookScheduleFree',
   };
   return keys[ruleId] ?? 'lookSgd';
 }
