@@ -244,3 +244,35 @@ test('Korean: the toggle, the legend, the values and what to look at', async ({ 
   await expect(pg.locator('[part~="rule-values"]')).toContainText('눈여겨볼 점');
   expect(messages).toEqual([]);
 });
+
+test("ASGD's averaged point ā and schedule-free's x: a ring at the recorded point, linked to its row and its legend key", async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=ravine&inspect=1&step=60&opt=asgd(lr=0.05,t0=10),schedule-free-adamw(lr=0.1)');
+  const panel = pg.locator('descent-surface').first();
+  const rings = panel.locator('circle.i-theta[data-mark="average"]');
+  await expect(rings).toHaveCount(2);
+  for (const ring of await rings.all()) await expect(ring).toHaveAttribute('visibility', 'visible');
+  // Each ring is at the run's recorded averaged point at step 60, in the panel's pixels.
+  const check = await panel.evaluate((el) => {
+    const host = el as unknown as { runs: { trajectory: { x: Float64Array; y: Float64Array; state: Record<string, Float64Array> } }[]; scales: { x: (v: number) => number; y: (v: number) => number } };
+    const root = (el as HTMLElement).shadowRoot!;
+    return host.runs.map((run, i) => {
+      const avg = run.trajectory.state.ax ?? run.trajectory.state.x;
+      const ring = root.querySelectorAll('g.inspect-run')[i].querySelector('circle.i-theta')!;
+      return {
+        want: [host.scales.x(avg[120]), host.scales.y(avg[121])],
+        got: [Number(ring.getAttribute('cx')), Number(ring.getAttribute('cy'))],
+        head: [host.scales.x(run.trajectory.x[60]), host.scales.y(run.trajectory.y[60])],
+      };
+    });
+  });
+  for (const c of check) {
+    expect(Math.hypot(c.got[0] - c.want[0], c.got[1] - c.want[1])).toBeLessThan(0.1);
+    // Past t₀ the average trails the iterate: the ring is off the head.
+    expect(Math.hypot(c.got[0] - c.head[0], c.got[1] - c.head[1])).toBeGreaterThan(2);
+  }
+  await expect(pg.locator('[part~="inspect-legend"]').first()).toContainText('the averaged point');
+  // The selected run's (ASGD's) values list ā with the ring's mark.
+  await expect(pg.locator('[part~="rule-values"] tr[data-mark="average"]')).toHaveCount(1);
+  expect(messages).toEqual([]);
+});
