@@ -4,4 +4,5 @@
  */
 export const enRule = {
   torchVsPaper: 'torch vs. the paper:',
+  implementations: 'Where implementations differ:',
 };

@@ -116,6 +116,7 @@ export const ko: Strings = {
   announceConverged: '{name} 수렴: {k}단계',
   ruleOf: '{name}: 업데이트 규칙',
   torchVsPaper: 'torch와 논문의 차이:',
+  implementations: '구현마다 다른 점:',
   runLegend: '범례: 실행을 클릭하거나 탭하면 강조됩니다',
   highlightRun: '{name} 강조',
   stepTooltip: '{k}단계',

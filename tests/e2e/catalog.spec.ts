@@ -104,7 +104,9 @@ for (const lang of ['en', 'ko'] as const) {
     const rule = pg.locator('[part~="rule"] [data-rule="lion"]');
     await expect(rule.locator('math').first()).toBeVisible();
     expect(await rule.locator('math').count()).toBeGreaterThanOrEqual(6);
-    await expect(pg.locator('[part~="rule"] h3')).toContainText('torch.optim.Lion');
+    // Not torch.optim's: the implementation it follows, and where implementations differ.
+    await expect(pg.locator('[part~="rule"] h3')).toContainText('lion-pytorch');
+    await expect(pg.locator('[part~="rule"] .differs strong')).toHaveText(lang === 'en' ? 'Where implementations differ:' : '구현마다 다른 점:');
     expect(chunks).toEqual(['more-rules', 'rules-more.mathml']);
     await page.screenshot({ path: `test-results/catalog-picker-${lang}.png` });
     expect(messages).toEqual([]);

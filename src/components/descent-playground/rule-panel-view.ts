@@ -14,7 +14,7 @@ import '../../core/optimizers/rule-tex-more';
 import { formatNumber } from '../../render/ticks';
 import { addStrings, presetText, t, type Lang } from '../../i18n/index';
 import { enRule } from '../../i18n/en-rule';
-import type { RulePanelRun } from './rule-panel';
+import { sourceOf, type RulePanelRun } from './rule-panel';
 
 addStrings('en', enRule);
 
@@ -90,7 +90,7 @@ export function panel(run: RulePanelRun, lang: Lang, values: unknown, root: Shad
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
       <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}
-      <small>torch.optim.${preset.kernel.name}</small>
+      <small>${sourceOf(preset.kernel)}</small>
     </h3>
     <p>${text.summary}</p>
     ${variant
@@ -100,6 +100,6 @@ export function panel(run: RulePanelRun, lang: Lang, values: unknown, root: Shad
           <p class="symbols">${symbolLegend(variant, hyper, lang)}</p>`
       : nothing}
     ${values}
-    ${text.differs && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
+    ${text.differs && !variant?.asPaper ? html`<p class="differs"><strong>${t(lang, preset.kernel.source ? 'implementations' : 'torchVsPaper')}</strong> ${text.differs}</p>` : nothing}
   </section>`;
 }

@@ -11,12 +11,15 @@
  */
 import { html, nothing } from 'lit';
 import { styleProps } from '../shared/style-props';
-import { getPreset, type HyperValue, type PresetId } from '../../core/optimizers/index';
+import { getPreset, type HyperValue, type PresetId, type UpdateRule } from '../../core/optimizers/index';
 import { t, type Lang } from '../../i18n/index';
 import { lazyChunk } from '../shared/lazy-chunk';
 
 /** The rules' chunk, if it is here; otherwise starts loading it and calls `ready` when it has arrived. */
 const rulesChunk = lazyChunk(() => import('./rule-panel-view'));
+
+/** Under the rule's name: `torch.optim.<name>`, or the implementation a rule torch lacks follows. */
+export const sourceOf = (rule: UpdateRule): string => rule.source ?? `torch.optim.${rule.name}`;
 
 export interface RulePanelRun {
   readonly kind: PresetId;
@@ -45,7 +48,7 @@ export function rulePanel(
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>
       <span class="swatch" style=${styleProps({ '--c': run.color })} aria-hidden="true"></span>${run.label}
-      <small>torch.optim.${getPreset(run.kind).kernel.name}</small>
+      <small>${sourceOf(getPreset(run.kind).kernel)}</small>
     </h3>
     <div class="math"><div class="rows pending" style=${styleProps({ '--rows': '4' })}></div></div>
   </section>`;

@@ -24,6 +24,12 @@ import type { UpdateRule } from './rule';
 import { adamwScheduleFree } from './schedule-free';
 import { yogi } from './yogi';
 
+// The rules torch.optim does not have: the implementation each follows, shown under its name.
+Object.assign(lion, { source: 'lion-pytorch' });
+Object.assign(adabelief, { source: 'adabelief-pytorch 0.2.1' });
+Object.assign(yogi, { source: 'TensorFlow Addons' });
+Object.assign(adan, { source: 'sail-sg/Adan' });
+Object.assign(adamwScheduleFree, { source: 'schedule_free (reference)' });
 Object.assign(rules, { adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, adamwschedulefree: adamwScheduleFree } as Record<string, UpdateRule>);
 // id, label, rule, colour. The first five's colours are among the twelve of render/colors.ts; the
 // others' were picked greedily from the 4096 colours #rgb of middle lightness (L* 42-68, so they

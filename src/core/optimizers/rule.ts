@@ -127,6 +127,11 @@ export interface UpdateRule<H extends Hyper = Hyper> {
   step(p: number[], g: readonly number[], state: Float64Array, t: number, h: H, effectiveLr?: number[]): void;
   /** What the rule was derived from. */
   readonly definition: RuleDefinition<H>;
+  /**
+   * Where a rule torch.optim does not have comes from (its reference implementation), shown under
+   * its name where torch's rules show `torch.optim.<name>`; set by the catalog (more.ts).
+   */
+  readonly source?: string;
 }
 
 /**
