@@ -115,6 +115,7 @@ let told: (typeof stories)[number] | undefined;
 function showStories(lang: Lang): void {
   const list = document.querySelector('.stories');
   if (list) {
+    list.setAttribute('aria-label', pageText[lang].stories.replace(/:$/, ''));
     const label = document.createElement('span');
     label.textContent = pageText[lang].stories;
     list.replaceChildren(
