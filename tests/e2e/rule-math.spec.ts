@@ -23,6 +23,13 @@ const PRESETS: ReadonlyArray<readonly [id: string, rule: string]> = [
   ['adamax', 'adamax'],
   ['nadam', 'nadam'],
   ['radam', 'radam'],
+  ['rprop', 'rprop'],
+  ['asgd', 'asgd'],
+  ['lion', 'lion'],
+  ['adabelief', 'adabelief+rectify+decoupled'],
+  ['yogi', 'yogi'],
+  ['adan', 'adan'],
+  ['schedule-free-adamw', 'adamwschedulefree'],
 ];
 const ALL = PRESETS.map(([id]) => id).join(' ');
 
@@ -102,7 +109,7 @@ for (const lang of ['en', 'ko']) {
       for (const [i, [id, rule]] of PRESETS.entries()) {
         await select(pg, i);
         expect((await shownRule(pg)).key, id).toBe(rule);
-        expect(await clipped(pg), id).toEqual([]);
+        expect.soft(await clipped(pg), id).toEqual([]);
       }
       expect(messages).toEqual([]);
     });
