@@ -20,9 +20,10 @@ export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from 
 export type { BatchOptions, BatchRecord } from './core/batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './core/optimizers/rule-tex';
-import './core/optimizers/rule-tex-more';
+import { moreRules } from './core/optimizers/rule-tex-more';
 import { moreProse } from './core/optimizers/rule-prose-more';
-import { provideMoreProse } from './core/optimizers/rule-tex';
+import { provideMoreProse, provideMoreRules } from './core/optimizers/rule-tex';
+provideMoreRules(moreRules);
 provideMoreProse(moreProse);
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
 import './core/optimizers/hyper-docs';

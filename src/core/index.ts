@@ -21,9 +21,10 @@ export type { MomentumOption, ScheduleKind, ScheduleOptions, ScheduleRun } from 
 export type { BatchOptions, BatchRecord } from './batch';
 // Fills the presets' `rule` TeX (a side effect: it registers with the registry).
 import './optimizers/rule-tex';
-import './optimizers/rule-tex-more';
+import { moreRules } from './optimizers/rule-tex-more';
 import { moreProse } from './optimizers/rule-prose-more';
-import { provideMoreProse } from './optimizers/rule-tex';
+import { provideMoreProse, provideMoreRules } from './optimizers/rule-tex';
+provideMoreRules(moreRules);
 provideMoreProse(moreProse);
 // The hyperparameters' tooltips (HyperSpec.doc; the one-file bundle loads them with the settings).
 import './optimizers/hyper-docs';

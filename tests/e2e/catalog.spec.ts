@@ -14,7 +14,7 @@ import { watchConsole } from './helpers';
 function watchCatalog(page: Page): string[] {
   const files: string[] = [];
   page.on('request', (r) => {
-    const m = /\/descent-lab-(more-rules|rules-more\.mathml)-[\w-]+\.js$/.exec(r.url().split(/[?#]/)[0]);
+    const m = /\/descent-lab-(more-rules|rules-more\.mathml|ko-prose-more)-[\w-]+\.js$/.exec(r.url().split(/[?#]/)[0]);
     if (m) files.push(m[1]);
   });
   return files;
@@ -106,8 +106,10 @@ for (const lang of ['en', 'ko'] as const) {
     expect(await rule.locator('math').count()).toBeGreaterThanOrEqual(6);
     // Not torch.optim's: the implementation it follows, and where implementations differ.
     await expect(pg.locator('[part~="rule"] h3')).toContainText('lion-pytorch');
+    // Its summary in the page's language (the catalog's Korean comes with it, on first use).
+    await expect(pg.locator('[part~="rule"] > p').first()).toContainText(lang === 'en' ? 'sign' : '부호');
     await expect(pg.locator('[part~="rule"] .differs strong')).toHaveText(lang === 'en' ? 'Where implementations differ:' : '구현마다 다른 점:');
-    expect(chunks).toEqual(['more-rules', 'rules-more.mathml']);
+    expect(chunks).toEqual(lang === 'en' ? ['more-rules', 'rules-more.mathml'] : ['more-rules', 'rules-more.mathml', 'ko-prose-more']);
     await page.screenshot({ path: `test-results/catalog-picker-${lang}.png` });
     expect(messages).toEqual([]);
   });

@@ -65,6 +65,20 @@ test(`first visit, wide page (rule panel shown): every request, gzipped, within 
   expect(messages).toEqual([]);
 });
 
+test(`first visit in Korean, wide page: within ${BUDGET_KB} KB too, the catalog's Korean not among it`, async ({ page }) => {
+  const messages = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { requests, fetched } = await firstVisit(page, '<descent-playground lang="ko"></descent-playground>');
+  await expect(page.locator('descent-playground [part~="rule"] math').first()).toBeAttached();
+  await expect(page.locator('descent-playground [part~="rule"] p').first()).toContainText('기울기');
+  const files = requests.map(name);
+  expect(files.filter((f) => !/^post\.html$|^dist\/bundle\/descent-lab(-(rules|simplify|ko|ko-prose)-[\w-]+)?\.js$/.test(f))).toEqual([]);
+  const bytes = total(fetched);
+  console.log(`first visit in Korean, 1280 px: ${(bytes / 1024).toFixed(1)} KB gzipped in ${fetched.length} requests`);
+  expect(bytes).toBeLessThanOrEqual(BUDGET_KB * 1024);
+  expect(messages).toEqual([]);
+});
+
 test('first visit, phone (rule in a closed sheet): the page and the bundle only; the rules load when the sheet opens', async ({
   page,
 }) => {

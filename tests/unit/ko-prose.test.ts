@@ -1,12 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { koHyperDocs, koRules, koSurfaces } from '../../src/i18n/ko-prose';
+import { koHyperDocs as koHyperDocsFirst, koRules as koRulesFirst, koSurfaces } from '../../src/i18n/ko-prose';
+import { koHyperDocsMore, koRulesMore } from '../../src/i18n/ko-prose-more';
+
+// The Korean a first visit carries (the default races' presets) and the catalog's, fetched when
+// one of its presets is shown: together they cover every preset, and neither repeats the other.
+const koRules = { ...koRulesFirst, ...koRulesMore };
+const koHyperDocs = { ...koHyperDocsFirst, ...koHyperDocsMore };
 import { optimizers, presetIds, rules } from '../../src/core/optimizers/index';
 // The English summaries and torch notes come with the rules' TeX (as the library's entries load it).
 import '../../src/core/optimizers/rule-tex';
-import '../../src/core/optimizers/rule-tex-more';
+import { moreRules } from '../../src/core/optimizers/rule-tex-more';
 import { moreProse } from '../../src/core/optimizers/rule-prose-more';
-import { provideMoreProse } from '../../src/core/optimizers/rule-tex';
+import { provideMoreProse, provideMoreRules } from '../../src/core/optimizers/rule-tex';
 // As the library's entries do (the bundle: with the catalog's MathML).
+provideMoreRules(moreRules);
 provideMoreProse(moreProse);
 import '../../src/core/optimizers/hyper-docs';
 // The catalog's presets and rules (Adamax, ..., Schedule-free AdamW), as the library's entries load it.
@@ -75,6 +82,10 @@ describe('Korean prose for the surfaces', () => {
 describe('Korean prose for the optimizers', () => {
   test('one entry per preset, none for an unknown id', () => {
     expect(Object.keys(koRules).sort()).toEqual([...presetIds].sort());
+    expect(Object.keys(koRulesFirst).filter((k) => k in koRulesMore)).toEqual([]);
+    expect(Object.keys(koHyperDocsFirst).filter((k) => k in koHyperDocsMore)).toEqual([]);
+    // The first table is the default races' (and AMSGrad's and AdamW's, Adam's rule): no more.
+    expect(Object.keys(koRulesFirst).sort()).toEqual(['adadelta', 'adagrad', 'adam', 'adamw', 'amsgrad', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
   });
 
   test.each(presetIds)('%s: summary, and differs exactly when the English has it', (id) => {

@@ -3,10 +3,10 @@
  * noise and the lr schedule (training.ts). A lazy chunk (optimizer-list.ts: loadSettings), with its English strings.
  */
 import { css, html, nothing } from 'lit';
-import { adopt } from '../shared/lazy-chunk';
+import { adopt, lazyChunk } from '../shared/lazy-chunk';
 import '../../core/optimizers/hyper-docs';
 import { getPreset } from '../../core/optimizers/index';
-import { addStrings, hyperDoc, t } from '../../i18n/index';
+import { addStrings, hyperDoc, loadedKoProse, t } from '../../i18n/index';
 import { enSettings } from '../../i18n/en-settings';
 import type { EntryRun, OptimizerListHost } from './optimizer-list';
 import { scheduleFields } from './training';
@@ -38,6 +38,10 @@ const styles = css`
   }
 `;
 
+/** The catalog's presets' Korean tooltips: fetched when one of them is first shown in Korean. */
+const koMoreChunk = lazyChunk(() => import('../../i18n/ko-prose-more'));
+let koMerged = false;
+
 export function hyperFields(host: OptimizerListHost, run: EntryRun) {
   adopt(host.root, styles.styleSheet);
   const { entry, index } = run;
@@ -45,6 +49,8 @@ export function hyperFields(host: OptimizerListHost, run: EntryRun) {
   const resolved = run.hyper ?? kernel.defaults;
   const keys = Object.keys(kernel.spec).filter((k) => k !== 'lr');
   const lang = host.lang;
+  // Korean the first table lacks (a catalog preset's): the rest, fetched once, then drawn again.
+  if (lang === 'ko' && !koMerged && loadedKoProse() && !loadedKoProse()?.koHyperDocs[ruleId]) koMerged = koMoreChunk(() => host.more())?.mergeKoMore() ?? false;
   return html`<div class="more" role="group" aria-label=${t(lang, 'settingsOf', { name: run.label })}>
     ${keys.map((key) => {
       const spec = kernel.spec[key];

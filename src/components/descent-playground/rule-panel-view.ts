@@ -7,12 +7,10 @@ import { css, html, nothing } from 'lit';
 import { adopt, lazyChunk } from '../shared/lazy-chunk';
 import { styleProps } from '../shared/style-props';
 import { getPreset, type HyperValue } from '../../core/optimizers/index';
-import { provideMoreProse, type RuleVariant } from '../../core/optimizers/rule-tex';
+import { provideMoreProse, provideMoreRules, type RuleVariant } from '../../core/optimizers/rule-tex';
 import { ruleMathml, ruleVariant } from '../../generated/rules.mathml';
-// The catalog's rules' variants and prose (their MathML comes on first use, below).
-import '../../core/optimizers/rule-tex-more';
 import { formatNumber } from '../../render/ticks';
-import { addStrings, presetText, t, type Lang } from '../../i18n/index';
+import { addStrings, loadedKoProse, presetText, t, type Lang } from '../../i18n/index';
 import { enRule } from '../../i18n/en-rule';
 import { sourceOf, type RulePanelRun } from './rule-panel';
 
@@ -20,10 +18,15 @@ addStrings('en', enRule);
 
 const rendered: Record<string, unknown> = { ...ruleMathml(html) };
 
-/** The catalog's rules' MathML and prose: fetched when one of them is first shown. */
+/** The catalog's rules' variants, MathML and prose: fetched when one of them is first shown. */
+/** The catalog's presets' Korean (summaries, notes): fetched when one of them is first shown in Korean. */
+const koMoreChunk = lazyChunk(() => import('../../i18n/ko-prose-more'));
+let koMerged = false;
+
 const moreChunk = lazyChunk(() =>
   import('../../generated/rules-more.mathml').then((m) => {
     Object.assign(rendered, m.ruleMathml(html));
+    provideMoreRules(m.moreRules);
     provideMoreProse(m.moreProse);
     return m;
   }),
@@ -83,9 +86,10 @@ export function panel(run: RulePanelRun, lang: Lang, values: unknown, root: Shad
   adopt(root, styles.styleSheet);
   const preset = getPreset(run.kind);
   const hyper = run.hyper ?? preset.defaults;
-  const variant = ruleVariant(preset.ruleId, hyper);
-  // A catalog rule's MathML and prose arrive with their chunk: until then, its room is kept empty.
-  if (variant && !rendered[variant.key]) moreChunk(ready);
+  // A catalog rule's variants, MathML and prose arrive with their chunk: until then, no rows.
+  const variant = ruleVariant(preset.ruleId, hyper) ?? (moreChunk(ready) && ruleVariant(preset.ruleId, hyper));
+  // Korean the first table lacks (a catalog preset's): the rest, fetched once.
+  if (lang === 'ko' && !koMerged && loadedKoProse() && !loadedKoProse()?.koRules[preset.id]) koMerged = koMoreChunk(ready)?.mergeKoMore() ?? false;
   const text = presetText(preset, lang);
   return html`<section part="rule" aria-label=${t(lang, 'ruleOf', { name: run.label })}>
     <h3>

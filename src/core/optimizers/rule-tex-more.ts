@@ -5,10 +5,33 @@
  * registry; the one-file bundle with the rule panel (their MathML, src/generated/
  * rules-more.mathml.ts, comes later, when one of these rules is first shown).
  */
-import { B1, B2, EPS, G, G_L2, LR, M, M_HAT, V, WD, combos, grad, provideMoreRules, sym, tex, theta, type RuleRow, type RuleVariant } from './rule-tex';
+import type { MoreRules, RuleRow, RuleSymbol, RuleVariant } from './rule-tex';
 import type { HyperValue } from './rule';
 
 type Hyper = Readonly<Record<string, HyperValue>>;
+
+// rule-tex.ts's row and symbol helpers, written again here rather than imported: in the one-file
+// bundle this module is in the chunk fetched when a catalog rule is first shown, and an import
+// from rule-tex.ts (in the rule panel's chunk) would make that chunk export to another and cost
+// a first visit one more request (the bundler's runtime helpers). Keep the two in step.
+const tex = String.raw;
+const sym = (text: string, key: string): RuleSymbol => ({ text, key });
+const LR = sym('γ', 'lr');
+const WD = sym('λ', 'weightDecay');
+const EPS = sym('ε', 'eps');
+const B1 = sym('β₁', 'beta1');
+const B2 = sym('β₂', 'beta2');
+const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
+const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
+const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
+const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
+const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
+const DECAY: RuleRow = tex`\theta_{t-1} &\leftarrow (1-\gamma\lambda)\,\theta_{t-1}`;
+const theta = (step: string, when = ''): RuleRow =>
+  tex`\theta_t &= \theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
+const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
+const combos = (options: Readonly<Record<string, readonly HyperValue[]>>): Record<string, HyperValue>[] =>
+  Object.entries(options).reduce<Record<string, HyperValue>[]>((out, [key, values]) => out.flatMap((h) => values.map((v) => ({ ...h, [key]: v }))), [{}]);
 
 function adamax(): RuleVariant {
   return {
@@ -228,7 +251,8 @@ function adamwScheduleFree(h: Hyper): RuleVariant {
   };
 }
 
-provideMoreRules({
+/** The catalog's rules for rule-tex.ts (`provideMoreRules`): the rule panel hands them over as this loads. */
+export const moreRules: MoreRules = {
   ids: ['adamax', 'nadam', 'radam', 'rprop', 'asgd', 'lion', 'adabelief', 'yogi', 'adan', 'adamwschedulefree'],
   variant(ruleId, hyper) {
     switch (ruleId) {
@@ -267,4 +291,4 @@ provideMoreRules({
     adan: [{}, { noProx: true }],
     adamwschedulefree: combos({ warmupSteps: [0, 100], decayAtZ: [false, true], innerMomentum: [0, 0.9] }),
   },
-});
+};

@@ -19,7 +19,7 @@ type Hyper = Readonly<Record<string, HyperValue>>;
 /** One row, `lhs &= rhs`: `&` marks where the rows align (before the relation), as in `aligned`. */
 export type RuleRow = string;
 
-export const tex = String.raw;
+const tex = String.raw;
 
 /** A symbol the rule uses and the control (hyperparameter) it stands for. */
 export interface RuleSymbol {
@@ -39,25 +39,25 @@ export interface RuleVariant {
   readonly asPaper?: true;
 }
 
-export const sym = (text: string, key: string): RuleSymbol => ({ text, key });
-export const LR = sym('γ', 'lr');
-export const WD = sym('λ', 'weightDecay');
-export const EPS = sym('ε', 'eps');
-export const B1 = sym('β₁', 'beta1');
-export const B2 = sym('β₂', 'beta2');
+const sym = (text: string, key: string): RuleSymbol => ({ text, key });
+const LR = sym('γ', 'lr');
+const WD = sym('λ', 'weightDecay');
+const EPS = sym('ε', 'eps');
+const B1 = sym('β₁', 'beta1');
+const B2 = sym('β₂', 'beta2');
 
-export const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
-export const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
-export const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
-export const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
-export const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
+const G_L2: RuleRow = tex`g_t &= \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1}`;
+const G: RuleRow = tex`g_t &= \nabla f(\theta_{t-1})`;
+const M: RuleRow = tex`m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t`;
+const V: RuleRow = tex`v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2`;
+const M_HAT: RuleRow = tex`\hat m_t &= m_t / (1-\beta_1^t)`;
 /** Decoupled weight decay (AdamW), applied after the gradient is taken, as torch does. */
 const DECAY: RuleRow = tex`\theta_{t-1} &\leftarrow (1-\gamma\lambda)\,\theta_{t-1}`;
 /** θₜ = θₜ₋₁ − `step`, under condition `when`. */
-export const theta = (step: string, when = ''): RuleRow =>
+const theta = (step: string, when = ''): RuleRow =>
   tex`\theta_t &= \theta_{t-1} - ${step}${when ? tex`\quad (${when})` : ''}`;
 /** The gradient row, or with decoupled weight decay the plain gradient and the decay. */
-export const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
+const grad = (decoupled: boolean): RuleRow[] => (decoupled ? [G, DECAY] : [G_L2]);
 
 function sgd(h: Hyper): RuleVariant {
   if (h.nesterov) {
@@ -192,7 +192,7 @@ let more: MoreRules | undefined;
 /** The catalog's rules, once rule-tex-more.ts is here. */
 export const moreRuleIds = (): readonly string[] => more?.ids ?? [];
 
-/** Called by rule-tex-more.ts as it loads. */
+/** The catalog's rules (rule-tex-more.ts's `moreRules`), handed over by whoever loads them. */
 export function provideMoreRules(rules: MoreRules): void {
   more = rules;
 }
@@ -209,7 +209,7 @@ export function variantTex(variant: RuleVariant): string {
 }
 
 /** Every combination of the given options' values. */
-export function combos(options: Readonly<Record<string, readonly HyperValue[]>>): Record<string, HyperValue>[] {
+function combos(options: Readonly<Record<string, readonly HyperValue[]>>): Record<string, HyperValue>[] {
   return Object.entries(options).reduce<Record<string, HyperValue>[]>(
     (out, [key, values]) => out.flatMap((h) => values.map((v) => ({ ...h, [key]: v }))),
     [{}],
