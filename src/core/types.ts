@@ -196,4 +196,21 @@ export interface TrajectoryRecord {
    * lr / (√v̂ + ε) for the Adam family, ...; each rule's file says what it is and what it multiplies.
    */
   readonly effectiveLr: Float64Array;
+  /**
+   * Rules that evaluate f and ∇f besides at the iterates (L-BFGS's line search and inner
+   * iterations, SAM's ascent point): every such point, step by step. Step t's are entries
+   * `start[t − 1]` up to `start[t]` (exclusive) of `x`, `y` and `loss`; torch's count of
+   * function evaluations for that `step()` call is one more (its first, at the iterate).
+   */
+  readonly evaluations?: TrajectoryEvaluations;
+}
+
+/** The points a whole-vector rule evaluated, step by step (see `TrajectoryRecord.evaluations`). */
+export interface TrajectoryEvaluations {
+  /** Length steps + 1. */
+  readonly start: Int32Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The loss there, as the rule saw it (the step's mini-batch loss, the step's noise term). */
+  readonly loss: Float64Array;
 }

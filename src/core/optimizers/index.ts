@@ -107,8 +107,9 @@ export const optimizers = {
  */
 export type PresetId =
   | 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam'
-  | 'amsgrad' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'rprop' | 'asgd'
-  | 'lion' | 'adabelief' | 'yogi' | 'adan' | 'schedule-free-adamw';
+  | 'amsgrad' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'rprop' | 'asgd' | 'lbfgs' | 'adafactor'
+  | 'newton' | 'saddle-free-newton'
+  | 'lion' | 'adabelief' | 'yogi' | 'adan' | 'schedule-free-adamw' | 'sam';
 /**
  * Every preset's id, the catalog's too, in the pickers' order. (In the one-file bundle a catalog
  * preset is in `optimizers` once `loadOptimizers()` has brought it: `isPresetId` says whether.)

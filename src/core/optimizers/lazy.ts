@@ -7,7 +7,7 @@
  */
 
 /** The catalog's preset ids, in the pickers' order (./more.ts defines them; a unit test holds the two lists together). */
-export const CATALOG_IDS: readonly string[] = 'amsgrad adamw adamax nadam radam rprop asgd lion adabelief yogi adan schedule-free-adamw'.split(' ');
+export const CATALOG_IDS: readonly string[] = 'amsgrad adamw adamax nadam radam rprop asgd lbfgs adafactor newton saddle-free-newton lion adabelief yogi adan schedule-free-adamw sam'.split(' ');
 
 /** A catalog preset's id as a word of a text. */
 export const CATALOG_NAMED = RegExp(`(^|[^\\w-])(${CATALOG_IDS.join('|')})(?![\\w-])`);
@@ -19,7 +19,7 @@ export interface PresetGroup {
   readonly ids: readonly string[];
 }
 
-let loading: Promise<unknown> | undefined;
+let loading: Promise<typeof import('./more')> | undefined;
 let groups: readonly PresetGroup[] | undefined;
 
 /** Called by ./more.ts as it loads, with the pickers' groups. */
@@ -44,10 +44,11 @@ export const presetsReady = (...texts: unknown[]): Promise<unknown> | false =>
  * load can be tried again.
  */
 export function loadOptimizers(): Promise<unknown> {
+  // (And what a run of theirs has asked for since: the expression compiler a Hessian comes from.)
   return (loading ??= import('./more').catch((error: unknown) => {
     loading = undefined;
     throw error;
-  }));
+  })).then((more) => more.pendingLoad());
 }
 
 /** Whether a rule can run: under a strict CSP, only once the portable loop is here (see trajectory()). */

@@ -9,18 +9,25 @@ import '../../generated/rule-source-more';
 import { portableLoop } from '../../generated/portable-loop';
 import { presetColors } from '../../render/colors';
 import { providePortableLoop } from '../trajectory';
+import { wholeLoop } from '../whole-loop';
+
+export { pendingLoad } from '../whole-loop';
 import { adabelief } from './adabelief';
 import { adamax } from './adamax';
+import { adafactor } from './adafactor';
 import { adamw } from './adamw';
 import { adan } from './adan';
 import { asgd } from './asgd';
 import { optimizers, preset, rules, type PresetId } from './index';
 import { catalogLoaded } from './lazy';
+import { lbfgs } from './lbfgs';
 import { lion } from './lion';
 import { nadam } from './nadam';
+import { newton, saddleFreeNewton } from './newton';
 import { radam } from './radam';
 import { rprop } from './rprop';
 import type { UpdateRule } from './rule';
+import { sam } from './sam';
 import { adamwScheduleFree } from './schedule-free';
 import { yogi } from './yogi';
 
@@ -30,7 +37,10 @@ Object.assign(adabelief, { source: 'adabelief-pytorch 0.2.1' });
 Object.assign(yogi, { source: 'TensorFlow Addons' });
 Object.assign(adan, { source: 'sail-sg/Adan' });
 Object.assign(adamwScheduleFree, { source: 'schedule_free (reference)' });
-Object.assign(rules, { adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, adamwschedulefree: adamwScheduleFree } as Record<string, UpdateRule>);
+Object.assign(sam, { source: 'davda54/sam' });
+Object.assign(newton, { source: 'Newton–Raphson' });
+Object.assign(saddleFreeNewton, { source: 'Dauphin et al. 2014' });
+Object.assign(rules, { adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, adamwschedulefree: adamwScheduleFree, lbfgs, adafactor, newton, saddlefreenewton: saddleFreeNewton, sam } as Record<string, UpdateRule>);
 // id, label, rule, colour. The first five's colours are among the twelve of render/colors.ts; the
 // others' were picked greedily from the 4096 colours #rgb of middle lightness (L* 42-68, so they
 // show on light and dark bands alike) to stay as far as possible from the twelve and from each
@@ -43,21 +53,27 @@ for (const [id, label, ruleId, colour] of <[PresetId, string, string, string?][]
   ['radam', 'RAdam', 'radam'],
   ['rprop', 'Rprop', 'rprop', '#776655'],
   ['asgd', 'ASGD', 'asgd', '#bb9999'],
+  ['lbfgs', 'L-BFGS', 'lbfgs', '#000001'],
+  ['adafactor', 'Adafactor', 'adafactor', '#000002'],
+  ['newton', 'Newton', 'newton', '#000003'],
+  ['saddle-free-newton', 'Saddle-free Newton', 'saddlefreenewton', '#000004'],
   ['lion', 'Lion', 'lion', '#8877ff'],
   ['adabelief', 'AdaBelief', 'adabelief', '#997755'],
   ['yogi', 'Yogi', 'yogi', '#bb5588'],
   ['adan', 'Adan', 'adan', '#8811ff'],
   ['schedule-free-adamw', 'Schedule-free AdamW', 'adamwschedulefree', '#ff66cc'],
+  ['sam', 'SAM', 'sam', '#000005'],
 ]) {
   optimizers[id] = preset(id, label, ruleId, id === 'amsgrad' ? { amsgrad: true } : {});
   if (colour) presetColors[id] = colour;
 }
 
-// The pickers' groups, in order: the notes' seven, torch.optim's others, the modern ones (each
+// The pickers' groups, in order: the notes' seven, torch.optim's others, second-order, the modern ones (each
 // label in English and Korean here: a picker shows groups only once the catalog is here).
 catalogLoaded([
   { en: 'From the notes', ko: '노트의 일곱 가지', ids: ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam'] },
-  { en: 'More of torch.optim', ko: 'torch.optim의 나머지', ids: ['amsgrad', 'adamw', 'adamax', 'nadam', 'radam', 'rprop', 'asgd'] },
-  { en: 'Modern', ko: '최근의 옵티마이저', ids: ['lion', 'adabelief', 'yogi', 'adan', 'schedule-free-adamw'] },
+  { en: 'More of torch.optim', ko: 'torch.optim의 나머지', ids: ['amsgrad', 'adamw', 'adamax', 'nadam', 'radam', 'rprop', 'asgd', 'lbfgs', 'adafactor'] },
+  { en: 'Second-order', ko: '2차 방법', ids: ['newton', 'saddle-free-newton'] },
+  { en: 'Modern', ko: '최근의 옵티마이저', ids: ['lion', 'adabelief', 'yogi', 'adan', 'schedule-free-adamw', 'sam'] },
 ]);
-providePortableLoop(portableLoop);
+providePortableLoop(portableLoop, wholeLoop);

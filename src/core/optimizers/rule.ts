@@ -132,6 +132,12 @@ export interface UpdateRule<H extends Hyper = Hyper> {
    * its name where torch's rules show `torch.optim.<name>`; set by the catalog (more.ts).
    */
   readonly source?: string;
+  /**
+   * A rule over the whole vector with the surface at hand (L-BFGS, Adafactor, Newton, SAM: see
+   * ./whole.ts): `trajectory()` runs it through core/whole-loop.ts, and the members above that
+   * describe a per-coordinate rule are stand-ins.
+   */
+  readonly whole?: import('./whole').WholeRule;
 }
 
 /**
