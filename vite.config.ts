@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { minify as terser } from 'terser';
 import type { Plugin, Rolldown } from 'vite';
+import { squeezeLoop } from './scripts/squeeze-loop';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
@@ -86,8 +87,8 @@ function minifyTemplates(): Plugin {
       filter: { id: /[\\/]src[\\/](components[\\/].+|core[\\/]loop)\.ts$/ },
       async handler(code, id) {
         // The step loop's source text (src/core/loop.ts) is JavaScript in template literals:
-        // its indentation means nothing once compiled, so it is dropped (newlines kept).
-        if (/[\\/]src[\\/]core[\\/]loop\.ts$/.test(id)) return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
+        // its indentation and optional spaces are dropped (scripts/squeeze-loop.ts).
+        if (/[\\/]src[\\/]core[\\/]loop\.ts$/.test(id)) return { code: squeezeLoop(code), map: null };
         // html: minifyCSS off, or the HTML minifier runs Lightning CSS over style="${…}"
         // bindings and breaks them (ours are lit bindings: styleProps, CSP-safe).
         // A file that uses unsafeHTML (the rules' MathML) keeps its HTML as written, as the

@@ -59,7 +59,7 @@ export function readBatch(batch: unknown, surface: Surface): { size: number; see
  * A view of a data surface whose gradient is the next mini-batch's: call k of `grad` (0-based)
  * returns the mean gradient of batch k at the given point and stores that batch's mean loss in
  * `batchLoss[k]`. `f` stays the full-data loss. The step loop calls `grad` once per iterate, in
- * order, so step k + 1 gets batch k.
+ * order, so step k + 1 gets batch k; `sameBatch` evaluates on the batch last drawn.
  */
 export function batchedSurface(
   surface: Surface,
@@ -92,7 +92,14 @@ export function batchedSurface(
       }
       drawn++;
     }
-    const from = epoch * n + (call % perEpoch) * size;
+    const l = mean(call, x, y, out);
+    if (call <= steps) batchLoss[call] = l;
+    call++;
+  };
+  // Batch k's mean loss at (x, y), its mean gradient written to out.
+  const mean = (k: number, x: number, y: number, out: Float64Array | number[]) => {
+    const epoch = Math.floor(k / perEpoch);
+    const from = epoch * n + (k % perEpoch) * size;
     const to = Math.min(from + size, (epoch + 1) * n);
     let l = 0;
     let g0 = 0;
@@ -105,11 +112,17 @@ export function batchedSurface(
     const m = to - from;
     out[0] = g0 / m;
     out[1] = g1 / m;
-    if (call <= steps) batchLoss[call] = l / m;
-    call++;
+    return l / m;
   };
   // The surface with its gradient replaced (not a copy: a spread would run getters such as `expr`).
-  const view: Surface = Object.create(surface, { grad: { value: grad }, valueAndGrad: { value: undefined } });
+  // `sameBatch`: f and ∇f on the batch last drawn, for the whole-vector rules' further evaluations
+  // within a step (core/whole-loop.ts), as torch's closure takes them on the step's batch.
+  const view: Surface = Object.create(surface, {
+    grad: { value: grad },
+    valueAndGrad: { value: undefined },
+    sameBatch: { value: (x: number, y: number, out: Float64Array) => mean(call - 1, x, y, out) },
+    batchLoss: { value: batchLoss },
+  });
   return { view, batchLoss, record: () => ({ samples: samples.slice(0, drawn * n), batchLoss }) };
 }
 

@@ -2,7 +2,6 @@ import { isSurfaceId, surfaceIds } from '../../surfaces/ids';
 import { OptionError } from './errors';
 import { evalAllowed, evalRefused, setEvalAllowed } from './eval-policy';
 import type { portableLoop as PortableLoop } from '../generated/portable-loop';
-import type { wholeLoop as WholeLoop } from './whole-loop';
 import { ruleSources } from '../generated/rule-source';
 import type { BatchOptions, batchRun as BatchRun } from './batch';
 import { compiledLoopSource } from './loop';
@@ -217,27 +216,18 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   loss[0] = f(x0, y0);
   let divergedAt = -1;
   let convergedAt = -1;
-  let end: number;
-  let evaluations: TrajectoryRecord['evaluations'];
-  if (kernel.whole) {
-    // A rule over the whole vector (L-BFGS, Newton, ...): its loop comes with it, in the catalog.
-    ({ end, evaluations } = wholeLoop!(
-      batched?.view ?? surface, preset.id, kernel.whole, hRun, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng, recState, recGrad, recLr, scheduled?.loop ?? null, batched?.batchLoss,
-    ));
-  } else {
-    const compiled = compiledLoopFor(preset, kernel, hRun, record === 'state', scheduled);
-    // The portable loop (for a page whose Content Security Policy forbids compiling, and a rule
-    // whose source is loading) comes with the rarer rules' chunk in the one-file bundle.
-    const loop = compiled?.loop ?? portable;
-    if (!loop) {
-      void loadOptimizers();
-      throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
-    }
-    end = loop(
-      batched?.view ?? surface, compiled ? optionValues(compiled.options, hRun) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
-      nextState, uniform, recState, recGrad, recLr, kernel.step, hRun, scheduled?.loop ?? null,
-    );
+  const compiled = compiledLoopFor(preset, kernel, hRun, record === 'state', scheduled);
+  // The portable loop (for a page whose Content Security Policy forbids compiling, and a rule
+  // whose source is loading) comes with the rarer rules' chunk in the one-file bundle.
+  const loop = compiled?.loop ?? portable;
+  if (!loop) {
+    void loadOptimizers();
+    throw new OptionError('optimizer', optimizer, 'is loading: await loadOptimizers() first');
   }
+  const end = loop(
+    batched?.view ?? surface, compiled ? optionValues(compiled.options, hRun) : EMPTY, state, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, rng,
+    nextState, uniform, recState, recGrad, recLr, kernel.step, hRun, scheduled?.loop ?? null,
+  );
   if (end >= 0) divergedAt = end;
   else if (end < -1) convergedAt = -end - 2;
   if (divergedAt >= 0) {
@@ -248,7 +238,7 @@ export function trajectory(options: TrajectoryOptions): Trajectory | (Trajectory
   }
   const recorded: TrajectoryRecord | undefined =
     recState && recGrad && recLr
-      ? { state: Object.fromEntries(tensors.map((name, j) => [name, recState[j]])), grad: recGrad, effectiveLr: recLr, ...(evaluations && { evaluations }) }
+      ? { state: Object.fromEntries(tensors.map((name, j) => [name, recState[j]])), grad: recGrad, effectiveLr: recLr, ...(recState as Recorded).more }
       : undefined;
   return {
     x: xs,
@@ -300,6 +290,9 @@ function batchRun(batch: unknown, surface: Surface, steps: number) {
 
 const EMPTY = new Float64Array(0);
 
+/** The state arrays of a recording run, and what a whole-vector rule's loop records besides them. */
+export type Recorded = Float64Array[] & { more?: Pick<TrajectoryRecord, 'evaluations'> };
+
 
 /** Where the next trajectory() call takes its arrays from: trajectoryIn()'s, once, else new ones. */
 let lent: typeof views | undefined;
@@ -324,17 +317,15 @@ const sources: Record<string, RuleSource> = { ...ruleSources };
 /**
  * The step loop that calls each rule's `step` (src/generated/portable-loop.ts): the library's
  * entries have it from the start (core/optimizers/more.ts); the one-file bundle loads it with the
- * rarer rules, the first time it is wanted.
+ * rarer rules, the first time it is wanted. It also runs the whole-vector rules (L-BFGS, Newton,
+ * ...), which have no compiled loop: given one, it hands the run to core/whole-loop.ts, which
+ * puts what it records besides the state arrays (`evaluations`) on the array of them, as `more`.
  */
 let portable: typeof PortableLoop | undefined;
 
-/** The whole-vector rules' loop (core/whole-loop.ts), which comes with them in the catalog. */
-let wholeLoop: typeof WholeLoop | undefined;
-
 /** Called by core/optimizers/more.ts as it loads. */
-export function providePortableLoop(loop: typeof PortableLoop, whole: typeof WholeLoop): void {
+export function providePortableLoop(loop: typeof PortableLoop): void {
   portable = loop;
-  wholeLoop = whole;
 }
 
 /** A rule's source for the compiled loops, if it is here (core/convergence-map.ts compiles its own). */

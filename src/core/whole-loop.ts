@@ -16,11 +16,11 @@
  */
 import { OptionError } from './errors';
 import type { LoopSchedule } from './loop';
-import type { Hyper } from './optimizers/rule';
+import type { Hyper, UpdateRule } from './optimizers/rule';
 import type { WholeRule, WholeStep } from './optimizers/whole';
 import { nextState, uniform } from './random';
-import { resolveSurface } from './trajectory';
-import type { Surface, TrajectoryEvaluations } from './types';
+import { resolveSurface, type Recorded } from './trajectory';
+import type { Surface } from './types';
 
 /** Hessians compiled from catalog surfaces' expressions, by expression and domain. */
 const hessians = new Map<string, (x: number, y: number, out: Float64Array) => void>();
@@ -31,11 +31,11 @@ let loading: Promise<unknown> | undefined;
 /** What `loadOptimizers()` waits for besides the catalog: the expression compiler a Hessian asked for. */
 export const pendingLoad = (): Promise<unknown> | undefined => loading;
 
-function hessianOf(surface: Surface, id: string): (x: number, y: number, out: Float64Array) => void {
+function hessianOf(surface: Surface, rule: string): (x: number, y: number, out: Float64Array) => void {
   const own = (surface as { hessian?: (x: number, y: number, out: Float64Array) => void }).hessian;
   if (own) return own;
   if (!surface.expr) {
-    throw new OptionError('optimizer', id, `needs the Hessian of f; ${surface.id} is a data surface whose loss has no expression to take it from`);
+    throw new OptionError('optimizer', rule, `needs the Hessian of f; ${surface.id} is a data surface whose loss has no expression to take it from`);
   }
   const key = `${surface.expr}|${surface.domain.x}|${surface.domain.y}`;
   let hessian = hessians.get(key);
@@ -46,7 +46,7 @@ function hessianOf(surface: Surface, id: string): (x: number, y: number, out: Fl
     } catch (error) {
       if (!(error instanceof OptionError && /loadExpressions/.test(error.message))) throw error;
       loading ??= import('./expression/index').finally(() => (loading = undefined));
-      throw new OptionError('optimizer', id, `is loading: ${surface.id}'s Hessian comes from its expression (the expression compiler); await loadOptimizers() first`);
+      throw new OptionError('optimizer', rule, `is loading the Hessian of ${surface.id} (from its expression, by the expression compiler): await loadOptimizers() first`);
     }
     hessian = (compiled as { hessian?: (x: number, y: number, out: Float64Array) => void }).hessian!;
     hessians.set(key, hessian);
@@ -54,20 +54,25 @@ function hessianOf(surface: Surface, id: string): (x: number, y: number, out: Fl
   return hessian;
 }
 
-/** A batched run's view of its data surface (core/batch.ts): f and ∇f on the last batch drawn. */
+/**
+ * A batched run's view of its data surface (core/batch.ts): f and ∇f on the batch last drawn, and
+ * each batch's loss at the iterate it was drawn at.
+ */
 interface BatchedView extends Surface {
   sameBatch?(x: number, y: number, out: Float64Array): number;
+  batchLoss?: Float64Array;
 }
 
 /**
- * Runs `rule` for `steps` steps from (xs[0], ys[0]); returns what the step loop returns (divergedAt,
- * or −(convergedAt + 2), or −1) and, when recording, the evaluations.
+ * The portable loop's signature (see core/loop.ts's LOOP_PARAMS), so that trajectory() runs it
+ * where it would run that loop: `step` is the whole-vector rule's stand-in, which carries the
+ * rule; `options`, `s`, `nextState` and `uniform` are not used. Returns what the step loop returns
+ * (divergedAt, or −(convergedAt + 2), or −1); when recording, the evaluations go on `recState`.
  */
 export function wholeLoop(
   surface: BatchedView,
-  id: string,
-  rule: WholeRule,
-  hRun: Hyper,
+  _options: Float64Array,
+  _s: Float64Array,
   xs: Float64Array,
   ys: Float64Array,
   loss: Float64Array,
@@ -78,15 +83,20 @@ export function wholeLoop(
   yHi: number,
   sd: number,
   seed: number,
-  recState: Float64Array[] | null,
+  _nextState: unknown,
+  _uniform: unknown,
+  recState: Recorded | null,
   recGrad: Float64Array | null,
   recLr: Float64Array | null,
+  step: UpdateRule['step'],
+  hRun: Hyper,
   sched: LoopSchedule | null,
-  batchLoss: Float64Array | undefined,
-): { end: number; evaluations?: TrajectoryEvaluations } {
+): number {
+  const rule = (step as { whole?: WholeRule }).whole!;
+  const batchLoss = surface.batchLoss;
   // The options each step reads: a schedule writes its lr (and momentum) here.
   const h: Record<string, number | boolean> = { ...hRun };
-  const hessian = rule.hessian ? hessianOf(surface, id) : () => undefined;
+  const hessian = rule.hessian ? hessianOf(surface, rule.name) : () => undefined;
   const s = rule.init(h);
   const tensors = rule.present?.(h) ?? rule.tensors;
   const recording = recGrad !== null;
@@ -132,11 +142,11 @@ export function wholeLoop(
   // The steps taken: step t's evaluations are entries start[t − 1] up to start[t].
   let taken = 0;
   const finish = () => {
-    if (evalStart) evalStart.fill(evalX.length, taken);
-    return {
-      end,
-      ...(evalStart ? { evaluations: { start: evalStart, x: Float64Array.from(evalX), y: Float64Array.from(evalY), loss: Float64Array.from(evalLoss) } } : {}),
-    };
+    if (evalStart && recState) {
+      evalStart.fill(evalX.length, taken);
+      recState.more = { evaluations: { start: evalStart, x: Float64Array.from(evalX), y: Float64Array.from(evalY), loss: Float64Array.from(evalLoss) } };
+    }
+    return end;
   };
   if (!(loss[0] - loss[0] === 0)) {
     if (recGrad) [recGrad[0], recGrad[1]] = g;

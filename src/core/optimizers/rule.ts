@@ -134,8 +134,8 @@ export interface UpdateRule<H extends Hyper = Hyper> {
   readonly source?: string;
   /**
    * A rule over the whole vector with the surface at hand (L-BFGS, Adafactor, Newton, SAM: see
-   * ./whole.ts): `trajectory()` runs it through core/whole-loop.ts, and the members above that
-   * describe a per-coordinate rule are stand-ins.
+   * ./whole.ts): core/whole-loop.ts runs it, and the members above that describe a per-coordinate
+   * rule are stand-ins.
    */
   readonly whole?: import('./whole').WholeRule;
 }

@@ -56,8 +56,9 @@ export interface WholeRuleDefinition<H extends Hyper, S> {
 export type WholeRule = WholeRuleDefinition<Hyper, unknown>;
 
 /**
- * The runtime rule. Its per-coordinate members are stand-ins (no state slots, no `coordinate`):
- * `trajectory()` sees `whole` and runs the rule through core/whole-loop.ts instead.
+ * The runtime rule. Its per-coordinate members are stand-ins (no state slots, no `coordinate`, no
+ * compiled loop): `trajectory()` runs it in the portable loop's place, which hands it to
+ * core/whole-loop.ts.
  */
 export function defineWholeRule<H extends Hyper, S>(definition: WholeRuleDefinition<H, S>): UpdateRule<H> {
   const { name, defaults, spec, check, tensors, present } = definition;
@@ -69,9 +70,13 @@ export function defineWholeRule<H extends Hyper, S>(definition: WholeRuleDefinit
     tensors: (h) => present?.(h) ?? tensors,
     stateSize: () => 0,
     init() {},
-    step() {
-      throw new Error(`${name} steps over the whole vector: trajectory() runs it`);
-    },
+    // The portable loop's `step` argument: it carries the rule to core/whole-loop.ts, which runs it.
+    step: Object.assign(
+      () => {
+        throw new Error(`${name} steps over the whole vector: trajectory() runs it`);
+      },
+      { whole: definition },
+    ),
     definition: { name, defaults, spec, tensors, coordinate() {} } as unknown as RuleDefinition<H>,
     whole: definition as unknown as WholeRule,
   };
