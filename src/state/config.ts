@@ -2,7 +2,7 @@
  * The one Config type: everything a playground shows, as plain data. The URL hash, the element's
  * attributes and (later) the embed snippet are all views of it.
  */
-import { getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
+import { catalogHyper, getPreset, isPresetId, presetIds, resolveHyper, type HyperValue, type PresetId } from '../core/optimizers/index';
 import type { Domain, Point, Race, Surface } from '../core/types';
 import { DEFAULT_SURFACE, defaultSurface, isSurfaceId, loadedSurface, surfaceIds } from './surfaces';
 import type { Refusal } from './refusal';
@@ -192,7 +192,7 @@ export function newEntry(kind: PresetId, surface: string | Surface): OptimizerEn
   const race = raceOf(typeof surface === 'string' ? getSurface(surface) : surface);
   const inRace = race.optimizers.find((r) => r.optimizer === kind);
   const fromFallback = fallbackRace.optimizers.find((r) => r.optimizer === kind);
-  const hyper = { ...(inRace?.hyper ?? fromFallback?.hyper ?? { lr: 0.01 }) };
+  const hyper = { ...(inRace?.hyper ?? fromFallback?.hyper ?? catalogHyper.of?.(kind, race) ?? { lr: 0.01 }) };
   return { kind, hyper, enabled: true };
 }
 

@@ -3,11 +3,12 @@
  * ending, the same step, the same last loss, bit for bit), on the compiled map loop and on the
  * per-cell fallback alike; Himmelblau's four basins; diverged cells at a huge lr; refusals.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import '../../surfaces/index';
 // The library's core entry: every rule (the rarer ones too), the portable loop and the schedules.
 import '../../src/core/index';
 import { convergenceMap } from '../../src/core/convergence-map';
+import { loadExpressions } from '../../src/core/expression/load';
 import { presetIds } from '../../src/core/optimizers/index';
 import { trajectory, useSharedLoop } from '../../src/core/trajectory';
 import { mulberry32 } from '../../src/core/random';
@@ -43,6 +44,9 @@ function checkCells(s: Surface, optimizer: (typeof presetIds)[number], hyper: Re
 }
 
 describe('convergenceMap', () => {
+  // Newton's rules take the catalog surfaces' Hessians from their expressions.
+  beforeAll(() => loadExpressions());
+
   it('every preset: random cells of a Himmelblau map equal trajectory() from the same start', () => {
     for (const id of presetIds) {
       const lr = id === 'adadelta' ? 1 : id === 'adagrad' || id === 'adam' || id.startsWith('ada') || id.endsWith('adam') || id === 'amsgrad' || id === 'adamw' ? 0.1 : 0.005;

@@ -3,7 +3,11 @@
  * those made in new arrays, bit for bit, however often the buffers go round; a move's arrays are
  * not written again for four moves; the drop makes the runs again in new arrays.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExpressions } from '../../src/core/expression/load';
+
+// Newton's rules take the catalog surfaces' Hessians from their expressions.
+beforeAll(() => loadExpressions());
 import { trajectory } from '../../src/core/index';
 import { trajectoryIn } from '../../src/core/trajectory';
 import { presetIds, type PresetId } from '../../src/core/optimizers/index';

@@ -94,7 +94,7 @@ import type { PresetId } from '../../src/core/optimizers';
 import type { Surface } from '../../src/core/types';
 
 /** f = 0.5 (x^2 + 10 y^2) */
-const quadratic: Surface = {
+const quadratic: Surface & { hessian(x: number, y: number, out: Float64Array): void } = {
   id: 'oracle-quadratic',
   label: 'Oracle quadratic',
   expr: '0.5 * (x^2 + 10 * y^2)',
@@ -103,6 +103,8 @@ const quadratic: Surface = {
     out[0] = x;
     out[1] = 10 * y;
   },
+  // Newton's rules read it (a hand-written surface brings its own Hessian).
+  hessian: (_x, _y, out) => out.set([1, 0, 10]),
   domain: { x: [-10, 10], y: [-10, 10] },
   critical: [{ kind: 'global-min', x: 0, y: 0, f: 0 }],
   start: [-3, 2],
@@ -1813,6 +1815,13 @@ describe('optimizers registry', () => {
       lr: 0.0025, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, warmupSteps: 0, r: 0, weightLrPower: 2,
       decayAtZ: false, innerMomentum: 0,
     },
+    // torch.optim.LBFGS (max_eval None: 0) and Adafactor (eps1 None: float64's epsilon); Newton's
+    // and SAM's (davda54/sam over torch.optim.SGD) from their files.
+    lbfgs: { lr: 1, maxIter: 20, maxEval: 0, toleranceGrad: 1e-7, toleranceChange: 1e-9, historySize: 100, strongWolfe: false },
+    adafactor: { lr: 1e-2, beta2Decay: -0.8, eps1: 2 ** -52, eps2: 1e-3, d: 1, weightDecay: 0, maximize: false },
+    newton: { lr: 1, damping: 0 },
+    'saddle-free-newton': { lr: 1, damping: 0 },
+    sam: { lr: 1e-3, rho: 0.05, adaptive: false, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false },
   };
   const IDS = Object.keys(DEFAULTS) as PresetId[];
 

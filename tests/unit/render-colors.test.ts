@@ -190,6 +190,27 @@ describe('runPalette under simulated colour-vision deficiency', () => {
     }
   });
 
+  it.each(visions)('gives the catalog’s last five colours at least 6.5 from every other preset’s and from each other (%s)', (v) => {
+    // Measured 2026-12: 6.78 at the least (the greedy pick's fifth, #886633; 7.4 could not be had
+    // for five more beyond the nineteen, at any lightness from 35 to 72).
+    const five = ['lbfgs', 'adafactor', 'newton', 'saddle-free-newton', 'sam'] as const;
+    const colours = five.map((k) => presetColors[k] as string);
+    const others = presetIds.filter((id) => !(five as readonly string[]).includes(id)).map((id) => presetColors[id] as string);
+    for (const c of colours) {
+      for (const n of others) expect(deltaE2000(labOf(c, v), labOf(n, v)), `${c} vs ${n}`).toBeGreaterThanOrEqual(6.5);
+      expect(labOf(c)[0]).toBeGreaterThanOrEqual(35);
+      expect(labOf(c)[0]).toBeLessThanOrEqual(72);
+    }
+    expect(min(colours, v)).toBeGreaterThanOrEqual(6.5);
+    const dark = ['#1b1530', '#232a4a', '#1f3f57', '#1b5558', '#236a55', '#3d7f48', '#6b913a', '#a09f3a'];
+    if (v === 'normal') {
+      for (const c of colours) {
+        for (const band of lightContourStops) expect(deltaE2000(labOf(c), labOf(band)), `${c} on ${band}`).toBeGreaterThanOrEqual(13);
+        for (const band of dark) expect(deltaE2000(labOf(c), labOf(band)), `${c} on ${band}`).toBeGreaterThanOrEqual(12.5);
+      }
+    }
+  });
+
   it('sets the dark theme’s colours as custom properties', () => {
     for (const [k, c] of Object.entries(darkRunColors)) expect(themeStyles.cssText).toContain(`--descent-color-${k}: ${c}`);
   });

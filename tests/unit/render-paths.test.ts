@@ -1,4 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExpressions } from '../../src/core/expression/load';
+
+// Newton's rules take the catalog surfaces' Hessians from their expressions.
+beforeAll(() => loadExpressions());
 import { simplifierReady, tenths, trajectoryGeometry } from '../../src/render/paths';
 
 beforeAll(() => simplifierReady);

@@ -73,7 +73,8 @@ describe('rules beyond the default races: their definitions and source on first 
       const { kernel: rule } = optimizers[id];
       expect(ruleReady(rule), id).toBe(true);
       expect(rule.definition.coordinate).toBeTypeOf('function');
-      expect(rule.tensors(rule.defaults).length).toBeGreaterThan(0);
+      // (SAM without momentum keeps nothing: its one state vector is SGD's momentum buffer.)
+      if (id !== 'sam') expect(rule.tensors(rule.defaults).length, id).toBeGreaterThan(0);
       expect(presetColors[id], id).toMatch(/^#[0-9a-f]{6}$/);
     }
     // The picker's groups list every preset once, the notes' seven first.
@@ -91,5 +92,27 @@ describe('rules beyond the default races: their definitions and source on first 
     const portable = trajectory(run);
     for (const key of ['x', 'y', 'loss', 'grad', 'effectiveLr'] as const) expect(same(compiled[key], portable[key]), key).toBe(true);
     for (const name of ['expAvg', 'expAvgSq']) expect(same(compiled.state[name], portable.state[name]), name).toBe(true);
+  });
+
+  it("Newton's rules on a catalog surface: 'is loading' until the expression compiler (its Hessian) is here, which loadOptimizers() then waits for", async () => {
+    await loadOptimizers();
+    // (This file has not loaded the expression compiler, as a page that shows catalog surfaces only.)
+    let error: unknown;
+    try {
+      trajectory({ surface: surfaces.saddle, optimizer: 'newton', start: [1.8, 0.05], steps: 3 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OptionError);
+    expect((error as OptionError).message).toMatch(/"optimizer".*is loading the Hessian of saddle.*await loadOptimizers\(\) first/);
+    await loadOptimizers();
+    const run = trajectory({ surface: surfaces.saddle, optimizer: 'newton', start: [1.8, 0.05], steps: 3 });
+    // On x² − y², Newton's first step lands on the saddle, where the gradient vanishes.
+    expect([run.x[1], run.y[1]]).toEqual([0, 0]);
+    expect(run.convergedAt).toBe(1);
+    // A data surface has no expression to take a Hessian from: a refusal that says so.
+    expect(() => trajectory({ surface: { ...surfaces.saddle, id: 'data-like', expr: '' }, optimizer: 'saddle-free-newton', start: [1, 1], steps: 2 })).toThrow(
+      /"optimizer".*needs the Hessian of f; data-like is a data surface/,
+    );
   });
 });

@@ -8,7 +8,7 @@ import type { Hyper, HyperValue, UpdateRule } from './rule';
 import { sgd } from './sgd';
 
 export type { Coordinate, Hyper, HyperSpec, HyperValue, RuleDefinition, RuleHead, RuleSource, UpdateRule } from './rule';
-export { loadOptimizers, pickerGroups, presetsReady, ruleReady, type PresetGroup } from './lazy';
+export { catalogHyper, loadOptimizers, pickerGroups, presetsReady, ruleReady, type PresetGroup } from './lazy';
 
 export { adadelta, adagrad, adam, rmsprop, sgd };
 

@@ -5,6 +5,7 @@
  * the one-file bundle carries only the catalog's ids and fetches the rest the first time one is
  * named (`presetsReady`) or a picker opens.
  */
+import type { Race } from '../types';
 
 /** The catalog's preset ids, in the pickers' order (./more.ts defines them; a unit test holds the two lists together). */
 export const CATALOG_IDS: readonly string[] = 'amsgrad adamw adamax nadam radam rprop asgd lbfgs adafactor newton saddle-free-newton lion adabelief yogi adan schedule-free-adamw sam'.split(' ');
@@ -26,6 +27,12 @@ let groups: readonly PresetGroup[] | undefined;
 export function catalogLoaded(presetGroups: readonly PresetGroup[]): void {
   groups = presetGroups;
 }
+
+/**
+ * A catalog preset's hyperparameters on a surface whose race does not run it, from that race
+ * (./more.ts sets it as it loads: its lr is that of the race's runner of its kin, SGD's or Adam's).
+ */
+export const catalogHyper: { of?: (id: string, race: Race) => Readonly<Record<string, number>> | undefined } = {};
 
 /** The pickers' groups, once the catalog is here (until then a picker lists `presetIds`). */
 export const pickerGroups = (): readonly PresetGroup[] | undefined => groups;

@@ -19,7 +19,7 @@ import { adamw } from './adamw';
 import { adan } from './adan';
 import { asgd } from './asgd';
 import { optimizers, preset, rules, type PresetId } from './index';
-import { catalogLoaded } from './lazy';
+import { catalogHyper, catalogLoaded } from './lazy';
 import { lbfgs } from './lbfgs';
 import { lion } from './lion';
 import { nadam } from './nadam';
@@ -42,9 +42,10 @@ Object.assign(newton, { source: 'Newton–Raphson' });
 Object.assign(saddleFreeNewton, { source: 'Dauphin et al. 2014' });
 Object.assign(rules, { adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, adamwschedulefree: adamwScheduleFree, lbfgs, adafactor, newton, saddlefreenewton: saddleFreeNewton, sam } as Record<string, UpdateRule>);
 // id, label, rule, colour. The first five's colours are among the twelve of render/colors.ts; the
-// others' were picked greedily from the 4096 colours #rgb of middle lightness (L* 42-68, so they
-// show on light and dark bands alike) to stay as far as possible from the twelve and from each
-// other under simulated colour-vision deficiency: tests/unit/render-colors.test.ts measures them.
+// next seven's were picked greedily from the 4096 colours #rgb of middle lightness (L* 42-68, so
+// they show on light and dark bands alike) to stay as far as possible from the twelve and from
+// each other under simulated colour-vision deficiency; the last five's likewise from L* 35-72 (at
+// 42-68 the fifth could not get 6.5 from the other 23): tests/unit/render-colors.test.ts measures them.
 for (const [id, label, ruleId, colour] of <[PresetId, string, string, string?][]>[
   ['amsgrad', 'AMSGrad', 'adam'],
   ['adamw', 'AdamW', 'adamw'],
@@ -53,16 +54,16 @@ for (const [id, label, ruleId, colour] of <[PresetId, string, string, string?][]
   ['radam', 'RAdam', 'radam'],
   ['rprop', 'Rprop', 'rprop', '#776655'],
   ['asgd', 'ASGD', 'asgd', '#bb9999'],
-  ['lbfgs', 'L-BFGS', 'lbfgs', '#000001'],
-  ['adafactor', 'Adafactor', 'adafactor', '#000002'],
-  ['newton', 'Newton', 'newton', '#000003'],
-  ['saddle-free-newton', 'Saddle-free Newton', 'saddlefreenewton', '#000004'],
+  ['lbfgs', 'L-BFGS', 'lbfgs', '#886633'],
+  ['adafactor', 'Adafactor', 'adafactor', '#555533'],
+  ['newton', 'Newton', 'newton', '#aa0011'],
+  ['saddle-free-newton', 'Saddle-free Newton', 'saddlefreenewton', '#4444bb'],
   ['lion', 'Lion', 'lion', '#8877ff'],
   ['adabelief', 'AdaBelief', 'adabelief', '#997755'],
   ['yogi', 'Yogi', 'yogi', '#bb5588'],
   ['adan', 'Adan', 'adan', '#8811ff'],
   ['schedule-free-adamw', 'Schedule-free AdamW', 'adamwschedulefree', '#ff66cc'],
-  ['sam', 'SAM', 'sam', '#000005'],
+  ['sam', 'SAM', 'sam', '#555566'],
 ]) {
   optimizers[id] = preset(id, label, ruleId, id === 'amsgrad' ? { amsgrad: true } : {});
   if (colour) presetColors[id] = colour;
@@ -76,4 +77,17 @@ catalogLoaded([
   { en: 'Second-order', ko: '2차 방법', ids: ['newton', 'saddle-free-newton'] },
   { en: 'Modern', ko: '최근의 옵티마이저', ids: ['lion', 'adabelief', 'yogi', 'adan', 'schedule-free-adamw', 'sam'] },
 ]);
-providePortableLoop(portableLoop, wholeLoop);
+// A catalog preset added to a race that does not run it starts from the lr of the race's runner of
+// its kin: SGD's for ASGD and SAM (an SGD step from another point), Adam's for the Adam family,
+// the sign rules (Rprop's first step size, Lion's step) and Adafactor (its relative step), each
+// a step length of the same scale; the second-order rules keep their own lr 1 (the Newton step).
+const SGD_KIN = ['asgd', 'sam'];
+const OWN_LR = ['lbfgs', 'newton', 'saddle-free-newton'];
+catalogHyper.of = (id, race): Readonly<Record<string, number>> | undefined => {
+  if (OWN_LR.includes(id)) return {};
+  const lr = race.optimizers.find((entry) => entry.optimizer === (SGD_KIN.includes(id) ? 'sgd' : 'adam'))?.hyper?.lr;
+  return typeof lr === 'number' ? { lr } : undefined;
+};
+
+// The portable loop, which also runs the whole-vector rules (their `step` carries them).
+providePortableLoop((...run: Parameters<typeof portableLoop>) => ((run[18] as { whole?: unknown }).whole ? wholeLoop : portableLoop)(...run));
