@@ -28,4 +28,28 @@ export const stories: readonly Story[] = [
         'Lion은 기울기의 크기와 상관없이 매 스텝 모든 좌표를 정확히 학습률만큼 움직입니다. 벽에서 45°로 내려와 30스텝에 협곡 바닥을 지나고, 느린 모멘텀(β₂ 0.99)이 여전히 아래를 가리키므로 반대쪽 벽을 0.9만큼 올라갔다가 돌아옵니다. 65스텝부터는 평평한 바닥을 스텝마다 0.05씩 일정하게 걸으며 바닥 양쪽으로 ±0.05씩 흔들리고, 180스텝에 최솟값에 닿은 뒤에도 그대로 지나쳐 갑니다. SGD와 Adam은 기울기가 잦아들면 느려지지만 Lion의 스텝은 줄지 않습니다.',
     },
   },
+  {
+    // One L-BFGS step is one optimizer.step(closure) call: with maxIter 1, one iteration, so that
+    // steps compare with the others' (tests/e2e/stories.spec.ts checks the figures).
+    id: 'lbfgs-rosenbrock',
+    hash: 'surface=rosenbrock&start=-1.2,1&steps=100&speed=15&opt=sgd(lr=0.002),momentum(lr=0.001),adam(lr=0.1),lbfgs(maxIter=1,strongWolfe=true)',
+    title: { en: 'L-BFGS follows the curved valley', ko: '굽은 골짜기를 따라가는 L-BFGS' },
+    text: {
+      en:
+        "Each L-BFGS step here is one iteration of torch's L-BFGS (maxIter 1) with its strong-Wolfe line search. From its last steps and how the gradient changed along them it estimates the curvature, so it takes long steps along the valley's flat floor and short ones across its steep walls: it is within 0.001 of the minimum (1, 1) at step 33, after 74 evaluations of f and its gradient (the line search's trial points show in the inner-state view). At step 100 Momentum is still 0.72 from it and Adam 1.79; they get there at steps 1580 and 1220.",
+      ko:
+        '여기서 L-BFGS의 한 스텝은 torch L-BFGS의 반복 한 번(maxIter 1)이며, strong-Wolfe 선 탐색을 씁니다. 최근 스텝들과 그 사이 기울기가 어떻게 변했는지로 곡률을 추정하므로, 골짜기의 평평한 바닥을 따라서는 길게, 가파른 벽을 가로질러서는 짧게 움직입니다. 33스텝에 최솟값 (1, 1)에서 0.001 안으로 들어오며, 그때까지 f와 기울기를 74번 계산했습니다(선 탐색이 시험한 점들은 내부 상태 보기에서 보입니다). 100스텝에서 Momentum은 아직 0.72, Adam은 1.79 떨어져 있고, 각각 1580스텝과 1220스텝에 도착합니다.',
+    },
+  },
+  {
+    id: 'newton-saddle',
+    hash: 'surface=saddle&start=1.8,0.05&steps=40&speed=8&opt=sgd(lr=0.05),newton(lr=0.5),saddle-free-newton(lr=0.5)',
+    title: { en: 'Newton walks into the saddle', ko: '안장점으로 걸어 들어가는 뉴턴법' },
+    text: {
+      en:
+        "On x² − y² the Hessian is diag(2, −2): f curves up along x and down along y. Newton's step −H⁻¹∇f goes to where its quadratic model is flat, and here that is the saddle itself: at lr 0.5 it halves its distance to (0, 0) every step, straight in, and stops there at step 29 (at lr 1 it lands in one step). Saddle-free Newton divides by |H| instead: the same steps along x, but along y it goes downhill, 1.5 times further from the saddle each step, and leaves the map at step 10 (marked diverged at 17: f falls without bound). SGD (lr 0.05) escapes too, slowly, since the pull along y is tiny near the saddle: it leaves the map at step 39. A method that trusts the Hessian is drawn to saddles; the notes' reason second-order methods need care in deep networks, where saddles abound.",
+      ko:
+        'x² − y²의 헤시안은 diag(2, −2)입니다. f는 x 방향으로는 위로, y 방향으로는 아래로 휩니다. 뉴턴법의 스텝 −H⁻¹∇f는 이차 근사가 평평해지는 곳으로 가는데, 여기서는 그곳이 바로 안장점입니다. 학습률 0.5에서는 매 스텝 (0, 0)까지의 거리를 절반으로 줄이며 곧장 들어가 29스텝에 멈춥니다(학습률 1이면 한 스텝에 도착합니다). Saddle-free Newton은 H 대신 |H|로 나눕니다. x 방향으로는 같은 스텝이지만 y 방향으로는 내리막으로 가서 매 스텝 안장점에서 1.5배씩 멀어지고, 10스텝에 지도를 벗어납니다(f가 한없이 작아지므로 17스텝에 발산으로 표시됩니다). SGD(학습률 0.05)도 빠져나가지만 안장점 근처에서는 y 방향의 당김이 아주 작아서 느리게, 39스텝에 지도를 벗어납니다. 헤시안을 그대로 믿는 방법은 안장점에 끌려갑니다. 안장점이 흔한 깊은 신경망에서 2차 방법을 조심해서 써야 하는 이유로 노트가 드는 점입니다.',
+    },
+  },
 ];

@@ -4,7 +4,7 @@
  * playground shows that race. The text's figures are checked against the core's own run.
  */
 import { expect, test } from '@playwright/test';
-import { trajectory } from '../../src/core/index';
+import { loadExpressions, trajectory } from '../../src/core/index';
 import { openApp, watchConsole } from './helpers';
 
 test("Lion on the ravine: the story's figures are Lion's run", () => {
@@ -36,7 +36,7 @@ for (const lang of ['en', 'ko'] as const) {
     const messages = watchConsole(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     const pg = await openApp(page, `lang=${lang}`);
-    const link = page.locator('.stories a');
+    const link = page.locator('.stories a').first();
     await expect(link).toHaveText(lang === 'en' ? "Lion's sign steps on the ravine" : '협곡에서 Lion의 부호 스텝');
     await expect(page.locator('.story-text')).toBeHidden();
     await link.click();
@@ -63,4 +63,68 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(link).not.toHaveAttribute('aria-current', 'true');
     expect(messages).toEqual([]);
   });
+}
+
+test("L-BFGS on Rosenbrock: the story's figures are the runs'", () => {
+  const start: [number, number] = [-1.2, 1];
+  const run = trajectory({ surface: 'rosenbrock', optimizer: 'lbfgs', hyper: { maxIter: 1, strongWolfe: true }, start, steps: 100, record: 'state' });
+  const near = (x: Float64Array, y: Float64Array) => Array.from(x).findIndex((v, i) => Math.hypot(v - 1, y[i] - 1) < 1e-3);
+  // Within 0.001 of (1, 1) at step 33, after 74 evaluations (one per call at its iterate, and the line search's).
+  expect(near(run.x, run.y)).toBe(33);
+  expect(33 + run.evaluations!.start[33]).toBe(74);
+  // Long steps along the floor, short across the walls: its steps grow as it follows the valley.
+  const at100 = (optimizer: 'momentum' | 'adam', lr: number) => {
+    const r = trajectory({ surface: 'rosenbrock', optimizer, hyper: { lr }, start, steps: 2000 });
+    return { d: Math.hypot(r.x[100] - 1, r.y[100] - 1), there: near(r.x, r.y) };
+  };
+  const momentum = at100('momentum', 0.001);
+  const adam = at100('adam', 0.1);
+  expect(momentum.d).toBeCloseTo(0.72, 2);
+  expect(adam.d).toBeCloseTo(1.79, 2);
+  expect([momentum.there, adam.there]).toEqual([1580, 1220]);
+});
+
+test("Newton on the saddle: the story's figures are the runs'", async () => {
+  await loadExpressions();
+  const start: [number, number] = [1.8, 0.05];
+  const newton = trajectory({ surface: 'saddle', optimizer: 'newton', hyper: { lr: 0.5 }, start, steps: 40 });
+  for (let k = 1; k <= 20; k++) expect(Math.hypot(newton.x[k], newton.y[k])).toBeCloseTo(Math.hypot(...start) / 2 ** k, 12);
+  expect(newton.convergedAt).toBe(29);
+  const once = trajectory({ surface: 'saddle', optimizer: 'newton', start, steps: 3 });
+  expect([once.x[1], once.y[1]]).toEqual([0, 0]);
+  const free = trajectory({ surface: 'saddle', optimizer: 'saddle-free-newton', hyper: { lr: 0.5 }, start, steps: 40 });
+  const leaves = (x: Float64Array, y: Float64Array) => Array.from(y).findIndex((v, i) => !(Math.abs(v) <= 2 && Math.abs(x[i]) <= 2));
+  for (let k = 1; k <= 9; k++) expect(free.y[k] / free.y[k - 1]).toBeCloseTo(1.5, 12);
+  expect(leaves(free.x, free.y)).toBe(10);
+  expect(free.divergedAt).toBe(17);
+  const sgd = trajectory({ surface: 'saddle', optimizer: 'sgd', hyper: { lr: 0.05 }, start, steps: 40 });
+  expect(leaves(sgd.x, sgd.y)).toBe(39);
+});
+
+for (const [id, surface, labels, words] of [
+  ['lbfgs-rosenbrock', 'rosenbrock', ['SGD', 'Momentum', 'Adam', 'L-BFGS'], { en: 'strong-Wolfe line search', ko: 'strong-Wolfe 선 탐색' }],
+  ['newton-saddle', 'saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'drawn to saddles', ko: '안장점에 끌려갑니다' }],
+] as const) {
+  for (const lang of ['en', 'ko'] as const) {
+    test(`the ${id} story sets up its race and tells it (${lang})`, async ({ page }) => {
+      const messages = watchConsole(page);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const pg = await openApp(page, `lang=${lang}`);
+      const link = page.locator('.stories a').nth(id === 'lbfgs-rosenbrock' ? 1 : 2);
+      await link.click();
+      await expect(pg.locator('canvas[part~="contours"]').first()).toHaveAttribute('data-surface', surface);
+      await expect.poll(() => pg.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')))).toEqual([...labels]);
+      const text = page.locator('.story-text');
+      await expect(text).toBeVisible();
+      await expect(text).toContainText(words[lang]);
+      await expect(link).toHaveAttribute('aria-current', 'true');
+      // Played to its end, for the screenshot the docs show.
+      const play = pg.locator('[part~="play"]');
+      await play.click();
+      const n = id === 'lbfgs-rosenbrock' ? 100 : 40;
+      await expect.poll(() => pg.locator('[part~="step-readout"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${n} / ${n}`));
+      await page.screenshot({ path: `test-results/story-${id}-${lang}.png` });
+      expect(messages).toEqual([]);
+    });
+  }
 }
