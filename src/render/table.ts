@@ -5,7 +5,7 @@
  * are written in full (JavaScript's shortest round-trip form), so reading them back gives the
  * same doubles; NaN past a divergence.
  */
-import type { Domain, Trajectory } from '../core/types';
+import type { Domain, Trajectory, TrajectoryEvaluations } from '../core/types';
 
 /** What a run was computed from: `trajectory({ surface, start, steps, ...options })`. */
 export interface TableRunOptions {
@@ -41,7 +41,7 @@ const pair = (name: string, get: (t: Trajectory) => Float64Array | undefined): C
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-type Recorded = Trajectory & { state?: Record<string, Float64Array>; grad?: Float64Array; effectiveLr?: Float64Array };
+type Recorded = Trajectory & { state?: Record<string, Float64Array>; grad?: Float64Array; effectiveLr?: Float64Array; evaluations?: TrajectoryEvaluations };
 
 /** The columns the runs have, in a fixed order: the path, then lr and the mini-batch loss, then the recorded state. */
 function columns(runs: readonly TableRun[]): Column[] {
@@ -57,6 +57,14 @@ function columns(runs: readonly TableRun[]): Column[] {
   if (ts.some((t) => t.grad)) cols.push(...pair('grad', (t) => (t as Recorded).grad), ...pair('effective_lr', (t) => (t as Recorded).effectiveLr));
   const names = [...new Set(ts.flatMap((t) => Object.keys(t.state ?? {})))];
   for (const name of names) cols.push(...pair(snake(name), (t) => (t as Recorded).state?.[name]));
+  // L-BFGS's and SAM's evaluations of f and ∇f in the step that made iterate k, as torch counts
+  // them (its first, at the iterate it starts from, included); the points are in the JSON.
+  if (ts.some((t) => t.evaluations)) {
+    cols.push(['function_evals', (t, k) => {
+      const start = (t as Recorded).evaluations?.start;
+      return start && k > 0 && k <= (t.divergedAt ?? t.x.length - 1) ? start[k] - start[k - 1] + 1 : undefined;
+    }]);
+  }
   return cols;
 }
 
@@ -82,7 +90,8 @@ function header(meta: TableMeta, runs: readonly TableRun[]) {
 /**
  * CSV: `#` lines first (the JSON header: surface, start, steps, each run's options), then one row
  * per run and step: `run` (its place, from 1), `step`, `x`, `y`, `loss`, and where any run has
- * them `lr`, `batch_loss` and the recorded inner state as `<name>_x`, `<name>_y` pairs.
+ * them `lr`, `batch_loss`, the recorded inner state as `<name>_x`, `<name>_y` pairs and
+ * `function_evals` (L-BFGS's and SAM's evaluations per step).
  */
 export function runsCsv(meta: TableMeta, runs: readonly TableRun[], from?: number, to?: number): string {
   const cols = columns(runs);
@@ -128,7 +137,21 @@ export function runsJson(meta: TableMeta, runs: readonly TableRun[], from?: numb
           }
           if (any) data[name] = values;
         }
-        return { ...h.runs[i], ...(t.divergedAt !== undefined ? { divergedAt: t.divergedAt } : {}), data };
+        // The points a whole-vector rule evaluated (L-BFGS's line search, SAM's ascent point) in the
+        // steps that made the iterates shown: step firstStep + j's are entries start[j] up to
+        // start[j + 1] of x, y and loss.
+        const ev = (t as Recorded).evaluations;
+        const firstStep = Math.max(1, a);
+        const base = ev?.start[firstStep - 1] ?? 0;
+        const end = ev?.start[Math.max(upTo, firstStep - 1)] ?? 0;
+        const evaluations = ev && {
+          firstStep,
+          start: Array.from(ev.start.slice(firstStep - 1, Math.max(upTo, firstStep - 1) + 1), (v) => v - base),
+          x: Array.from(ev.x.slice(base, end)),
+          y: Array.from(ev.y.slice(base, end)),
+          loss: Array.from(ev.loss.slice(base, end)),
+        };
+        return { ...h.runs[i], ...(t.divergedAt !== undefined ? { divergedAt: t.divergedAt } : {}), data, ...(evaluations ? { evaluations } : {}) };
       }),
     },
     null,

@@ -161,6 +161,36 @@ describe('runsCsv and runsJson', () => {
     expect(data.x.slice(diverged.divergedAt! + 1).every((v) => v === null || Number.isFinite(v))).toBe(true);
     expect(data.x.slice(0, diverged.divergedAt!)).toEqual(Array.from(diverged.x.subarray(0, diverged.divergedAt!)));
   });
+
+  it("L-BFGS: CSV's function_evals per step as torch counts them, JSON's evaluated points for the steps shown", () => {
+    const run = trajectory({ surface: 'rosenbrock', optimizer: 'lbfgs', hyper: { maxIter: 3, strongWolfe: true }, start, steps: 8, record: 'state' });
+    const ev = run.evaluations!;
+    const options2 = { optimizer: 'lbfgs', hyper: run.hyper };
+    const csv = runsCsv({ ...meta, surface: 'rosenbrock', steps: 8 }, [{ label: 'L-BFGS', options: options2, trajectory: run }]);
+    const lines = csv.trim().split('\n');
+    const header = lines.find((l) => l.startsWith('run,'))!.split(',');
+    const col = header.indexOf('function_evals');
+    expect(col).toBeGreaterThan(0);
+    const rows = lines.filter((l) => /^\d/.test(l)).map((l) => l.split(','));
+    let counted = 0;
+    for (const r of rows) {
+      const k = Number(r[1]);
+      // Each step() call evaluates once at its iterate, then the line search's points.
+      expect(r[col]).toBe(k === 0 ? '' : String(1 + ev.start[k] - ev.start[k - 1]));
+      if (k > 0) counted += Number(r[col]);
+    }
+    expect(counted).toBe(8 + ev.start[8]);
+    const json = JSON.parse(runsJson({ ...meta, surface: 'rosenbrock', steps: 8 }, [{ label: 'L-BFGS', options: options2, trajectory: run }], 3, 5)) as {
+      runs: { evaluations: { firstStep: number; start: number[]; x: number[]; y: number[]; loss: number[] } }[];
+    };
+    const e = json.runs[0].evaluations;
+    // Steps 3 to 5 made iterates 3 to 5: their points, from the recorded arrays.
+    expect(e.firstStep).toBe(3);
+    expect(e.start).toEqual([0, ev.start[3] - ev.start[2], ev.start[4] - ev.start[2], ev.start[5] - ev.start[2]]);
+    expect(e.x).toEqual(Array.from(ev.x.slice(ev.start[2], ev.start[5])));
+    expect(e.loss).toEqual(Array.from(ev.loss.slice(ev.start[2], ev.start[5])));
+    expect(e.x.length).toBeGreaterThan(2);
+  });
 });
 
 describe('the GIF writer', () => {
