@@ -1,5 +1,5 @@
 /**
- * The Korean of the catalog's presets (those no default race runs, Adamax to schedule-free AdamW):
+ * The Korean of the catalog's presets (those no default race runs, Adamax to SAM):
  * their summaries and notes, and their options' tooltips, kept out of ko-prose.ts so that a Korean
  * reader's first visit does not carry them. The rule panel and the settings load this when they
  * first show one of those presets in Korean, and add it to ko-prose.ts's tables (mergeKoMore).
@@ -61,6 +61,39 @@ export const koRulesMore: Readonly<Record<string, RuleProse>> = {
     differs:
       'torch.optim에는 없습니다. facebookresearch/schedule_free의 AdamWScheduleFreeReference를 따릅니다. 이 구현은 기울기를 구하는 점 y를 파라미터에, 평가할 점 x를 상태에 둡니다(더 빠른 AdamWScheduleFree는 y와 z만 두고 eval()에서 x를 되살립니다). ' +
       '1.2.7까지의 릴리스는 v를 편향 보정하는 대신 lr에 √(1 − β₂ᵗ)를 곱했고, 이것이 평균의 가중치에도 들어가는 워밍업 노릇을 했습니다.',
+  },
+  lbfgs: {
+    summary: '준뉴턴(quasi-Newton) 방법입니다. 최근 m개의 스텝과 기울기 변화로 헤세 행렬의 역행렬을 근사하고, 한 스텝 안에서 여러 번 반복합니다.',
+    differs:
+      "step() 한 번이 여러 번의 반복입니다. torch의 LBFGS는 한 번 호출될 때 최대 max_iter(20)번 반복하며 매번 클로저를 평가하므로, 여기서 한 스텝은 step() 호출 한 번이고 그동안 시도한 점들은 그 스텝의 평가로 기록됩니다. " +
+      "맨 처음 반복만 t = min(1, 1/‖g‖₁)·lr만큼, 이후로는 lr(기본값 1)만큼 움직이며, line_search_fn='strong_wolfe'가 아니면 선 탐색(line search)을 하지 않습니다. torch 코드의 뿌리인 minFunc(Lua Torch를 거쳐 왔습니다)는 늘 선 탐색을 합니다. " +
+      'torch는 쌍을 100개까지 보관하고 절대 변화량(|Δf|, ‖td‖∞가 tolerance_change 미만)으로 멈춥니다. scipy의 L-BFGS-B는 늘 선 탐색(Moré–Thuente)을 하고, 쌍을 10개 보관하며, 투영된 기울기(gtol 1e-5)와 f의 상대 감소량(ftol 2.2e-9)으로 멈춥니다.',
+  },
+  adafactor: {
+    summary: '파라미터 크기에 비례하는 상대적인 스텝을 밟습니다. 좌표마다 RMSprop처럼 스케일하되 β₂가 1을 향해 커지고, 업데이트의 RMS로 클리핑합니다.',
+    differs:
+      '논문(Shazeer & Stern 2018)에는 lr이 없습니다. torch의 lr은 상대 스텝의 상한으로 ρₜ = min(lr, 1/√t)를 정하고(논문은 이 상한을 0.01로 고정합니다), 분리된 가중치 감쇠(θ ← (1 − γλ)θ)의 크기도 정합니다. ' +
+      'eps1은 분모를 max(√v, ε₁)로 아래에서 막아 주는데, 논문은 g²에 ε₁ = 1e-30을 더합니다. torch의 eps1 = None은 자료형의 머신 엡실론(여기처럼 float64라면 2⁻⁵²)입니다. ' +
+      'torch는 행렬일 때만 2차 모멘트를 분해(factorize)하므로 벡터의 v는 좌표마다 따로 두며, 모멘텀도 없습니다(논문에서는 선택 사항인 β₁). Hugging Face의 Adafactor는 논문의 ε₁을 그대로 쓰고, relative_step(기본값)이면 ρₜ = min(0.01, 1/√t)를 씁니다.',
+  },
+  newton: {
+    summary: '국소 2차 모델을 정확히 풉니다. 2차 함수라면 한 스텝 만에 정류점에 도달하는데, 그곳이 최솟값이든 안장점이든 가리지 않습니다.',
+    differs:
+      'torch.optim에는 없습니다(torch.func.hessian으로 H를 구할 수는 있지만, 그것으로 스텝을 밟는 옵티마이저는 없습니다). 여기서는 표면의 정확한 헤세 행렬로 교과서적인 Newton–Raphson 스텝을 밟고, Levenberg의 감쇠 δI를 더합니다(Marquardt의 변형은 δ에 H의 대각 성분을 곱합니다). ' +
+      'scipy의 Newton-CG와 신뢰 영역 방법(trust-ncg, trust-exact)도 같은 연립방정식을 풀지만 선 탐색이나 신뢰 영역으로 스텝을 제한합니다. 여기의 맨 스텝은 γ = 1이면 2차 함수의 안장점으로 곧장 뛰어듭니다.',
+  },
+  'saddle-free-newton': {
+    summary: '헤세 행렬의 고윳값을 절댓값으로 바꾼 Newton입니다. 음의 곡률이 안장점 쪽으로 끌어들이는 대신 밀어냅니다.',
+    differs:
+      'torch.optim에는 없습니다. Dauphin 등(2014)은 신경망에서 |H|를 직접 만들 수 없어서, Algorithm 1에서 k개의 Lanczos 벡터가 이루는 크릴로프(Krylov) 부분공간 안에서 |H|를 구하고 스텝마다 선 탐색으로 감쇠 값을 고릅니다. 2차원에서는 고윳값 분해가 정확하고 δ는 고정입니다. ' +
+      'δ = 0이면 고윳값이 0인 방향(평평한 방향)에서 스텝이 무한대가 되어, 그 실행은 발산한 것으로 표시됩니다.',
+  },
+  sam: {
+    summary: 'ρ만큼 오르막으로 나아간 가장 나쁜 지점에서 기울기를 구하는 SGD입니다. 넓고 평평한 최솟값을 선호합니다.',
+    differs:
+      'torch.optim에는 없습니다. 널리 쓰이는 비공식 PyTorch 구현인 davda54/sam을 torch.optim.SGD 위에서 따릅니다(저자들의 코드 google-research/sam은 JAX입니다). 이 구현의 ε은 ‖g‖₂ + 1e-12로 나눕니다(논문의 ρg/‖g‖₂에는 1e-12가 없습니다). ' +
+      'adaptive는 ASAM(Kwon 등 2021)처럼 이웃을 |θ|로 스케일하는데, ASAM의 원래 코드는 |θ| + η(η = 0.01)로 스케일하고 기본값이 ρ = 0.5입니다. 가중치 감쇠는 기반 SGD가 상승 지점의 기울기에만 더합니다. ' +
+      '논문의 m-sharpness는 m개 예제로 된 조각마다 ε을 따로 구해 조각별 기울기를 평균합니다(논문의 JAX 코드는 장치마다 그렇게 합니다). 여기서는 한 스텝의 두 기울기를 같은 미니배치, 같은 노이즈로 구합니다.',
   },
 };
 
@@ -153,6 +186,41 @@ export const koHyperDocsMore: Readonly<Record<string, Readonly<Record<string, st
     weightLrPower: '평균의 가중치에서 지금까지 가장 큰 lr에 붙는 지수 p (0: lr로 가중하지 않음)',
     decayAtZ: '가중치 감쇠를 y 대신 z에서 적용합니다',
     innerMomentum: 'g 대신 쓰는 기울기 이동 평균의 모멘텀 μ (0: 쓰지 않음)',
+  },
+  lbfgs: {
+    lr: '각 반복의 스텝 길이 γ, 또는 선 탐색의 첫 시도 값 (맨 처음 반복만: γ min(1, 1/‖g‖₁))',
+    maxIter: '한 스텝에서 도는 반복의 최대 횟수 K (torch: max_iter)',
+    maxEval: '한 스텝에서 f와 ∇f를 평가하는 최대 횟수 E (torch: max_eval; 0이면 torch의 None, 곧 ⌊5K/4⌋)',
+    toleranceGrad: '기울기의 모든 좌표가 0에서 ε_g 이내가 되면 멈춥니다: ‖g‖∞ ≤ ε_g (torch: tolerance_grad)',
+    toleranceChange: '스텝 ‖td‖∞나 f의 변화가 ε_Δ보다 작아지면 멈춥니다 (torch: tolerance_change)',
+    historySize: '헤세 행렬의 역행렬을 추정하려고 보관하는 (s, y) 쌍, 곧 스텝과 기울기 변화의 개수 m (torch: history_size)',
+    strongWolfe: "강한 Wolfe 조건을 만족하는 t를 선 탐색으로 찾습니다 (torch: line_search_fn='strong_wolfe'; 끄면 고정 스텝)",
+  },
+  adafactor: {
+    lr: '상대 스텝 ρₜ = min(γ, 1/√t)의 상한 γ; 가중치 감쇠의 크기도 정합니다',
+    beta2Decay: 'g² 평균의 감쇠율 β̂₂ₜ = 1 − t^τ의 지수 τ: t가 커질수록 과거를 더 천천히 잊습니다 (torch: beta2_decay)',
+    eps1: '분모에서 √v의 하한 ε₁ (torch: eps[0]; torch의 None은 머신 엡실론이며, 여기서는 그 값이 기본값입니다)',
+    eps2: '스텝의 기준이 되는 파라미터 RMS의 최솟값 ε₂: 그래서 0에 있는 파라미터도 움직입니다 (torch: eps[1])',
+    d: '클리핑 임계값 d: 업데이트의 RMS가 d를 넘으면 그만큼 줄입니다',
+    weightDecay: '분리된 가중치 감쇠 λ: 스텝 전에 p ← (1 − γλ)p',
+    maximize: '내려가는 대신 올라갑니다 (torch는 기울기의 부호를 바꿉니다)',
+  },
+  newton: {
+    lr: 'Newton 방향으로 가는 스텝 길이 γ (1이면 2차 모델의 정류점으로 곧장 갑니다)',
+    damping: '헤세 행렬의 대각에 더하는 감쇠 δ (Levenberg): δ가 크면 학습률 γ/δ의 경사 하강법처럼 움직입니다',
+  },
+  saddlefreenewton: {
+    lr: 'saddle-free Newton 방향으로 가는 스텝 길이 γ',
+    damping: '고윳값의 절댓값 |λᵢ|에 더하는 감쇠 δ: 평평한 방향에서 스텝이 지나치게 커지지 않게 합니다',
+  },
+  sam: {
+    lr: '기반 SGD의 학습률 γ',
+    rho: '이웃의 반경 ρ: 그 안에서 (1차 근사로) 가장 나쁜 지점의 기울기를 씁니다',
+    adaptive: 'ASAM (Kwon 등 2021): 이웃을 좌표마다 |θ|로 스케일합니다',
+    momentum: '기반 SGD의 모멘텀 계수 μ',
+    dampening: '기반 SGD의 모멘텀 댐프닝 τ',
+    weightDecay: '가중치 감쇠 λ: 기반 SGD가 상승 지점에서 구한 기울기에 λp를 더합니다',
+    nesterov: '기반 SGD의 Nesterov 모멘텀 (torch의 변형 공식)',
   },
 };
 

@@ -30,6 +30,11 @@ const PRESETS: ReadonlyArray<readonly [id: string, rule: string]> = [
   ['yogi', 'yogi'],
   ['adan', 'adan'],
   ['schedule-free-adamw', 'adamwschedulefree'],
+  ['lbfgs', 'lbfgs'],
+  ['adafactor', 'adafactor'],
+  ['newton', 'newton'],
+  ['saddle-free-newton', 'saddlefreenewton'],
+  ['sam', 'sam'],
 ];
 const ALL = PRESETS.map(([id]) => id).join(' ');
 
@@ -114,6 +119,27 @@ for (const lang of ['en', 'ko']) {
       expect(messages).toEqual([]);
     });
   }
+
+  test(`${lang}, 760 px page: the forms the catalog's options pick fit too (L-BFGS's line search and maxEval, Adafactor's decay, SAM's ASAM with momentum)`, async ({ page }) => {
+    const messages = watchConsole(page);
+    await page.setViewportSize({ width: 760, height: 900 });
+    const forms: ReadonlyArray<readonly [attributes: string, rule: string]> = [
+      ['kind="lbfgs" strong-wolfe max-eval="30"', 'lbfgs+strongwolfe+maxeval'],
+      ['kind="adafactor" weight-decay="0.01"', 'adafactor+weightdecay'],
+      ['kind="sam" adaptive momentum="0.9"', 'sam+adaptive+momentum'],
+    ];
+    const children = forms.map(([attributes]) => `<descent-optimizer ${attributes}></descent-optimizer>`).join('');
+    const pg = await open(page, `<descent-playground optimizers="lbfgs adafactor sam">${children}</descent-playground>`, lang);
+    const column = pg.locator('[part~="rule"] .math');
+    await expect.poll(() => column.evaluate((el) => el.clientWidth)).toBeGreaterThan(200);
+    expect(await column.evaluate((el) => el.clientWidth)).toBeLessThanOrEqual(300);
+    for (const [i, [, rule]] of forms.entries()) {
+      await select(pg, i);
+      expect((await shownRule(pg)).key).toBe(rule);
+      expect.soft(await clipped(pg), rule).toEqual([]);
+    }
+    expect(messages).toEqual([]);
+  });
 
   test(`${lang}, phone: the details sheet's rule fits (RAdam, the widest rule)`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });

@@ -36,6 +36,18 @@ const TEX: Record<string, RegExp> = {
   T: /t\/T\b/,
   r: /t\^r\b/,
   p: /\^p\b/,
+  // L-BFGS's budgets and tolerances, and its history's length m.
+  K: /\bK \\text\{ iterations/,
+  E: /\bE \\text\{ evaluations/,
+  'ε_g': /\\epsilon_g\b/,
+  'ε_Δ': /\\epsilon_\\Delta\b/,
+  m: /\\text\{last \} m\b/,
+  // Adafactor's (τ is beta2Decay there, in t^{τ}), the clipping threshold d.
+  'ε₁': /\\epsilon_1\b/,
+  'ε₂': /\\epsilon_2\b/,
+  d: /\) \/ d\\bigr\)/,
+  // Newton's and saddle-free Newton's damping.
+  δ: /\\delta\b/,
 };
 
 describe('src/generated/rules.mathml.ts', () => {
@@ -77,7 +89,7 @@ describe('ruleVariant', () => {
       'rmsprop+centered+momentum',
     );
     expect(ruleVariant('nadam', resolveHyper('nadam', { decoupledWeightDecay: true }))?.key).toBe('nadam+decoupled');
-    expect(ruleVariant('lbfgs', {})).toBeUndefined();
+    expect(ruleVariant('nosuchrule', {})).toBeUndefined();
   });
 
   it("follows the catalog's options: AdaBelief's flags, Adan's noProx, schedule-free's warmup, decayAtZ and innerMomentum", () => {
@@ -104,7 +116,24 @@ describe('ruleVariant', () => {
     expect(key('adamwschedulefree', { warmupSteps: 1, decayAtZ: true, innerMomentum: 0.9 })).toBe(
       'adamwschedulefree+warmup+decayatz+innermomentum',
     );
-    for (const id of ['rprop', 'asgd', 'lion', 'yogi']) expect(key(id, {})).toBe(id);
+    for (const id of ['rprop', 'asgd', 'lion', 'yogi', 'newton', 'saddlefreenewton']) expect(key(id, {})).toBe(id);
+  });
+
+  it("follows the second-order and modern ones' options: L-BFGS's line search and maxEval, Adafactor's decay, SAM's ASAM and SGD flags", () => {
+    const key = (id: string, h: Record<string, unknown>) => ruleVariant(id, resolveHyper(id === 'saddlefreenewton' ? 'saddle-free-newton' : id, h as never))?.key;
+    expect(key('lbfgs', {})).toBe('lbfgs');
+    expect(key('lbfgs', { strongWolfe: true })).toBe('lbfgs+strongwolfe');
+    expect(key('lbfgs', { maxEval: 30 })).toBe('lbfgs+maxeval');
+    // maxEval 0 is torch's None: ⌊5K/4⌋ evaluations, shown as such.
+    expect(variantTex(ruleVariant('lbfgs', resolveHyper('lbfgs', {}))!)).toMatch(/\\lfloor 5K\/4 \\rfloor/);
+    expect(key('adafactor', {})).toBe('adafactor');
+    expect(key('adafactor', { weightDecay: 0.1 })).toBe('adafactor+weightdecay');
+    expect(key('sam', {})).toBe('sam');
+    expect(key('sam', { adaptive: true, momentum: 0.9 })).toBe('sam+adaptive+momentum');
+    expect(key('sam', { momentum: 0.9, nesterov: true })).toBe('sam+nesterov');
+    expect(key('newton', {})).toBe('newton');
+    expect(key('saddlefreenewton', {})).toBe('saddlefreenewton');
+    expect(variantTex(ruleVariant('saddlefreenewton', {})!)).toMatch(/\|H_t\| &= V\\, \|\\Lambda\|\\, V\^\\top/);
   });
 
   it('knows every update rule in the registry (a new rule needs its rows in rule-tex.ts)', () => {
@@ -117,6 +146,7 @@ describe('ruleVariant', () => {
       const ruleId = v.key.split('+')[0] as keyof typeof rules;
       const tex = variantTex(v);
       for (const s of v.symbols) {
+        expect(TEX[s.text], `${v.key}: how ${s.text} is written (add it to TEX)`).toBeInstanceOf(RegExp);
         expect(Object.keys(rules[ruleId].spec), `${v.key}: ${s.key}`).toContain(s.key);
         expect(tex, `${v.key}: ${s.text}`).toMatch(TEX[s.text]);
       }

@@ -107,6 +107,40 @@ const byRule: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     decayAtZ: 'apply the weight decay at z instead of at y',
     innerMomentum: 'momentum μ of a running average of gradients used in place of g (0: none)',
   },
+  LBFGS: {
+    lr: "step length γ of each iteration, or the line search's first try (the very first iteration: γ min(1, 1/‖g‖₁))",
+    maxIter: 'the most iterations K one step runs (torch: max_iter)',
+    maxEval: 'the most evaluations E of f and ∇f one step makes (torch: max_eval; 0: its None, ⌊5K/4⌋)',
+    toleranceGrad: 'stop once every gradient coordinate is within ε_g of 0: ‖g‖∞ ≤ ε_g (torch: tolerance_grad)',
+    toleranceChange: 'stop once the step ‖td‖∞ or the change in f is under ε_Δ (torch: tolerance_change)',
+    historySize: 'pairs m of (s, y), steps and gradient changes, kept for the inverse-Hessian estimate (torch: history_size)',
+    strongWolfe: "line search for t satisfying the strong Wolfe conditions (torch: line_search_fn='strong_wolfe'; off: fixed steps)",
+  },
+  Adafactor: {
+    lr: 'cap γ of the relative step ρₜ = min(γ, 1/√t); also scales the weight decay',
+    beta2Decay: 'τ of the decay β̂₂ₜ = 1 − t^τ of the average of g², which forgets more slowly as t grows (torch: beta2_decay)',
+    eps1: 'ε₁, the floor of √v in the denominator (torch: eps[0]; its None is the machine epsilon, the default here)',
+    eps2: "ε₂, the smallest parameter RMS the step is relative to, so that parameters at 0 still move (torch: eps[1])",
+    d: "clipping threshold d: the update is scaled down when its RMS exceeds d",
+    weightDecay: 'decoupled weight decay λ: p ← (1 − γλ)p before the step',
+  },
+  Newton: {
+    lr: "step length γ along the Newton direction (1: straight to the quadratic model's stationary point)",
+    damping: "damping δ added to the Hessian's diagonal (Levenberg): large δ steps as gradient descent with lr γ/δ",
+  },
+  SaddleFreeNewton: {
+    lr: 'step length γ along the saddle-free Newton direction',
+    damping: 'damping δ added to the absolute eigenvalues |λᵢ|, so that flat directions do not give huge steps',
+  },
+  SAM: {
+    lr: 'learning rate γ of the base SGD',
+    rho: 'radius ρ of the neighbourhood whose worst point (to first order) the gradient is taken at',
+    adaptive: 'ASAM (Kwon et al. 2021): scale the neighbourhood by |θ|, coordinate by coordinate',
+    momentum: "the base SGD's momentum factor μ",
+    dampening: "the base SGD's dampening τ for momentum",
+    weightDecay: 'weight decay λ: the base SGD adds λp to the gradient taken at the ascent point',
+    nesterov: "the base SGD's Nesterov momentum (torch's reformulation)",
+  },
 };
 
 provideHyperDocs((rule, option) => byRule[rule]?.[option] ?? common[option]);

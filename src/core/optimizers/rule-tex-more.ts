@@ -251,9 +251,141 @@ function adamwScheduleFree(h: Hyper): RuleVariant {
   };
 }
 
+/**
+ * L-BFGS as torch.optim.LBFGS runs it (after minFunc). One step() runs up to K inner iterations
+ * k (counted across steps: d₁ and t₁ are the very first iteration's), each a direction from the
+ * two-loop recursion over the last m pairs (s, y), seeded with H₀ = sᵀy / yᵀy. maxEval = 0 is
+ * torch's None (⌊5K/4⌋ evaluations); strongWolfe adds the line search.
+ */
+function lbfgs(h: Hyper): RuleVariant {
+  const wolfe = h.strongWolfe === true;
+  const maxEval = Number(h.maxEval ?? 0) > 0;
+  const rows: RuleRow[] = [
+    tex`g_k &= \nabla f(\theta_{k-1})`,
+    tex`s_k &= t_{k-1} d_{k-1}, \quad y_k = g_k - g_{k-1}`,
+    tex`H_0 &= \frac{s_k^\top y_k}{y_k^\top y_k} \quad (\text{if } s_k^\top y_k > 10^{-10})`,
+    tex`d_k &= -\tilde H_k\, g_k, \quad d_1 = -g_1`,
+    tex`\tilde H_k &: \text{two loops from } H_0,\ \text{last } m\ (s, y)`,
+    tex`t_k &= \gamma, \quad t_1 = \gamma \min(1,\ 1 / \|g_1\|_1)`,
+  ];
+  if (wolfe) rows.push(tex`t_k &\leftarrow \text{strong Wolfe search from } t_k`);
+  rows.push(
+    tex`\theta_k &= \theta_{k-1} + t_k\, d_k`,
+    maxEval
+      ? tex`\text{stop} &: K \text{ iterations},\ E \text{ evaluations}`
+      : tex`\text{stop} &: K \text{ iterations},\ \lfloor 5K/4 \rfloor \text{ evaluations}`,
+    tex`\text{or} &: \|g_k\|_\infty \le \epsilon_g,\ \ g_k^\top d_k > -\epsilon_\Delta`,
+    tex`\text{or} &: \|t_k d_k\|_\infty \le \epsilon_\Delta,\ \ |\Delta f| < \epsilon_\Delta`,
+  );
+  return {
+    key: `lbfgs${wolfe ? '+strongwolfe' : ''}${maxEval ? '+maxeval' : ''}`,
+    rows,
+    symbols: [
+      LR,
+      sym('K', 'maxIter'),
+      ...(maxEval ? [sym('E', 'maxEval')] : []),
+      sym('ε_g', 'toleranceGrad'),
+      sym('ε_Δ', 'toleranceChange'),
+      sym('m', 'historySize'),
+    ],
+  };
+}
+
+/**
+ * Adafactor as torch.optim.Adafactor runs it for a vector (not factored): v is torch's V̂, a
+ * second moment per coordinate; the step is relative to the parameters' RMS and clipped by the
+ * update's. torch applies the weight decay only when λ ≠ 0, after α is taken.
+ */
+function adafactor(h: Hyper): RuleVariant {
+  const decay = Number(h.weightDecay ?? 0) !== 0;
+  const rms = (x: string) => tex`\operatorname{RMS}(${x})`;
+  return {
+    key: `adafactor${decay ? '+weightdecay' : ''}`,
+    rows: [
+      G,
+      tex`\hat\beta_{2,t} &= 1 - t^{\tau}`,
+      tex`\rho_t &= \min(\gamma,\ 1/\sqrt{t})`,
+      tex`\alpha_t &= \max\bigl(\epsilon_2,\ ${rms(tex`\theta_{t-1}`)}\bigr)\, \rho_t`,
+      ...(decay ? [DECAY] : []),
+      tex`v_t &= \hat\beta_{2,t}\, v_{t-1} + (1-\hat\beta_{2,t})\, g_t^2`,
+      tex`u_t &= g_t \,/\, \max\bigl(\sqrt{v_t},\ \epsilon_1\bigr)`,
+      tex`\hat u_t &= u_t \,/\, \max\bigl(1,\ ${rms(tex`u_t`)} / d\bigr)`,
+      theta(tex`\alpha_t\, \hat u_t`),
+      tex`${rms('x')} &= \|x\|_2 / \sqrt{2}`,
+    ],
+    symbols: [LR, sym('τ', 'beta2Decay'), sym('ε₁', 'eps1'), sym('ε₂', 'eps2'), sym('d', 'd'), ...(decay ? [WD] : [])],
+  };
+}
+
+const NEWTON_STEP: RuleRow = tex`\theta_t &= \theta_{t-1} - \gamma\, d_t`;
+const NEWTON_SYMBOLS = [LR, sym('δ', 'damping')];
+
+/** Newton's method on the surface's exact Hessian, with Levenberg's damping δI. */
+function newton(): RuleVariant {
+  return {
+    key: 'newton',
+    rows: [G, tex`H_t &= \nabla^2 f(\theta_{t-1})`, tex`d_t &= (H_t + \delta I)^{-1}\, g_t`, NEWTON_STEP],
+    symbols: NEWTON_SYMBOLS,
+  };
+}
+
+/** Saddle-free Newton (Dauphin et al. 2014): the Hessian's eigenvalues by their absolute value. */
+function saddleFreeNewton(): RuleVariant {
+  return {
+    key: 'saddlefreenewton',
+    rows: [
+      G,
+      tex`H_t &= \nabla^2 f(\theta_{t-1}) = V \Lambda V^\top`,
+      tex`|H_t| &= V\, |\Lambda|\, V^\top`,
+      tex`d_t &= \bigl(|H_t| + \delta I\bigr)^{-1}\, g_t`,
+      NEWTON_STEP,
+    ],
+    symbols: NEWTON_SYMBOLS,
+  };
+}
+
+/**
+ * SAM as davda54/sam runs it over torch.optim.SGD: ε, the first-order worst point of the ρ-ball
+ * (adaptive: ASAM's, scaled by |θ|), the gradient there, then SGD's rows with it.
+ */
+function sam(h: Hyper): RuleVariant {
+  const adaptive = h.adaptive === true;
+  const nesterov = h.nesterov === true;
+  const momentum = nesterov || Number(h.momentum ?? 0) > 0;
+  const gt = tex`\tilde g_t`;
+  const rows: RuleRow[] = [G];
+  if (adaptive) {
+    rows.push(
+      tex`w_t &= |\theta_{t-1}|`,
+      tex`\epsilon_t &= \rho\, \frac{w_t^2\, g_t}{\|w_t\, g_t\|_2 + 10^{-12}}`,
+    );
+  } else {
+    rows.push(tex`\epsilon_t &= \rho\, \frac{g_t}{\|g_t\|_2 + 10^{-12}}`);
+  }
+  rows.push(tex`${gt} &= \nabla f(\theta_{t-1} + \epsilon_t) + \lambda\,\theta_{t-1}`);
+  if (nesterov) {
+    rows.push(tex`b_t &= \mu\, b_{t-1} + ${gt}, \quad b_0 = 0`, theta(tex`\gamma\,(${gt} + \mu\, b_t)`));
+  } else if (momentum) {
+    rows.push(tex`b_1 &= \tilde g_1`, tex`b_t &= \mu\, b_{t-1} + (1-\tau)\, ${gt} \quad (t > 1)`, theta(tex`\gamma\, b_t`));
+  } else {
+    rows.push(theta(tex`\gamma\, ${gt}`));
+  }
+  return {
+    key: `sam${adaptive ? '+adaptive' : ''}${nesterov ? '+nesterov' : momentum ? '+momentum' : ''}`,
+    rows,
+    symbols: [
+      LR,
+      sym('ρ', 'rho'),
+      ...(momentum ? [sym('μ', 'momentum')] : []),
+      ...(momentum && !nesterov ? [sym('τ', 'dampening')] : []),
+      WD,
+    ],
+  };
+}
+
 /** The catalog's rules for rule-tex.ts (`provideMoreRules`): the rule panel hands them over as this loads. */
 export const moreRules: MoreRules = {
-  ids: ['adamax', 'nadam', 'radam', 'rprop', 'asgd', 'lion', 'adabelief', 'yogi', 'adan', 'adamwschedulefree'],
+  ids: ['adamax', 'nadam', 'radam', 'rprop', 'asgd', 'lion', 'adabelief', 'yogi', 'adan', 'adamwschedulefree', 'lbfgs', 'adafactor', 'newton', 'saddlefreenewton', 'sam'],
   variant(ruleId, hyper) {
     switch (ruleId) {
       case 'adamax':
@@ -276,6 +408,16 @@ export const moreRules: MoreRules = {
         return adan(hyper);
       case 'adamwschedulefree':
         return adamwScheduleFree(hyper);
+      case 'lbfgs':
+        return lbfgs(hyper);
+      case 'adafactor':
+        return adafactor(hyper);
+      case 'newton':
+        return newton();
+      case 'saddlefreenewton':
+        return saddleFreeNewton();
+      case 'sam':
+        return sam(hyper);
     }
     return undefined;
   },
@@ -290,5 +432,8 @@ export const moreRules: MoreRules = {
     }),
     adan: [{}, { noProx: true }],
     adamwschedulefree: combos({ warmupSteps: [0, 100], decayAtZ: [false, true], innerMomentum: [0, 0.9] }),
+    lbfgs: combos({ strongWolfe: [false, true], maxEval: [0, 25] }),
+    adafactor: [{ weightDecay: 0 }, { weightDecay: 0.01 }],
+    sam: combos({ adaptive: [false, true], momentum: [0, 0.9], nesterov: [false, true] }),
   },
 };

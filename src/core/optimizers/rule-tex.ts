@@ -4,7 +4,9 @@
  * τ = dampening, λ = weightDecay, ε = eps, β₁ = beta1, ... A rule's options that change its form
  * (SGD's momentum and nesterov, RMSprop's centered and momentum, Adam's amsgrad, decoupled weight
  * decay, AdaBelief's rectify, Adan's noProx, schedule-free AdamW's warmup, decayAtZ and
- * innerMomentum) pick one of a few variants, so what is shown is always the rule the run uses.
+ * innerMomentum, L-BFGS's strongWolfe and maxEval, Adafactor's weight decay, SAM's adaptive,
+ * momentum and nesterov) pick one of a few variants, so what is shown is always the rule the run
+ * uses.
  *
  * The rows are plain TeX, so `optimizers[id].rule` (`\begin{aligned} … \end{aligned}`) renders with
  * KaTeX or MathJax; the playground shows them as MathML rendered when the package is built
