@@ -74,7 +74,7 @@ test('a child <descent-optimizer kind> of the catalog, and a typo beside it: the
 });
 
 for (const lang of ['en', 'ko'] as const) {
-  test(`the picker fetches the catalog when focused, then lists every preset in three groups; Lion added runs and shows its rule (${lang})`, async ({ page }) => {
+  test(`the picker fetches the catalog when focused, then lists every preset in four groups; Lion added runs and shows its rule (${lang})`, async ({ page }) => {
     const messages = watchConsole(page);
     const chunks = watchCatalog(page);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -88,13 +88,16 @@ for (const lang of ['en', 'ko'] as const) {
     // Before: the default races' presets only, no groups.
     expect(await add.locator('optgroup').count()).toBe(0);
     await add.focus();
-    await expect(add.locator('optgroup')).toHaveCount(3);
+    await expect(add.locator('optgroup')).toHaveCount(4);
     const groups = await add.locator('optgroup').evaluateAll((els) =>
       els.map((g) => ({ label: g.getAttribute('label'), ids: [...g.querySelectorAll('option')].map((o) => o.getAttribute('value')) })),
     );
-    expect(groups.map((g) => g.label)).toEqual(lang === 'en' ? ['From the notes', 'More of torch.optim', 'Modern'] : ['노트의 일곱 가지', 'torch.optim의 나머지', '최근의 옵티마이저']);
+    expect(groups.map((g) => g.label)).toEqual(
+      lang === 'en' ? ['From the notes', 'More of torch.optim', 'Second-order', 'Modern'] : ['노트의 일곱 가지', 'torch.optim의 나머지', '2차 방법', '최근의 옵티마이저'],
+    );
     expect(groups[0].ids).toEqual(['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam']);
-    expect(groups.flatMap((g) => g.ids)).toHaveLength(19);
+    expect(groups.flatMap((g) => g.ids)).toHaveLength(24);
+    expect(groups[2].ids).toEqual(['newton', 'saddle-free-newton']);
     expect(chunks).toEqual(['more-rules']);
 
     await add.selectOption('lion');

@@ -5,7 +5,7 @@
  * page's main thread has no long task while the maps compute.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import '../../src/core/index';
+import { loadExpressions } from '../../src/core/index';
 import { convergenceMap } from '../../src/core/convergence-map';
 import { surfaces } from '../../surfaces/index';
 import { openApp, watchConsole } from './helpers';
@@ -51,6 +51,44 @@ test('two runs, two basin maps: drawn as they are computed, 100% at the end, eac
     }
   }
   expect(checked).toBeGreaterThan(100);
+  expect(messages).toEqual([]);
+});
+
+test("Newton's and saddle-free Newton's basin maps: computed in the Workers with Himmelblau's Hessian (the expression compiler loads there), each cell as convergenceMap() finds it", async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=himmelblau&layout=map&opt=newton(lr=0.5),saddle-free-newton(lr=0.5)');
+  const panels = pg.locator('descent-surface[part~="panel"]');
+  await expect(panels).toHaveCount(2);
+  await expect.poll(() => percent(pg), { timeout: 60_000 }).toBe('100%');
+  await loadExpressions();
+  const s = surfaces.himmelblau;
+  const steps = Number(await pg.locator('[part~="steps"] input, input[aria-label="Steps"]').first().inputValue().catch(() => '300')) || 300;
+  let reached = 0;
+  for (const [n, optimizer] of [[0, 'newton'], [1, 'saddle-free-newton']] as const) {
+    const { w, h, data } = await pixels(panels.nth(n));
+    const map = convergenceMap({ surface: s, optimizer, hyper: { lr: 0.5 }, steps, grid: { nx: w, ny: h } });
+    let none = 0;
+    let checked = 0;
+    for (let j = 0; j < h; j += 5) {
+      for (let i = 0; i < w; i += 5) {
+        const b = map.basin[j * w + i];
+        const o = 4 * ((h - 1 - j) * w + i);
+        const painted = data[o + 3] > 0 && !(data[o] === data[o + 1] && data[o + 1] === data[o + 2]);
+        // A cell whose run ends at a minimum is painted in a hue; one that ends elsewhere (at a
+        // saddle or the maximum, where plain Newton goes as readily) is not.
+        expect(painted, `${optimizer} cell (${i}, ${j}), basin ${b}`).toBe(b >= 0);
+        if (b === -1) none++;
+        if (b >= 0) reached++;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // Plain Newton is drawn to Himmelblau's saddles and maximum from much of the map; saddle-free
+    // Newton from almost none of it.
+    if (optimizer === 'newton') expect(none / checked).toBeGreaterThan(0.1);
+    else expect(none / checked).toBeLessThan(0.05);
+  }
+  expect(reached).toBeGreaterThan(100);
   expect(messages).toEqual([]);
 });
 

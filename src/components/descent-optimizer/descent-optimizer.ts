@@ -24,7 +24,7 @@ const IGNORED = new Set(['kind', 'label', 'disabled', 'noise', 'batch', 'schedul
  *
  * @element descent-optimizer
  *
- * @attr {string} kind - A preset id: sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, amsgrad, adamw, adamax, nadam, radam, rprop, asgd, lion, adabelief, yogi, adan, schedule-free-adamw.
+ * @attr {string} kind - A preset id: sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, amsgrad, adamw, adamax, nadam, radam, rprop, asgd, lbfgs, adafactor, newton, saddle-free-newton, lion, adabelief, yogi, adan, schedule-free-adamw, sam.
  * @attr {string} label - Shown in legends and as the trajectory's `data-optimizer`.
  * @attr {boolean} disabled - Listed but not running until switched on.
  * @attr {string} lr - Learning rate (and likewise every other hyperparameter of the preset).

@@ -2,7 +2,7 @@
  * Convergence maps off the page's main thread: a module Worker that computes bands of a map
  * (`convergenceMap` with `rows`) and replies with their arrays (transferred, not copied). It loads
  * a catalog surface's module, the rarer rules and the schedules only when a band needs them, and
- * the expression compiler only for a typed-in surface.
+ * the expression compiler only for a typed-in surface or a Hessian (Newton's rules).
  */
 import { convergenceMap } from '../convergence-map';
 import { loadOptimizers } from '../optimizers/index';
@@ -38,13 +38,15 @@ async function band({ id, options }: BandRequest): Promise<void> {
     const surface = await surfaceFor(options.surface);
     if (options.schedule !== undefined) await loadSchedules();
     let map;
-    try {
-      map = convergenceMap({ ...options, surface });
-    } catch (error) {
-      // A rarer rule still loading here: load it, then the band.
-      if (!(error instanceof Error && /is loading/.test(error.message))) throw error;
-      await loadOptimizers();
-      map = convergenceMap({ ...options, surface });
+    for (let attempt = 1; !map; attempt++) {
+      try {
+        map = convergenceMap({ ...options, surface });
+      } catch (error) {
+        // A rarer rule still loading here, then what its first run asks for (Newton's: the
+        // expression compiler, for the surface's Hessian): load it, then the band.
+        if (!(attempt < 3 && error instanceof Error && /is loading/.test(error.message))) throw error;
+        await loadOptimizers();
+      }
     }
     const { basin, steps, loss, tolerance } = map;
     scope.postMessage({ id, basin, steps, loss, tolerance }, [basin.buffer, steps.buffer, loss.buffer]);

@@ -20,8 +20,9 @@ interface SamState {
 const ascent = new Float64Array(2);
 
 /**
- * Sharpness-aware minimization (Foret et al. 2021), as the authors' reference for PyTorch,
- * davda54/sam (`SAM.first_step`, `SAM.second_step`), over torch.optim.SGD as its base optimizer:
+ * Sharpness-aware minimization (Foret et al. 2021), as the PyTorch implementation most use,
+ * davda54/sam (`SAM.first_step`, `SAM.second_step`; unofficial: the authors' own code,
+ * google-research/sam, is JAX), over torch.optim.SGD as its base optimizer:
  * the gradient the base rule steps with is taken at the worst point of a ρ-ball around θ, to first
  * order, so that it prefers wide minima.
  *
