@@ -276,3 +276,149 @@ test("ASGD's averaged point ā and schedule-free's x: a ring at the recorded poi
   await expect(pg.locator('[part~="rule-values"] tr[data-mark="average"]')).toHaveCount(1);
   expect(messages).toEqual([]);
 });
+
+/**
+ * Each run's probe dots and the dashed line through them, as drawn (pixels), and the points the
+ * run recorded for the step from the shown one (the layer's pixels of them, by the map's scales).
+ */
+async function probesBack(pg: Locator) {
+  return pg.locator('descent-surface').first().evaluate((el) => {
+    type Rec = { x: Float64Array; y: Float64Array; evaluations?: { start: Int32Array; x: Float64Array; y: Float64Array } };
+    const host = el as unknown as { runs: { key: string; label: string; trajectory: Rec }[]; scales: { x: (v: number) => number; y: (v: number) => number; width: number; height: number }; step: number };
+    const root = (el as HTMLElement).shadowRoot!;
+    return host.runs.map((r) => {
+      const g = root.querySelector(`g.inspect-run[data-key="${r.key}"]`)!;
+      const t = r.trajectory;
+      const k = Math.min(host.step, t.x.length - 1);
+      const e = t.evaluations!;
+      const want: number[][] = [];
+      for (let i = e.start[k]; i < (k + 1 < e.start.length ? e.start[k + 1] : e.start[k]); i++) want.push([host.scales.x(e.x[i]), host.scales.y(e.y[i])]);
+      return {
+        label: r.label,
+        head: [host.scales.x(t.x[k]), host.scales.y(t.y[k])],
+        size: [host.scales.width, host.scales.height],
+        want,
+        dots: [...g.querySelectorAll('circle.i-probe')].map((c) => ({
+          visible: c.getAttribute('visibility') === 'visible',
+          at: [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))],
+        })),
+        line: g.querySelector('path.i-probe-line')!.getAttribute('d') ?? '',
+      };
+    });
+  });
+}
+
+type ProbesBack = Awaited<ReturnType<typeof probesBack>>;
+
+/** Every evaluated point within the plot is a visible dot at its pixel (to the 0.1 px the marks are written to), in order, and the line starts at the head. */
+function expectProbesMatch(runs: ProbesBack, least: Record<string, number>) {
+  for (const run of runs) {
+    const n = Math.min(40, run.want.length);
+    expect(run.want.length, run.label).toBeGreaterThanOrEqual(least[run.label]);
+    // (Dots beyond the step's points, the run's most in one step, are hidden.)
+    expect(run.dots.slice(n).every((d) => !d.visible), run.label).toBe(true);
+    let visible = 0;
+    run.want.slice(0, n).forEach((want, i) => {
+      const inside = want[0] >= -8 && want[0] <= run.size[0] + 8 && want[1] >= -8 && want[1] <= run.size[1] + 8;
+      expect(run.dots[i].visible, `${run.label} dot ${i}`).toBe(inside);
+      if (!inside) return;
+      visible++;
+      expect(Math.abs(run.dots[i].at[0] - want[0]), `${run.label} dot ${i} x`).toBeLessThanOrEqual(0.06);
+      expect(Math.abs(run.dots[i].at[1] - want[1]), `${run.label} dot ${i} y`).toBeLessThanOrEqual(0.06);
+    });
+    expect(visible, run.label).toBeGreaterThanOrEqual(Math.min(least[run.label], 1));
+    if (!n) continue;
+    // The dashed line: from the head to the first point (where both are on the plot).
+    const first = /^M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/.exec(run.line)!.slice(1).map(Number);
+    expect(Math.hypot(first[0] - run.head[0], first[1] - run.head[1]), run.label).toBeLessThanOrEqual(0.1);
+    expect(Math.hypot(first[2] - run.want[0][0], first[3] - run.want[0][1]), run.label).toBeLessThanOrEqual(0.1);
+  }
+}
+
+test("L-BFGS's line search and SAM's ascent point: dots at the recorded evaluations, joined from the head; their legend key, their row, no step-size glyph", async ({ page }) => {
+  const messages = watchConsole(page);
+  // Tall enough for the legend under Rosenbrock's square map.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const pg = await openApp(page, 'surface=rosenbrock&inspect=1&step=1&opt=sam(lr=0.002),lbfgs(strongWolfe=true)');
+  const panel = pg.locator('descent-surface').first();
+  await expect(panel.locator('circle.i-probe[visibility="visible"]').first()).toBeAttached();
+  let runs = await probesBack(pg);
+  expect(runs.map((r) => r.label)).toEqual(['SAM', 'L-BFGS']);
+  // Step 1 → 2: SAM's one ascent point; L-BFGS's inner iterates and trial points (18 of them).
+  expectProbesMatch(runs, { SAM: 1, 'L-BFGS': 10 });
+  expect(runs[0].want).toHaveLength(1);
+  // SAM's ascent point is ρ = 0.05 from the head, in data units: a few pixels on Rosenbrock's map.
+  const samOff = Math.hypot(runs[0].want[0][0] - runs[0].head[0], runs[0].want[0][1] - runs[0].head[1]);
+  expect(samOff).toBeGreaterThan(3);
+  // L-BFGS's first call (step 0 → 1): 24 points; scrubbing there moves the dots.
+  await pg.locator('[part~="timeline"]').fill('0');
+  await expect(pg.locator('[part~="step-readout"]')).toHaveText(/^step 0 \//);
+  await expect.poll(async () => (await probesBack(pg))[1].want.length).toBe(24);
+  runs = await probesBack(pg);
+  expectProbesMatch(runs, { SAM: 1, 'L-BFGS': 24 });
+  // Past L-BFGS's second call it stops at once: no dots, no line.
+  await pg.locator('[part~="timeline"]').fill('5');
+  await expect(pg.locator('[part~="step-readout"]')).toHaveText(/^step 5 \//);
+  runs = await probesBack(pg);
+  expect(runs[1].want).toHaveLength(0);
+  expect(runs[1].dots.every((d) => !d.visible)).toBe(true);
+  expect(runs[1].line).toBe('');
+  expectProbesMatch([runs[0]], { SAM: 1 });
+
+  // The legend: the evaluated points' key, no glyph key (one step size for both coordinates).
+  await expect(panel.locator('.i-key[data-mark="probes"]')).toContainText('the points the step evaluates');
+  await expect(panel.locator('.i-key[data-mark="glyph"]')).toHaveCount(0);
+  // The selected run's (SAM's) values: θ + ε, linked to the dots.
+  const values = pg.locator('[part~="rule-values"]');
+  const row = values.locator('tr[data-mark="probes"]');
+  await expect(row.locator('th')).toHaveText('θ + ε');
+  const layer = panel.locator('g.inspect');
+  await panel.locator('.i-key[data-mark="probes"]').hover();
+  await expect(layer).toHaveAttribute('data-highlight', 'probes');
+  await expect(row).toHaveClass(/pointed/);
+  await page.mouse.move(5, 5);
+  await expect(layer).not.toHaveAttribute('data-highlight', /./);
+  // A dot on the map under the mouse points at the same (L-BFGS's at step 0: one far from the others).
+  await pg.locator('[part~="timeline"]').fill('0');
+  await expect.poll(async () => (await probesBack(pg))[1].want.length).toBe(24);
+  const target = await panel.locator('g.inspect-run[data-key="1"] circle.i-probe[visibility="visible"]').evaluateAll((dots) => {
+    const at = dots.map((d) => [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))]);
+    // The dot farthest from its nearest neighbour, so the mouse is on it alone.
+    const lonely = at.map((p) => Math.min(...at.filter((q) => q !== p).map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]))));
+    const i = lonely.indexOf(Math.max(...lonely));
+    const p = new DOMPoint(at[i][0], at[i][1]).matrixTransform((dots[i] as SVGCircleElement).getScreenCTM()!);
+    return [p.x, p.y];
+  });
+  await page.mouse.move(target[0], target[1]);
+  await expect(layer).toHaveAttribute('data-highlight', 'probes');
+  await expect(panel.locator('.i-key[data-mark="probes"]')).toHaveClass(/pointed/);
+  // The highlighted dots stand out, the arrows fade.
+  const opacity = (sel: string) => panel.locator(sel).first().evaluate((e) => getComputedStyle(e).opacity);
+  expect(await opacity('g.i-probes')).toBe('1');
+  expect(Number(await opacity('path.i-grad'))).toBeLessThan(0.5);
+  expect(messages).toEqual([]);
+});
+
+test('Korean: the evaluated points\' legend key and what to look at for L-BFGS', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'lang=ko&surface=rosenbrock&inspect=1&step=3&opt=lbfgs(maxIter=1,strongWolfe=true),sam(lr=0.002)');
+  const panel = pg.locator('descent-surface').first();
+  await expect(panel.locator('.i-key[data-mark="probes"]')).toContainText('스텝이 f를 계산해 보는 점');
+  await expect(pg.locator('[part~="rule-values"]')).toContainText('선 탐색');
+  expect(messages).toEqual([]);
+});
+
+test("a trial point far off the map (L-BFGS without a line search): its dot hidden, the dashed line cut at the plot's edge", async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=rosenbrock&inspect=1&step=1&opt=lbfgs');
+  await expect(pg.locator('descent-surface').first().locator('circle.i-probe[visibility="visible"]').first()).toBeAttached();
+  const [run] = await probesBack(pg);
+  // Step 1 → 2 tries (28.8, 14.4), thousands of pixels off Rosenbrock's map.
+  expect(run.want).toHaveLength(19);
+  expect(run.want.some(([x]) => x > run.size[0] * 5)).toBe(true);
+  expectProbesMatch([run], { 'L-BFGS': 19 });
+  const ends = [...run.line.matchAll(/-?[\d.]+/g)].map(Number);
+  expect(Math.max(...ends)).toBeLessThanOrEqual(Math.max(...run.size) + 8.05);
+  expect(Math.min(...ends)).toBeGreaterThanOrEqual(-8.05);
+  expect(messages).toEqual([]);
+});

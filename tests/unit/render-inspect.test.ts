@@ -5,9 +5,10 @@
  * velocity arrows behind the head; Adagrad's and Adam's steps are their step sizes times g or m̂;
  * the glyph's half-axes are the step sizes times |∇f|.
  */
-import { describe, expect, it } from 'vitest';
-import { trajectory } from '../../src/core/index';
-import { arrowScale, inspectVectors, symbolRows, type RecordedTrajectory } from '../../src/render/inspect';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { trajectory, type PresetId } from '../../src/core/index';
+import { loadExpressions } from '../../src/core/expression/load';
+import { arrowScale, hasGlyph, inspectVectors, marksOf, probeRange, symbolRows, type RecordedTrajectory } from '../../src/render/inspect';
 
 const close = (a: number, b: number, what: string) =>
   expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
@@ -102,6 +103,81 @@ describe('symbolRows', () => {
     expect(symbolRows(run('sgd'), 60).map((r) => r.symbol)).toEqual(['g']);
     expect(symbolRows(run('rmsprop', { momentum: 0.5, centered: true }), 5).map((r) => r.symbol)).toEqual(['g', 'v', 'b', 'ḡ', 'γ/d', 'Δθ']);
     expect(symbolRows(run('nadam'), 5).map((r) => r.symbol)).toEqual(['g', 'm', 'v', 'γ/d', 'Δθ']);
+  });
+});
+
+describe('the whole-vector rules (L-BFGS, Adafactor, Newton, saddle-free Newton, SAM)', () => {
+  beforeAll(async () => {
+    await loadExpressions();
+  });
+  const whole = (optimizer: PresetId, hyper: Record<string, number | boolean> = {}, steps = 30): RecordedTrajectory =>
+    trajectory({ surface: 'rosenbrock', optimizer, hyper, start: [-1.2, 1], steps, record: 'state' });
+
+  it("no glyph where the step size is one number for both coordinates (L-BFGS's t, γ); Adafactor's is per coordinate", () => {
+    for (const id of ['lbfgs', 'newton', 'saddle-free-newton', 'sam'] as const) {
+      const t = whole(id, id === 'sam' ? { lr: 0.002 } : {});
+      for (let k = 0; k < 10; k++) expect(inspectVectors(t, k)!.glyph, `${id} at ${k}`).toBeUndefined();
+      expect(marksOf([t]).has('glyph'), id).toBe(false);
+    }
+    const t = whole('adafactor', { lr: 0.1 });
+    const g = Math.hypot(t.grad[20], t.grad[21]);
+    expect(inspectVectors(t, 10)!.glyph).toEqual([t.effectiveLr[22] * g, t.effectiveLr[23] * g]);
+    expect(marksOf([t]).has('glyph')).toBe(true);
+    // (So the step sizes' chart lists Adafactor alone of the five.)
+    expect(['lbfgs', 'adafactor', 'newton', 'saddle-free-newton', 'sam'].map((id) => hasGlyph(whole(id as PresetId, {}, 2)))).toEqual([false, true, false, false, false]);
+  });
+
+  it('probes: the points step k → k + 1 evaluated, in order, from evaluations.start[k] to start[k + 1]; a mark of the runs that record any', () => {
+    const t = whole('lbfgs', { maxIter: 1, strongWolfe: true }, 100);
+    const e = t.evaluations!;
+    for (let k = 0; k < 100; k++) {
+      const [from, to] = probeRange(t, k)!;
+      expect([from, to]).toEqual([e.start[k], e.start[k + 1]]);
+      const probes = inspectVectors(t, k)!.probes;
+      if (from === to) expect(probes).toBeUndefined();
+      else expect(probes).toEqual(Array.from({ length: to - from }, (_, i) => [e.x[from + i], e.y[from + i]]));
+    }
+    // At the last iterate no next step: no probes.
+    expect(probeRange(t, 100)).toBeUndefined();
+    expect(inspectVectors(t, 100)!.probes).toBeUndefined();
+    expect(marksOf([t]).has('probes')).toBe(true);
+    expect(marksOf([whole('sam', { lr: 0.002 })]).has('probes')).toBe(true);
+    // Newton and Adafactor evaluate nothing besides their iterates; L-BFGS with one inner iteration and no line search neither.
+    for (const t of [whole('newton'), whole('adafactor'), whole('lbfgs', { maxIter: 1 })]) {
+      expect(t.evaluations!.x).toHaveLength(0);
+      expect(marksOf([t]).has('probes')).toBe(false);
+    }
+  });
+
+  it("symbolRows: d and the step size of the next step (L-BFGS's t, Newton's γ), Adafactor's v and αû/g, SAM's θ + ε linked to the probes", () => {
+    const symbols = (t: RecordedTrajectory, k: number) => symbolRows(t, k).map((r) => [r.symbol, r.mark]);
+    const lbfgs = whole('lbfgs', { maxIter: 1, strongWolfe: true });
+    expect(symbols(lbfgs, 5)).toEqual([['g', 'grad'], ['d', 'step'], ['t', undefined], ['Δθ', 'step']]);
+    // One inner iteration: Δθ = t d, d and t those of the next step (recorded after it).
+    const rows = symbolRows(lbfgs, 5);
+    expect(rows[1].value).toEqual([lbfgs.state.d[12], lbfgs.state.d[13]]);
+    expect(rows[2].value).toEqual([lbfgs.effectiveLr[12], lbfgs.effectiveLr[13]]);
+    for (const i of [0, 1]) close(rows[3].value[i], rows[2].value[i] * rows[1].value[i], `Δθ = t d (${i})`);
+    // More inner iterations: d is the last one's, not the step's direction.
+    expect(symbols(whole('lbfgs'), 0)[1]).toEqual(['d', undefined]);
+    // The last iterate: no next step, no d.
+    expect(symbols(lbfgs, 30)).toEqual([['g', 'grad']]);
+
+    expect(symbols(whole('adafactor', { lr: 0.1 }), 5)).toEqual([['g', 'grad'], ['v', 'glyph'], ['αû/g', 'glyph'], ['Δθ', 'step']]);
+
+    for (const id of ['newton', 'saddle-free-newton'] as const) {
+      const t = whole(id, { damping: 1 });
+      expect(symbols(t, 3)).toEqual([['g', 'grad'], ['d', 'step'], ['γ', undefined], ['Δθ', 'step']]);
+      const [, d, , step] = symbolRows(t, 3);
+      for (const i of [0, 1]) close(step.value[i], -d.value[i], `${id}: Δθ = −γd (${i})`);
+    }
+
+    const sam = whole('sam', { lr: 0.002 });
+    expect(symbols(sam, 5)).toEqual([['g', 'grad'], ['θ + ε', 'probes'], ['γ', undefined], ['Δθ', 'step']]);
+    expect(symbolRows(sam, 5)[1].value).toEqual([sam.evaluations!.x[5], sam.evaluations!.y[5]]);
+    expect(symbols(whole('sam', { lr: 0.002, momentum: 0.9, nesterov: true }), 5)).toEqual([
+      ['g', 'grad'], ['b', 'moment'], ['θ', 'theta'], ['θ + ε', 'probes'], ['γ', undefined], ['Δθ', 'step'],
+    ]);
   });
 });
 

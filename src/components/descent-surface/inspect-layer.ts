@@ -1,6 +1,7 @@
 /**
  * The inner-state view on a map (`inspect`): at each run's head, the gradient step −γ∇f, the
- * step taken, the velocity or first moment, Nesterov's θ and the adaptive rules' step-size glyph
+ * step taken, the velocity or first moment, Nesterov's θ, the points the next step evaluates
+ * (L-BFGS's trials, SAM's ascent point) and the adaptive rules' step-size glyph
  * (src/render/inspect.ts says what each is), with a legend and the arrows' display scale. Loaded
  * the first time a map shows it. The marks are made once per render and moved by `apply` at every
  * step, as the heads are, without rendering again.
@@ -8,8 +9,8 @@
 import { css, html, svg } from 'lit';
 import type { PanelScales } from '../../render/scales';
 import { nothing } from 'lit';
-import { arrowScale, inspectVectors, isRecorded, marksOf, symbolRows, type InspectMark, type SymbolRow } from '../../render/inspect';
-import type { Trajectory } from '../../core/types';
+import { arrowScale, hasGlyph, inspectVectors, isRecorded, marksOf, symbolRows, type InspectMark, type SymbolRow } from '../../render/inspect';
+import type { Point, Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import { optimizers } from '../../core/optimizers/index';
 import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
@@ -61,6 +62,18 @@ export const styles = css`
     stroke-width: 1.2;
     stroke-dasharray: 2 2;
   }
+  /* The points a step evaluates: small dots, joined in order from the head by a thin dashed line. */
+  .i-probe-line {
+    fill: none;
+    stroke: var(--c, #555);
+    stroke-width: 1;
+    stroke-dasharray: 3 2;
+  }
+  .i-probe {
+    fill: var(--c, #555);
+    stroke: var(--descent-marker-fill, #fff);
+    stroke-width: 0.8;
+  }
   g.inspect[data-highlight] [data-mark] {
     opacity: 0.15;
   }
@@ -69,9 +82,13 @@ export const styles = css`
   g.inspect[data-highlight='moment'] [data-mark='moment'],
   g.inspect[data-highlight='theta'] [data-mark='theta'],
   g.inspect[data-highlight='average'] [data-mark='average'],
+  g.inspect[data-highlight='probes'] [data-mark='probes'],
   g.inspect[data-highlight='glyph'] [data-mark='glyph'] {
     opacity: 1;
     stroke-width: 3;
+  }
+  g.inspect[data-highlight='probes'] .i-probe {
+    r: 3.5px;
   }
   .inspect-run.dim {
     opacity: 0.16;
@@ -118,7 +135,7 @@ export const styles = css`
 `;
 
 /** The marks in the order the legend lists them. */
-export const MARKS: readonly InspectMark[] = ['grad', 'step', 'moment', 'theta', 'average', 'glyph'];
+export const MARKS: readonly InspectMark[] = ['grad', 'step', 'moment', 'theta', 'average', 'probes', 'glyph'];
 
 const legendKey: Record<InspectMark, Parameters<typeof t>[1]> = {
   grad: 'inspectGrad',
@@ -126,8 +143,25 @@ const legendKey: Record<InspectMark, Parameters<typeof t>[1]> = {
   moment: 'inspectMoment',
   theta: 'inspectTheta',
   average: 'inspectAverage',
+  probes: 'inspectProbes',
   glyph: 'inspectGlyph',
 };
+
+/**
+ * The most evaluated points drawn for one step: L-BFGS with torch's defaults evaluates at most
+ * about 50 (maxEval 25, and a line search may run past it), more with a larger maxIter or maxEval;
+ * past 40 the dots would only cover one another. The first 40 are drawn, in order.
+ */
+export const MAX_PROBES = 40;
+
+/** How many dots a run's marks hold: its most evaluated points in one step, at most MAX_PROBES. */
+function probeSlots(r: PanelRun): number {
+  const e = isRecorded(r.trajectory) ? r.trajectory.evaluations : undefined;
+  if (!e) return 0;
+  let most = 0;
+  for (let i = 0; i + 1 < e.start.length; i++) most = Math.max(most, e.start[i + 1] - e.start[i]);
+  return Math.min(MAX_PROBES, most);
+}
 
 /** The point mark a run's ring stands for: its averaged iterate (ASGD, schedule-free), else Nesterov's θ. */
 const pointMark = (r: PanelRun): InspectMark => {
@@ -145,9 +179,11 @@ export function layer(runs: readonly PanelRun[], dimmed: (key: string) => string
       <circle class="i-glyph" data-mark="glyph" r="1" transform="scale(0)"></circle>
       <line class="i-theta-link" data-mark=${pointMark(r)}></line>
       <circle class="i-theta" data-mark=${pointMark(r)} r="3"></circle>
+      <path class="i-probe-line" data-mark="probes"></path>
       <path class="i-arrow i-grad" data-mark="grad"></path>
       <path class="i-arrow i-moment" data-mark="moment"></path>
       <path class="i-arrow i-step" data-mark="step"></path>
+      <g class="i-probes" data-mark="probes">${Array.from({ length: probeSlots(r) }, () => svg`<circle class="i-probe" r="2.5" visibility="hidden"></circle>`)}</g>
     </g>`,
   )}</g>`;
 }
@@ -176,6 +212,8 @@ function keyGlyph(mark: InspectMark) {
     case 'theta':
     case 'average':
       return svg`<line class="i-theta-link" x1="4" y1="6" x2="22" y2="6"></line><circle class="i-theta" cx="4" cy="6" r="3"></circle>`;
+    case 'probes':
+      return svg`<path class="i-probe-line" d="M2,6L23,6"></path><circle class="i-probe" cx="10" cy="6" r="2.5"></circle><circle class="i-probe" cx="21" cy="6" r="2.5"></circle>`;
     default:
       return svg`<path class="i-arrow i-${mark}" d=${arrowPath(2, 6, 24, 6)}></path>`;
   }
@@ -210,15 +248,62 @@ function arrowPath(x0: number, y0: number, x1: number, y1: number, most = Infini
 }
 
 /** A run's mark elements, found once per render of the layer (the step moves them every frame). */
-const found = new WeakMap<SVGGElement, { grad: Element | null; step: Element | null; moment: Element | null; glyph: Element | null; dot: Element | null; link: Element | null }>();
-function marksOf_(g: SVGGElement) {
+interface RunMarks {
+  readonly grad: Element | null;
+  readonly step: Element | null;
+  readonly moment: Element | null;
+  readonly glyph: Element | null;
+  readonly dot: Element | null;
+  readonly link: Element | null;
+  readonly probeLine: Element | null;
+  /** The probe dots (live: a render that changes their number changes it). */
+  readonly probes: HTMLCollection | undefined;
+}
+const found = new WeakMap<SVGGElement, RunMarks>();
+function marksOf_(g: SVGGElement): RunMarks {
   let el = found.get(g);
   if (!el) {
     const q = (selector: string) => g.querySelector(selector);
-    el = { grad: q('path.i-grad'), step: q('path.i-step'), moment: q('path.i-moment'), glyph: q('circle.i-glyph'), dot: q('circle.i-theta'), link: q('line.i-theta-link') };
+    el = {
+      grad: q('path.i-grad'),
+      step: q('path.i-step'),
+      moment: q('path.i-moment'),
+      glyph: q('circle.i-glyph'),
+      dot: q('circle.i-theta'),
+      link: q('line.i-theta-link'),
+      probeLine: q('path.i-probe-line'),
+      probes: q('g.i-probes')?.children,
+    };
     found.set(g, el);
   }
   return el;
+}
+
+/**
+ * The segment (x0, y0)–(x1, y1) as a path's `M…L…`, cut to the box [lo, hi]² around the plot
+ * (Liang–Barsky), or '' where it misses the box: a line of trial points may run far off the map
+ * (L-BFGS's line search brackets wide), and a dash pattern over thousands of pixels costs frames.
+ */
+function segmentIn(x0: number, y0: number, x1: number, y1: number, lo: Point, hi: Point): string {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let a = 0;
+  let b = 1;
+  const edge = (p: number, q: number) => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > b) return false;
+      if (r > a) a = r;
+    } else {
+      if (r < a) return false;
+      if (r < b) b = r;
+    }
+    return true;
+  };
+  if (!(edge(-dx, x0 - lo[0]) && edge(dx, hi[0] - x0) && edge(-dy, y0 - lo[1]) && edge(dy, hi[1] - y0))) return '';
+  const f = (v: number) => v.toFixed(1);
+  return `M${f(x0 + a * dx)},${f(y0 + a * dy)}L${f(x0 + b * dx)},${f(y0 + b * dy)}`;
 }
 
 const setAttr = (el: Element | null, name: string, value: string) => {
@@ -261,6 +346,7 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
     const rx = e ? Math.min(most, e[0] * factor * kx).toFixed(1) : '0';
     const ry = e ? Math.min(most, e[1] * factor * ky).toFixed(1) : '0';
     setAttr(el.glyph, 'transform', `translate(${x0.toFixed(1)},${y0.toFixed(1)}) scale(${rx},${ry})`);
+    drawProbes(el, v?.probes, x0, y0, scales);
     const theta = v?.theta ?? v?.average;
     setAttr(el.dot, 'visibility', theta ? 'visible' : 'hidden');
     setAttr(el.link, 'visibility', theta ? 'visible' : 'hidden');
@@ -279,6 +365,35 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
     const text = factor === 1 ? '' : t(lang, 'inspectScale', { factor: factor >= 1 ? String(factor) : factor.toPrecision(1) });
     if (scale.textContent !== text) scale.textContent = text;
   }
+}
+
+/**
+ * The points the next step evaluates: the first MAX_PROBES (as many as the run's dots), each a
+ * dot where it is (a point, not scaled with the arrows), joined in order from the head by the
+ * dashed line; a dot off the plot is hidden, the line cut at the plot's edge (plus a margin).
+ */
+function drawProbes(el: RunMarks, probes: readonly Point[] | undefined, x0: number, y0: number, scales: PanelScales): void {
+  const dots = el.probes;
+  const n = Math.min(probes?.length ?? 0, dots?.length ?? 0);
+  const lo: Point = [-8, -8];
+  const hi: Point = [scales.width + 8, scales.height + 8];
+  let d = '';
+  let [px, py] = [x0, y0];
+  for (let i = 0; i < n; i++) {
+    const qx = scales.x(probes![i][0]);
+    const qy = scales.y(probes![i][1]);
+    d += segmentIn(px, py, qx, qy, lo, hi);
+    const dot = dots![i];
+    const inside = qx >= lo[0] && qx <= hi[0] && qy >= lo[1] && qy <= hi[1];
+    setAttr(dot, 'visibility', inside ? 'visible' : 'hidden');
+    if (inside) {
+      setAttr(dot, 'cx', qx.toFixed(1));
+      setAttr(dot, 'cy', qy.toFixed(1));
+    }
+    [px, py] = [qx, qy];
+  }
+  for (let i = n; i < (dots?.length ?? 0); i++) setAttr(dots![i], 'visibility', 'hidden');
+  setAttr(el.probeLine, 'd', d);
 }
 
 /**
@@ -306,8 +421,9 @@ function toSegment(px: number, py: number, x0: number, y0: number, x1: number, y
 }
 
 /**
- * The mark under the point (x, y) of the plot, in pixels: an arrow or θ within 5 px (the
- * nearest), else a glyph it lies inside; null for none.
+ * The mark under the point (x, y) of the plot, in pixels: an arrow, θ, an evaluated point or
+ * the line joining them within 5 px (the nearest; an arrow before the line where they tie), else
+ * a glyph it lies inside; null for none.
  */
 export function markAt(root: ParentNode, x: number, y: number): InspectMark | null {
   let best: InspectMark | null = null;
@@ -324,6 +440,14 @@ export function markAt(root: ParentNode, x: number, y: number): InspectMark | nu
     if (dot?.getAttribute('visibility') === 'visible') {
       const d = Math.hypot(x - Number(dot.getAttribute('cx')), y - Number(dot.getAttribute('cy')));
       if (d <= bestDistance) [best, bestDistance] = [(dot as SVGElement).dataset.mark as InspectMark, d];
+    }
+    for (const probe of g.querySelectorAll('circle.i-probe[visibility="visible"]')) {
+      const d = Math.hypot(x - Number(probe.getAttribute('cx')), y - Number(probe.getAttribute('cy')));
+      if (d <= bestDistance) [best, bestDistance] = ['probes', d];
+    }
+    for (const m of (g.querySelector('path.i-probe-line')?.getAttribute('d') ?? '').matchAll(/M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/g)) {
+      const d = toSegment(x, y, +m[1], +m[2], +m[3], +m[4]);
+      if (d < bestDistance) [best, bestDistance] = ['probes', d];
     }
     const [cx, cy, rx, ry] = glyphOf(g.querySelector('circle.i-glyph'));
     if (rx > 2 && ry > 2) {
@@ -446,6 +570,11 @@ export function lookKey(run: Trajectory): Parameters<typeof t>[1] {
     yogi: 'lookYogi',
     adan: 'lookAdan',
     adamwschedulefree: 'lookScheduleFree',
+    lbfgs: 'lookLbfgs',
+    adafactor: 'lookAdafactor',
+    newton: 'lookNewton',
+    saddlefreenewton: 'lookSaddleFreeNewton',
+    sam: 'lookSam',
   };
   return keys[ruleId] ?? 'lookSgd';
 }
@@ -530,10 +659,11 @@ export function highlightRows(root: ParentNode, mark: InspectMark | null): void 
 const lrSeries = new WeakMap<readonly PanelRun[], PanelRun[]>();
 
 /**
- * The inner-state chart's series: for each adaptive run (not SGD's, whose step size is γ), its
- * step size per coordinate against step, x solid and y dashed, as runs of `<descent-loss-chart>`
- * (the series in place of the loss: at step k the size of step k + 1). The same array for the
- * same runs, so the chart's curves are drawn once.
+ * The inner-state chart's series: for each run with a step size per coordinate (not SGD's,
+ * Newton's, saddle-free Newton's or SAM's γ, nor L-BFGS's t, which the values list), its step
+ * size per coordinate against step, x solid and y dashed, as runs of `<descent-loss-chart>` (the
+ * series in place of the loss: at step k the size of step k + 1). The same array for the same
+ * runs, so the chart's curves are drawn once.
  */
 export function stepSizeRuns(runs: readonly PanelRun[]): PanelRun[] {
   let out = lrSeries.get(runs);
@@ -541,7 +671,7 @@ export function stepSizeRuns(runs: readonly PanelRun[]): PanelRun[] {
   out = [];
   for (const r of runs) {
     const t = r.trajectory;
-    if (!isRecorded(t) || optimizers[t.optimizer].ruleId === 'sgd') continue;
+    if (!isRecorded(t) || !hasGlyph(t)) continue;
     for (const [axis, i] of [['x', 0], ['y', 1]] as const) {
       // At step k the step size of the next step, k + 1, as the glyph and the values show it.
       const values = new Float64Array(t.x.length).fill(NaN);
