@@ -13,10 +13,16 @@
  * Each loop is assembled from the rule's per-coordinate body (written once with P for the
  * coordinate, G for its gradient, _P suffixes for its state) and compiled with `new Function`,
  * so the JIT sees exactly the code a person would inline by hand.
+ *
+ * The whole-vector rules (L-BFGS, Adafactor, Newton, saddle-free Newton, SAM) couple the
+ * coordinates: their loops are written out in bench/inlined-whole.ts, and `inlinedRosenbrock`
+ * returns those for them.
  */
+import { wholeInlined } from './inlined-whole';
 
 export interface InlinedRun {
-  (steps: number, x0: number, y0: number): { x: Float64Array; y: Float64Array; loss: Float64Array };
+  /** `evaluations`: how many times the run evaluated f and ∇f (L-BFGS's loop counts them). */
+  (steps: number, x0: number, y0: number): { x: Float64Array; y: Float64Array; loss: Float64Array; evaluations?: number };
 }
 
 type Compiled = (
@@ -166,10 +172,11 @@ export function inlinedRosenbrock(
   domain: { x: readonly number[]; y: readonly number[] },
   { flush = true } = {},
 ): InlinedRun {
-  const recipe = recipes[presetId](h, flush);
   const [xMin, xMax] = domain.x;
   const [yMin, yMax] = domain.y;
-  const bounds = [xMin - 10 * (xMax - xMin), xMax + 10 * (xMax - xMin), yMin - 10 * (yMax - yMin), yMax + 10 * (yMax - yMin)];
+  const bounds = [xMin - 10 * (xMax - xMin), xMax + 10 * (xMax - xMin), yMin - 10 * (yMax - yMin), yMax + 10 * (yMax - yMin)] as const;
+  if (presetId in wholeInlined) return wholeInlined[presetId](h, bounds);
+  const recipe = recipes[presetId](h, flush);
   const hyperLocals = Object.keys(h)
     .map((k) => `const ${k} = h.${k};`)
     .join(' ');

@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- paths`: time to build the 12 trajectory paths of a drag (every preset on
- * Rosenbrock, 1000 and 5000 steps, a 640 × 400 panel), against the path builder as it was
+ * `npm run bench -- paths`: time to build the trajectory paths of a drag (every preset on
+ * Rosenbrock, 1000 and 5000 steps, a 640 × 400 panel; 12 presets when the README's figures were
+ * taken, 24 since the catalog), against the path builder as it was
  * before issue #9 (every point closer than 1 px to the last drawn one skipped, coordinates
  * rounded to 0.1 and written as doubles). Paired rounds; medians and the spread of the ratio.
  */
-import { presetIds, trajectory } from '../src/core/index';
+import { loadExpressions, presetIds, trajectory } from '../src/core/index';
 import { simplifierReady, trajectoryGeometry, type Axis } from '../src/render/paths';
 import { round1 } from '../src/render/contours';
 import { scaleLinear } from '../src/render/scales';
@@ -41,6 +42,7 @@ function previousPath(xs: Float64Array, ys: Float64Array, sx: Axis, sy: Axis): s
 
 export async function benchPaths(rounds = 15): Promise<string> {
   await simplifierReady;
+  await loadExpressions(); // Newton's and saddle-free Newton's Hessian of Rosenbrock
   const { domain } = surfaces.rosenbrock;
   const sx = scaleLinear(domain.x, [0, 640]);
   const sy = scaleLinear(domain.y, [400, 0]);
@@ -97,7 +99,7 @@ export async function benchPaths(rounds = 15): Promise<string> {
     const med = (xs: number[]) => [...xs].sort((p, q) => p - q)[xs.length >> 1];
     const sorted = [...ratio].sort((p, q) => p - q);
     rows.push([
-      `12 × ${steps}`,
+      `${presetIds.length} × ${steps}`,
       `${points[0]} / ${points[1]}`,
       `${chars[0]} / ${chars[1]}`,
       med(a).toFixed(3),
