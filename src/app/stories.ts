@@ -52,4 +52,15 @@ export const stories: readonly Story[] = [
         'x² − y²의 헤세 행렬은 diag(2, −2)입니다. f는 x 방향으로는 위로, y 방향으로는 아래로 휩니다. 뉴턴법의 스텝 −H⁻¹∇f는 이차 근사가 평평해지는 곳으로 가는데, 여기서는 그곳이 바로 안장점입니다. 학습률 0.5에서는 매 스텝 (0, 0)까지의 거리를 절반으로 줄이며 곧장 들어가 29스텝에 멈춥니다(학습률 1이면 한 스텝에 도착합니다). Saddle-free Newton은 H 대신 |H|로 나눕니다. x 방향으로는 같은 스텝이지만 y 방향으로는 내리막으로 가서 매 스텝 안장점에서 1.5배씩 멀어지고, 10스텝에 지도를 벗어납니다(f가 한없이 작아지므로 17스텝에 발산으로 표시됩니다). SGD(학습률 0.05)도 빠져나가지만 안장점 근처에서는 y 방향의 당김이 아주 작아서 느리게, 39스텝에 지도를 벗어납니다. 헤세 행렬을 그대로 믿는 방법은 안장점에 끌려갑니다. 안장점이 흔한 깊은 신경망에서 2차 방법을 조심해서 써야 하는 이유로 노트가 드는 점입니다.',
     },
   },
+  {
+    id: 'newton-monkey-saddle',
+    hash: 'surface=monkey-saddle&start=1.6,0.05&steps=40&speed=8&opt=sgd(lr=0.002),newton(lr=1),saddle-free-newton(lr=0.5)',
+    title: { en: 'Newton and the monkey saddle', ko: '뉴턴법과 원숭이 안장' },
+    text: {
+      en:
+        "f = x³ − 3xy² is cubic, so its Hessian times θ is twice its gradient, and Newton's step −H⁻¹∇f is −θ/2 wherever it starts: at lr 1 Newton halves its distance to the centre every step, straight in along the ray from its start (0.0016 from it at step 10), to the degenerate saddle where H = 0, and stops there at step 15. Saddle-free Newton turns away: it takes the curvature's size, not its sign, heads for the valley that falls away at 60° and leaves the map at step 12. SGD (lr 0.002) has moved 0.45 in 40 steps, slowly, as the saddle is flat to second order.",
+      ko:
+        'f = x³ − 3xy²는 3차식이라서 헤세 행렬과 θ의 곱이 기울기의 두 배가 되고, 뉴턴법의 스텝 −H⁻¹∇f는 어디서 출발하든 −θ/2입니다. 학습률 1에서 뉴턴법은 출발점에서 중심으로 가는 반직선을 따라 곧장, 매 스텝 중심까지의 거리를 절반으로 줄이며(10스텝에 0.0016) H = 0인 퇴화 안장점으로 들어가 15스텝에 멈춥니다. Saddle-free Newton은 곡률의 부호가 아니라 크기만 쓰므로 방향을 틀어, 60° 방향으로 떨어지는 골짜기로 가서 12스텝에 지도를 벗어납니다. SGD(학습률 0.002)는 안장이 2차까지 평평하므로 40스텝 동안 0.45만 천천히 움직였습니다.',
+    },
+  },
 ];

@@ -101,16 +101,37 @@ test("Newton on the saddle: the story's figures are the runs'", async () => {
   expect(leaves(sgd.x, sgd.y)).toBe(39);
 });
 
+test("Newton and the monkey saddle: the story's figures are the runs'", async () => {
+  await loadExpressions();
+  const start: [number, number] = [1.6, 0.05];
+  const newton = trajectory({ surface: 'monkey-saddle', optimizer: 'newton', start, steps: 40 });
+  // −θ/2 every step: along the ray from the start, half as far each step.
+  for (let k = 1; k <= 12; k++) {
+    expect(newton.x[k] / newton.x[k - 1]).toBeCloseTo(0.5, 12);
+    expect(newton.y[k] / newton.y[k - 1]).toBeCloseTo(0.5, 12);
+  }
+  expect(Math.hypot(newton.x[10], newton.y[10])).toBeCloseTo(0.0016, 4);
+  expect(newton.convergedAt).toBe(15);
+  const free = trajectory({ surface: 'monkey-saddle', optimizer: 'saddle-free-newton', hyper: { lr: 0.5 }, start, steps: 40 });
+  const leaves = Array.from(free.y).findIndex((v, i) => !(Math.abs(v) <= 2 && Math.abs(free.x[i]) <= 2));
+  expect(leaves).toBe(12);
+  // Into the valley at 60°.
+  expect((Math.atan2(free.y[10], free.x[10]) * 180) / Math.PI).toBeCloseTo(60, 0);
+  const sgd = trajectory({ surface: 'monkey-saddle', optimizer: 'sgd', hyper: { lr: 0.002 }, start, steps: 40 });
+  expect(Math.hypot(sgd.x[40] - start[0], sgd.y[40] - start[1])).toBeCloseTo(0.45, 2);
+});
+
 for (const [id, surface, labels, words] of [
   ['lbfgs-rosenbrock', 'rosenbrock', ['SGD', 'Momentum', 'Adam', 'L-BFGS'], { en: 'strong-Wolfe line search', ko: 'strong-Wolfe 선 탐색' }],
   ['newton-saddle', 'saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'drawn to saddles', ko: '안장점에 끌려갑니다' }],
+  ['newton-monkey-saddle', 'monkey-saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'degenerate saddle', ko: '퇴화 안장점' }],
 ] as const) {
   for (const lang of ['en', 'ko'] as const) {
     test(`the ${id} story sets up its race and tells it (${lang})`, async ({ page }) => {
       const messages = watchConsole(page);
       await page.setViewportSize({ width: 1280, height: 900 });
       const pg = await openApp(page, `lang=${lang}`);
-      const link = page.locator('.stories a').nth(id === 'lbfgs-rosenbrock' ? 1 : 2);
+      const link = page.locator('.stories a').nth(['lion-ravine', 'lbfgs-rosenbrock', 'newton-saddle', 'newton-monkey-saddle'].indexOf(id));
       await link.click();
       await expect(pg.locator('canvas[part~="contours"]').first()).toHaveAttribute('data-surface', surface);
       await expect.poll(() => pg.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')))).toEqual([...labels]);
