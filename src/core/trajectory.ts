@@ -374,7 +374,8 @@ function compiledLoopFor(
   record: boolean,
   schedule?: ScheduledRun,
 ): Compiled | undefined {
-  if (!evalAllowed()) return undefined;
+  // (A whole-vector rule has no compiled loop: the portable loop's place runs it.)
+  if (!evalAllowed() || kernel.whole) return undefined;
   // Then whether scheduled (cycling the momentum or not), then one bit per option, set for true
   // and for numbers other than 0.
   let shape = (record ? 1 : 0) + (schedule ? (schedule.cycled ? 4 : 2) : 0);

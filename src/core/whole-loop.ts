@@ -18,7 +18,7 @@ import { OptionError } from './errors';
 import type { LoopSchedule } from './loop';
 import type { Hyper, UpdateRule } from './optimizers/rule';
 import type { WholeRule, WholeStep } from './optimizers/whole';
-import { nextState, uniform } from './random';
+import { evalAllowed, evalRefused } from './eval-policy';
 import { resolveSurface, type Recorded } from './trajectory';
 import type { Surface } from './types';
 
@@ -63,13 +63,49 @@ interface BatchedView extends Surface {
   batchLoss?: Float64Array;
 }
 
+/** What runs a rule's steps: `wholeLoop`, or a copy of it compiled for that rule (see `loopFor`). */
+type Loop = typeof wholeLoop;
+
+/** Each rule's copy of the loop, or the shared one where a Content Security Policy forbids compiling. */
+const loops = new Map<WholeRule, Loop>();
+
 /**
- * The portable loop's signature (see core/loop.ts's LOOP_PARAMS), so that trajectory() runs it
- * where it would run that loop: `step` is the whole-vector rule's stand-in, which carries the
- * rule; `options`, `s`, `nextState` and `uniform` are not used. Returns what the step loop returns
- * (divergedAt, or −(convergedAt + 2), or −1); when recording, the evaluations go on `recState`.
+ * `wholeLoop` compiled anew for each rule (from its own source text: it uses nothing but its
+ * arguments and the language's globals), so that the JIT's feedback at its call sites (the rule's
+ * step, the surface's f and ∇f) is that rule's alone, as each preset's compiled step loop has its
+ * own: shared by five rules, those sites turn megamorphic. The shared function where compiling
+ * is refused.
  */
-export function wholeLoop(
+function loopFor(rule: WholeRule): Loop {
+  let loop = loops.get(rule);
+  if (!loop) {
+    loop = wholeLoop;
+    if (evalAllowed()) {
+      try {
+        // (`__name`: what a transpiler that keeps function names wraps them in, as tsx does.)
+        loop = new Function('__name', `return ${wholeLoop.toString()}`)((fn: unknown) => fn) as Loop;
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error;
+        evalRefused();
+      }
+    }
+    loops.set(rule, loop);
+  }
+  return loop;
+}
+
+/** For tests: forget the rules' copies (the next run of each compiles one, or not, anew). */
+export function forgetWholeLoops(): void {
+  loops.clear();
+}
+
+/**
+ * Runs a whole-vector rule where trajectory() would run the portable loop, with its arguments (see
+ * core/loop.ts's LOOP_PARAMS): `step` is the rule's stand-in, which carries the rule; `options`
+ * and `s` are not used. Returns what the step loop returns (divergedAt, or −(convergedAt + 2), or
+ * −1); when recording, the evaluations go on `recState`.
+ */
+export function runWhole(
   surface: BatchedView,
   _options: Float64Array,
   _s: Float64Array,
@@ -83,8 +119,8 @@ export function wholeLoop(
   yHi: number,
   sd: number,
   seed: number,
-  _nextState: unknown,
-  _uniform: unknown,
+  nextState: (state: number) => number,
+  uniform: (state: number) => number,
   recState: Recorded | null,
   recGrad: Float64Array | null,
   recLr: Float64Array | null,
@@ -93,10 +129,48 @@ export function wholeLoop(
   sched: LoopSchedule | null,
 ): number {
   const rule = (step as { whole?: WholeRule }).whole!;
+  const hessian = rule.hessian ? hessianOf(surface, rule.name) : noHessian;
+  const loop = loopFor(rule);
+  const run = (f: Loop) => f(rule, surface, hessian, xs, ys, loss, steps, xLo, xHi, yLo, yHi, sd, seed, nextState, uniform, recState, recGrad, recLr, hRun, sched);
+  try {
+    return run(loop);
+  } catch (error) {
+    // A copy whose source text a build tool made depend on a helper of its own: that fails at its
+    // first closure, before the run has done anything; the shared loop runs it instead.
+    if (!(error instanceof ReferenceError) || loop === wholeLoop) throw error;
+    loops.set(rule, wholeLoop);
+    return run(wholeLoop);
+  }
+}
+
+const noHessian = () => undefined;
+
+/** The loop itself: it must use nothing but its arguments and the language's globals (see `loopFor`). */
+function wholeLoop(
+  rule: WholeRule,
+  surface: BatchedView,
+  hessian: WholeStep['hessian'],
+  xs: Float64Array,
+  ys: Float64Array,
+  loss: Float64Array,
+  steps: number,
+  xLo: number,
+  xHi: number,
+  yLo: number,
+  yHi: number,
+  sd: number,
+  seed: number,
+  nextState: (state: number) => number,
+  uniform: (state: number) => number,
+  recState: Recorded | null,
+  recGrad: Float64Array | null,
+  recLr: Float64Array | null,
+  hRun: Hyper,
+  sched: LoopSchedule | null,
+): number {
   const batchLoss = surface.batchLoss;
   // The options each step reads: a schedule writes its lr (and momentum) here.
   const h: Record<string, number | boolean> = { ...hRun };
-  const hessian = rule.hessian ? hessianOf(surface, rule.name) : () => undefined;
   const s = rule.init(h);
   const tensors = rule.present?.(h) ?? rule.tensors;
   const recording = recGrad !== null;
@@ -116,9 +190,11 @@ export function wholeLoop(
   let p0 = xs[0];
   let p1 = ys[0];
   const same = surface.sameBatch;
+  const fused = surface.valueAndGrad !== undefined;
   const evaluate = (x: number, y: number, o: Float64Array): number => {
     let l: number;
     if (same) l = same.call(surface, x, y, o);
+    else if (fused) l = surface.valueAndGrad!(x, y, o);
     else {
       l = surface.f(x, y);
       surface.grad(x, y, o);
@@ -133,7 +209,16 @@ export function wholeLoop(
     }
     return l;
   };
-  const c: WholeStep & { loss: number } = { p, g, loss: NaN, evaluate, hessian, eff };
+  // ∇f alone where nothing reads f (no recording, no mini-batch, whose view gives both at once).
+  const gradient = (x: number, y: number, o: Float64Array): void => {
+    if (recording || same) evaluate(x, y, o);
+    else {
+      surface.grad(x, y, o);
+      o[0] += xi0;
+      o[1] += xi1;
+    }
+  };
+  const c: WholeStep & { loss: number } = { p, g, loss: NaN, evaluate, gradient, hessian, eff };
   surface.grad(p0, p1, g);
   let convergedAt = -1;
   let end = -1;
@@ -184,8 +269,9 @@ export function wholeLoop(
     p1 = p[1];
     record(t);
     if (recLr) [recLr[2 * t], recLr[2 * t + 1]] = eff;
-    const l = surface.f(p0, p1);
-    surface.grad(p0, p1, out);
+    // (f and ∇f in one call where the surface has it: the same numbers, as in the step loop.)
+    const l = fused ? surface.valueAndGrad!(p0, p1, out) : surface.f(p0, p1);
+    if (!fused) surface.grad(p0, p1, out);
     g[0] = out[0];
     g[1] = out[1];
     xs[t] = p0;

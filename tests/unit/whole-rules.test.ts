@@ -5,10 +5,11 @@
  * mini-batch, a schedule's lr, the recorded evaluations, divergence. The rules' numbers themselves
  * are checked against the Decimal oracle in second-order.test.ts.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../src/core/index';
 import { loadExpressions } from '../../src/core/expression/load';
-import { trajectory } from '../../src/core/trajectory';
+import { trajectory, useSharedLoop } from '../../src/core/trajectory';
+import { forgetWholeLoops } from '../../src/core/whole-loop';
 import { surfaces } from '../../surfaces/index';
 
 beforeAll(() => loadExpressions());
@@ -169,5 +170,41 @@ describe('whole-vector rules: the loop', () => {
     for (const r of runs.slice(1)) expect(r.status).toBe('ok');
     expect(himmelblau.f(runs[1].x[40], runs[1].y[40])).toBeLessThan(1e-6);
     expect(himmelblau.f(runs[0].x[40], runs[0].y[40])).toBeGreaterThan(180);
+  });
+
+  it("runs each rule in a copy of the loop compiled for it, and where a CSP forbids compiling in the shared one, bit for bit alike", () => {
+    const runs = [
+      { surface: rosenbrock, optimizer: 'lbfgs', hyper: { strongWolfe: true, maxIter: 3 }, start: [-1.2, 1], steps: 30, noise: { sd: 0.2, seed: 4 } },
+      { surface: rosenbrock, optimizer: 'adafactor', hyper: { lr: 0.05, weightDecay: 0.1 }, start: [-1.2, 1], steps: 200 },
+      { surface: himmelblau, optimizer: 'newton', hyper: { lr: 0.3, damping: 0.5 }, start: [1, 1], steps: 50, schedule: 'StepLR:stepSize=10:gamma=0.5' },
+      { surface: himmelblau, optimizer: 'saddle-free-newton', hyper: { lr: 0.3 }, start: [-0.2, -0.9], steps: 50 },
+      { surface: logistic, optimizer: 'sam', hyper: { lr: 0.5, rho: 0.1, momentum: 0.9, adaptive: true }, start: [0.5, -0.5], steps: 80, batch: { size: 9 } },
+    ] as const;
+    const calls: unknown[] = [];
+    const Real = Function;
+    vi.stubGlobal('Function', function Function(...args: string[]) {
+      calls.push(args.at(-1));
+      return Real(...args);
+    });
+    forgetWholeLoops();
+    const compiled = runs.map((run) => trajectory({ ...run, record: 'state' } as never));
+    vi.unstubAllGlobals();
+    // One compiled copy per rule (Newton's two are two rules).
+    expect(calls.filter((c) => typeof c === 'string' && c.includes('sameBatch')).length).toBe(5);
+    useSharedLoop(true);
+    forgetWholeLoops();
+    try {
+      const shared = runs.map((run) => trajectory({ ...run, record: 'state' } as never));
+      for (let i = 0; i < runs.length; i++) {
+        const [a, b] = [compiled[i], shared[i]];
+        expect(Array.from(b.x), runs[i].optimizer).toEqual(Array.from(a.x));
+        expect(Array.from(b.loss), runs[i].optimizer).toEqual(Array.from(a.loss));
+        expect(Array.from(b.effectiveLr), runs[i].optimizer).toEqual(Array.from(a.effectiveLr));
+        expect(a.status, runs[i].optimizer).toBe('ok');
+      }
+    } finally {
+      useSharedLoop(false);
+      forgetWholeLoops();
+    }
   });
 });

@@ -46,6 +46,16 @@ function cubicMin(x1: number, f1: number, g1: number, x2: number, f2: number, g2
   return (lo + hi) / 2;
 }
 
+const scratch = new Float64Array(2);
+
+/** f at x + t d (torch's `_directional_evaluate`), its gradient written to g. */
+function along(c: WholeStep, x: Vec, t: number, d: Vec, g: Vec): number {
+  const loss = c.evaluate(x[0] + t * d[0], x[1] + t * d[1], scratch);
+  g[0] = scratch[0];
+  g[1] = scratch[1];
+  return loss;
+}
+
 /**
  * A line search for a step length t along d satisfying the strong Wolfe conditions (torch's
  * `_strong_wolfe`, after minFunc's): bracketing from t, then zooming by cubic interpolation.
@@ -55,13 +65,9 @@ function strongWolfe(c: WholeStep, x: Vec, t: number, d: Vec, f: number, g: Vec,
   const c1 = 1e-4;
   const c2 = 0.9;
   const maxLs = 25;
-  const out = new Float64Array(2);
-  const at = (step: number): [number, Vec] => {
-    const loss = c.evaluate(x[0] + step * d[0], x[1] + step * d[1], out);
-    return [loss, [out[0], out[1]]];
-  };
   const dNorm = absMax(d);
-  let [fNew, gNew] = at(t);
+  let gNew: Vec = [0, 0];
+  let fNew = along(c, x, t, d, gNew);
   let evals = 1;
   let gtdNew = dot(gNew, d);
   let tPrev = 0;
@@ -96,7 +102,8 @@ function strongWolfe(c: WholeStep, x: Vec, t: number, d: Vec, f: number, g: Vec,
     fPrev = fNew;
     gPrev = gNew;
     gtdPrev = gtdNew;
-    [fNew, gNew] = at(t);
+    gNew = [0, 0];
+    fNew = along(c, x, t, d, gNew);
     evals++;
     gtdNew = dot(gNew, d);
     lsIter++;
@@ -110,8 +117,8 @@ function strongWolfe(c: WholeStep, x: Vec, t: number, d: Vec, f: number, g: Vec,
   while (!done && lsIter < maxLs) {
     if (Math.abs(bracket[1] - bracket[0]) * dNorm < toleranceChange) break;
     t = cubicMin(bracket[0], bracketF[0], bracketGtd[0], bracket[1], bracketF[1], bracketGtd[1]);
-    const top = Math.max(...bracket);
-    const bottom = Math.min(...bracket);
+    const top = Math.max(bracket[0], bracket[1]);
+    const bottom = Math.min(bracket[0], bracket[1]);
     const eps = 0.1 * (top - bottom);
     if (Math.min(top - t, t - bottom) < eps) {
       // Too near an end of the bracket: move a tenth of it inside, unless the last try was fine.
@@ -120,7 +127,8 @@ function strongWolfe(c: WholeStep, x: Vec, t: number, d: Vec, f: number, g: Vec,
         insufficientProgress = false;
       } else insufficientProgress = true;
     } else insufficientProgress = false;
-    [fNew, gNew] = at(t);
+    gNew = [0, 0];
+    fNew = along(c, x, t, d, gNew);
     evals++;
     gtdNew = dot(gNew, d);
     lsIter++;

@@ -9,7 +9,7 @@ import '../../generated/rule-source-more';
 import { portableLoop } from '../../generated/portable-loop';
 import { presetColors } from '../../render/colors';
 import { providePortableLoop } from '../trajectory';
-import { wholeLoop } from '../whole-loop';
+import { runWhole } from '../whole-loop';
 
 export { pendingLoad } from '../whole-loop';
 import { adabelief } from './adabelief';
@@ -90,4 +90,4 @@ catalogHyper.of = (id, race): Readonly<Record<string, number>> | undefined => {
 };
 
 // The portable loop, which also runs the whole-vector rules (their `step` carries them).
-providePortableLoop((...run: Parameters<typeof portableLoop>) => ((run[18] as { whole?: unknown }).whole ? wholeLoop : portableLoop)(...run));
+providePortableLoop((...run: Parameters<typeof portableLoop>) => ((run[18] as { whole?: unknown }).whole ? runWhole : portableLoop)(...run));

@@ -66,7 +66,7 @@ export const sam = defineWholeRule<SamHyper, SamState>({
     const scale = h.rho / (Math.sqrt((w0 * g[0]) ** 2 + (w1 * g[1]) ** 2) + 1e-12);
     const e0 = (h.adaptive ? p[0] ** 2 : 1) * g[0] * scale;
     const e1 = (h.adaptive ? p[1] ** 2 : 1) * g[1] * scale;
-    c.evaluate(p[0] + e0, p[1] + e1, ascent);
+    c.gradient(p[0] + e0, p[1] + e1, ascent);
     const b = s.momentumBuffer;
     for (let i = 0; i < 2; i++) {
       let d = ascent[i];

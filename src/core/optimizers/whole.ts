@@ -25,6 +25,8 @@ export interface WholeStep {
    * evaluations.
    */
   evaluate(x: number, y: number, out: Float64Array): number;
+  /** ∇f alone at another point, as `evaluate` gives it (recorded likewise), for a rule that does not read f there. */
+  gradient(x: number, y: number, out: Float64Array): void;
   /** The Hessian of f at (x, y) as [fxx, fxy, fyy] (rules with `hessian: true` only). */
   hessian(x: number, y: number, out: Float64Array): void;
   /** The step size the step applied to each coordinate (recorded as `effectiveLr`). */
