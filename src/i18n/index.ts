@@ -47,7 +47,8 @@ export function whenLoaded(lang: Lang): Promise<void> {
   if (lang === 'en' || loaded[lang]) return Promise.resolve();
   koLoading ??= Promise.all([import('./ko'), import('./ko-prose')]).then(
     ([m, p]) => {
-      loaded.ko = m.ko;
+      // (Without the inner-state view's strings: its chunk adds them, ko-inspect.ts.)
+      loaded.ko = m.ko as Strings;
       koProse = p;
     },
     () => {
@@ -57,8 +58,11 @@ export function whenLoaded(lang: Lang): Promise<void> {
   return koLoading;
 }
 
-/** Adds strings a lazy chunk brings (the expression field's English, en-field.ts; en-settings.ts). */
-export function addStrings(lang: 'en', strings: Partial<Strings>): void {
+/**
+ * Adds strings a lazy chunk brings (the expression field's English, en-field.ts; en-settings.ts;
+ * the inner-state view's Korean, once the Korean set is here: ko-inspect.ts).
+ */
+export function addStrings(lang: Lang, strings: Partial<Strings>): void {
   loaded[lang] = { ...loaded[lang], ...strings } as Strings;
 }
 

@@ -8,11 +8,15 @@ import { enMap } from '../../src/i18n/en-map';
 import { enExport } from '../../src/i18n/en-export';
 import { enRule } from '../../src/i18n/en-rule';
 import { enEmbed } from '../../src/i18n/en-embed';
-import { ko } from '../../src/i18n/ko';
+import { ko as koCore } from '../../src/i18n/ko';
+import { koInspect } from '../../src/i18n/ko-inspect';
 import { addStrings, isLoaded, t, toLang, whenLoaded } from '../../src/i18n/index';
 
 /** Every English string: the bundle's, the expression field's, the further settings', the inner-state view's, training's, the map layout's and the export menu's (their lazy chunks add them). */
 const en = { ...core, ...enField, ...enSettings, ...enInspect, ...enTraining, ...enMap, ...enExport, ...enRule, ...enEmbed };
+
+/** Every Korean string: the Korean set's, and the inner-state view's (its chunk adds them). */
+const ko = { ...koCore, ...koInspect };
 
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -23,6 +27,11 @@ describe('i18n', () => {
       expect(ko[key].trim(), key).not.toBe('');
       expect(params(ko[key]), key).toEqual(params(en[key]));
     }
+  });
+
+  test("the inner-state view's Korean is not in the Korean set every Korean page loads, only in its chunk", () => {
+    expect(Object.keys(koInspect).filter((k) => k in koCore)).toEqual([]);
+    expect(Object.keys(koInspect).sort()).toEqual(Object.keys(enInspect).sort());
   });
 
   test("the expression field's English strings are not in the bundle's set, and are there once its chunk adds them", () => {

@@ -15,12 +15,24 @@ import { formatNumber } from '../../render/ticks';
 import { optimizers } from '../../core/optimizers/index';
 import type { HighlightDetail, PanelRun, StepDetail } from '../shared/types';
 import { styleProps } from '../shared/style-props';
-import { addStrings, t, type Lang } from '../../i18n/index';
+import { addStrings, isLoaded, t, type Lang, type StringKey } from '../../i18n/index';
+import { koInspect } from '../../i18n/ko-inspect';
 import { adopt } from '../shared/lazy-chunk';
 import { afterFrame } from '../shared/after-frame';
 import { enInspect } from '../../i18n/en-inspect';
 
 addStrings('en', enInspect);
+
+let koAdded = false;
+
+/** t(), with this view's Korean (ko-inspect.ts) added to the Korean set once that set is here. */
+function tr(lang: Lang, key: StringKey, params?: Readonly<Record<string, string | number>>): string {
+  if (lang === 'ko' && !koAdded && isLoaded('ko')) {
+    addStrings('ko', koInspect);
+    koAdded = true;
+  }
+  return t(lang, key, params);
+}
 
 /**
  * The marks' look, adopted by the map's shadow root when the view is first shown (so the bundle
@@ -196,11 +208,11 @@ export function legend(runs: readonly PanelRun[], lang: Lang, onMark: (mark: Ins
   const enter = (mark: InspectMark) => () => onMark(mark);
   const leave = () => onMark(null);
   const marks = marksOf(runs.map((r) => r.trajectory));
-  return html`<div class="inspect-legend" part="inspect-legend" role="group" aria-label=${t(lang, 'inspectLegend')}>
+  return html`<div class="inspect-legend" part="inspect-legend" role="group" aria-label=${tr(lang, 'inspectLegend')}>
     ${MARKS.filter((mark) => marks.has(mark)).map(
       (mark) => html`<button type="button" class="i-key" data-mark=${mark}
         @pointerenter=${enter(mark)} @pointerleave=${leave} @focus=${enter(mark)} @blur=${leave}>
-        <svg width="26" height="12" viewBox="0 0 26 12" aria-hidden="true">${keyGlyph(mark)}</svg>${t(lang, legendKey[mark])}</button>`,
+        <svg width="26" height="12" viewBox="0 0 26 12" aria-hidden="true">${keyGlyph(mark)}</svg>${tr(lang, legendKey[mark])}</button>`,
     )}
   </div>`;
 }
@@ -362,7 +374,7 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
   }
   const scale = root.querySelector('text.i-scale');
   if (scale) {
-    const text = factor === 1 ? '' : t(lang, 'inspectScale', { factor: factor >= 1 ? String(factor) : factor.toPrecision(1) });
+    const text = factor === 1 ? '' : tr(lang, 'inspectScale', { factor: factor >= 1 ? String(factor) : factor.toPrecision(1) });
     if (scale.textContent !== text) scale.textContent = text;
   }
 }
@@ -547,7 +559,7 @@ const clampStep = (t: Trajectory, step: number) => Math.max(0, Math.min(step, t.
 
 function caption(run: Trajectory, k: number, lang: Lang): string {
   const last = run.divergedAt ?? run.x.length - 1;
-  return k < last ? t(lang, 'inspectValues', { k, next: k + 1 }) : t(lang, 'inspectValuesLast', { k });
+  return k < last ? tr(lang, 'inspectValues', { k, next: k + 1 }) : tr(lang, 'inspectValuesLast', { k });
 }
 
 /** Which "what to look at" text a run gets: its rule's, SGD's by its form (plain, momentum, Nesterov). */
@@ -601,7 +613,7 @@ export function valuesTable(
   return html`<div class="rule-values" part="rule-values" data-shape=${shape(rows)}>
     <p class="caption" .textContent=${caption(trajectory, k, lang)}></p>
     <table>
-      <thead><tr><th scope="col">${t(lang, 'inspectSymbol')}</th><th scope="col">x</th><th scope="col">y</th></tr></thead>
+      <thead><tr><th scope="col">${tr(lang, 'inspectSymbol')}</th><th scope="col">x</th><th scope="col">y</th></tr></thead>
       <tbody>
         ${rows.map(
           (r) => html`<tr
@@ -616,7 +628,7 @@ export function valuesTable(
         )}
       </tbody>
     </table>
-    <p class="look"><strong>${t(lang, 'inspectLook')}:</strong> ${t(lang, lookKey(trajectory))}</p>
+    <p class="look"><strong>${tr(lang, 'inspectLook')}:</strong> ${tr(lang, lookKey(trajectory))}</p>
   </div>`;
 }
 
@@ -720,7 +732,7 @@ export function playgroundParts(host: PlaygroundInspect) {
         theme=${host.theme ?? nothing}
         height="140"
         baseline="0"
-        value-label=${t(host.lang, 'inspectChart')}
+        value-label=${tr(host.lang, 'inspectChart')}
         .runs=${runs}
         .highlight=${host.highlight}
         @descent-step=${host.onStep}
