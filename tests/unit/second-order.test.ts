@@ -8,27 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import '../../src/core/index';
 import { loadExpressions } from '../../src/core/expression/load';
 import { trajectory } from '../../src/core/trajectory';
-import type { Surface } from '../../src/core/types';
+import { quadratic } from './oracle-quadratic';
 import { surfaces } from '../../surfaces/index';
 import { secondOrderCases, type SecondOrderCase } from './second-order-cases';
 
 beforeAll(() => loadExpressions());
-
-const quadratic: Surface & { hessian(x: number, y: number, out: Float64Array): void } = {
-  id: 'oracle-quadratic',
-  label: 'Oracle quadratic',
-  expr: '0.5 * (x^2 + 10 * y^2)',
-  f: (x, y) => 0.5 * (x * x + 10 * y * y),
-  grad: (x, y, out) => {
-    out[0] = x;
-    out[1] = 10 * y;
-  },
-  hessian: (_x, _y, out) => out.set([1, 0, 10]),
-  domain: { x: [-10, 10], y: [-10, 10] },
-  critical: [{ kind: 'global-min', x: 0, y: 0, f: 0 }],
-  start: [-3, 2],
-  note: 'The oracle quadratic.',
-};
 
 /** Within 1e-12: relative above 1, absolute below (the oracle's float64 runs stay within 5e-14). */
 function close(actual: number, expected: number, what: string, tol = 1e-12): void {

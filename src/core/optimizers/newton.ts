@@ -12,13 +12,20 @@ interface NewtonState {
   readonly direction: Float64Array;
 }
 
-const spec = { lr: lrSpec, damping: { kind: 'number', min: 0 } } as const;
 const hessian = new Float64Array(3);
 
-const read = (s: NewtonState, _tensor: string, out: Float64Array, at: number) => {
-  out[at] = s.direction[0];
-  out[at + 1] = s.direction[1];
-};
+/** What the two share: options, the Hessian, the state and how it is recorded. */
+const common = {
+  defaults: { lr: 1, damping: 0 },
+  spec: { lr: lrSpec, damping: { kind: 'number', min: 0 } },
+  hessian: true,
+  tensors: ['direction'],
+  init: () => ({ direction: new Float64Array(2) }),
+  read: (s: NewtonState, _tensor: string, out: Float64Array, at: number) => {
+    out[at] = s.direction[0];
+    out[at + 1] = s.direction[1];
+  },
+} as const;
 
 /**
  * Newton's method, the foil that shows what curvature buys: each step solves the local quadratic
@@ -42,11 +49,7 @@ const read = (s: NewtonState, _tensor: string, out: Float64Array, at: number) =>
  */
 export const newton = defineWholeRule<NewtonHyper, NewtonState>({
   name: 'Newton',
-  defaults: { lr: 1, damping: 0 },
-  spec,
-  hessian: true,
-  tensors: ['direction'],
-  init: () => ({ direction: new Float64Array(2) }),
+  ...common,
   step(c, s, _t, h) {
     const { p, g } = c;
     c.hessian(p[0], p[1], hessian);
@@ -60,7 +63,6 @@ export const newton = defineWholeRule<NewtonHyper, NewtonState>({
     p[1] -= h.lr * s.direction[1];
     c.eff[0] = c.eff[1] = h.lr;
   },
-  read,
 });
 
 /**
@@ -83,11 +85,7 @@ export const newton = defineWholeRule<NewtonHyper, NewtonState>({
  */
 export const saddleFreeNewton = defineWholeRule<NewtonHyper, NewtonState>({
   name: 'SaddleFreeNewton',
-  defaults: { lr: 1, damping: 0 },
-  spec,
-  hessian: true,
-  tensors: ['direction'],
-  init: () => ({ direction: new Float64Array(2) }),
+  ...common,
   step(c, s, _t, h) {
     const { p, g } = c;
     c.hessian(p[0], p[1], hessian);
@@ -106,5 +104,4 @@ export const saddleFreeNewton = defineWholeRule<NewtonHyper, NewtonState>({
     p[1] -= h.lr * s.direction[1];
     c.eff[0] = c.eff[1] = h.lr;
   },
-  read,
 });
