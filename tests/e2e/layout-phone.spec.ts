@@ -89,7 +89,8 @@ for (const lang of LANGS) {
     const mapNow = await box(map);
     expect(await inViewport(page, mapNow)).toBeGreaterThan(0.9);
     expect(overlap(mapNow, await box(pg.locator('.sheet')))).toBe(0);
-    expect(await inViewport(page, c)).toBe(1);
+    // In view: scrolling lands on whole pixels and the chart's box may not (0.9995 was seen).
+    expect(await inViewport(page, c)).toBeGreaterThan(0.995);
   });
 
   test(`${lang}: on a touch screen the page says "touch", not "hover"`, async ({ page }) => {
