@@ -4,7 +4,8 @@
  * playground shows that race. The text's figures are checked against the core's own run.
  */
 import { expect, test } from '@playwright/test';
-import { loadExpressions, trajectory } from '../../src/core/index';
+import { loadExpressions, loadSchedules, surfaces, trajectory } from '../../src/core/index';
+import { stories } from '../../src/app/stories';
 import { openApp, watchConsole } from './helpers';
 
 test("Lion on the ravine: the story's figures are Lion's run", () => {
@@ -121,17 +122,292 @@ test("Newton and the monkey saddle: the story's figures are the runs'", async ()
   expect(Math.hypot(sgd.x[40] - start[0], sgd.y[40] - start[1])).toBeCloseTo(0.45, 2);
 });
 
-for (const [id, surface, labels, words] of [
-  ['lbfgs-rosenbrock', 'rosenbrock', ['SGD', 'Momentum', 'Adam', 'L-BFGS'], { en: 'strong-Wolfe line search', ko: 'strong-Wolfe 선 탐색' }],
-  ['newton-saddle', 'saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'drawn to saddles', ko: '안장점에 끌려갑니다' }],
-  ['newton-monkey-saddle', 'monkey-saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'degenerate saddle', ko: '퇴화 안장점' }],
-] as const) {
+test("Rprop on the plateau: the story's figures are the runs'", () => {
+  const start: [number, number] = [-2.5, 2];
+  const run = trajectory({ surface: 'plateau', optimizer: 'rprop', hyper: { lr: 0.01 }, start, steps: 200, record: 'state' });
+  // On the plain the gradient is below 0.001.
+  for (let k = 0; k <= 17; k++) expect(Math.hypot(run.grad[2 * k], run.grad[2 * k + 1])).toBeLessThan(1e-3);
+  // lr 0.01 in each coordinate at first, 1.2 times more each step, at 45°: the 23rd step 0.55, 55 times the first.
+  for (let k = 1; k <= 23; k++) {
+    expect(run.x[k] - run.x[k - 1]).toBeCloseTo(0.01 * 1.2 ** (k - 1), 12);
+    expect(run.y[k] - run.y[k - 1]).toBeCloseTo(-0.01 * 1.2 ** (k - 1), 12);
+  }
+  expect(run.x[23] - run.x[22]).toBeCloseTo(0.55, 2);
+  expect((run.x[23] - run.x[22]) / 0.01).toBeCloseTo(55, 0);
+  // Past the hole (y at step 23, x at 24); a coordinate whose gradient's sign flips skips a step, with half the step size.
+  expect(run.y[23]).toBeLessThan(-1);
+  expect(run.x[24]).toBeGreaterThan(1);
+  expect(run.y[24]).toBe(run.y[23]);
+  expect(run.state.stepSize[2 * 24 + 1]).toBeCloseTo(run.state.stepSize[2 * 23 + 1] / 2, 12);
+  const near = (x: Float64Array, y: Float64Array) => Array.from(x).findIndex((v, i) => Math.hypot(v - 1, y[i] + 1) < 1e-3);
+  expect(near(run.x, run.y)).toBe(48);
+  const sgd = trajectory({ surface: 'plateau', optimizer: 'sgd', hyper: { lr: 1 }, start, steps: 200 });
+  expect(Math.hypot(sgd.x[200] - start[0], sgd.y[200] - start[1])).toBeCloseTo(0.18, 2);
+  const adam = trajectory({ surface: 'plateau', optimizer: 'adam', hyper: { lr: 0.03 }, start, steps: 200 });
+  expect(near(adam.x, adam.y)).toBe(174);
+});
+
+test("ASGD on Booth with noisy gradients: the story's figures are the runs'", () => {
+  // The app seeds each noisy run's noise with its place in the race: SGD 1, Adam 2, ASGD 3.
+  const start: [number, number] = [-8, 7];
+  const noisy = (seed: number) => ({ sd: 10, seed });
+  const d = (x: number, y: number) => Math.hypot(x - 1, y - 3);
+  const over = (get: (k: number) => number) => {
+    let sum = 0;
+    let max = 0;
+    for (let k = 100; k <= 300; k++) {
+      sum += get(k);
+      max = Math.max(max, get(k));
+    }
+    return { mean: sum / 201, max };
+  };
+  const sgd = trajectory({ surface: 'booth', optimizer: 'sgd', hyper: { lr: 0.05 }, start, steps: 300, noise: noisy(1) });
+  const s = over((k) => d(sgd.x[k], sgd.y[k]));
+  expect(s.mean).toBeCloseTo(1.0, 1);
+  expect(s.max).toBeCloseTo(3.5, 1);
+  const run = trajectory({ surface: 'booth', optimizer: 'asgd', hyper: { lr: 0.05, t0: 48 }, start, steps: 300, noise: noisy(3), record: 'state' });
+  const path = over((k) => d(run.x[k], run.y[k]));
+  expect(path.mean).toBeCloseTo(1.0, 1);
+  expect(path.max).toBeCloseTo(4.0, 1);
+  // ā is the average of the iterates from step 50 on.
+  const ax = run.state.ax;
+  let mx = 0;
+  let my = 0;
+  for (let k = 50; k <= 300; k++) {
+    mx += run.x[k] / 251;
+    my += run.y[k] / 251;
+  }
+  expect(ax[600]).toBeCloseTo(mx, 12);
+  expect(ax[601]).toBeCloseTo(my, 12);
+  const average = over((k) => d(ax[2 * k], ax[2 * k + 1]));
+  expect(average.max).toBeCloseTo(0.43, 2);
+  expect(d(ax[600], ax[601])).toBeCloseTo(0.22, 2);
+  let moved = 0;
+  let pathMoved = 0;
+  for (let k = 201; k <= 300; k++) {
+    moved += Math.hypot(ax[2 * k] - ax[2 * k - 2], ax[2 * k + 1] - ax[2 * k - 1]);
+    pathMoved += Math.hypot(run.x[k] - run.x[k - 1], run.y[k] - run.y[k - 1]);
+  }
+  expect(moved).toBeCloseTo(0.38, 2);
+  expect(Math.round(pathMoved)).toBe(74);
+  const adam = trajectory({ surface: 'booth', optimizer: 'adam', hyper: { lr: 0.3 }, start, steps: 300, noise: noisy(2) });
+  expect(over((k) => d(adam.x[k], adam.y[k])).mean).toBeCloseTo(0.81, 2);
+});
+
+test("Adafactor from the origin on Himmelblau: the story's figures are the runs'", () => {
+  const start: [number, number] = [0, 0];
+  const run = trajectory({ surface: 'himmelblau', optimizer: 'adafactor', hyper: { lr: 0.1 }, start, steps: 200 });
+  expect(run.hyper.eps2).toBe(0.001);
+  const step = (k: number) => Math.hypot(run.x[k] - run.x[k - 1], run.y[k] - run.y[k - 1]);
+  const norm = (k: number) => Math.hypot(run.x[k], run.y[k]);
+  // The first 11 steps: lr × ε₂ in each coordinate, 0.00014 long.
+  for (let k = 1; k <= 11; k++) expect(step(k)).toBeCloseTo(0.1 * 0.001 * Math.SQRT2, 15);
+  expect(step(11)).toBeCloseTo(0.00014, 5);
+  expect(step(12)).toBeGreaterThan(step(11) * 1.05);
+  // From step 12 to 90 each step is lr times the distance from the origin.
+  for (let k = 12; k <= 90; k++) expect(step(k) / norm(k - 1)).toBeCloseTo(0.1, 9);
+  expect(step(91) / norm(90)).not.toBeCloseTo(0.1, 9);
+  expect(norm(20)).toBeCloseTo(0.0037, 4);
+  expect(norm(50)).toBeCloseTo(0.064, 3);
+  expect(norm(80)).toBeCloseTo(1.1, 1);
+  const near = (x: Float64Array, y: Float64Array) => Array.from(x).findIndex((v, i) => Math.hypot(v - 3, y[i] - 2) < 1e-3);
+  expect(near(run.x, run.y)).toBe(106);
+  const adam = trajectory({ surface: 'himmelblau', optimizer: 'adam', hyper: { lr: 0.1 }, start, steps: 200 });
+  expect(Math.hypot(adam.x[1], adam.y[1])).toBeCloseTo(0.14, 2);
+  expect(near(adam.x, adam.y)).toBe(153);
+  const sgd = trajectory({ surface: 'himmelblau', optimizer: 'sgd', hyper: { lr: 0.01 }, start, steps: 200 });
+  expect(Math.hypot(sgd.x[1], sgd.y[1])).toBeCloseTo(0.26, 2);
+  expect(near(sgd.x, sgd.y)).toBe(28);
+});
+
+test("AdaBelief on the ravine: the story's figures are the runs'", () => {
+  const start: [number, number] = [-9, 1.5];
+  const belief = trajectory({ surface: 'ravine', optimizer: 'adabelief', hyper: { lr: 0.1, rectify: false }, start, steps: 300, record: 'state' });
+  const adam = trajectory({ surface: 'ravine', optimizer: 'adam', hyper: { lr: 0.1 }, start, steps: 300, record: 'state' });
+  // The ravine curves 0.1 along its floor and 10 across it.
+  const g = new Float64Array(2);
+  surfaces.ravine.grad(1, 1, g);
+  expect([g[0], g[1]]).toEqual([0.1, 10]);
+  // Steps along the floor: AdaBelief's up to 0.19 (at step 22), Adam's never more than its first, 0.1.
+  const along = (r: typeof adam, k: number) => Math.abs(r.x[k] - r.x[k - 1]);
+  let most = 1;
+  for (let k = 1; k <= 200; k++) if (along(belief, k) > along(belief, most)) most = k;
+  expect(most).toBe(22);
+  expect(along(belief, 22)).toBeCloseTo(0.19, 2);
+  expect(along(adam, 1)).toBeCloseTo(0.1, 6);
+  for (let k = 1; k <= 200; k++) expect(along(adam, k)).toBeLessThanOrEqual(0.1);
+  // The step size along the floor over the one across it, at step 50: 15 times, Adam's 8.
+  expect(Math.round(belief.effectiveLr[100] / belief.effectiveLr[101])).toBe(15);
+  expect(Math.round(adam.effectiveLr[100] / adam.effectiveLr[101])).toBe(8);
+  expect(belief.x[50]).toBeCloseTo(-1.18, 2);
+  expect(adam.x[50]).toBeCloseTo(-4.42, 2);
+  const near = (x: Float64Array, y: Float64Array) => Array.from(x).findIndex((v, i) => Math.hypot(v, y[i]) < 0.01);
+  expect(near(belief.x, belief.y)).toBe(122);
+  expect(near(adam.x, adam.y)).toBe(231);
+  const sgd = trajectory({ surface: 'ravine', optimizer: 'sgd', hyper: { lr: 0.19 }, start, steps: 200 });
+  expect(near(sgd.x, sgd.y)).toBe(-1);
+});
+
+test("Yogi on Rosenbrock: the story's figures are the runs'", () => {
+  const start: [number, number] = [-1.2, 1];
+  const hyper = { lr: 0.03, beta2: 0.99 };
+  const yogi = trajectory({ surface: 'rosenbrock', optimizer: 'yogi', hyper, start, steps: 1000, record: 'state' });
+  const adam = trajectory({ surface: 'rosenbrock', optimizer: 'adam', hyper, start, steps: 1000, record: 'state' });
+  expect(Math.round(Math.hypot(yogi.grad[0], yogi.grad[1]))).toBe(233);
+  const vx = (r: typeof yogi, k: number) => r.state.expAvgSq[2 * k];
+  const peak = (r: typeof yogi) => Math.max(...Array.from({ length: 101 }, (_, k) => vx(r, k)));
+  expect(peak(yogi)).toBeGreaterThan(1100);
+  expect(peak(adam)).toBeGreaterThan(1100);
+  // From step 100 the gradient is at most 2.3: v falls by at most 0.01 × 2.3² ≈ 0.054 a step.
+  let most = 0;
+  for (let k = 100; k <= 1000; k++) most = Math.max(most, Math.hypot(yogi.grad[2 * k], yogi.grad[2 * k + 1]));
+  expect(most).toBeLessThan(2.35);
+  expect(0.01 * most ** 2).toBeLessThan(0.055);
+  for (let k = 101; k <= 1000; k++) expect(vx(yogi, k - 1) - vx(yogi, k)).toBeLessThan(0.055);
+  expect(Math.round(vx(yogi, 1000))).toBe(1190);
+  for (let k = 100; k < 1000; k++) expect(Math.hypot(yogi.x[k + 1] - yogi.x[k], yogi.y[k + 1] - yogi.y[k])).toBeLessThan(0.003);
+  expect(Math.round(vx(adam, 500))).toBe(11);
+  const near = (x: Float64Array, y: Float64Array) => Array.from(x).findIndex((v, i) => Math.hypot(v - 1, y[i] - 1) < 1e-3);
+  expect(near(adam.x, adam.y)).toBe(932);
+  expect(near(yogi.x, yogi.y)).toBe(-1);
+  expect(yogi.x[1000]).toBeCloseTo(0.38, 2);
+  expect(yogi.y[1000]).toBeCloseTo(0.14, 2);
+  expect(Math.hypot(yogi.x[1000] - 1, yogi.y[1000] - 1)).toBeCloseTo(1.06, 2);
+});
+
+test("Adan on the plateau: the story's figures are the runs'", () => {
+  const start: [number, number] = [-2.5, 2];
+  const run = (optimizer: 'adam' | 'adan', hyper: Record<string, number>) =>
+    trajectory({ surface: 'plateau', optimizer, hyper: { lr: 0.3, ...hyper }, start, steps: 150, record: 'state' });
+  const adan = run('adan', {});
+  const slow = run('adam', { beta1: 0.98 });
+  const adam = run('adam', {});
+  expect(adan.hyper.beta1).toBe(0.98);
+  const d = (r: typeof adan, k: number) => Math.hypot(r.x[k] - 1, r.y[k] + 1);
+  // The overshoot: the farthest from the minimum once within 0.2 of it.
+  const overshoot = (r: typeof adan) => {
+    const first = Array.from(r.x).findIndex((_, k) => d(r, k) < 0.2);
+    return Math.max(...Array.from({ length: 151 - first }, (_, i) => d(r, first + i)));
+  };
+  expect(overshoot(slow)).toBeCloseTo(0.54, 2);
+  expect(d(slow, 150)).toBeCloseTo(0.15, 2);
+  expect(overshoot(adan)).toBeCloseTo(0.39, 2);
+  // β₂d̂ against m̂ (x components, as the step uses them): with it while the gradient grows at the
+  // rim, against it once past the minimum (x > 1 from step 16).
+  const terms = (t: number) => [adan.state.expAvg[2 * t] / (1 - 0.98 ** t), (0.92 * adan.state.expAvgDiff[2 * t]) / (1 - 0.92 ** t)];
+  for (let t = 10; t <= 15; t++) expect(Math.sign(terms(t)[0]) * Math.sign(terms(t)[1]), `step ${t}`).toBe(1);
+  expect(Array.from(adan.x).findIndex((v) => v > 1)).toBe(16);
+  for (let t = 17; t <= 22; t++) expect(Math.sign(terms(t)[0]) * Math.sign(terms(t)[1]), `step ${t}`).toBe(-1);
+  // Within 0.001 from step 90 on (Adam, β₁ 0.9: 137).
+  const stays = (r: typeof adan) => {
+    for (let k = 150; k >= 0; k--) if (d(r, k) >= 1e-3) return k + 1;
+    return 0;
+  };
+  expect(stays(adan)).toBe(90);
+  expect(stays(adam)).toBe(137);
+});
+
+test("Schedule-free AdamW on logistic regression: the story's figures are the runs'", async () => {
+  await loadSchedules();
+  const start: [number, number] = [-1, 4];
+  const min = surfaces['logistic-regression'].critical![0];
+  const d = (x: number, y: number) => Math.hypot(x - min.x, y - min.y);
+  const batch = { size: 4 };
+  const free = trajectory({ surface: 'logistic-regression', optimizer: 'schedule-free-adamw', hyper: { lr: 0.3, warmupSteps: 50 }, start, steps: 400, batch, record: 'state' });
+  const { x, z } = free.state;
+  // The path drawn is y = 0.9x + 0.1z.
+  for (let k = 1; k <= 400; k++) expect(free.x[k]).toBeCloseTo(0.9 * x[2 * k] + 0.1 * z[2 * k], 12);
+  const most = (get: (k: number) => number) => Math.max(...Array.from({ length: 201 }, (_, i) => get(200 + i)));
+  const stays = (get: (k: number) => number) => {
+    for (let k = 400; k >= 0; k--) if (get(k) >= 0.05) return k + 1;
+    return 0;
+  };
+  expect(most((k) => d(z[2 * k], z[2 * k + 1]))).toBeCloseTo(1.41, 2);
+  expect(stays((k) => d(x[2 * k], x[2 * k + 1]))).toBe(216);
+  expect(d(x[800], x[801])).toBeCloseTo(0.013, 3);
+  const adam = trajectory({ surface: 'logistic-regression', optimizer: 'adam', hyper: { lr: 0.1 }, start, steps: 400, batch });
+  expect(most((k) => d(adam.x[k], adam.y[k]))).toBeCloseTo(0.27, 2);
+  expect(d(adam.x[400], adam.y[400])).toBeCloseTo(0.11, 2);
+  const cosine = trajectory({ surface: 'logistic-regression', optimizer: 'adam', hyper: { lr: 0.1 }, start, steps: 400, batch, schedule: 'CosineAnnealingLR' });
+  expect(stays((k) => d(cosine.x[k], cosine.y[k]))).toBe(254);
+  expect(d(cosine.x[400], cosine.y[400])).toBeCloseTo(0.018, 3);
+  // The schedule's lr: 0.1 at the first step, almost 0 at the last.
+  expect(cosine.lr![0]).toBe(0.1);
+  expect(cosine.lr![399]).toBeLessThan(1e-5);
+});
+
+test("SAM on the three-hump camel: the story's figures are the runs'", () => {
+  const start: [number, number] = [-1.75, 0.9];
+  const camel = surfaces['three-hump-camel'];
+  const side = camel.critical!.find((c) => c.kind === 'local-min' && c.x < 0)!;
+  const saddle = camel.critical!.find((c) => c.kind === 'saddle' && c.x < 0)!;
+  expect([side.x, side.y].map((v) => Number(v.toFixed(2)))).toEqual([-1.75, 0.87]);
+  // The larger curvature (Hessian eigenvalue, by central differences of ∇f) at the side minimum and at the origin.
+  const curvature = (x: number, y: number) => {
+    const h = 1e-6;
+    const gx = new Float64Array(2);
+    const gy = new Float64Array(2);
+    const g = new Float64Array(2);
+    camel.grad(x + h, y, gx);
+    camel.grad(x - h, y, g);
+    const [a, b] = [(gx[0] - g[0]) / (2 * h), (gx[1] - g[1]) / (2 * h)];
+    camel.grad(x, y + h, gy);
+    camel.grad(x, y - h, g);
+    const c = (gy[1] - g[1]) / (2 * h);
+    return (a + c) / 2 + Math.sqrt(((a - c) / 2) ** 2 + b * b);
+  };
+  expect(curvature(side.x, side.y)).toBeCloseTo(12.3, 1);
+  expect(curvature(0, 0)).toBeCloseTo(4.4, 1);
+  expect(0.15 * curvature(side.x, side.y)).toBeCloseTo(1.84, 2);
+  expect(Math.hypot(start[0] - side.x, start[1] - side.y)).toBeCloseTo(0.03, 2);
+  const sgd = trajectory({ surface: 'three-hump-camel', optimizer: 'sgd', hyper: { lr: 0.15 }, start, steps: 100 });
+  expect(Math.hypot(sgd.x[100] - side.x, sgd.y[100] - side.y)).toBeLessThan(1e-9);
+  const sam = trajectory({ surface: 'three-hump-camel', optimizer: 'sam', hyper: { lr: 0.15, rho: 0.25 }, start, steps: 100 });
+  expect(Math.hypot(sam.x[1] - side.x, sam.y[1] - side.y)).toBeCloseTo(0.05, 2);
+  expect(Math.hypot(sam.x[2] - sam.x[1], sam.y[2] - sam.y[1])).toBeCloseTo(0.5, 2);
+  // Over the saddle at step 10, and not back.
+  expect(Array.from(sam.x).findIndex((v) => v > saddle.x)).toBe(10);
+  for (let k = 10; k <= 100; k++) expect(sam.x[k]).toBeGreaterThan(saddle.x);
+  // Bouncing 0.11 either side of the origin.
+  for (let k = 30; k <= 100; k++) expect(Math.hypot(sam.x[k], sam.y[k])).toBeLessThan(0.11);
+  expect(Math.hypot(sam.x[100], sam.y[100])).toBeCloseTo(0.11, 2);
+  expect(sam.x[100]).toBeCloseTo(-sam.x[99], 9);
+  expect(sam.y[100]).toBeCloseTo(-sam.y[99], 9);
+  // At its default ρ 0.05 it keeps bouncing in the narrow basin, up to 0.27 from its bottom.
+  const rest = trajectory({ surface: 'three-hump-camel', optimizer: 'sam', hyper: { lr: 0.15 }, start, steps: 100 });
+  expect(rest.hyper.rho).toBe(0.05);
+  const from = Array.from({ length: 101 }, (_, k) => Math.hypot(rest.x[k] - side.x, rest.y[k] - side.y));
+  expect(Math.max(...from)).toBeCloseTo(0.27, 2);
+  expect(Math.max(...from.slice(90))).toBeGreaterThan(0.05);
+  for (const x of rest.x) expect(x).toBeLessThan(saddle.x);
+});
+
+const linked = [
+  ['lbfgs-rosenbrock', 'rosenbrock', ['SGD', 'Momentum', 'Adam', 'L-BFGS'], { en: 'strong-Wolfe line search', ko: 'strong-Wolfe 선 탐색' }, 100],
+  ['newton-saddle', 'saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'drawn to saddles', ko: '안장점에 끌려갑니다' }, 40],
+  ['newton-monkey-saddle', 'monkey-saddle', ['SGD', 'Newton', 'Saddle-free Newton'], { en: 'degenerate saddle', ko: '퇴화 안장점' }, 40],
+  ['rprop-plateau', 'plateau', ['SGD', 'Adam', 'Rprop'], { en: 'only at the sign', ko: '부호만 보고' }, 200],
+  ['asgd-booth', 'booth', ['SGD', 'Adam', 'ASGD'], { en: 'What ASGD returns', ko: 'ASGD가 돌려주는 것은' }, 300],
+  ['adafactor-himmelblau', 'himmelblau', ['SGD', 'Adam', 'Adafactor'], { en: 'step is relative', ko: '스텝은 상대적입니다' }, 200],
+  ['adabelief-ravine', 'ravine', ['SGD', 'Adam', 'AdaBelief'], { en: 'how far the gradient strays', ko: '얼마나 벗어나는지' }, 200],
+  ['yogi-rosenbrock', 'rosenbrock', ['SGD', 'Adam', 'Yogi'], { en: 'at most (1 − β₂)g²', ko: '(1 − β₂)g²만큼' }, 1000],
+  ['adan-plateau', 'plateau', ['Adam, β₁ 0.9', 'Adam, β₁ 0.98', 'Adan'], { en: 'average change of the gradient', ko: '기울기 변화의 평균' }, 150],
+  ['schedule-free-logistic-regression', 'logistic-regression', ['Adam', 'Adam, Cosine', 'Schedule-free AdamW'], { en: "x is the average of the z's", ko: 'z들의 평균' }, 400],
+  ['sam-three-hump-camel', 'three-hump-camel', ['SGD', 'SAM, ρ 0.05', 'SAM, ρ 0.25'], { en: 'taken ρ uphill', ko: 'ρ만큼 오르막' }, 100],
+] as const;
+
+test('the stories listed here are the page\'s, in its order', () => {
+  expect(stories.map((s) => s.id)).toEqual(['lion-ravine', ...linked.map(([id]) => id)]);
+});
+
+for (const [id, surface, labels, words, n] of linked) {
   for (const lang of ['en', 'ko'] as const) {
     test(`the ${id} story sets up its race and tells it (${lang})`, async ({ page }) => {
+      test.setTimeout(60_000);
       const messages = watchConsole(page);
       await page.setViewportSize({ width: 1280, height: 900 });
       const pg = await openApp(page, `lang=${lang}`);
-      const link = page.locator('.stories a').nth(['lion-ravine', 'lbfgs-rosenbrock', 'newton-saddle', 'newton-monkey-saddle'].indexOf(id));
+      const link = page.locator('.stories a').nth(stories.findIndex((s) => s.id === id));
       await link.click();
       await expect(pg.locator('canvas[part~="contours"]').first()).toHaveAttribute('data-surface', surface);
       await expect.poll(() => pg.locator('[part~="trajectory"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-optimizer')))).toEqual([...labels]);
@@ -142,7 +418,6 @@ for (const [id, surface, labels, words] of [
       // Played to its end, for the screenshot the docs show.
       const play = pg.locator('[part~="play"]');
       await play.click();
-      const n = id === 'lbfgs-rosenbrock' ? 100 : 40;
       await expect.poll(() => pg.locator('[part~="step-readout"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${n} / ${n}`));
       await page.screenshot({ path: `test-results/story-${id}-${lang}.png` });
       expect(messages).toEqual([]);
