@@ -63,7 +63,9 @@ test('while the handle is held the loss chart follows the drag (a frame behind t
   // Released where it was held: the final update draws the same curves.
   await page.waitForTimeout(100);
   expect(await curves()).toEqual(held);
-  // And they are the curves of that start: the same start reached by a fresh page's link.
+  // And they are the curves of that start: the same start reached by a fresh page's link. The link
+  // is written 150 ms after the drop (one write per burst of changes): wait for it.
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('start=');
   const hash = await page.evaluate(() => location.hash.slice(1));
   const fresh = await openApp(await page.context().newPage(), hash);
   await expect.poll(() => fresh.locator('[part~="loss-curve"]').evaluateAll((els) => els.map((e) => e.getAttribute('d')))).toEqual(held);
