@@ -430,11 +430,27 @@ const KNOWN: Record<ScheduleKind, readonly string[]> = {
 /** The schedule kinds, in the order a picker lists them. */
 export const scheduleKinds = Object.freeze(Object.keys(KNOWN)) as readonly ScheduleKind[];
 
+/** What to write for an option torch has no default for (the refusal's example). */
+const REQUIRED: Readonly<Record<string, string>> = {
+  stepSize: 'stepSize=30',
+  milestones: 'milestones=100+200',
+  gamma: 'gamma=0.99',
+  t0: 't0=100',
+};
+
 /** Reads options of one schedule, naming each bad value by its path (`schedule.gamma`). */
 class Reader {
-  constructor(readonly o: Record<string, unknown>, readonly path: string) {}
+  constructor(readonly o: Record<string, unknown>, readonly path: string, readonly kind: ScheduleKind) {}
+  /** An option left out that torch has no default for: "is missing", not "got undefined". */
+  missing(name: string): OptionError {
+    const e = new OptionError(`${this.path}.${name}`, undefined, '');
+    const example = this.kind === 'SequentialLR' ? SEQUENCE_HINT : `e.g. "${this.kind}:${REQUIRED[name]}"`;
+    e.message = `option "${this.path}.${name}" is missing: ${this.kind} needs it and has no default (as in torch), ${example}`;
+    return e;
+  }
   num(name: string, fallback: number | undefined, test: (v: number) => boolean, rule: string): number {
     const v = this.o[name] ?? fallback;
+    if (v === undefined) throw this.missing(name);
     if (typeof v !== 'number' || !Number.isFinite(v) || !test(v)) throw new OptionError(`${this.path}.${name}`, this.o[name], rule);
     return v;
   }
@@ -453,6 +469,7 @@ class Reader {
   }
   ints(name: string): number[] {
     const v = this.o[name];
+    if (v === undefined) throw this.missing(name);
     if (!Array.isArray(v) || !v.every((m) => Number.isInteger(m) && m >= 0)) {
       throw new OptionError(`${this.path}.${name}`, v, 'must be a list of whole numbers >= 0');
     }
@@ -577,7 +594,7 @@ function build(options: unknown, path: string, group: Group, run: RunFacts, inSe
       throw new OptionError(`${path}.${key}`, o[key], `is not an option of ${kind}; its options are ${KNOWN[kind].join(', ')}`);
     }
   }
-  const r = new Reader(o, path);
+  const r = new Reader(o, path, kind);
   switch (kind) {
     case 'StepLR':
       return new StepLR(group, r.int('stepSize', undefined, 1), r.num('gamma', 0.1, anyNumber, 'must be a number')).init();

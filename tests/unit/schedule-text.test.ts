@@ -193,6 +193,29 @@ describe('the text form of a schedule', () => {
     expect(refusal(() => scheduleRun('ReduceLROnPlateau@3:StepLR:stepSize=1', run)).option).toBe('schedule.schedulers[0]');
     expect(scheduleRun('StepLR:stepSize=3:gamma=0.5', run).lr).toEqual(scheduleRun({ kind: 'StepLR', stepSize: 3, gamma: 0.5 }, run).lr);
   });
+
+  it('says an option torch has no default for is missing, with an example, not "got undefined"', () => {
+    const run = { steps: 10, lr: 0.1, momentum: undefined, momentumOption: undefined, ruleName: 'SGD' };
+    const cases = [
+      ['StepLR:gamma=0.5', 'schedule.stepSize', 'StepLR:stepSize=30'],
+      ['MultiStepLR', 'schedule.milestones', 'MultiStepLR:milestones=100+200'],
+      ['ExponentialLR', 'schedule.gamma', 'ExponentialLR:gamma=0.99'],
+      ['CosineAnnealingWarmRestarts:tMult=2', 'schedule.t0', 'CosineAnnealingWarmRestarts:t0=100'],
+      ['LinearLR@10:StepLR', 'schedule.schedulers[1].stepSize', 'StepLR:stepSize=30'],
+    ] as const;
+    for (const [text, option, example] of cases) {
+      const e = refusal(() => scheduleRun(text, run));
+      expect(e.option).toBe(option);
+      expect(e.message).toBe(`option "${option}" is missing: ${example.split(':')[0]} needs it and has no default (as in torch), e.g. "${example}"`);
+      // Each example is itself a schedule that runs.
+      expect(scheduleRun(example, run).lr).toHaveLength(10);
+    }
+    const sequence = refusal(() => scheduleRun({ kind: 'SequentialLR', schedulers: [{ kind: 'ConstantLR' }] }, run));
+    expect(sequence.message).toContain('"schedule.milestones" is missing: SequentialLR needs it');
+    expect(sequence.message).toContain('e.g. "LinearLR:totalIters=30@30:CosineAnnealingLR"');
+    // A present but bad value still says what it got.
+    expect(refusal(() => scheduleRun('StepLR:stepSize=0', run)).message).toBe('option "schedule.stepSize" must be a whole number >= 1, got 0');
+  });
 });
 
 describe('trajectory({ schedule }) with the text', () => {
