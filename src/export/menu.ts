@@ -10,7 +10,7 @@ import { adopt } from '../components/shared/lazy-chunk';
 import { escapeHtml } from '../state/embed';
 import { encodeHash } from '../state/hash';
 import type { Config } from '../state/config';
-import { langOf, surfaceText, t, type Lang } from '../i18n/index';
+import { langOf, messageText, surfaceText, t, type Lang } from '../i18n/index';
 import { canExportVideo, exportFileName, exportFormats, type ExportFormat, type ExportOptions } from './index';
 import type { Surface } from '../core/types';
 
@@ -200,7 +200,7 @@ export class ExportMenu {
       this.#image = format === 'png' || format === 'gif' || format === 'svg' ? name : this.#image;
       this.#status = t(lang, 'exportSaved', { name, size: kb(blob.size) });
     } catch (error) {
-      this.#status = busy.signal.aborted ? t(lang, 'exportCancelled') : t(lang, 'exportFailed', { reason: error instanceof Error ? error.message : String(error) });
+      this.#status = busy.signal.aborted ? t(lang, 'exportCancelled') : t(lang, 'exportFailed', { reason: messageText(error instanceof Error ? error.message : String(error), lang) });
     } finally {
       this.#busy = undefined;
       this.host.requestUpdate();

@@ -89,8 +89,8 @@ export function surfaceText(
   lang: Lang,
 ): SurfaceText {
   const ko = lang === 'ko' ? koProse?.koSurfaces[surface.id.startsWith('expr:') ? 'expr' : surface.id] : undefined;
-  if (ko) return { label: ko.label || surface.label, note: ko.note, ...(ko.story ? { story: ko.story } : {}) };
-  return { label: surface.label, note: surface.note, ...(surface.race?.story ? { story: surface.race.story } : {}) };
+  // (A story left out is an undefined `story`: cheaper in the bundle than a spread, alike to readers.)
+  return ko ? { label: ko.label || surface.label, note: ko.note, story: ko.story } : { label: surface.label, note: surface.note, story: surface.race?.story };
 }
 
 /** A surface's name in `lang` by id (for pickers that list surfaces not loaded yet). */
@@ -109,8 +109,7 @@ export function presetText(
   lang: Lang,
 ): { readonly summary: string; readonly differs?: string } {
   const ko = lang === 'ko' ? koProse?.koRules[preset.id] : undefined;
-  const differs = ko ? ko.differs : preset.differs;
-  return { summary: ko?.summary ?? preset.summary, ...(differs ? { differs } : {}) };
+  return { summary: ko?.summary ?? preset.summary, differs: ko ? ko.differs : preset.differs };
 }
 
 /** A hyperparameter's tooltip in `lang` (rule id, key, the English `doc`). */
@@ -124,10 +123,11 @@ export function loadedKoProse(): typeof import('./ko-prose') | undefined {
 }
 
 /**
- * A message in `lang`: text as it is; a parse failure (why a value was refused, src/state/parse.ts)
- * or a refusal of a link or a `config` (src/state/refusal.ts) in Korean once that is loaded
- * (ko-prose.ts: koMessage), else its English `message`.
+ * A message in `lang`: a parse failure (why a value was refused, src/state/parse.ts), a refusal of
+ * a link or a `config` (src/state/refusal.ts), or a text (the core's refusal of a run, an
+ * OptionError's message) in Korean once that is loaded (ko-prose.ts: koMessage; a text its
+ * wording does not match stays as it is), else its English `message`, or the text.
  */
 export function messageText(message: string | Message, lang: Lang): string {
-  return typeof message === 'string' ? message : (lang === 'ko' && koProse?.koMessage(message)) || message.message;
+  return (lang === 'ko' && koProse?.koMessage(message)) || (message as Message).message || (message as string);
 }

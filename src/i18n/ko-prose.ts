@@ -370,16 +370,48 @@ export function koSurfaceErrorText(error: { readonly code?: string; readonly sta
 const fill = (template: string, params: Readonly<Record<string, string | number>> = {}) =>
   template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
 
+let koErrors: typeof import('./ko-errors') | undefined;
+let koErrorsLoading: Promise<void> | undefined;
+
+/**
+ * Loads the core's refusals in Korean (ko-errors.ts: no part of a first picture, so a chunk of its
+ * own) once; when they are here, the page's widgets render again to show them (until then a
+ * refusal reads in English). Resolves when they are here.
+ */
+export function koErrorsReady(): Promise<void> {
+  koErrorsLoading ??= import('./ko-errors').then(
+    (m) => {
+      koErrors = m;
+      for (const el of globalThis.document?.querySelectorAll('descent-playground, descent-surface, descent-optimizer') ?? []) {
+        (el as Element & { requestUpdate?: () => void }).requestUpdate?.();
+      }
+    },
+    () => {
+      koErrorsLoading = undefined;
+    },
+  );
+  return koErrorsLoading;
+}
+
+/** The core's refusal of a run (an OptionError's message) in Korean, once ko-errors.ts is here (loading it). */
+function koRefusal(message: string): string | undefined {
+  if (!koErrors) void koErrorsReady();
+  return koErrors?.koOptionError(message);
+}
+
 /** Why a value was refused: a parse failure (src/state/parse.ts) or a refusal of a link or a `config`. */
 export type Message = Pick<ParseFailure, 'message' | 'problem' | 'params'> | Refusal;
 
 /**
  * A message in Korean (src/i18n: messageText): a parse failure by its `problem`; a refusal by its
- * key, with its reason in Korean where that has one (else the reason stays in English).
+ * key, with its reason in Korean where that has one (else the reason stays in English); a plain
+ * string, the core's refusal of a run (an OptionError's message), by its wording (ko-errors.ts,
+ * loaded the first time one is asked for: until then, undefined).
  */
-export function koMessage(message: Message): string | undefined {
+export function koMessage(message: Message | string): string | undefined {
+  if (typeof message === 'string') return koRefusal(message);
   if (!('key' in message)) return message.problem && koParseErrors[message.problem] && fill(koParseErrors[message.problem], message.params);
   const { why } = message;
-  const reason = why && ('code' in why ? koSurfaceErrorText(why, why.expr) : koMessage(why));
+  const reason = why && ('code' in why ? koSurfaceErrorText(why, why.expr) : koMessage(why) || koRefusal(why.message));
   return fill(koRefusals[message.key], { ...message.params, why: reason || (why?.message ?? '') });
 }

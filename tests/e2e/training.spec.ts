@@ -136,3 +136,30 @@ test('in Korean: the batch field, the data panel and the schedule picker speak K
   await expect(pg.locator('[part~="batch-select"]').first().locator('option[value="0"]')).toHaveText('전체 (256)');
   await expect(pg.locator('[part~="trajectory"][data-optimizer="SGD, 전체 배치"]')).toBeAttached();
 });
+
+test('in Korean: a schedule torch refuses is explained in Korean, in the field and in the run\'s row; in English once the page is', async ({ page }) => {
+  const messages = watchConsole(page);
+  const pg = await openApp(page, 'surface=rosenbrock&lang=ko');
+  await pg.locator('button[aria-label="Adam 설정 더 보기"]').click();
+  await pg.locator('[part~="schedule-select"]').selectOption('StepLR');
+  const text = pg.locator('[part~="schedule-text"]');
+  const row = pg.locator('li[data-optimizer="Adam"]');
+  // A text that is no schedule: the field says why, in Korean.
+  await text.fill('StepLR:stepSize=x');
+  await text.press('Enter');
+  await expect(row.locator('[part~="field-error"]')).toHaveText('설정 "schedule.stepSize": "stepSize=x": 값은 숫자(또는 true나 false)여야 합니다. 받은 값: "x"');
+  // A schedule that reads but that torch refuses (no stepSize): the run's row says why, in Korean; the others run.
+  await text.fill('StepLR:gamma=0.5');
+  await text.press('Enter');
+  await expect(row.locator('[part~="field-error"]')).toHaveText(
+    '설정 "schedule.stepSize"이(가) 없습니다. StepLR에 꼭 필요하고 기본값이 없습니다(torch와 같음). 예: "StepLR:stepSize=30"',
+  );
+  await expect(pg.locator('[part~="trajectory"]')).toHaveCount(6);
+  await page.screenshot({ path: test.info().outputPath('schedule-refusal-ko.png') });
+  // The same row on an English page.
+  await page.locator('#lang').selectOption('en');
+  await expect(row.locator('[part~="field-error"]')).toHaveText(
+    'option "schedule.stepSize" is missing: StepLR needs it and has no default (as in torch), e.g. "StepLR:stepSize=30"',
+  );
+  expect(messages).toEqual([]);
+});

@@ -9,7 +9,7 @@ import { getPreset, isPresetId, pickerGroups, presetIds, type HyperValue } from 
 import type { Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
 import type { OptimizerEntry, RUN_OPTIONS } from '../../state/config';
-import { t, type Lang } from '../../i18n/index';
+import { messageText, t, type Lang } from '../../i18n/index';
 
 /** lr slider range, as powers of ten. */
 export const LR_MIN_EXP = -5;
@@ -158,7 +158,7 @@ function row(host: OptimizerListHost, run: EntryRun) {
       : nothing}
     ${host.extras?.(host, run)}
     ${badge === nothing ? nothing : html`<div class="badge-line">${badge}</div>`}
-    ${run.error ? html`<div class="field-error" part="error field-error">${run.error}</div>` : nothing}
+    ${run.error ? html`<div class="field-error" part="error field-error">${messageText(run.error, lang)}</div>` : nothing}
     ${host.expanded.has(index) ? (settings?.hyperFields(host, run) ?? html`<div class="more" aria-busy="true"></div>`) : nothing}
   </li>`;
 }

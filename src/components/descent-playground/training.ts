@@ -19,7 +19,7 @@ import { css, html, nothing, svg } from 'lit';
 import { parseSchedule } from '../../core/schedules';
 import type { Surface, SurfaceData, Trajectory } from '../../core/types';
 import { formatNumber } from '../../render/ticks';
-import { addStrings, t, type Lang } from '../../i18n/index';
+import { addStrings, messageText, t, type Lang } from '../../i18n/index';
 import { enTraining } from '../../i18n/en-training';
 import { adopt } from '../shared/lazy-chunk';
 import { styleProps } from '../shared/style-props';
@@ -228,7 +228,7 @@ export function scheduleFields(host: OptimizerListHost, run: EntryRun) {
           }}
         />`
       : nothing}
-    ${error ? html`<span class="field-error" part="error field-error">${error}</span>` : nothing}`;
+    ${error ? html`<span class="field-error" part="error field-error">${messageText(error, lang)}</span>` : nothing}`;
 }
 
 // ---- the data panel --------------------------------------------------------------------------

@@ -53,7 +53,7 @@ export function standaloneRuns(
         return;
       }
       // One run the core refuses never stops the others.
-      errors.push(`${getPreset(kind).label}: ${(error as Error).message}`);
+      errors.push(`${getPreset(kind).label}: ${messageText((error as Error).message, lang)}`);
     }
   });
   return { runs, errors };
