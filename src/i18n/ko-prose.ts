@@ -410,7 +410,15 @@ export type Message = Pick<ParseFailure, 'message' | 'problem' | 'params'> | Ref
  */
 export function koMessage(message: Message | string): string | undefined {
   if (typeof message === 'string') return koRefusal(message);
-  if (!('key' in message)) return message.problem && koParseErrors[message.problem] && fill(koParseErrors[message.problem], message.params);
+  if (!('key' in message)) {
+    const { problem, params } = message;
+    // A value in its spec's range that the rule's own check refused (Rprop's etaPlus 1, etaMinus
+    // 0): the range would say it is allowed, so the core's wording is translated instead.
+    if ((problem === 'hyperMin' && !message.message.includes(`>= ${params?.min}`)) || (problem === 'hyperRange' && !message.message.includes(`${params?.range}`))) {
+      return koRefusal(message.message);
+    }
+    return problem && koParseErrors[problem] && fill(koParseErrors[problem], params);
+  }
   const { why } = message;
   const reason = why && ('code' in why ? koSurfaceErrorText(why, why.expr) : koMessage(why) || koRefusal(why.message));
   return fill(koRefusals[message.key], { ...message.params, why: reason || (why?.message ?? '') });

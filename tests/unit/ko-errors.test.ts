@@ -14,6 +14,7 @@ import { parseSchedule, scheduleRun } from '../../src/core/schedules';
 import { koOptionError, REQUIREMENTS } from '../../src/i18n/ko-errors';
 import { messageText, whenLoaded } from '../../src/i18n/index';
 import { koErrorsReady } from '../../src/i18n/ko-prose';
+import { parseHyperValue } from '../../src/state/parse';
 import { surfaces } from '../../surfaces/index';
 import '../../src/core/optimizers/more';
 
@@ -162,5 +163,21 @@ describe('the core’s refusals of a run in Korean', () => {
     expect(messageText(message, 'ko')).toBe('설정 "schedule.stepSize": 1 이상의 정수여야 합니다. 받은 값: 0');
     expect(messageText(message, 'en')).toBe(message);
     expect(messageText('the browser cannot encode video', 'ko')).toBe('the browser cannot encode video');
+  });
+
+  it('says a value its rule’s own check refused as the core does, not as its spec’s range (which would allow it)', async () => {
+    await loadOptimizers();
+    await whenLoaded('ko');
+    await koErrorsReady();
+    const ko = (key: string, text: string) => {
+      const r = parseHyperValue('rprop', key, text);
+      if (r.ok) throw new Error(`${key}=${text} not refused`);
+      return messageText(r, 'ko');
+    };
+    // etaPlus's spec says >= 1, Rprop's check > 1; etaMinus's [0, 1), the check (0, 1).
+    expect(ko('etaPlus', '1')).toBe('설정 "etaPlus": 1보다 큰 숫자여야 합니다. 받은 값: 1');
+    expect(ko('etaPlus', '0.5')).toBe('etaPlus은(는) 1 이상이어야 합니다');
+    expect(ko('etaMinus', '0')).toBe('설정 "etaMinus": (0, 1) 범위의 숫자여야 합니다. 받은 값: 0');
+    expect(ko('etaMinus', '1')).toBe('etaMinus은(는) [0, 1) 범위의 숫자여야 합니다');
   });
 });
