@@ -128,6 +128,13 @@ function showStories(lang: Lang): void {
         return a;
       }),
     );
+    // On a phone the tags scroll sideways: the story being told is brought into the middle of the
+    // row (the list's own scroll; the page does not move), also when its link came from elsewhere.
+    const current = list.querySelector('[aria-current]');
+    if (current && list.scrollWidth > list.clientWidth) {
+      const [box, tag] = [list.getBoundingClientRect(), current.getBoundingClientRect()];
+      list.scrollLeft += tag.left - box.left - (box.width - tag.width) / 2;
+    }
   }
   const text = document.querySelector<HTMLElement>('.story-text');
   if (text) {

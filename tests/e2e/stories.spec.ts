@@ -396,6 +396,32 @@ const linked = [
   ['sam-three-hump-camel', 'three-hump-camel', ['SGD', 'SAM, ρ 0.05', 'SAM, ρ 0.25'], { en: 'taken ρ uphill', ko: 'ρ만큼 오르막' }, 100],
 ] as const;
 
+for (const lang of ['en', 'ko'] as const) {
+  test(`on a phone, a story's link opened from elsewhere shows its tag in the sideways row, the page not scrolled (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const last = stories.at(-1)!;
+    await openApp(page, `${last.hash}&lang=${lang}`);
+    const tag = page.locator('.stories a[aria-current="true"]');
+    await expect(tag).toHaveText(last.title[lang]);
+    const fits = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('.stories')!.getBoundingClientRect();
+        const a = document.querySelector('.stories a[aria-current]')!.getBoundingClientRect();
+        return { inside: a.left >= list.left - 0.5 && a.right <= list.right + 0.5, scrolled: document.querySelector('.stories')!.scrollLeft, pageY: window.scrollY };
+      });
+    await expect.poll(async () => (await fits()).inside).toBe(true);
+    const { scrolled, pageY } = await fits();
+    expect(scrolled).toBeGreaterThan(0); // the last story's tag starts past the phone's width
+    expect(pageY).toBe(0);
+    // The first story's tag, told, is at the row's start (nothing to scroll).
+    await page.evaluate((hash) => (location.hash = hash), `${stories[0].hash}&lang=${lang}`);
+    await expect(tag).toHaveText(stories[0].title[lang]);
+    await expect.poll(async () => (await fits()).inside).toBe(true);
+    expect((await fits()).scrolled).toBe(0);
+    await page.screenshot({ path: `test-results/story-tag-phone-${lang}.png`, clip: { x: 0, y: 0, width: 390, height: 300 } });
+  });
+}
+
 test('the stories listed here are the page\'s, in its order', () => {
   expect(stories.map((s) => s.id)).toEqual(['lion-ravine', ...linked.map(([id]) => id)]);
 });
