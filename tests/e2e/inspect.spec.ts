@@ -179,11 +179,11 @@ test('pointing at a legend key highlights its marks and its rows of the rule; po
   const layer = panel.locator('g.inspect');
   await expect(layer).toBeAttached();
   // The legend lists the marks these runs show: no θ (no Nesterov run).
-  const keys = panel.locator('.i-key');
+  const keys = pg.locator('.strip .i-key');
   await expect(keys).toHaveCount(4);
-  await expect(panel.locator('.i-key[data-mark="theta"]')).toHaveCount(0);
+  await expect(pg.locator('.strip .i-key[data-mark="theta"]')).toHaveCount(0);
   // Legend key → marks and rows.
-  await panel.locator('.i-key[data-mark="moment"]').hover();
+  await pg.locator('.strip .i-key[data-mark="moment"]').hover();
   await expect(layer).toHaveAttribute('data-highlight', 'moment');
   await expect(pg.locator('[part~="rule-values"] tr[data-mark="moment"]').first()).toHaveClass(/pointed/);
   await expect(pg.locator('[part~="rule-values"] tr[data-mark="grad"]')).not.toHaveClass(/pointed/);
@@ -193,7 +193,7 @@ test('pointing at a legend key highlights its marks and its rows of the rule; po
   // Row → marks and key (by keyboard too).
   await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').focus();
   await expect(layer).toHaveAttribute('data-highlight', 'grad');
-  await expect(panel.locator('.i-key[data-mark="grad"]')).toHaveClass(/pointed/);
+  await expect(pg.locator('.strip .i-key[data-mark="grad"]')).toHaveClass(/pointed/);
   // A mark on the map under the mouse: its rows and key, as its legend key would.
   await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').blur();
   const middle = await panel.locator('g.inspect-run[data-key="0"] path.i-step').evaluate((el: SVGPathElement) => {
@@ -204,7 +204,7 @@ test('pointing at a legend key highlights its marks and its rows of the rule; po
   await page.mouse.move(middle[0], middle[1]);
   await expect(layer).toHaveAttribute('data-highlight', 'step');
   await expect(pg.locator('[part~="rule-values"] tr[data-mark="step"]')).toHaveClass(/pointed/);
-  await expect(panel.locator('.i-key[data-mark="step"]')).toHaveClass(/pointed/);
+  await expect(pg.locator('.strip .i-key[data-mark="step"]')).toHaveClass(/pointed/);
   await page.mouse.move(5, 5);
   await expect(layer).not.toHaveAttribute('data-highlight', /./);
   await pg.locator('[part~="rule-values"] tr[data-mark="grad"]').focus();
@@ -239,7 +239,7 @@ test('Korean: the toggle, the legend, the values and what to look at', async ({ 
   const pg = await openApp(page, 'lang=ko&surface=ravine&inspect=1&step=10&opt=momentum(lr=0.01)');
   await expect(pg.locator('[part~="inspect-toggle"]')).toHaveText('내부 상태 보기');
   const panel = pg.locator('descent-surface').first();
-  await expect(panel.locator('.i-key[data-mark="moment"]')).toContainText('속도');
+  await expect(pg.locator('.strip .i-key[data-mark="moment"]')).toContainText('속도');
   await expect(pg.locator('[part~="rule-values"]')).toContainText('스텝 10에서');
   await expect(pg.locator('[part~="rule-values"]')).toContainText('눈여겨볼 점');
   expect(messages).toEqual([]);
@@ -366,14 +366,14 @@ test("L-BFGS's line search and SAM's ascent point: dots at the recorded evaluati
   expectProbesMatch([runs[0]], { SAM: 1 });
 
   // The legend: the evaluated points' key, no glyph key (one step size for both coordinates).
-  await expect(panel.locator('.i-key[data-mark="probes"]')).toContainText('the points the step evaluates');
-  await expect(panel.locator('.i-key[data-mark="glyph"]')).toHaveCount(0);
+  await expect(pg.locator('.strip .i-key[data-mark="probes"]')).toContainText('the points the step evaluates');
+  await expect(pg.locator('.strip .i-key[data-mark="glyph"]')).toHaveCount(0);
   // The selected run's (SAM's) values: θ + ε, linked to the dots.
   const values = pg.locator('[part~="rule-values"]');
   const row = values.locator('tr[data-mark="probes"]');
   await expect(row.locator('th')).toHaveText('θ + ε');
   const layer = panel.locator('g.inspect');
-  await panel.locator('.i-key[data-mark="probes"]').hover();
+  await pg.locator('.strip .i-key[data-mark="probes"]').hover();
   await expect(layer).toHaveAttribute('data-highlight', 'probes');
   await expect(row).toHaveClass(/pointed/);
   await page.mouse.move(5, 5);
@@ -391,7 +391,7 @@ test("L-BFGS's line search and SAM's ascent point: dots at the recorded evaluati
   });
   await page.mouse.move(target[0], target[1]);
   await expect(layer).toHaveAttribute('data-highlight', 'probes');
-  await expect(panel.locator('.i-key[data-mark="probes"]')).toHaveClass(/pointed/);
+  await expect(pg.locator('.strip .i-key[data-mark="probes"]')).toHaveClass(/pointed/);
   // The highlighted dots stand out, the arrows fade.
   const opacity = (sel: string) => panel.locator(sel).first().evaluate((e) => getComputedStyle(e).opacity);
   expect(await opacity('g.i-probes')).toBe('1');
@@ -403,7 +403,7 @@ test('Korean: the evaluated points\' legend key and what to look at for L-BFGS',
   const messages = watchConsole(page);
   const pg = await openApp(page, 'lang=ko&surface=rosenbrock&inspect=1&step=3&opt=lbfgs(maxIter=1,strongWolfe=true),sam(lr=0.002)');
   const panel = pg.locator('descent-surface').first();
-  await expect(panel.locator('.i-key[data-mark="probes"]')).toContainText('스텝이 f를 계산해 보는 점');
+  await expect(pg.locator('.strip .i-key[data-mark="probes"]')).toContainText('스텝이 f를 계산해 보는 점');
   await expect(pg.locator('[part~="rule-values"]')).toContainText('선 탐색');
   expect(messages).toEqual([]);
 });
@@ -422,3 +422,55 @@ test("a trial point far off the map (L-BFGS without a line search): its dot hidd
   expect(Math.min(...ends)).toBeGreaterThanOrEqual(-8.05);
   expect(messages).toEqual([]);
 });
+
+for (const [band, width, height] of [['phone', 390, 844], ['tablet', 800, 900], ['wide', 1280, 800]] as const) {
+  for (const layout of ['overlay', 'grid'] as const) {
+    test(`the marks' legend sits above the map, under the run legend, and the maps leave room for it: nothing overlaps what follows (${band}, ${layout})`, async ({ page }) => {
+      const messages = watchConsole(page);
+      await page.setViewportSize({ width, height });
+      const pg = await openApp(page, `lang=ko&surface=rosenbrock&layout=${layout}&inspect=1&step=3&opt=lbfgs,adam,sam`);
+      const legend = pg.locator('.strip [part~="inspect-legend"]');
+      await expect(legend.locator('.i-key')).toHaveCount(5);
+      // Styled in the playground's own root: keys are borderless buttons with their glyphs.
+      expect(await legend.locator('.i-key').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+      // No panel shows a legend of its own.
+      await expect(pg.locator('descent-surface [part~="inspect-legend"]')).toHaveCount(0);
+      // Settled: every box in the main area ends inside it, and the legend is above the first map.
+      const boxes = async () =>
+        pg.evaluate((el) => {
+          const root = el.shadowRoot!;
+          const main = root.querySelector('.main')!.getBoundingClientRect();
+          const rest = root.querySelector('.rest')?.getBoundingClientRect();
+          const inside = [...root.querySelectorAll('.main > *')].map((e) => Math.round(e.getBoundingClientRect().bottom));
+          const surfaces = [...root.querySelectorAll('descent-surface')].map((s) => Math.round(s.getBoundingClientRect().bottom));
+          const legend = root.querySelector('.strip [part~="inspect-legend"]')!.getBoundingClientRect();
+          const map = root.querySelector('descent-surface')!.getBoundingClientRect();
+          return { bottom: Math.round(main.bottom + (rest?.height ?? 0)), inside: Math.max(...inside, ...surfaces), legendBottom: legend.bottom, mapTop: map.top };
+        });
+      await expect.poll(async () => {
+        const b = await boxes();
+        return b.inside <= b.bottom + 1 && b.legendBottom <= b.mapTop + 1;
+      }).toBe(true);
+      if (band === 'phone') {
+        // Two rows of keys that scroll sideways: the map keeps most of the width's height.
+        const rows = await legend.evaluate((e) => new Set([...e.querySelectorAll('.i-key')].map((k) => Math.round(k.getBoundingClientRect().top))).size);
+        expect(rows).toBe(2);
+        expect(await legend.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+      }
+      if (layout === 'grid') {
+        // Each small panel's arrow factor ("arrows × 1000") clear of its title.
+        const clashes = await pg.locator('descent-surface').evaluateAll((panels) =>
+          panels.flatMap((p) => {
+            const title = p.querySelector('.panel-title')!.getBoundingClientRect();
+            const scale = p.shadowRoot!.querySelector('text.i-scale')!.getBoundingClientRect();
+            const apart = scale.width === 0 || scale.left >= title.right || scale.right <= title.left || scale.top >= title.bottom || scale.bottom <= title.top;
+            return apart ? [] : [p.querySelector('.panel-title')!.textContent];
+          }),
+        );
+        expect(clashes).toEqual([]);
+      }
+      await page.screenshot({ path: test.info().outputPath(`inspect-legend-${band}-${layout}.png`), fullPage: true });
+      expect(messages).toEqual([]);
+    });
+  }
+}

@@ -493,10 +493,12 @@ export const styles = css`
     align-items: flex-start;
     pointer-events: none;
   }
-  .main > .run-legend {
+  .main > .strip {
     align-self: stretch;
-    justify-content: center;
     margin-bottom: 4px;
+  }
+  .strip > * {
+    justify-content: center;
   }
   .legend-row {
     display: flex;

@@ -141,7 +141,7 @@ const mapChunk = lazyChunk(() => import('./map-layout'));
  * @csspart legend-entry - One run's legend button, with `data-optimizer` and `aria-pressed`.
  * @csspart rule - The selected optimizer's update rule, summary and torch note.
  * @csspart panel - Each `<descent-surface>`; its parts are exported: surface, contours,
- *   trajectory, head, start-handle, critical-point, inspect, inspect-legend, inspect-scale.
+ *   trajectory, head, start-handle, critical-point, inspect, inspect-scale.
  * @csspart announcer - The polite live region that announces convergence and divergence
  *   (visually hidden).
  * @csspart copy-embed - The "Copy embed code" button.
@@ -150,6 +150,8 @@ const mapChunk = lazyChunk(() => import('./map-layout'));
  *   loss chart, Download; then `export-progress`, `export-cancel`, `export-status`,
  *   `export-snippet` (the static figure's HTML), `export-download` and `export-close` in it.
  * @csspart inspect-toggle - The "Show inner state" toggle button (`aria-pressed`).
+ * @csspart inspect-legend - With `inspect`: what each mark of the inner-state view shows, under the
+ *   run legend above the map (the map leaves room for it on every width).
  * @csspart step-size-chart - With `inspect`: a `<descent-loss-chart>` of each adaptive run's step
  *   size per coordinate against step (x solid, y dashed), with the loss chart's cursor.
  * @csspart rule-values - With `inspect`: the selected run's symbols and their values at the shown
@@ -343,7 +345,7 @@ export class DescentPlayground extends LitElement implements ClockClient {
       if (chunk && !this.#dragging && !chunk.updateValues(this.renderRoot, this.#entryRuns[this.#list.selected]?.trajectory, k, this.#uiLang)) this.requestUpdate();
     },
   });
-  readonly #highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .run-legend') ?? null);
+  readonly #highlight = new RunHighlight(this, () => this.renderRoot?.querySelector('.main > .strip') ?? null);
   /** "Copy embed code", from its first click on (embed-copy.ts is loaded then). */
   #copy: EmbedCopy | undefined;
 

@@ -35,7 +35,7 @@ export interface PanelsHost {
   /** Whether the maps show the runs' inner state, and which kind of its marks is pointed at. */
   readonly inspect: boolean;
   readonly inspectMark: InspectMark | null;
-  /** The legend of the inner-state marks, once its chunk is here (the grid's panels show none of their own). */
+  /** The legend of the inner-state marks, once its chunk is here (in the strip; the panels show none of their own). */
   inspectLegend(): unknown;
   /** The map layout's part (map-layout.ts, a lazy chunk), once it is here: each panel's basins, and its progress and legend. */
   readonly map?: { basins(run: PanelRun, width: number): HTMLCanvasElement | undefined; readonly header: unknown };
@@ -63,10 +63,12 @@ export function surfacePanels(host: PanelsHost) {
   const { surface, start, layout, lang, step } = host;
   const runs = host.panelRuns;
   if (!host.main.width) return nothing;
-  const { highlight, legend } = host;
-  // The panels share the main area's height with the legend strip above them.
+  const { highlight } = host;
+  // The panels share the main area's height with the legend strip above them: the runs' keys, and
+  // with `inspect` the marks' (measured with it, so the map leaves room for them on every width).
+  const legend = html`<div class="strip">${host.legend}${host.inspect ? (host.inspectLegend() ?? nothing) : nothing}</div>`;
   const main = { width: host.main.width, height: Math.max(0, host.main.height - host.legendHeight) };
-  const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend, inspect, inspect-legend, inspect-scale';
+  const parts = 'surface, contours, trajectory, head, start-handle, critical-point, legend, inspect, inspect-scale';
   const theme = host.theme ?? nothing;
   // Sizes and colours through styleProps (CSSOM): a strict CSP refuses style attributes.
   if (layout === 'overlay') {
@@ -85,6 +87,7 @@ export function surfacePanels(host: PanelsHost) {
         .start=${start}
         .runs=${runs}
         ?inspect=${host.inspect}
+        no-inspect-legend
         .inspectMark=${host.inspectMark}
         >${badges.length ? html`<div class="badges">${badges}</div>` : nothing}</descent-surface
       >${legendRow(surface, lang)}`;
@@ -120,5 +123,5 @@ export function surfacePanels(host: PanelsHost) {
         </descent-surface>`,
       )}
     </div>
-    ${host.inspect ? (host.inspectLegend() ?? nothing) : nothing}${legendRow(surface, lang)}`;
+    ${legendRow(surface, lang)}`;
 }

@@ -136,6 +136,23 @@ export const styles = css`
     position: static;
     overflow: visible;
   }
+  /* In a narrow playground the legend above the map is two rows of keys that scroll sideways (as
+     the page's stories do), so that the map keeps most of its size. */
+  @container (max-width: 639.98px) {
+    .strip > .inspect-legend {
+      display: grid;
+      grid-auto-flow: column;
+      grid-template-rows: auto auto;
+      grid-auto-columns: max-content;
+      justify-content: start;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: thin;
+    }
+    .strip > .inspect-legend .i-key {
+      white-space: nowrap;
+    }
+  }
   text.i-scale {
     font-size: 11px;
     font-weight: 600;
@@ -376,6 +393,9 @@ export function apply(root: ParentNode, runs: readonly PanelRun[], step: number,
   if (scale) {
     const text = factor === 1 ? '' : tr(lang, 'inspectScale', { factor: factor >= 1 ? String(factor) : factor.toPrecision(1) });
     if (scale.textContent !== text) scale.textContent = text;
+    // A narrow panel (a grid's on a phone) has its title in the top left, which the factor
+    // would run into: it goes to the bottom right there.
+    setAttr(scale, 'y', scales.width < 260 ? String(Math.round(scales.height - 6)) : '14');
   }
 }
 
@@ -721,7 +741,17 @@ export { adopt };
  * stepSizeRuns, with the loss chart's cursor and scrubbing) and the selected run's values.
  */
 export function playgroundParts(host: PlaygroundInspect) {
+  // (The marks' look too: the legend of the marks, with their glyphs, is in the playground's strip.)
+  adopt(host.root, styles.styleSheet);
   adopt(host.root, panelStyles.styleSheet);
+  // The strip's legend keys (`legend`, in this root): the pointed one marked, once this render is
+  // committed (a microtask runs after it).
+  const root = host.root;
+  if (root) {
+    queueMicrotask(() => {
+      for (const key of root.querySelectorAll('.strip .i-key')) key.classList.toggle('pointed', key.getAttribute('data-mark') === host.mark);
+    });
+  }
   const key = host.root ?? host;
   const runs = (host.dragging && charted.get(key)) || stepSizeRuns(host.runs);
   charted.set(key, runs);
