@@ -350,6 +350,18 @@ test("L-BFGS's line search and SAM's ascent point: dots at the recorded evaluati
   // SAM's ascent point is ρ = 0.05 from the head, in data units: a few pixels on Rosenbrock's map.
   const samOff = Math.hypot(runs[0].want[0][0] - runs[0].head[0], runs[0].want[0][1] - runs[0].head[1]);
   expect(samOff).toBeGreaterThan(3);
+  // ...within the head's marker, so the marks are painted over the heads (later in the map's SVG):
+  // the dot is in sight, not under the marker.
+  const order = await panel.evaluate((el) => {
+    const root = el.shadowRoot!;
+    const dot = root.querySelector('g.inspect-run[data-key="0"] circle.i-probe[visibility="visible"]')!;
+    const head = root.querySelector('path[part~="head"][data-key="0"]')!;
+    const a = dot.getBoundingClientRect();
+    const b = head.getBoundingClientRect();
+    const overlaps = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return { overlaps, dotAfterHead: Boolean(head.compareDocumentPosition(dot) & Node.DOCUMENT_POSITION_FOLLOWING) };
+  });
+  expect(order).toEqual({ overlaps: true, dotAfterHead: true });
   // L-BFGS's first call (step 0 → 1): 24 points; scrubbing there moves the dots.
   await pg.locator('[part~="timeline"]').fill('0');
   await expect(pg.locator('[part~="step-readout"]')).toHaveText(/^step 0 \//);

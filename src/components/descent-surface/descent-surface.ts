@@ -749,7 +749,8 @@ export class DescentSurface extends LitElement {
     const inspect = this.#inspecting;
     // Paths and heads are clipped to the plot area by an inner svg (its viewport clips; see
     // svg.plot-area in the styles), not by clip-path="url(#…)": with such a reference Chromium
-    // kept every removed grid panel alive (issue #10).
+    // kept every removed grid panel alive (issue #10). The inner-state marks are drawn over the
+    // heads, so that a mark a few pixels from its head (SAM's ascent point at ρ 0.05) stays in sight.
     // Sizes go through styleProps (CSSOM), never a style attribute: a page whose CSP has no
     // 'unsafe-inline' in style-src refuses style attributes.
     const px = (v: number) => `${v}px`;
@@ -811,13 +812,13 @@ export class DescentSurface extends LitElement {
                   ${runs.length > 1 ? svg`<path class="halo ${hl}" data-key=${r.key}></path>` : nothing}
                   <path part="trajectory" class=${hl} data-key=${r.key} data-optimizer=${r.label} style=${stroke} d=${g.d}></path>`;
               })}
-              ${inspect ? inspect.layer(runs, (key) => highlightClass(key, highlighted), s.width) : nothing}
               ${runs.map((r) => {
                 const g = this.#geometry.get(r.key);
                 if (!g || g.last < 0) return nothing;
                 return svg`<path part="head" class=${highlightClass(r.key, highlighted)} data-key=${r.key} data-optimizer=${r.label}
                   data-shape=${r.index ?? 0} d=${headPath(r.index ?? 0)} style=${styleProps({ fill: r.color })}></path>`;
               })}
+              ${inspect ? inspect.layer(runs, (key) => highlightClass(key, highlighted), s.width) : nothing}
             </svg>
             <g
               part="start-handle"
